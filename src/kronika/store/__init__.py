@@ -1,0 +1,339 @@
+"""The DuckDB store: documents, their events and their timeline entries, kept across runs.
+
+Each table has plain columns for SQL users plus `json`, the whole object in its
+`kronika.document/1` form, so reading back never loses a field. The schema is built by the
+numbered `migrations/NNNN_name.sql` files, each applied once, in order, in its own transaction,
+and recorded in `schema_migrations`. DuckDB allows one writing process per file: open with
+`read_only=True` to read while another process writes (`kronika serve` next to `kronika ingest`
+needs the writer closed first).
+
+    with Store("kronika.duckdb") as store:
+        store.add(doc)                  # False when that document (same bytes) is already there
+        timeline = store.entries()
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from kronika.document import (
+    Document,
+    Entry,
+    Event,
+    entry_from_dict,
+    entry_to_dict,
+    event_from_dict,
+    event_to_dict,
+)
+from kronika.errors import StoreError
+
+__all__ = ["DEFAULT_DB", "Store", "default_path", "migrations"]
+
+DEFAULT_DB = "kronika.duckdb"
+ENV_VAR = "KRONIKA_DB"
+MEMORY = ":memory:"
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+TABLES = ("documents", "events", "entries")
+
+
+def default_path() -> str:
+    """`$KRONIKA_DB` if set (and not empty), else `kronika.duckdb` in the current folder."""
+    return os.environ.get(ENV_VAR) or DEFAULT_DB
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """The packaged migrations as (version, file name, SQL), in order; versions run 1, 2, 3..."""
+    found = []
+    for f in resources.files(__package__).joinpath("migrations").iterdir():
+        m = _MIGRATION_NAME.match(f.name)
+        if m:
+            found.append((int(m.group(1)), f.name, f.read_text(encoding="utf-8")))
+    found.sort()
+    if [v for v, _, _ in found] != list(range(1, len(found) + 1)):
+        names = ", ".join(n for _, n, _ in found)
+        raise StoreError(f"store migrations must be numbered 0001, 0002, ... without gaps or "
+                         f"repeats, found: {names}; reinstall kronika")
+    return found
+
+
+class Store:
+    """A kronika store in one DuckDB file (or `":memory:"`)."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False) -> None:
+        self.path = str(path) if path is not None else default_path()
+        self.read_only = read_only
+        self._check_path()
+        with self._translate("opening"):
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        try:
+            self._migrate()
+        except BaseException:
+            self._con.close()
+            raise
+
+    # lifecycle -------------------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the file; closing twice is harmless."""
+        self._con.close()
+
+    def __repr__(self) -> str:
+        mode = ", read_only=True" if self.read_only else ""
+        return f"Store({self.path!r}{mode})"
+
+    # schema ----------------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        """The highest migration applied to this file (0 for none)."""
+        with self._translate("reading the schema version"):
+            return self._version()
+
+    def _version(self) -> int:
+        if not self._has_table("schema_migrations"):
+            return 0
+        row = self._con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return row[0] or 0
+
+    def _has_table(self, name: str) -> bool:
+        row = self._con.execute(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_schema = 'main' AND table_name = ?", [name]).fetchone()
+        return row[0] > 0
+
+    def _migrate(self) -> None:
+        known = migrations()
+        latest = known[-1][0] if known else 0
+        with self._translate("migrating"):
+            current = self._version()
+            if current == 0 and self._con.execute(
+                    "SELECT count(*) FROM information_schema.tables "
+                    "WHERE table_schema = 'main'").fetchone()[0]:
+                raise StoreError(f"{self.path} is a DuckDB database but not a kronika store: "
+                                 f"pass a new file name with --db or $KRONIKA_DB")
+            if current > latest:
+                raise StoreError(f"{self.path} was made by a newer kronika; upgrade kronika "
+                                 f"(its schema version is {current}, this kronika knows up to "
+                                 f"{latest})")
+            pending = [m for m in known if m[0] > current]
+            if pending and self.read_only:
+                raise StoreError(f"{self.path} has schema version {current} but this kronika "
+                                 f"needs {latest}; open it once without read-only to upgrade it")
+            for version, name, sql in pending:
+                self._apply(version, name, sql)
+
+    def _apply(self, version: int, name: str, sql: str) -> None:
+        con = self._con
+        con.begin()
+        try:
+            con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                        "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, _now()])
+            con.commit()
+        except duckdb.Error as e:
+            con.rollback()
+            raise StoreError(f"migration {name} failed on {self.path}: {e}; the file is "
+                             f"unchanged, report this as a kronika bug") from e
+
+    # writing ---------------------------------------------------------------------------------
+
+    def has(self, doc_id: str) -> bool:
+        """Whether a document with this id (sha256 of its bytes) is stored."""
+        with self._translate("looking up a document"):
+            return self._con.execute(
+                "SELECT count(*) FROM documents WHERE id = ?", [doc_id]).fetchone()[0] > 0
+
+    def add(self, doc: Document) -> bool:
+        """Store a document with its events and timeline entries, all or nothing.
+
+        Returns False, storing nothing, when a document with the same id is already there.
+        """
+        con = self._con
+        with self._translate(f"adding document {doc.id}"):
+            con.begin()
+            try:
+                if con.execute("SELECT count(*) FROM documents WHERE id = ?",
+                               [doc.id]).fetchone()[0]:
+                    con.rollback()
+                    return False
+                self._insert(doc)
+                con.commit()
+            except duckdb.ConstraintException as e:
+                con.rollback()
+                if self.has(doc.id):  # another connection added it meanwhile
+                    return False
+                raise StoreError(f"document {doc.id} has two events or two entries with the same "
+                                 f"id ({e}); give each a unique id before storing it") from e
+            except BaseException:
+                con.rollback()
+                raise
+        return True
+
+    def _insert(self, doc: Document) -> None:
+        con = self._con
+        con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc.id, doc.source_uri, doc.source_format, doc.title, doc.published, doc.language,
+             doc.text, doc.to_json(indent=None), _now()])
+        if doc.events:
+            con.executemany(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[e.id, doc.id, i, e.type, e.status, e.date.earliest, e.date.latest, e.hedged,
+                  e.confidence, _dumps(event_to_dict(e))] for i, e in enumerate(doc.events)])
+        if doc.timeline:
+            con.executemany(
+                "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[e.id, doc.id, i, e.type, e.status, e.date.earliest, e.date.latest, e.hedged,
+                  e.confidence, e.summary, _dumps(entry_to_dict(e))]
+                 for i, e in enumerate(doc.timeline)])
+
+    # reading ---------------------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> Document:
+        """The stored document, exactly as added (except `raw`, which is not kept)."""
+        with self._translate(f"reading document {doc_id}"):
+            row = self._con.execute("SELECT json FROM documents WHERE id = ?",
+                                    [doc_id]).fetchone()
+        if row is None:
+            raise StoreError(f"no document {doc_id!r} in {self.path}; list the stored ids with "
+                             f"Store.documents() or ingest the file first")
+        return Document.from_json(row[0])
+
+    def documents(self) -> list[dict]:
+        """One JSON-ready summary per document, oldest ingested first (dates as ISO strings)."""
+        sql = """
+            SELECT d.id, d.title, d.published, d.language, d.uri,
+                   (SELECT count(*) FROM events v WHERE v.doc_id = d.id) AS n_events,
+                   (SELECT count(*) FROM entries e WHERE e.doc_id = d.id) AS n_entries,
+                   d.ingested_at
+            FROM documents d ORDER BY d.ingested_at, d.id"""
+        with self._translate("listing documents"):
+            cur = self._con.execute(sql)
+            cols = [c[0] for c in cur.description]
+            rows = cur.fetchall()
+        out = []
+        for row in rows:
+            d = dict(zip(cols, row, strict=True))
+            d["published"] = d["published"].isoformat() if d["published"] else None
+            d["ingested_at"] = d["ingested_at"].isoformat()
+            out.append(d)
+        return out
+
+    def entries(self) -> list[Entry]:
+        """Every timeline entry of every document, by (earliest, latest, id); undated last."""
+        sql = ("SELECT json FROM entries "
+               "ORDER BY earliest NULLS LAST, latest NULLS LAST, id, doc_id, seq")
+        with self._translate("reading timeline entries"):
+            rows = self._con.execute(sql).fetchall()
+        return [entry_from_dict(json.loads(r[0])) for r in rows]
+
+    def events(self, ids: Iterable[str] | None = None) -> list[tuple[str, Event]]:
+        """(document id, event) pairs, in ingest and document order; only `ids` if given."""
+        sql = ("SELECT v.doc_id, v.json FROM events v JOIN documents d ON d.id = v.doc_id "
+               "{where} ORDER BY d.ingested_at, v.doc_id, v.seq")
+        with self._translate("reading events"):
+            if ids is None:
+                rows = self._con.execute(sql.format(where="")).fetchall()
+            else:
+                wanted = [str(i) for i in ids]
+                if not wanted:
+                    return []
+                rows = self._con.execute(sql.format(where="WHERE list_contains(?, v.id)"),
+                                         [wanted]).fetchall()
+        return [(doc_id, event_from_dict(json.loads(js))) for doc_id, js in rows]
+
+    # export ----------------------------------------------------------------------------------
+
+    def export_parquet(self, folder: str | os.PathLike) -> list[Path]:
+        """Write documents.parquet, events.parquet and entries.parquet into `folder`."""
+        out = Path(folder)
+        if out.exists() and not out.is_dir():
+            raise StoreError(f"cannot export to {out}: it is a file; pass a folder path")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create the export folder {out}: {e.strerror}; "
+                             f"pass a folder you can write to") from e
+        paths = []
+        for table in TABLES:
+            path = out / f"{table}.parquet"
+            order = "ingested_at, id" if table == "documents" else "doc_id, seq"
+            literal = str(path).replace("'", "''")
+            with self._translate(f"exporting {table} to {path}"):
+                self._con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) "
+                                  f"TO '{literal}' (FORMAT parquet)")
+            paths.append(path)
+        return paths
+
+    # errors ----------------------------------------------------------------------------------
+
+    def _check_path(self) -> None:
+        if self.path == MEMORY:
+            if self.read_only:
+                raise StoreError("an in-memory store cannot be read-only; pass a file path")
+            return
+        p = Path(self.path)
+        if p.is_dir():
+            raise StoreError(f"{p} is a folder, not a store file; pass a file path such as "
+                             f"{p / DEFAULT_DB}")
+        if self.read_only and not p.exists():
+            raise StoreError(f"no store at {p}; run `kronika ingest` first, or check --db "
+                             f"and $KRONIKA_DB")
+        if not p.parent.is_dir():
+            raise StoreError(f"the folder {p.parent} does not exist; create it or pass "
+                             f"another store path")
+
+    @contextmanager
+    def _translate(self, action: str) -> Iterator[None]:
+        """Turn a DuckDB exception into a StoreError that says what to do."""
+        try:
+            yield
+        except duckdb.Error as e:
+            raise StoreError(_explain(self.path, action, e)) from e
+
+
+def _explain(path: str, action: str, e: duckdb.Error) -> str:
+    msg = str(e)
+    low = msg.lower()
+    if "could not set lock" in low or "conflicting lock" in low:
+        return (f"{path} is in use by another process and DuckDB allows only one writer: "
+                f"close the other kronika (ingest or serve) or open the store read-only")
+    if "not a valid duckdb database" in low:
+        return (f"{path} is not a DuckDB database; pass another --db path or move that file "
+                f"away")
+    if "is a directory" in low:
+        return f"{path} is a folder, not a store file; pass a file path inside it"
+    if "different configuration" in low:
+        return (f"{path} is already open in this process with a different read-only setting; "
+                f"close the other Store first")
+    if "connection already closed" in low:
+        return f"the store {path} is closed; open a new Store to keep using it"
+    if "version number" in low or "serializ" in low:
+        return (f"{path} was written by another DuckDB version ({msg}); upgrade kronika, or "
+                f"export the data with the DuckDB that wrote it")
+    return f"DuckDB failed while {action} in {path}: {msg}"
+
+
+def _dumps(obj: dict) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _now() -> datetime:
+    """The current UTC time without a zone, for TIMESTAMP columns."""
+    return datetime.now(UTC).replace(tzinfo=None)
