@@ -55,7 +55,7 @@ class Pipeline:
 
     @classmethod
     def default(cls) -> Pipeline:
-        """The full pipeline: extract → noise → sentences → timex → actors → events → timeline."""
+        """The full pipeline: extract → sentences → noise → timex → actors → events → timeline."""
         from kronika.actors import Actors
         from kronika.events import Events
         from kronika.extract import Extract
@@ -64,7 +64,7 @@ class Pipeline:
         from kronika.timeline import Timeline
         from kronika.timex import Timexes
 
-        return cls([Extract(), NoiseFlagger(), Sentences(), Timexes(), Actors(), Events(),
+        return cls([Extract(), Sentences(), NoiseFlagger(), Timexes(), Actors(), Events(),
                     Timeline()])
 
     def upto(self, name: str) -> Pipeline:

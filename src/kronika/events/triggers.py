@@ -25,6 +25,7 @@ class TriggerRule:
     mode: str | None = None
     reciprocal: bool = False
     needs_target: bool = True
+    object_via: frozenset[str] | None = None  # the only words allowed before the object
     examples: tuple[str, ...] = ()
 
 
@@ -103,6 +104,7 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
             regex=compile_trigger(item["trigger"], irregular), mode=item.get("mode"),
             reciprocal=bool(item.get("reciprocal", False)),
             needs_target=bool(item.get("needs_target", True)),
+            object_via=frozenset(item["object_via"]) if "object_via" in item else None,
             examples=tuple(item.get("examples", ())),
         ))
     return tuple(rules)

@@ -1,0 +1,3 @@
+from kronika.cli import main
+
+main()

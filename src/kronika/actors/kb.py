@@ -1,0 +1,296 @@
+"""The actor knowledge base: countries, organisations, offices with dated holders, people.
+
+The data lives in YAML under `kronika/actors/kb/` (one file per kind, each entry with an example);
+`load_kb()` reads it once into typed records and `validate(kb)` lists what is wrong with it.
+
+    >>> kb = load_kb()
+    >>> kb.holder("us-secretary-of-defense", date(2022, 5, 13))[0].name
+    'Lloyd Austin'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from kronika.errors import RuleFileError
+from kronika.rules import load_rules
+
+PACKAGE = "kronika.actors.kb"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country (`kind` "country", id ISO alpha-3) or a non-state entity (`kind` "organisation")."""
+
+    id: str
+    name: str
+    kind: str
+    names: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    collective: tuple[str, ...] = ()
+    leader: str | None = None
+    example: str = ""
+
+    @property
+    def country(self) -> str | None:
+        return self.id if self.kind == "country" else None
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    id: str
+    name: str
+    country: str | None
+    kind: str
+    head: str | None = None
+    aliases: tuple[str, ...] = ()
+    example: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """One term of an office: `start`/`end` inclusive, `end` None while in office."""
+
+    person: str
+    start: date
+    end: date | None = None
+    acting: bool = False
+    approximate: bool = False
+
+    def holds_on(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+    @property
+    def term(self) -> str:
+        return f"{self.start.isoformat()}..{self.end.isoformat() if self.end else ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    id: str
+    title: str
+    country: str | None
+    kind: str
+    organisation: str | None = None
+    aliases: tuple[str, ...] = ()
+    holders: tuple[Holder, ...] = ()
+    example: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    country: str | None
+    aliases: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    example: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A generic institution or title: its surface forms, and whether context may resolve it."""
+
+    id: str
+    forms: tuple[str, ...]
+    context: bool = True
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class KB:
+    countries: dict[str, Country]
+    organisations: dict[str, Organisation]
+    offices: dict[str, Office]
+    people: dict[str, Person]
+    org_kinds: dict[str, Kind]
+    office_kinds: dict[str, Kind]
+    words: dict[str, tuple[str, ...]]
+    _held: dict[str, tuple[tuple[Office, Holder], ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        held: dict[str, list[tuple[Office, Holder]]] = {}
+        for office in self.offices.values():
+            for h in office.holders:
+                held.setdefault(h.person, []).append((office, h))
+        self._held.update({k: tuple(v) for k, v in held.items()})
+
+    # look-ups -----------------------------------------------------------------------------
+
+    def actor_country(self, ref: str) -> str | None:
+        """The ISO country of a country, entity or organisation id."""
+        if ref in self.countries:
+            return self.countries[ref].country
+        org = self.organisations.get(ref)
+        return org.country if org else None
+
+    def holder(self, office_id: str, on: date | None) -> tuple[Person, Holder] | None:
+        """Who held the office on the day (the newer on a handover day); with no day, the latest."""
+        office = self.offices[office_id]
+        if on is None:
+            terms = sorted(office.holders, key=lambda h: h.start)
+            return (self.people[terms[-1].person], terms[-1]) if terms else None
+        live = [h for h in office.holders if h.holds_on(on)]
+        if not live:
+            return None
+        h = max(live, key=lambda h: h.start)
+        return self.people[h.person], h
+
+    def offices_of(self, person_id: str, on: date | None) -> list[tuple[Office, Holder]]:
+        """The offices the person held on the day (with no day: the latest term's office first)."""
+        held = self._held.get(person_id, ())
+        if on is None:
+            return sorted(held, key=lambda oh: oh[1].start, reverse=True)
+        return [(o, h) for o, h in held if h.holds_on(on)]
+
+    def office_for(self, *, kind: str, country: str | None = None,
+                   organisation: str | None = None) -> Office | None:
+        """The office of a kind in a country or organisation ("the Russian defence minister")."""
+        for office in self.offices.values():
+            if office.kind != kind:
+                continue
+            if organisation is not None and office.organisation == organisation:
+                return office
+            if organisation is None and country is not None and office.country == country:
+                return office
+        return None
+
+    def org_for(self, *, kind: str, country: str) -> Organisation | None:
+        for org in self.organisations.values():
+            if org.kind == kind and org.country == country:
+                return org
+        return None
+
+    def head_of(self, ref: str) -> Office | None:
+        """The office heading an organisation, or the leader of a country."""
+        if ref in self.organisations:
+            head = self.organisations[ref].head
+        else:
+            head = self.countries[ref].leader if ref in self.countries else None
+        return self.offices.get(head) if head else None
+
+
+def _tuple(v: object) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        return (v,)
+    return tuple(str(x) for x in v)  # type: ignore[union-attr]
+
+
+def _need(entry: dict, keys: tuple[str, ...], where: str) -> None:
+    if not isinstance(entry, dict):
+        raise RuleFileError(f"{where}: expected a mapping, got {entry!r}")
+    missing = [k for k in keys if k not in entry]
+    if missing:
+        raise RuleFileError(f"{where} lacks {', '.join(missing)}; see the file's header")
+
+
+def _kinds(data: dict, key: str, file: str) -> dict[str, Kind]:
+    out = {}
+    for kid, k in (data or {}).items():
+        _need(k, (key, "example"), f"{file} kind {kid}")
+        out[kid] = Kind(kid, _tuple(k[key]), bool(k.get("context", True)), k["example"])
+    return out
+
+
+@cache
+def load_kb() -> KB:
+    """The packaged knowledge base (read once)."""
+    cdata = load_rules(PACKAGE, "countries.yaml")
+    countries: dict[str, Country] = {}
+    for section, kind in (("countries", "country"), ("entities", "organisation")):
+        for cid, c in (cdata.get(section) or {}).items():
+            _need(c, ("name", "names", "example"), f"countries.yaml {cid}")
+            countries[cid] = Country(
+                cid, c["name"], kind, _tuple(c["names"]), _tuple(c.get("adjectives")),
+                _tuple(c.get("capitals")), _tuple(c.get("collective")), c.get("leader"),
+                c["example"])
+
+    odata = load_rules(PACKAGE, "organisations.yaml")
+    orgs = {}
+    for oid, o in (odata.get("organisations") or {}).items():
+        _need(o, ("name", "country", "kind", "aliases", "example"), f"organisations.yaml {oid}")
+        orgs[oid] = Organisation(oid, o["name"], o["country"], o["kind"], o.get("head"),
+                                 _tuple(o["aliases"]), o["example"])
+
+    fdata = load_rules(PACKAGE, "offices.yaml")
+    offices = {}
+    for fid, f in (fdata.get("offices") or {}).items():
+        _need(f, ("title", "kind", "aliases", "holders", "example"), f"offices.yaml {fid}")
+        holders = []
+        for h in f["holders"] or []:
+            _need(h, ("person", "from"), f"offices.yaml {fid} holder")
+            holders.append(Holder(h["person"], h["from"], h.get("to"), bool(h.get("acting")),
+                                  bool(h.get("approximate"))))
+        offices[fid] = Office(fid, f["title"], f.get("country"), f["kind"], f.get("organisation"),
+                              _tuple(f["aliases"]), tuple(holders), f["example"])
+
+    pdata = load_rules(PACKAGE, "people.yaml")
+    people = {}
+    for pid, p in (pdata or {}).items():
+        _need(p, ("name", "country", "aliases", "example"), f"people.yaml {pid}")
+        people[pid] = Person(pid, p["name"], p["country"], _tuple(p["aliases"]),
+                             _tuple(p.get("places")), p["example"])
+
+    wdata = load_rules(PACKAGE, "words.yaml")
+    words = {}
+    for key, w in wdata.items():
+        _need(w, ("forms", "example"), f"words.yaml {key}")
+        words[key] = _tuple(w["forms"])
+
+    return KB(countries, orgs, offices, people,
+              _kinds(odata.get("kinds"), "forms", "organisations.yaml"),
+              _kinds(fdata.get("kinds"), "titles", "offices.yaml"), words)
+
+
+def validate(kb: KB) -> list[str]:
+    """Problems with the knowledge base, one line each (empty when it is sound)."""
+    problems: list[str] = []
+    iso = {c.id for c in kb.countries.values() if c.kind == "country"}
+    ids: dict[str, str] = {}
+    for table, records in (("countries", kb.countries), ("organisations", kb.organisations),
+                           ("offices", kb.offices), ("people", kb.people)):
+        for rid in records:
+            if rid in ids:
+                problems.append(f"id {rid} is used in {ids[rid]} and {table}")
+            ids[rid] = table
+    for c in kb.countries.values():
+        if c.kind == "country" and (len(c.id) != 3 or not c.id.isupper()):
+            problems.append(f"country {c.id}: id is not an ISO alpha-3 code")
+        if c.leader and c.leader not in kb.offices:
+            problems.append(f"country {c.id}: leader {c.leader} is not an office")
+    for o in kb.organisations.values():
+        if o.country is not None and o.country not in iso:
+            problems.append(f"organisation {o.id}: country {o.country} is not in countries.yaml")
+        if o.head and o.head not in kb.offices:
+            problems.append(f"organisation {o.id}: head {o.head} is not an office")
+    for f in kb.offices.values():
+        if f.country is not None and f.country not in iso:
+            problems.append(f"office {f.id}: country {f.country} is not in countries.yaml")
+        if f.organisation and f.organisation not in kb.organisations | kb.countries:
+            problems.append(f"office {f.id}: organisation {f.organisation} is unknown")
+        if f.kind not in kb.office_kinds:
+            problems.append(f"office {f.id}: kind {f.kind} is not in offices.yaml kinds")
+        prev: Holder | None = None
+        for h in f.holders:
+            if h.person not in kb.people:
+                problems.append(f"office {f.id}: holder {h.person} is not in people.yaml")
+            if not isinstance(h.start, date) or (h.end is not None and not isinstance(h.end, date)):
+                problems.append(f"office {f.id}: {h.person} dates are not YYYY-MM-DD")
+                continue
+            if h.end is not None and h.end < h.start:
+                problems.append(f"office {f.id}: {h.person} ends before starting")
+            if prev is not None and (prev.end is None or h.start < prev.end):
+                problems.append(f"office {f.id}: {h.person} starts before {prev.person} ends")
+            prev = h
+    for p in kb.people.values():
+        if p.country is not None and p.country not in iso:
+            problems.append(f"person {p.id}: country {p.country} is not in countries.yaml")
+        for place in p.places:
+            if place not in p.aliases:
+                problems.append(f"person {p.id}: place {place!r} is not one of the aliases")
+    return problems

@@ -1,0 +1,1 @@
+"""Scorers behind `kronika eval KIND GOLD [PRED]`."""

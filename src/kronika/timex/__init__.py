@@ -1,0 +1,127 @@
+"""The temporal tagger: English time expressions with TIMEX3 values and day intervals.
+
+Three steps (find, then resolve, then write):
+1. one regex pass per sentence finds expressions by the named rules of `rules/en.yaml`;
+2. every match is resolved against the publication date: absolute dates directly, yearless
+   dates by the nearest year (forward in a future sentence), relative ones ("yesterday",
+   "less than a week ago") counted from the publication date;
+3. the reporting frames of `kronika.reporting` are dated with those timexes, and a relative
+   expression inside the content of a dated frame is counted again from the frame's date
+   (`anchor_basis == "report"`): "On April 14, Kirby reported that Austin called “less than a
+   week ago”" gives 2022-04-07..2022-04-14.
+
+Example:
+    >>> from datetime import date
+    >>> from kronika.document import Sentence
+    >>> s = "The ministers last spoke on February 18."
+    >>> [(t.text, t.value) for t in tag(s, [Sentence(0, len(s), s)], date(2022, 5, 13))]
+    [('February 18', '2022-02-18')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from kronika.document import Document, Sentence, Timex
+from kronika.reporting import said_dates
+from kronika.timex.grammar import Grammar, Rule, grammar
+from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since
+
+__all__ = ["Hit", "Timexes", "find", "tag"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A matched expression before resolution."""
+
+    start: int
+    end: int
+    rule: Rule
+    groups: dict[str, str]
+    future: bool  # the sentence speaks of the future
+    modifier: str | None  # "since"
+    sentence: int  # start of its sentence
+
+    @property
+    def relative(self) -> bool:
+        return self.rule.kind in RELATIVE_KINDS or self.modifier is not None
+
+
+def find(text: str, sentence: Sentence, g: Grammar | None = None) -> list[Hit]:
+    """The expressions of one sentence, unresolved."""
+    g = g or grammar()
+    hits: list[Hit] = []
+    future: bool | None = None
+    for m in g.regex.finditer(text, sentence.start, sentence.end):
+        rule, groups = g.groups(m)
+        start = m.start()
+        if rule.preceded_by and not rule.preceded_by.search(text, max(0, start - 40), start):
+            continue
+        modifier = None
+        for mod in g.modifiers:
+            b = mod.before.search(text, max(sentence.start, start - 12), start)
+            if b:
+                modifier, start = mod.name, b.start()
+                break
+        if future is None:
+            future = bool(g.future.search(text, sentence.start, sentence.end))
+        hits.append(Hit(start, m.end(), rule, groups, future, modifier, sentence.start))
+    return hits
+
+
+def _timex(text: str, hit: Hit, ctx: Context, basis: str | None) -> Timex | None:
+    value: Value | None = resolve(hit.rule.kind, hit.groups, ctx)
+    if value is None:
+        return None
+    if hit.modifier == "since":
+        value = since(value, ctx.anchor)
+    kind, val, earliest, latest = value
+    if hit.relative:
+        anchor = ctx.anchor
+    elif earliest is not None and hit.rule.kind in ("md", "month", "month_part") \
+            and "year" not in hit.groups:
+        anchor, basis = ctx.published, "published"
+    else:
+        anchor, basis = None, None
+    return Timex(hit.start, hit.end, text[hit.start:hit.end], kind, val, earliest, latest,
+                 hit.modifier or hit.rule.name, anchor, basis if anchor else None)
+
+
+def tag(text: str, sentences: Sequence[Sentence], published: date | None) -> list[Timex]:
+    """The time expressions of `text` (English), resolved; sentences give the scope of tense
+    cues and reporting frames."""
+    g = grammar()
+    if not sentences:
+        sentences = [Sentence(0, len(text), text)]
+    hits = [h for s in sentences for h in find(text, s, g)]
+    out: dict[int, Timex] = {}
+    for i, h in enumerate(hits):
+        t = _timex(text, h, Context(g, published, published, h.future), "published")
+        if t:
+            out[i] = t
+    if any(h.relative for h in hits):
+        said = said_dates(text, sentences, list(out.values()))
+        for i, h in enumerate(hits):
+            frame, day, _ = said.get(h.sentence, (None, None, None))
+            if h.relative and frame and day and frame.content_start <= h.start \
+                    and h.end <= frame.content_end:
+                t = _timex(text, h, Context(g, published, day, h.future), "report")
+                if t:
+                    out[i] = t
+    return [out[i] for i in sorted(out)]
+
+
+class Timexes:
+    """Add `timexes`: English rules; no timexes (yet) for Russian documents."""
+
+    name = "timex"
+    reads = ("text", "sentences", "published")
+    adds = ("timexes",)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.language.startswith("ru"):
+            return doc.with_layers(timexes=())
+        return doc.with_layers(timexes=tuple(tag(doc.text, doc.sentences, doc.published)))
+

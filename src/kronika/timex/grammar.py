@@ -1,0 +1,131 @@
+"""The temporal grammar: `rules/en.yaml` compiled once into a single regex.
+
+Every rule becomes one alternative `(?P<rN>...)` of one pattern, tried in file order at each
+position, so a sentence is scanned in a single pass. Placeholders such as `{month}` become named
+groups `rN_month`; a match reports its rule through `Match.lastgroup`, and `Grammar.groups()`
+gives the rule's groups under their plain names. Lexicon surfaces are matched case-insensitively,
+except month and weekday names, which must be capitalised ("May" the month, not "may" the verb).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kronika.errors import RuleFileError
+from kronika.rules import load_rules, require_keys
+
+#: placeholder -> (lexicon table, case-sensitive?, only the first surface of each entry?)
+PLACEHOLDERS = {
+    "month": ("months", True, False),
+    "month_full": ("months", True, True),
+    "weekday": ("weekdays", True, False),
+    "numbers": ("numbers", False, False),
+    "unit": ("units", False, False),
+    "part": ("month_parts", False, False),
+    "qualifier": ("qualifiers", False, False),
+    "deictic": ("deictic", False, False),
+    "day_part": ("day_parts", False, False),
+    "reference": ("references", False, False),
+}
+_PLACE = re.compile(r"\{(\w+)\}")
+_NAMED = re.compile(r"\(\?P<(\w+)>")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    kind: str
+    group: str  # the rule's group in the combined regex: r0, r1, ...
+    names: tuple[tuple[str, str], ...]  # (plain name, group name) of its inner groups
+    preceded_by: re.Pattern[str] | None
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Modifier:
+    name: str
+    before: re.Pattern[str]
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    rules: dict[str, Rule]  # by group name
+    regex: re.Pattern[str]
+    lookup: dict[str, dict[str, Any]]  # table -> normalised surface -> canonical key
+    future: re.Pattern[str]
+    modifiers: tuple[Modifier, ...]
+
+    def groups(self, m: re.Match[str]) -> tuple[Rule, dict[str, str]]:
+        rule = self.rules[m.lastgroup or ""]
+        return rule, {plain: v for plain, full in rule.names if (v := m.group(full)) is not None}
+
+    def key(self, table: str, surface: str) -> Any:
+        return self.lookup[table][norm(surface)]
+
+
+def norm(surface: str) -> str:
+    return " ".join(surface.lower().replace(".", " ").split())
+
+
+def _alternation(surfaces: list[str], case_sensitive: bool) -> str:
+    alts = "|".join(
+        re.escape(s).replace(r"\ ", r"\s+") for s in sorted(set(surfaces), key=len, reverse=True)
+    )
+    body = f"(?:{alts})(?!\\w)"
+    return f"(?-i:{body})" if case_sensitive else body
+
+
+def _tables(lexicon: dict[str, Any]) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """Placeholder regexes and surface lookups from the lexicon."""
+    regexes, lookup = {}, {}
+    for place, (table, case, first) in PLACEHOLDERS.items():
+        if table not in lexicon:
+            raise RuleFileError(f"timex rules: lexicon lacks the table {table!r}")
+        entries = lexicon[table]
+        surfaces = [forms[0] if first else f for forms in entries.values() for f in
+                    (forms[:1] if first else forms)]
+        regexes[place] = _alternation(surfaces, case)
+        lookup[table] = {norm(f): key for key, forms in entries.items() for f in forms}
+    return regexes, lookup
+
+
+@cache
+def grammar(lang: str = "en") -> Grammar:
+    data = load_rules("kronika.timex.rules", f"{lang}.yaml")
+    places, lookup = _tables(data["lexicon"])
+    shared = {name: _PLACE.sub(lambda m: places[m.group(1)], p)
+              for name, p in data["patterns"].items()}
+
+    def expand(pattern: str, prefix: str) -> str:
+        def place(m: re.Match[str]) -> str:
+            name = m.group(1)
+            body = shared.get(name) or places.get(name)
+            if body is None:
+                raise RuleFileError(f"timex rule pattern uses unknown placeholder {{{name}}}")
+            return f"(?P<{prefix}{name}>{body})"
+
+        return _PLACE.sub(place, _NAMED.sub(lambda m: f"(?P<{prefix}{m.group(1)}>", pattern))
+
+    rules, alts = {}, []
+    for i, item in enumerate(data["rules"]):
+        require_keys(item, ("name", "kind", "pattern"), "timex rules")
+        group = f"r{i}"
+        body = expand(item["pattern"], f"{group}_")
+        inner = tuple((n[len(group) + 1:], n) for n in _NAMED.findall(body))
+        before = item.get("preceded_by")
+        rules[group] = Rule(item["name"], item["kind"], group, inner,
+                            re.compile(f"(?:{before})$") if before else None,
+                            tuple(item.get("examples") or ()))
+        alts.append(f"(?P<{group}>(?<!\\w)(?i:{body}))(?!\\w)")
+    try:
+        regex = re.compile("|".join(alts))
+    except re.error as exc:
+        raise RuleFileError(f"timex rules of {lang!r} do not compile: {exc}") from exc
+    cues = _alternation(data["lexicon"]["future_cues"], False)
+    modifiers = tuple(Modifier(m["name"], re.compile(m["pattern"]), tuple(m.get("examples", ())))
+                      for m in data.get("modifiers", ()))
+    return Grammar(rules, regex, lookup, re.compile(f"(?i)(?<!\\w){cues}"), modifiers)

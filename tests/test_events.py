@@ -1,0 +1,104 @@
+"""The event coder against tests/data/events.en.txt (see the file's header for the markup)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kronika import Pipeline
+from kronika.document import Event
+from kronika.events.triggers import find_triggers, trigger_rules
+from markup import read_cases
+
+CASES = read_cases("events.en.txt")
+PIPELINE = Pipeline.default()
+_EXPECT = re.compile(
+    r"^(?P<type>[A-Z]+) (?P<status>\w+): (?P<src>.*?) -> ?(?P<tgt>.*?)"
+    r"(?: @ (?P<date>\S+))?(?: says (?P<says>.+?)(?: (?P<said>\d{4}-\d\d-\d\d))?)?"
+    r"(?P<hedged> hedged)?$"
+)
+
+
+def _names(s: str) -> str:
+    return " + ".join(sorted(x.strip() for x in s.split(" + ") if x.strip()))
+
+
+def _date_text(e: Event) -> str:
+    d = e.date
+    if d.earliest is None and d.latest is None:
+        return "undated"
+    lo = d.earliest.isoformat() if d.earliest else "?"
+    hi = d.latest.isoformat() if d.latest else "?"
+    return lo if lo == hi else f"{lo}..{hi}"
+
+
+def describe(e: Event, like: re.Match[str]) -> str:
+    """The event in the case file's markup, with only the parts the expectation names."""
+    out = (f"{e.type} {e.status}: {_names(' + '.join(a.name for a in e.sources))} -> "
+           f"{_names(' + '.join(a.name for a in e.targets))}")
+    if like.group("date"):
+        out += f" @ {_date_text(e)}"
+    if like.group("says"):
+        sp = e.attribution.speaker.name if e.attribution and e.attribution.speaker else "nobody"
+        out += f" says {sp}"
+        if like.group("said"):
+            out += f" {e.attribution.said if e.attribution else None}"
+    if like.group("hedged") or e.hedged:
+        out += " hedged"
+    return out.replace(" -> ", " -> ").rstrip()
+
+
+def normal(expect: str) -> tuple[str, re.Match[str]]:
+    m = _EXPECT.match(expect)
+    assert m, f"bad expectation line: {expect}"
+    out = f"{m['type']} {m['status']}: {_names(m['src'])} -> {_names(m['tgt'])}"
+    if m["date"]:
+        out += f" @ {m['date']}"
+    if m["says"]:
+        out += f" says {m['says']}"
+        if m["said"]:
+            out += f" {m['said']}"
+    if m["hedged"]:
+        out += " hedged"
+    return out.rstrip(), m
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"line{c.lineno}" for c in CASES])
+def test_event_case(case):
+    doc = PIPELINE.process(case.line, published=case.options.get("published"), lang="en")
+    if case.expect == ["(no event)"]:
+        assert not doc.events, f"{case}\n  unexpected: {[e.rule for e in doc.events]}"
+        return
+    wanted = [normal(x) for x in case.expect]
+    got = list(doc.events)
+    assert len(got) == len(wanted), (
+        f"{case}\n  expected {[w for w, _ in wanted]}\n  got {[(e.type, e.rule) for e in got]}")
+    for (want, like), event in zip(wanted, sorted(got, key=lambda e: e.trigger.start),
+                                   strict=True):
+        assert describe(event, like) == want, f"{case}\n  rule {event.rule}"
+
+
+def test_cases_cover_every_type_of_rule():
+    covered = set()
+    for case in CASES:
+        for line in case.expect:
+            covered.add(line.split()[0])
+    rule_types = {r.type for r in trigger_rules("en")}
+    assert rule_types - covered <= {"PROTEST", "CONCEDE"}, rule_types - covered
+
+
+@pytest.mark.parametrize("rule", trigger_rules("en"), ids=lambda r: r.name)
+def test_rule_examples_fire(rule):
+    for example in rule.examples:
+        names = [t.rule.name for t in find_triggers(example, 0, len(example), "en")]
+        assert rule.name in names, f"{rule.name} does not fire on {example!r}: {names}"
+
+
+def test_event_spans_point_into_text():
+    text = "On April 14, Kirby reported that Austin again tried to contact Shoigu, to no avail."
+    doc = PIPELINE.process(text, published="2022-05-13", lang="en")
+    for e in doc.events:
+        assert doc.text[e.trigger.start : e.trigger.end] == e.trigger.text
+        assert doc.text[e.evidence.start : e.evidence.end] == e.evidence.text
+        assert e.again

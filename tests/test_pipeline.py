@@ -1,0 +1,54 @@
+"""Pipeline construction and the Python entry point."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika import Pipeline
+from kronika.errors import BadDateError, DecodingError, PipelineError
+from kronika.extract import Extract, decode
+from kronika.language.sentences import Sentences
+from kronika.timeline import Timeline
+
+
+def test_stage_order_is_checked():
+    with pytest.raises(PipelineError, match="reads events"):
+        Pipeline([Extract(), Sentences(), Timeline()])
+
+
+def test_default_order():
+    assert Pipeline.default().names == ("extract", "sentences", "noise", "timex", "actors",
+                                        "events", "timeline")
+
+
+def test_process_text_keeps_text_unchanged():
+    text = "Austin spoke with Shoigu on May 13.\n\nRead also: other news"
+    doc = Pipeline.default().process(text, published="2022-05-13")
+    assert doc.text == text
+    assert doc.language == "en"
+    assert len(doc.id) == 64
+
+
+def test_bad_published_date():
+    with pytest.raises(BadDateError, match="YYYY-MM-DD"):
+        Pipeline.default().process("text", published="13/05/2022")
+
+
+def test_decoding_cp1251_and_utf16():
+    assert decode("Шойгу".encode("utf-16")) == "Шойгу"
+    assert "Шойгу" in decode("Министр обороны Шойгу заявил".encode("cp1251"))
+
+
+def test_undecodable_bytes():
+    with pytest.raises(DecodingError):
+        decode(bytes(range(256)) * 4)
+
+
+def test_html_input_is_extracted():
+    html = (b"<html><head><title>Talks</title></head><body><article><h1>Talks</h1>"
+            b"<p>US Secretary of Defense Lloyd Austin held talks with Russian Defense Minister "
+            b"Sergei Shoigu on Friday, the Pentagon said in a statement on its website.</p>"
+            b"</article></body></html>")
+    doc = Pipeline.default().process(html, published="2022-05-13")
+    assert doc.source_format == "html"
+    assert "Lloyd Austin held talks" in doc.text

@@ -1,0 +1,138 @@
+"""The temporal tagger: case file, rule examples, properties and the reference article."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markup import DATA, parse, read_cases, render
+
+from kronika.document import Document, Timex
+from kronika.language.sentences import split
+from kronika.timex import Timexes, tag
+from kronika.timex.grammar import grammar
+
+PUBLISHED = date(2022, 5, 13)
+CASES = read_cases("timex.en.txt")
+
+
+def _published(case) -> date | None:
+    value = case.options.get("published", "none")
+    return None if value == "none" else date.fromisoformat(value)
+
+
+def label(t: Timex) -> str:
+    def q(x) -> str:
+        return "?" if x is None else str(x)
+
+    return f"{t.type} {q(t.value)} {q(t.earliest)}..{q(t.latest)}"
+
+
+def run(text: str, published: date | None) -> list[Timex]:
+    return tag(text, split(text), published)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"line{c.lineno}")
+def test_case(case):
+    text, spans = parse(case.line)
+    got = {(t.start, t.end, label(t)) for t in run(text, _published(case))}
+    want = {(s, e, lab) for s, e, _, lab in spans}
+    assert got == want, f"\n want: {render(text, sorted(want))}\n  got: {render(text, sorted(got))}"
+
+
+def test_case_file_is_large_enough():
+    assert len(CASES) >= 40
+
+
+EXAMPLES = [(r.name, ex) for r in grammar().rules.values() for ex in r.examples]
+MODIFIERS = [(m.name, ex) for m in grammar().modifiers for ex in m.examples]
+
+
+@pytest.mark.parametrize(("rule", "example"), EXAMPLES + MODIFIERS)
+def test_rule_examples(rule, example):
+    found = run(example, PUBLISHED)
+    assert [(t.text, t.rule) for t in found] == [(example, rule)]
+    assert found[0].value is not None
+
+
+def test_every_rule_is_exercised_by_the_case_file():
+    used = {t.rule for case in CASES
+            for t in run(parse(case.line)[0], _published(case))}
+    names = {r.name for r in grammar().rules.values()} | {m.name for m in grammar().modifiers}
+    assert names - used == set()
+
+
+@given(st.text(alphabet=st.sampled_from(list("aeMJFSDyl0129 -,.'’")) | st.sampled_from(
+    ["May", "March", " 18", " 2022", " ago", " a week", " since ", "last ", "the past ",
+     "mid-", "February", "Monday", "yesterday", " said that ", "On ", "According to him, "]),
+    max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_spans_and_intervals_are_well_formed(text):
+    for published in (PUBLISHED, None):
+        for t in run(text, published):
+            assert 0 <= t.start < t.end <= len(text)
+            assert text[t.start:t.end] == t.text
+            if t.earliest and t.latest:
+                assert t.earliest <= t.latest
+
+
+def test_russian_documents_get_no_timexes_yet():
+    text = "Переговоры прошли 18 февраля."
+    doc = Document(id="x", text=text, language="ru", published=PUBLISHED,
+                   sentences=tuple(split(text)))
+    assert Timexes()(doc).timexes == ()
+
+
+def test_stage_declares_its_layers():
+    assert (Timexes.name, Timexes.reads, Timexes.adds) == (
+        "timex", ("text", "sentences", "published"), ("timexes",))
+
+
+# --- the reference article -----------------------------------------------------------------------
+
+ARTICLE = (DATA / "rbc-2022-05-13-shoigu-austin.en.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def article():
+    doc = Document(id="rbc", text=ARTICLE, published=PUBLISHED, sentences=tuple(split(ARTICLE)))
+    return Timexes()(doc).timexes
+
+
+def _in(timexes, words: str, context: str) -> Timex:
+    at = ARTICLE.index(context)
+    return next(t for t in timexes if t.text == words and at <= t.start < at + len(context))
+
+
+@pytest.mark.parametrize(("words", "context", "value", "earliest", "latest", "basis"), [
+    ("February 18", "two countries spoke was on February 18", "2022-02-18", "2022-02-18",
+     "2022-02-18", "published"),
+    ("since mid-February", "since mid-February", "2022-02", "2022-02-11", "2022-04-07", "report"),
+    ("less than a week ago", "On April 14, Kirby", "2022-04-07", "2022-04-07", "2022-04-14",
+     "report"),
+    ("over the course of a month", "According to him, over the course", "P1M", "2022-02-24",
+     "2022-03-24", "report"),
+    ("February 24", "on February 24", "2022-02-24", "2022-02-24", "2022-02-24", "published"),
+    ("April 7", "On April 7, Austin", "2022-04-07", "2022-04-07", "2022-04-07", "published"),
+])
+def test_reference_article(article, words, context, value, earliest, latest, basis):
+    t = _in(article, words, context)
+    assert (t.value, str(t.earliest), str(t.latest), t.anchor_basis) == (
+        value, earliest, latest, basis)
+
+
+def test_mid_february_interval(article):
+    t = next(t for t in article if "mid-February" in t.text)
+    assert (str(t.earliest), t.value) == ("2022-02-11", "2022-02")
+
+
+def test_speed():
+    text = (ARTICLE + "\n") * 20
+    sentences = split(text)
+    began = time.perf_counter()
+    tag(text, sentences, PUBLISHED)
+    rate = len(sentences) / (time.perf_counter() - began)
+    assert rate > 1000, f"{rate:.0f} sentences per second"
