@@ -172,7 +172,7 @@ class _SentenceContext:
             mention = self._mention_at(start, end)
             if mention is not None:
                 group.add(mention.actors, mention.start)
-                while i >= 0 and toks[i][0] >= mention.start:
+                while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
                 continue
             if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
@@ -195,7 +195,7 @@ class _SentenceContext:
             mention = self._mention_at(start, stop)
             if mention is not None:
                 group.add(mention.actors, mention.start)
-                while i < len(toks) and toks[i][1] <= mention.end:
+                while i < len(toks) and toks[i][0] < mention.end:
                     i += 1
                 continue
             if word in OBJECT_PRONOUNS and group.start is None:
@@ -339,14 +339,15 @@ class _SentenceContext:
         for f in self.frames:
             if not (f.content_start <= trigger.start < f.content_end):
                 continue
-            speaker = self._speaker(f)
-            said = None
+            said = f.date.earliest if f.date is not None else None
+            inherited = None
             if self.said and self.said[0] == f:
-                said = self.said[1]
-                if speaker is None and self.said[2] is not None:
-                    speaker = self._speaker(self.said[2])
-            elif f.date is not None:
-                said = f.date.earliest
+                said, inherited = self.said[1], self.said[2]
+            # "According to him": the speaker is the one whose dated words this continues.
+            if f.refers_back and inherited is not None:
+                speaker = self._speaker(inherited)
+            else:
+                speaker = self._speaker(f)
             return Attribution(f.start, f.end, f.text, speaker, said)
         return None
 

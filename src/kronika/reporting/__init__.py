@@ -77,12 +77,15 @@ def _load(lang: str = "en") -> tuple[tuple[FrameRule, ...], _Lexicon]:
     cues = [w for forms in lex["cues"].values() for w in forms]
     pronouns = lex["pronouns"]["person"] + lex["pronouns"]["thing"]
     stop = lex["stop"] + cues
-    word = rf"(?:(?:[A-Z][\w'’.-]*)|(?!(?:{_alt(stop)})(?!\w))[a-z][\w'’-]*)"
-    phrase = (rf"(?:(?i:{_alt(pronouns)})(?!\w)|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|"
-              rf"[Tt]heir)\s+)?(?:{word}\s+){{0,7}}?{word}(?:\s+(?:{_alt(lex['reflexives'])}))?)")
+    cap = r"(?:[A-Z](?:\.[A-Z])+\.|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[A-Z][\w'’-]*)"
+    word = rf"(?:{cap}|(?!(?:{_alt(stop)})(?!\w))[a-z][\w'’-]*)"
+    phrase = (rf"(?:(?i:{_alt(pronouns)})(?!\w)|(?!(?:{_alt(lex['not_first'])})(?!\w))"
+              rf"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+)?(?:{word}\s+){{0,7}}?{word}(?:\s+(?:{_alt(lex['reflexives'])}))?)")
     cue_words = rf"(?:{_alt(cues)})(?!\w)"
     places = {
-        "lead": r"(?P<lead>[A-Z][^,;:“”\"«»—–]{0,60}?,\s+)?",
+        "lead": rf"(?P<lead>(?:{_alt(lex['lead_words'])})(?!\w)[^,;:“”\"«»—–]{{0,60}}?,\s+)?",
+        "audience": (rf"(?:\s+(?:{_alt(lex['audience'])}|(?:the\s+)?{cap}(?:\s+{cap}){{0,3}})"
+                     r"(?!\w))?"),
         "speaker": f"(?P<speaker>{phrase})",
         "speaker_phrase": phrase,
         "adverbs": rf"(?:(?:{_alt(lex['adverbs'])}|[a-z]+ly)\s+){{0,3}}",

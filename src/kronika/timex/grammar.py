@@ -120,9 +120,9 @@ def grammar(lang: str = "en") -> Grammar:
         rules[group] = Rule(item["name"], item["kind"], group, inner,
                             re.compile(f"(?:{before})$") if before else None,
                             tuple(item.get("examples") or ()))
-        alts.append(f"(?P<{group}>(?<!\\w)(?i:{body}))(?!\\w)")
-    try:
-        regex = re.compile("|".join(alts))
+        alts.append(f"(?P<{group}>(?i:{body}))(?!\\w)")
+    try:  # the look-behind before the alternation makes the engine skip inner positions fast
+        regex = re.compile(f"(?<!\\w)(?:{'|'.join(alts)})")
     except re.error as exc:
         raise RuleFileError(f"timex rules of {lang!r} do not compile: {exc}") from exc
     cues = _alternation(data["lexicon"]["future_cues"], False)

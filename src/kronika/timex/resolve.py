@@ -17,6 +17,7 @@ import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+
 from kronika.timex.grammar import Grammar
 
 Value = tuple[str, str | None, date | None, date | None]
@@ -58,7 +59,7 @@ def shift(d: date, n: int, unit: str) -> date:
 
 
 def _int(s: str) -> int:
-    return int(s.rstrip("stndrdth"))
+    return int(s[:2] if s[:2].isdigit() else s[:1])
 
 
 def _month(g: dict[str, str], ctx: Context) -> int:

@@ -1,0 +1,37 @@
+"""Actors: the knowledge base of countries, organisations, offices and people, and the stage
+that finds actor mentions in each sentence and resolves them on the document's date.
+
+    >>> from datetime import date
+    >>> from kronika.actors import resolve
+    >>> r = resolve("the head of the Pentagon", date(2022, 5, 13))[0]
+    >>> r.actors[0].name, r.rule
+    ('Lloyd Austin', 'office-holder')
+"""
+
+from __future__ import annotations
+
+from kronika.actors.kb import KB, load_kb, validate
+from kronika.actors.resolver import PATTERNS, Resolution, find, resolve
+from kronika.document import Document, Mention
+
+__all__ = ["KB", "PATTERNS", "Actors", "Resolution", "find", "load_kb", "resolve", "validate"]
+
+
+class Actors:
+    """Add `mentions`: actor mentions per sentence, resolved on the publication date.
+
+    With no publication date an office resolves to its latest holder.
+    """
+
+    name = "actors"
+    reads = ("text", "sentences", "published")
+    adds = ("mentions",)
+
+    def __call__(self, doc: Document) -> Document:
+        spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+        found = find(doc.text, spans, doc.published)
+        mentions = sorted(
+            (Mention(r.start, r.end, r.text, r.actors, r.rule) for r in found),
+            key=lambda m: (m.start, m.end),
+        )
+        return doc.with_layers(mentions=tuple(mentions))

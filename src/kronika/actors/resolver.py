@@ -1,0 +1,620 @@
+"""Finding actor mentions in text and resolving them, on a date, to canonical actors.
+
+Two steps per sentence (find, then resolve; the document is written by the `Actors` stage):
+
+1. **Atoms.** One token trie built once from every alias of the knowledge base and every grammar
+   word (`kb/words.yaml`) finds, left to right, the longest alias starting at each token whose
+   case fits (a capitalised alias word must be capitalised in the text). Each atom gets a symbol:
+
+       P person    O office title   T generic title ("defense minister")   R rank ("General")
+       G organisation   K generic institution ("the Ministry of Defense")   C country name
+       E entity (DPR, NATO)   M capital/seat ("Moscow", "the Kremlin")   D demonym ("Russian")
+       L collective ("the American side")   t the   o of   a and   h head/chief   l leadership
+       z 's   s his/her   g colleague/counterpart   n "the two countries"   r republics
+
+   Atoms separated by spaces are adjacent; a comma between them is `,`; anything else is `|`.
+2. **Patterns.** `PATTERNS` below, over that symbol string, in order: at each place the first
+   pattern that matches wins, and its rule resolves the atoms it covers. Longest-match atoms and
+   leftmost patterns mean mentions never nest or overlap.
+
+Example:
+    >>> from datetime import date
+    >>> [r.actors[0].name for r in resolve("the head of the Pentagon", date(2018, 6, 1))]
+    ['James Mattis']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from functools import cache
+
+from kronika.actors.kb import KB, Office, Person, load_kb
+from kronika.document import Actor
+
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+#: Grammar word roles (words.yaml keys) and their symbols.
+WORD_SYMBOLS = {
+    "the": "t", "of": "o", "and": "a", "head": "h", "leadership": "l", "possessive": "z",
+    "his": "s", "colleague": "g", "two-countries": "n", "republics": "r", "rank": "R",
+}
+#: Which reading of an ambiguous alias wins (earlier first).
+PRIORITY = "POGECMLDKTRhlgsnrtoaz"
+
+# Sub-patterns, written over symbols (spaces are ignored).
+_Q = r"(?: D | C z? )"                                  # a country named as a qualifier
+_ORG = rf"(?: {_Q}? [GK] (?: o t? C | C )? )"           # an institution, maybe qualified
+_HEADOF = rf"(?: h o? t? (?: {_ORG} | C ) )"            # "head of the Pentagon", "глава Минобороны"
+_TITLE = rf"(?: (?: {_Q} | [GMKE] z? )? [OT] (?: o? t? (?: C | {_ORG} ) )? )"
+_PRE = rf"(?: s D g | {_HEADOF} | (?: {_Q}? [GK] | M ) h | R | {_TITLE} )"
+_X = rf"(?: {_ORG} | C )"
+
+#: (rule, pattern) in order; the first that matches at a place wins.
+PATTERNS: tuple[tuple[str, str], ...] = (
+    ("coordinated-office", rf"t? h o? t? {_X} (?: , t? {_X} )* ,? a t? {_X}"),
+    ("coordinated-office", r"t? T o t? n"),
+    ("coordinated-office", rf"t? {_Q} (?: , {_Q} )* ,? a {_Q} T"),
+    ("coordinated-name", r"t? r o t? E (?: , t? E )* ,? a t? E"),
+    ("title+name", rf"t? {_PRE}+ P"),
+    ("office-holder", rf"t? (?: {_HEADOF} | (?: {_Q}? [GK] | M ) h | {_TITLE} )"),
+    ("counterpart", r"t? s D g"),
+    ("org-leadership", rf"t? l o t? {_ORG}"),
+    ("org", rf"t? {_ORG}"),
+    ("country-collective", r"t? L"),
+    ("entity-alias", r"t? E"),
+    ("country-alias", r"t? C"),
+    ("capital-metonym", r"t? M"),
+    ("demonym", r"D"),
+    ("person-alias", r"P"),
+)
+_GRAMMAR = re.compile(
+    "|".join(f"(?P<r{i}>{p})" for i, (_, p) in enumerate(PATTERNS)), re.VERBOSE)
+
+
+# Data ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """One mention: its span, the actors it resolves to on the day, the rule and why."""
+
+    start: int
+    end: int
+    text: str
+    actors: tuple[Actor, ...]
+    rule: str
+    why: str
+
+    def to_dict(self) -> dict:
+        """JSON-ready form (for `kronika actors resolve --json`)."""
+        return {"start": self.start, "end": self.end, "text": self.text, "rule": self.rule,
+                "why": self.why, "actors": [asdict(a) for a in self.actors]}
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    sym: str
+    ref: str | None
+    alias: str
+    case: tuple[str | None, ...]  # per token: "exact", "cap" or None
+    lang: str
+    place: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    start: int
+    end: int
+    sym: str
+    ref: str | None
+    alias: str
+    lang: str
+
+
+def _norm(token: str) -> str:
+    return token.lower().replace("ё", "е").replace("’", "'").replace("‘", "'")
+
+
+def _case(token: str) -> str | None:
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) >= 2 and any(c.isupper() for c in letters[1:]):
+        return "exact"  # US, DoD, MoD, TASS
+    if letters and letters[0].isupper():
+        return "cap"
+    return None
+
+
+# Matcher -------------------------------------------------------------------------------------
+
+
+class _Matcher:
+    """A token trie of every alias and grammar word; built once per knowledge base."""
+
+    def __init__(self, kb: KB) -> None:
+        self.kb = kb
+        self.trie: dict = {}
+        self.qualified_orgs: set[str] = set()  # org aliases that spell out an institution kind
+        for p in kb.people.values():
+            for a in p.aliases:
+                self._add(a, "P", p.id, place=a in p.places)
+        for f in kb.offices.values():
+            for a in f.aliases:
+                self._add(a, "O", f.id)
+        for kind in kb.office_kinds.values():
+            for a in kind.forms:
+                self._add(a, "T", kind.id)
+        for o in kb.organisations.values():
+            forms = [_norm(f) for f in kb.org_kinds[o.kind].forms] if o.kind in kb.org_kinds else []
+            for a in o.aliases:
+                self._add(a, "G", o.id)
+                if any(f in _norm(a) for f in forms):
+                    self.qualified_orgs.add(a)
+        for kind in kb.org_kinds.values():
+            for a in kind.forms:
+                self._add(a, "K", kind.id)
+        for c in kb.countries.values():
+            for a in c.names:
+                self._add(a, "C" if c.kind == "country" else "E", c.id)
+            for a in c.adjectives:
+                self._add(a, "D", c.id)
+            for a in c.capitals:
+                self._add(a, "M", c.id, place=True)
+            for a in c.collective:
+                self._add(a, "L", c.id)
+        for role, sym in WORD_SYMBOLS.items():
+            for a in kb.words.get(role, ()):
+                self._add(a, sym, None)
+        self.place_before = {_norm(w) for w in kb.words.get("place-before", ())}
+        self.place_after = {_norm(w) for w in kb.words.get("place-after", ())}
+
+    def _add(self, alias: str, sym: str, ref: str | None, place: bool = False) -> None:
+        tokens = _TOKEN.findall(alias)
+        node = self.trie
+        for tok in tokens:
+            node = node.setdefault(_norm(tok), {})
+        lang = "ru" if _CYRILLIC.search(alias) else "en"
+        node.setdefault("", []).append(
+            _Alias(sym, ref, alias, tuple(_case(t) for t in tokens), lang, place))
+
+    def atoms(self, text: str, start: int, end: int) -> list[_Atom]:
+        toks = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
+        norms = [_norm(text[s:e]) for s, e in toks]
+        out: list[_Atom] = []
+        i = 0
+        while i < len(toks):
+            node, j, found = self.trie, i, None
+            while j < len(toks) and norms[j] in node:
+                node = node[norms[j]]
+                j += 1
+                valid = [a for a in node.get("", ()) if self._fits(a, text, toks, norms, i, out)]
+                if valid:
+                    found = (j, min(valid, key=lambda a: PRIORITY.index(a.sym)))
+            if found is None:
+                i += 1
+                continue
+            j, a = found
+            out.append(_Atom(toks[i][0], toks[j - 1][1], a.sym, a.ref, a.alias, a.lang))
+            i = j
+        return out
+
+    def _fits(self, a: _Alias, text: str, toks: list[tuple[int, int]], norms: list[str],
+              i: int, before: list[_Atom]) -> bool:
+        alias_tokens = _TOKEN.findall(a.alias)
+        for k, need in enumerate(a.case):
+            word = text[toks[i + k][0]:toks[i + k][1]]
+            if need == "exact" and word.replace("ё", "е") != alias_tokens[k].replace("ё", "е"):
+                return False
+            if need == "cap" and not word[:1].isupper():
+                return False
+        n = len(alias_tokens)
+        if a.place:
+            k = i - 1 - (i > 1 and norms[i - 1] == "the")  # "in the Kremlin"
+            if k >= 0 and norms[k] in self.place_before:
+                return False
+            nxt = i + n + (1 if i + n < len(norms) and norms[i + n] == "," else 0)
+            if nxt < len(norms) and norms[nxt] in self.place_after:
+                return False
+        if a.sym == "P" and n == 1 and i > 0:
+            prev = text[toks[i - 1][0]:toks[i - 1][1]]
+            adjoining = before and before[-1].end == toks[i - 1][1]
+            if prev[:1].isupper() and prev.isalpha() and not adjoining and i - 1 > 0:
+                return False  # "Tom Austin": someone else with the surname
+        return True
+
+
+@cache
+def _matcher() -> _Matcher:
+    return _Matcher(load_kb())
+
+
+# Context -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """What earlier mentions of the document tell later ones."""
+
+    on: date | None
+    persons: list[str] = field(default_factory=list)
+    org_kinds: list[tuple[str, str, str]] = field(default_factory=list)  # kind, country, words
+    office_kinds: list[tuple[str, str, str]] = field(default_factory=list)
+    actors: list[tuple[str, bool, frozenset[str]]] = field(default_factory=list)
+
+    def latest(self, table: list[tuple[str, str, str]], kind: str,
+               exclude: Iterable[str] = ()) -> tuple[str, str] | None:
+        skip = set(exclude)
+        for k, country, words in reversed(table):
+            if k == kind and country not in skip:
+                return country, words
+        return None
+
+    def top_countries(self, kind: str, n: int = 2) -> list[str]:
+        """The countries most mentioned so far: holders of `kind` first, then people, then any."""
+        score: Counter[tuple[str, int]] = Counter()
+        first: dict[str, int] = {}
+        for i, (country, person, kinds) in enumerate(self.actors):
+            first.setdefault(country, i)
+            score[(country, 0)] += kind in kinds
+            score[(country, 1)] += person
+            score[(country, 2)] += 1
+        ranked = sorted(first, key=lambda c: (-score[(c, 0)], -score[(c, 1)], -score[(c, 2)],
+                                              first[c]))
+        return ranked[:n]
+
+
+# Resolution ----------------------------------------------------------------------------------
+
+
+def _on(on: date | None) -> str:
+    return f"on {on.isoformat()}" if on else "with no date"
+
+
+class _Resolver:
+    def __init__(self, text: str, on: date | None) -> None:
+        self.m = _matcher()
+        self.kb = self.m.kb
+        self.text = text
+        self.ctx = _Context(on)
+
+    @property
+    def on(self) -> date | None:
+        return self.ctx.on
+
+    # building actors ---------------------------------------------------------------------
+
+    def person(self, pid: str, words: str, prefer: Office | None = None) -> tuple[Actor, str]:
+        p: Person = self.kb.people[pid]
+        held = self.kb.offices_of(pid, self.on)
+        if prefer is not None:
+            held.sort(key=lambda oh: oh[0].id != prefer.id)
+        role = held[0][0].title if held else None
+        when = _on(self.on) if self.on else "latest office"
+        why = (f"{when}: {role} ({held[0][1].term})" if held
+               else f"no office of theirs in the knowledge base {_on(self.on)}")
+        self.ctx.persons.append(pid)
+        return (Actor(words, p.name, p.id, p.country, role, "person"), why)
+
+    def holder(self, office: Office, words: str) -> tuple[Actor, str]:
+        found = self.kb.holder(office.id, self.on)
+        self.ctx.office_kinds.append((office.kind, office.country or "", words))
+        if found is None:
+            return (Actor(words, office.title, office.id, office.country, office.title, "person"),
+                    f"the office {office.id}; no holder is known {_on(self.on)}")
+        p, h = found
+        self.ctx.persons.append(p.id)
+        acting = ", acting" if h.acting else ""
+        held = (f"on {self.on.isoformat()} its holder was" if self.on
+                else "with no date, its latest holder is")
+        return (Actor(words, p.name, p.id, p.country, office.title, "person"),
+                f"the office {office.id}; {held} {p.name} ({h.term}{acting})")
+
+    def country(self, cid: str, words: str) -> Actor:
+        c = self.kb.countries[cid]
+        return Actor(words, c.name, c.id, c.country, None, "country" if c.country else c.kind)
+
+    def org(self, oid: str, words: str) -> Actor:
+        if oid in self.kb.countries:
+            return self.country(oid, words)
+        o = self.kb.organisations[oid]
+        return Actor(words, o.name, o.id, o.country, None, "organisation")
+
+    # qualifiers --------------------------------------------------------------------------
+
+    def qual_country(self, atoms: Sequence[_Atom]) -> str | None:
+        for a in atoms:
+            if a.sym in "DCLM":
+                return a.ref
+            if a.sym in "GE":
+                return self.kb.actor_country(a.ref or "")
+        return None
+
+    def institution(self, atoms: Sequence[_Atom], words: str,
+                    exclude: Iterable[str] = ()) -> tuple[str | None, str, str | None]:
+        """An ORG sub-pattern → (organisation or country id, how, kind); id None if unresolved."""
+        main = next(a for a in atoms if a.sym in "GK")
+        if main.sym == "G":
+            org = self.kb.organisations[main.ref or ""]
+            if main.alias in self.m.qualified_orgs and org.country:
+                self.ctx.org_kinds.append((org.kind, org.country, words))
+            return org.id, f"'{main.alias}' is an alias of {org.id} ({org.name})", org.kind
+        kind = self.kb.org_kinds[main.ref or ""]
+        country = self.qual_country([a for a in atoms if a is not main])
+        how = "qualified"
+        if country is None:
+            seen = self.ctx.latest(self.ctx.org_kinds, kind.id, exclude)
+            if seen:
+                country, how = seen[0], f"the latest earlier {kind.id} named with a country " \
+                                        f"was '{seen[1]}'"
+            elif main.lang == "ru":
+                country, how = "RUS", "in Russian text an unqualified institution is Russia's"
+            else:
+                return None, f"'{main.alias}' names no country and no earlier {kind.id} does", \
+                    kind.id
+        else:
+            self.ctx.org_kinds.append((kind.id, country, words))
+        org = self.kb.org_for(kind=kind.id, country=country)
+        if org is None:
+            return country, f"no {kind.id} of {country} in the knowledge base; its country", \
+                kind.id
+        return org.id, f"'{main.alias}' is {country}'s {kind.id} ({how}): {org.id}", kind.id
+
+    def office_of_title(self, atoms: Sequence[_Atom],
+                        words: str) -> tuple[Office | None, str | None, str]:
+        """A TITLE sub-pattern → (office, fallback country, how)."""
+        main = next(a for a in atoms if a.sym in "OT")
+        quals = [a for a in atoms if a is not main and a.sym not in "tozh"]
+        org_ref = None
+        country = None
+        g = next((a for a in quals if a.sym in "GKE"), None)
+        if g is not None and g.sym in "GK":
+            org_ref, _, _ = self.institution([g], words)
+            if org_ref in self.kb.countries:
+                country, org_ref = org_ref, None
+            elif org_ref:
+                country = self.kb.actor_country(org_ref)
+        elif g is not None:
+            org_ref = g.ref
+        if country is None and org_ref is None:
+            country = self.qual_country(quals)
+        if main.sym == "O":
+            office = self.kb.offices[main.ref or ""]
+            if (country and office.country != country) or (org_ref and office.organisation
+                                                            and office.organisation != org_ref):
+                alt = (self.kb.office_for(kind=office.kind, organisation=org_ref) if org_ref
+                       else None) or self.kb.office_for(kind=office.kind, country=country)
+                return alt, country, f"'{words}' is {country or org_ref}'s {office.kind}"
+            return office, office.country, "direct"
+        kind = self.kb.office_kinds[main.ref or ""]
+        if org_ref:
+            office = self.kb.office_for(kind=kind.id, organisation=org_ref)
+            if office is None and country:
+                office = self.kb.office_for(kind=kind.id, country=country)
+            return office, country, f"'{words}' is the {kind.id} of {org_ref}"
+        if country:
+            return (self.kb.office_for(kind=kind.id, country=country), country,
+                    f"'{words}' is the {kind.id} of {country}")
+        if not kind.context:
+            return None, None, "skip"
+        seen = self.ctx.latest(self.ctx.office_kinds, kind.id)
+        if seen and seen[0]:
+            return (self.kb.office_for(kind=kind.id, country=seen[0]), seen[0],
+                    f"'{words}' names no country; the latest earlier {kind.id} was '{seen[1]}'")
+        if main.lang == "ru":
+            return (self.kb.office_for(kind=kind.id, country="RUS"), "RUS",
+                    f"'{words}': in Russian text an unqualified title is Russia's")
+        return None, None, f"'{words}' names no country and no earlier {kind.id} does"
+
+    # rules -------------------------------------------------------------------------------
+
+    def resolve(self, rule: str, atoms: list[_Atom]) -> Resolution | None:
+        start, end = atoms[0].start, atoms[-1].end
+        words = self.text[start:end]
+        found: list[tuple[Actor, str]] = []
+        why = ""
+        syms = "".join(a.sym for a in atoms)
+        if rule == "title+name":
+            p = atoms[-1]
+            titles = [a for a in atoms if a.sym == "O"]
+            prefer = self.kb.offices[titles[0].ref or ""] if titles else None
+            actor, w = self.person(p.ref or "", words, prefer)
+            found.append((actor, f"'{p.alias}' names {actor.name}, titles before it absorbed; {w}"))
+        elif rule == "person-alias":
+            actor, w = self.person(atoms[0].ref or "", words)
+            found.append((actor, f"'{words}' is an alias of {actor.name}; {w}"))
+        elif rule == "office-holder":
+            return self._office_holder(atoms, words)
+        elif rule == "coordinated-office":
+            found = self._coordinated(atoms, words)
+            if not found:
+                return None
+        elif rule == "coordinated-name":
+            for a in atoms:
+                if a.sym == "E":
+                    found.append((self.country(a.ref or "", words),
+                                  f"'{a.alias}' is an alias of {a.ref}"))
+        elif rule == "counterpart":
+            found = self._counterpart(atoms, words)
+        elif rule in ("org-leadership", "org"):
+            body = atoms
+            if rule == "org-leadership":  # the leadership of X: X
+                body = atoms[[a.sym for a in atoms].index("o") + 1:]
+            body = [a for a in body if a.sym != "t"]
+            ref, how, kind = self.institution(body, words)
+            if rule == "org":
+                rule = ("org-alias" if "G" in syms else
+                        "org-qualified" if any(s in syms for s in "DC") else "org-by-context")
+            if rule == "org-by-context" and kind in self.kb.org_kinds \
+                    and not self.kb.org_kinds[kind].context:
+                return None
+            if ref is not None:
+                found.append((self.org(ref, words), how))
+            else:
+                why = how
+        elif rule in ("country-collective", "entity-alias", "country-alias", "capital-metonym",
+                      "demonym"):
+            a = atoms[-1]
+            actor = self.country(a.ref or "", words)
+            what = {"L": "the people or side of", "E": "an alias of", "C": "a name of",
+                    "M": "a capital or seat of power standing for", "D": "a demonym of"}[a.sym]
+            found.append((actor, f"'{a.alias}' is {what} {actor.name}"))
+        self._note(found)
+        why = why or "; ".join(w for _, w in found)
+        return Resolution(start, end, words, tuple(a for a, _ in found), rule, why)
+
+    def _office_holder(self, atoms: list[_Atom], words: str) -> Resolution | None:
+        start, end = atoms[0].start, atoms[-1].end
+        body = [a for a in atoms if a.sym != "t"] if atoms[0].sym == "t" else list(atoms)
+        office: Office | None = None
+        fallback: str | None = None
+        if body[0].sym == "h" or body[-1].sym == "h":  # head of X, X chief
+            inner = [a for a in body if a.sym not in "hot"]
+            if len(inner) == 1 and inner[0].sym in "CM":
+                office = self.kb.head_of(inner[0].ref or "")
+                fallback, how = inner[0].ref, f"'{words}' is the leader of {inner[0].ref}"
+            else:
+                ref, how, kind = self.institution(inner, words)
+                if ref is None:
+                    if kind in self.kb.org_kinds and not self.kb.org_kinds[kind].context:
+                        return None
+                    return Resolution(start, end, words, (), "office-holder", how)
+                office = self.kb.head_of(ref)
+                fallback = ref if ref in self.kb.countries else self.kb.actor_country(ref)
+                how = f"{how}; its head"
+        else:
+            office, fallback, how = self.office_of_title(body, words)
+            if how == "skip":
+                return None
+        if office is not None:
+            actor, w = self.holder(office, words)
+            found = [(actor, f"'{words}' is {w}" if how == "direct" else f"{how}; {w}")]
+        elif fallback is not None:
+            found = [(self.country(fallback, words) if fallback in self.kb.countries
+                      else self.org(fallback, words), f"{how}; no such office in the knowledge "
+                                                      f"base, so the country")]
+        else:
+            return Resolution(start, end, words, (), "office-holder", how)
+        self._note(found)
+        return Resolution(start, end, words, tuple(a for a, _ in found), "office-holder",
+                          "; ".join(w for _, w in found))
+
+    def _coordinated(self, atoms: list[_Atom], words: str) -> list[tuple[Actor, str]]:
+        syms = "".join(a.sym for a in atoms)
+        found: list[tuple[Actor, str]] = []
+        if "n" in syms:  # the defense ministers of the two countries
+            kind = next(a for a in atoms if a.sym == "T").ref or ""
+            for c in self.ctx.top_countries(kind):
+                office = self.kb.office_for(kind=kind, country=c)
+                if office:
+                    actor, w = self.holder(office, words)
+                    found.append((actor, f"'the two countries' are the two most mentioned so far; "
+                                         f"{c}'s {kind} is {w}"))
+            return found
+        if "h" not in syms:  # the US and Russian defense ministers
+            kind = atoms[-1].ref or ""
+            for a in atoms:
+                if a.sym in "DC":
+                    office = self.kb.office_for(kind=kind, country=a.ref)
+                    if office:
+                        actor, w = self.holder(office, words)
+                        found.append((actor, f"{a.ref}'s {kind} is {w}"))
+            return found
+        # the heads of X and Y: split the conjuncts at "," and "and"
+        conjuncts: list[list[_Atom]] = [[]]
+        for a in atoms[[i for i, a in enumerate(atoms) if a.sym == "h"][0] + 1:]:
+            if a.sym in ",a":
+                conjuncts.append([])
+            elif a.sym not in "ot":
+                conjuncts[-1].append(a)
+        conjuncts = [c for c in conjuncts if c]
+        known = {self.qual_country(c) for c in conjuncts if any(a.sym in "GDC" for a in c)}
+        for c in conjuncts:
+            if len(c) == 1 and c[0].sym == "C":
+                office, how = self.kb.head_of(c[0].ref or ""), f"the leader of {c[0].ref}"
+            else:
+                ref, how, _ = self.institution(c, words, exclude=known - {None})
+                office = self.kb.head_of(ref) if ref else None
+            if office is not None:
+                actor, w = self.holder(office, words)
+                found.append((actor, f"{how}; its head is {w}"))
+        return found
+
+    def _counterpart(self, atoms: list[_Atom], words: str) -> list[tuple[Actor, str]]:
+        country = next(a.ref for a in atoms if a.sym == "D") or ""
+        for pid in reversed(self.ctx.persons):
+            held = self.kb.offices_of(pid, self.on)
+            if not held or held[0][0].country == country:
+                continue
+            kind = held[0][0].kind
+            office = self.kb.office_for(kind=kind, country=country)
+            if office:
+                actor, w = self.holder(office, words)
+                name = self.kb.people[pid].name
+                return [(actor, f"the nearest earlier person is {name} ({held[0][0].title}); "
+                                f"the {country} office of the same kind is {w}")]
+            break
+        return [(self.country(country, words),
+                 f"no earlier person whose office has a {country} counterpart; the country")]
+
+    def _note(self, found: list[tuple[Actor, str]]) -> None:
+        for actor, _ in found:
+            if not actor.country:
+                continue
+            kinds: frozenset[str] = frozenset()
+            if actor.kind == "person" and actor.id in self.kb.people:
+                kinds = frozenset(o.kind for o, _ in self.kb.offices_of(actor.id, self.on))
+                for o, _ in self.kb.offices_of(actor.id, self.on):
+                    self.ctx.office_kinds.append((o.kind, o.country or "", actor.text))
+            elif actor.kind == "person" and actor.id in self.kb.offices:
+                kinds = frozenset({self.kb.offices[actor.id].kind})
+            if actor.kind == "organisation" and actor.id in self.kb.organisations \
+                    and self.kb.organisations[actor.id].kind == "news-agency":
+                continue
+            self.ctx.actors.append((actor.country, actor.kind == "person", kinds))
+
+    # driving -----------------------------------------------------------------------------
+
+    def sentence(self, start: int, end: int) -> list[Resolution]:
+        atoms = self.m.atoms(self.text, start, end)
+        syms: list[str] = []
+        index: list[int | None] = []
+        for k, atom in enumerate(atoms):
+            if k:
+                gap = self.text[atoms[k - 1].end:atom.start].strip()
+                if gap:
+                    syms.append("," if gap == "," else "|")
+                    index.append(None)
+            syms.append(atom.sym)
+            index.append(k)
+        out = []
+        for m in _GRAMMAR.finditer("".join(syms)):
+            rule = PATTERNS[int((m.lastgroup or "r0")[1:])][0]
+            covered = [atoms[k] for k in index[m.start():m.end()] if k is not None]
+            r = self.resolve(rule, covered)
+            if r is not None:
+                out.append(r)
+        return out
+
+
+def find(text: str, spans: Iterable[tuple[int, int]], on: date | None) -> list[Resolution]:
+    """Mentions in the given spans of `text` (sentences, in document order), resolved on `on`."""
+    resolver = _Resolver(text, on)
+    out: list[Resolution] = []
+    for start, end in spans:
+        out.extend(resolver.sentence(start, end))
+    return out
+
+
+def resolve(text: str, on: date | None = None) -> list[Resolution]:
+    """The actor mentions in `text` resolved on the day `on` (None: the latest office holders).
+
+    Used by `kronika actors resolve TEXT --date DATE`; each Resolution says `why`.
+    """
+    from kronika.language.sentences import split
+
+    sentences = [(s.start, s.end) for s in split(text)] or [(0, len(text))]
+    return find(text, sentences, on)

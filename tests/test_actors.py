@@ -1,0 +1,268 @@
+"""Actors: the knowledge base, the mention finder and the resolver (case file + reference article)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kronika.actors import Actors, load_kb, resolve, validate
+from kronika.actors.kb import Holder
+from kronika.actors.resolver import _matcher
+from kronika.document import Document
+from kronika.language.sentences import Sentences
+from markup import DATA, parse, read_cases, render
+
+CASES = read_cases("actors.en.txt")
+REFERENCE = "rbc-2022-05-13-shoigu-austin.en.txt"
+
+
+def _label(r) -> str:
+    return " + ".join(a.name for a in r.actors) or "?"
+
+
+# The case file -------------------------------------------------------------------------------
+
+
+def test_case_file_is_big_enough():
+    assert len(CASES) >= 40
+    assert len({c.options.get("published") for c in CASES}) >= 4
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"line{c.lineno}" for c in CASES])
+def test_case(case):
+    text, spans = parse(case.line)
+    pub = case.options.get("published")
+    found = resolve(text, date.fromisoformat(pub) if pub else None)
+    got = sorted((r.start, r.end, _label(r)) for r in found)
+    expected = sorted((s, e, label) for s, e, _, label in spans)
+    assert got == expected, f"\n{case}\nwant: {render(text, expected)}\ngot:  {render(text, got)}"
+
+
+# The reference article -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def reference() -> Document:
+    text = (DATA / REFERENCE).read_text(encoding="utf-8")
+    doc = Document(id="rbc", text=text, published=date(2022, 5, 13))
+    return Actors()(Sentences()(doc))
+
+
+def _mention(doc: Document, words: str):
+    hits = [m for m in doc.mentions if m.text == words]
+    assert hits, f"no mention {words!r}; mentions: {[m.text for m in doc.mentions]}"
+    return hits[0]
+
+
+def _names(m) -> list[str]:
+    return [a.name for a in m.actors]
+
+
+def test_reference_headline_head_of_pentagon(reference):
+    headline = reference.text.splitlines()[0]
+    m = _mention(reference, "the head of the Pentagon")
+    assert m.end <= len(headline)
+    assert _names(m) == ["Lloyd Austin"]
+    assert m.actors[0].role == "US Secretary of Defense" and m.actors[0].country == "USA"
+    assert m.rule == "office-holder"
+
+
+def test_reference_millie_is_milley(reference):
+    m = _mention(reference, "Millie")
+    assert _names(m) == ["Mark Milley"] and m.rule == "person-alias"
+
+
+def test_reference_coordinated_heads(reference):
+    m = _mention(reference, "the heads of the Pentagon and the Ministry of Defense")
+    assert _names(m) == ["Lloyd Austin", "Sergei Shoigu"]
+    assert m.rule == "coordinated-office"
+
+
+def test_reference_two_countries(reference):
+    m = _mention(reference, "the defense ministers of the two countries")
+    assert _names(m) == ["Lloyd Austin", "Sergei Shoigu"]
+
+
+def test_reference_republics(reference):
+    m = _mention(reference, "the republics of the DPR and LPR")
+    assert _names(m) == ["Donetsk People's Republic", "Luhansk People's Republic"]
+    assert all(a.country is None and a.kind == "organisation" for a in m.actors)
+
+
+def test_reference_leadership_of_mod(reference):
+    m = _mention(reference, "the leadership of the Russian Defense Ministry")
+    assert [(a.id, a.country, a.kind) for a in m.actors] == [("ru-mod", "RUS", "organisation")]
+
+
+def test_reference_american_side(reference):
+    m = _mention(reference, "the American side")
+    assert [(a.id, a.kind) for a in m.actors] == [("USA", "country")]
+
+
+def test_reference_titles_absorbed(reference):
+    for words, name, role in [
+        ("US Secretary of Defense Lloyd Austin", "Lloyd Austin", "US Secretary of Defense"),
+        ("Russian Defense Minister Sergei Shoigu", "Sergei Shoigu", "Russian Defence Minister"),
+        ("Pentagon spokesman John Kirby", "John Kirby", "Pentagon Press Secretary"),
+        ("General Mark Milley", "Mark Milley", "Chairman of the Joint Chiefs of Staff"),
+        ("Chief of the General Staff of the Armed Forces Valery Gerasimov", "Valery Gerasimov",
+         "Chief of the General Staff of the Russian Armed Forces"),
+    ]:
+        m = _mention(reference, words)
+        assert (_names(m), m.actors[0].role, m.rule) == ([name], role, "title+name")
+
+
+def test_reference_context_and_counterpart(reference):
+    assert _names(_mention(reference, "his Russian colleague")) == ["Sergei Shoigu"]
+    assert _names(_mention(reference, "the head of the Russian Ministry of Defense")) == [
+        "Sergei Shoigu"]
+    m = _mention(reference, "the defense department")
+    assert m.rule == "org-by-context" and m.actors[0].id == "us-dod"
+
+
+def test_reference_mentions_are_sorted_spans(reference):
+    spans = [(m.start, m.end) for m in reference.mentions]
+    assert spans == sorted(spans)
+    for m in reference.mentions:
+        assert reference.text[m.start:m.end] == m.text
+
+
+# resolve() and the stage ---------------------------------------------------------------------
+
+
+def test_resolve_explains_date_dependence():
+    [r] = resolve("head of the Pentagon", date(2018, 6, 1))
+    assert _names(r) == ["James Mattis"] and r.rule == "office-holder"
+    assert "us-secretary-of-defense" in r.why and "James Mattis (2017-01-20..2019-01-01)" in r.why
+    [r] = resolve("head of the Pentagon", date(2022, 5, 13))
+    assert "on 2022-05-13 its holder was Lloyd Austin (2021-01-22..2025-01-20)" in r.why
+
+
+def test_resolve_without_date_takes_latest_holder():
+    [r] = resolve("the Russian defence minister", None)
+    assert _names(r) == ["Andrei Belousov"]
+
+
+def test_resolve_gap_between_holders_keeps_the_office():
+    [r] = resolve("the head of the Pentagon", date(2019, 7, 1))  # between Shanahan and Esper
+    assert r.actors[0].id == "us-secretary-of-defense" and r.actors[0].country == "USA"
+    assert "no holder" in r.why
+
+
+def test_unresolved_institution_stays_unresolved():
+    [r] = resolve("The Ministry of Defense did not comment.", date(2022, 5, 13))
+    assert r.actors == () and r.rule == "org-by-context" and "no country" in r.why
+
+
+def test_stage_declares_layers_and_works_without_sentences():
+    assert (Actors.name, Actors.reads, Actors.adds) == (
+        "actors", ("text", "sentences", "published"), ("mentions",))
+    doc = Actors()(Document(id="d", text="Austin met Shoigu.", published=date(2022, 5, 13)))
+    assert [(m.text, m.rule) for m in doc.mentions] == [
+        ("Austin", "person-alias"), ("Shoigu", "person-alias")]
+
+
+def test_matcher_is_built_once():
+    assert _matcher() is _matcher()
+
+
+# The knowledge base --------------------------------------------------------------------------
+
+
+def test_kb_validates():
+    assert validate(load_kb()) == []
+
+
+def test_kb_size_and_required_entries():
+    kb = load_kb()
+    countries = [c for c in kb.countries.values() if c.kind == "country"]
+    assert len(countries) >= 40 and len(kb.people) >= 40
+    for iso in ("UKR", "RUS", "USA", "GBR", "FRA", "DEU", "CHN", "TUR", "ISR", "IRN", "POL", "BLR",
+                "KAZ", "JPN", "IND", "PRK", "KOR", "SYR"):
+        assert iso in kb.countries
+    for entity in ("dpr", "lpr", "nato", "eu", "un", "hamas", "taliban"):
+        assert kb.countries[entity].country is None
+    for org in ("us-dod", "ru-mod", "ru-general-staff", "us-joint-chiefs", "reuters", "ap", "afp",
+                "tass", "ria-novosti", "interfax", "rbc"):
+        assert org in kb.organisations
+
+
+def test_kb_every_entry_has_an_example():
+    kb = load_kb()
+    for table in (kb.countries, kb.organisations, kb.offices, kb.people, kb.org_kinds,
+                  kb.office_kinds):
+        for rid, record in table.items():
+            assert record.example, f"{rid} has no example"
+
+
+def test_kb_every_alias_has_one_home():
+    """An alias belongs to exactly one entry (the same id may use it in two roles, e.g. US)."""
+    kb = load_kb()
+    homes: dict[str, set[str]] = {}
+    for p in kb.people.values():
+        for a in p.aliases:
+            homes.setdefault(a.lower(), set()).add(p.id)
+    for f in kb.offices.values():
+        for a in f.aliases:
+            homes.setdefault(a.lower(), set()).add(f.id)
+    for o in kb.organisations.values():
+        for a in o.aliases:
+            homes.setdefault(a.lower(), set()).add(o.id)
+    for c in kb.countries.values():
+        for a in c.names + c.adjectives + c.capitals + c.collective:
+            homes.setdefault(a.lower(), set()).add(c.id)
+    shared = {a: ids for a, ids in homes.items() if len(ids) > 1}
+    assert shared == {}
+
+
+def test_kb_holder_dates():
+    kb = load_kb()
+    assert kb.holder("us-secretary-of-defense", date(2021, 1, 22))[0].name == "Lloyd Austin"
+    assert kb.holder("ru-defence-minister", date(2024, 5, 12))[0].name == "Sergei Shoigu"
+    assert kb.holder("ru-defence-minister", date(2024, 5, 13)) is None
+    assert kb.holder("us-cjcs", date(2023, 9, 29))[0].name == "Mark Milley"
+    assert kb.holder("us-president", date(2021, 1, 20))[0].name == "Joe Biden"  # handover day
+
+
+def test_validate_reports_problems():
+    kb = load_kb()
+    office = kb.offices["us-cjcs"]
+    broken = dataclasses.replace(office, country="XXX", holders=(
+        Holder("mark-milley", date(2019, 10, 1), date(2023, 9, 29)),
+        Holder("nobody", date(2020, 1, 1), date(2019, 1, 1)),
+    ))
+    bad = dataclasses.replace(kb, offices={**kb.offices, "us-cjcs": broken}, _held={})
+    problems = "\n".join(validate(bad))
+    assert "country XXX" in problems
+    assert "nobody is not in people.yaml" in problems
+    assert "nobody ends before starting" in problems
+    assert "nobody starts before mark-milley ends" in problems
+
+
+# Properties ----------------------------------------------------------------------------------
+
+_WORDS = ["Austin", "Shoigu", "Millie", "the", "head", "of", "Pentagon", "and", "Ministry",
+          "Defense", "Russian", "US", "Secretary", "defense", "ministers", "two", "countries",
+          "his", "colleague", "republics", "DPR", "LPR", "in", "Texas", ",", ".", "General",
+          "Moscow", "Kremlin", "'s", "Шойгу", "глава", "Минобороны", "leadership", "side",
+          "American", "x", "Tom"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25),
+       st.sampled_from([None, date(2018, 6, 1), date(2022, 5, 13), date(2025, 3, 1)]))
+def test_spans_are_sound(words, on):
+    text = " ".join(words)
+    found = resolve(text, on)
+    end = -1
+    for r in sorted(found, key=lambda r: r.start):
+        assert 0 <= r.start < r.end <= len(text)
+        assert text[r.start:r.end] == r.text
+        assert r.start >= end, "mentions overlap"
+        end = r.end
+        assert r.rule and r.why
+        assert all(a.kind in ("person", "organisation", "country", "group") for a in r.actors)
