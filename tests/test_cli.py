@@ -49,7 +49,7 @@ def test_process_reads_stdin():
     (["process", ARTICLE, "--published", "13.05.2022"], "YYYY-MM-DD"),
     (["process", ARTICLE, "--lang", "xx"], "not supported"),
     (["process", ARTICLE, "--format", "xml"], "--format"),
-    (["eval", "timeline", "no-such-gold.json"], "no gold file"),
+    (["eval", "timeline", "no-such-gold.json"], "no such file"),
 ])
 def test_errors_are_one_clear_line(args, says):
     r = run(*args)

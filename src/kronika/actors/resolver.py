@@ -171,6 +171,7 @@ class _Matcher:
                 self._add(a, sym, None)
         self.place_before = {_norm(w) for w in kb.words.get("place-before", ())}
         self.place_after = {_norm(w) for w in kb.words.get("place-after", ())}
+        self.not_place_before = {_norm(w) for w in kb.words.get("not-place-before", ())}
 
     def _add(self, alias: str, sym: str, ref: str | None, place: bool = False) -> None:
         tokens = _TOKEN.findall(alias)
@@ -214,7 +215,8 @@ class _Matcher:
         n = len(alias_tokens)
         if a.place:
             k = i - 1 - (i > 1 and norms[i - 1] == "the")  # "in the Kremlin"
-            if k >= 0 and norms[k] in self.place_before:
+            if (k >= 0 and norms[k] in self.place_before
+                    and not (k > 0 and norms[k - 1] in self.not_place_before)):
                 return False
             nxt = i + n + (1 if i + n < len(norms) and norms[i + n] == "," else 0)
             if nxt < len(norms) and norms[nxt] in self.place_after:

@@ -18,7 +18,7 @@ from typing import Any
 
 from kronika.dates import parse_date
 from kronika.document import Actor, Document, Entry
-from kronika.errors import GoldFileError
+from kronika.errors import GoldFileError, InputNotFoundError
 from kronika.timeline.query import select
 
 ONE_DAY = timedelta(days=1)
@@ -64,7 +64,7 @@ def load_gold(path: str | Path) -> dict[str, Any]:
     try:
         gold = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise GoldFileError(f"no gold file at {p}; check the path") from exc
+        raise InputNotFoundError(str(p)) from exc
     except json.JSONDecodeError as exc:
         raise GoldFileError(f"{p} is not JSON ({exc}); gold files are kronika.gold/1 JSON") from exc
     if gold.get("schema") != "kronika.gold/1":
