@@ -34,13 +34,18 @@ _BOUNDARY = re.compile(r"[;:—–]|(?<!\w)(?:that|which|who|whom|whose|but|whil
 _FRONTED = re.compile(
     r"^\W*(?P<kind>After|Before|When|While|Since|As|Although|Though|If|Unless|Because|Once|Until)\b"
 )
+# A sentence-initial prepositional phrase ends at its comma; its noun is no subject:
+# "From Israel, Secretary of State Mike Pompeo spoke".
+_FRONTED_PHRASE = re.compile(
+    r"^\W*(?:From|In|At|For|With|Despite|During|Amid|Under|Following|Like|Unlike|Besides)\b[^,]*,"
+)
 _CLAUSE_END = re.compile(r"[,;:—–]|(?<!\w)(?:but|which|who|while|whereas|and then)(?!\w)")
 
 PERSON_PRONOUNS = {"he", "she", "He", "She"}
 PLURAL_PRONOUNS = {"they", "They", "them"}
 OBJECT_PRONOUNS = {"him", "her", "them"}
 # Words that may sit inside an actor group: "Austin and the head of …, General Mark Milley".
-GROUP_JOINERS = {"and", "or", ",", "both", "Both", "the", "The", "of", "as", "well", "its",
+GROUP_JOINERS = {"and", "or", ",", "both", "Both", "the", "The", "of", "its",
                  "together", "with", "his", "her", "their"}
 GROUP_NOUNS = {"head", "heads", "chief", "chiefs", "leader", "leaders", "leadership", "minister",
                "ministers", "secretary", "spokesman", "spokeswoman", "spokesperson", "republics",
@@ -165,6 +170,9 @@ class _SentenceContext:
 
     def subject(self, trigger: TriggerMatch) -> list[Actor]:
         limit = self.left_limit(trigger.start)
+        phrase = _FRONTED_PHRASE.match(self.sent.text)
+        if phrase and self.sent.start + phrase.end() <= trigger.start:
+            limit = max(limit, self.sent.start + phrase.end())
         toks = [t for t in self.tokens if limit <= t[0] and t[1] <= trigger.start]
         group, gap, i = _Group(), 0, len(toks) - 1
         while i >= 0:
@@ -181,6 +189,8 @@ class _SentenceContext:
                 gap += 1
                 if gap > MAX_GAP_WORDS or word in {",", "“", "”"} and gap > 3:
                     break
+            elif word == "and" and i > 0 and toks[i - 1][2] == ",":
+                break  # ", and" joins clauses, not actors
             elif not (word in GROUP_JOINERS or word.lower() in GROUP_NOUNS or word[:1].isupper()):
                 break
             i -= 1
@@ -189,6 +199,7 @@ class _SentenceContext:
     def objects(self, trigger: TriggerMatch) -> list[Actor]:
         end = self.sent.end
         toks = [t for t in self.tokens if t[0] >= trigger.end and t[1] <= end]
+        self.object_end, self.object_tokens = 0, toks
         group, gap, i = _Group(), 0, 0
         while i < len(toks):
             start, stop, word = toks[i]
@@ -197,6 +208,7 @@ class _SentenceContext:
                 group.add(mention.actors, mention.start)
                 while i < len(toks) and toks[i][0] < mention.end:
                     i += 1
+                self.object_end = i
                 continue
             if word in OBJECT_PRONOUNS and group.start is None:
                 group.add(self.pronoun(word, start), start)
@@ -265,6 +277,12 @@ class _SentenceContext:
         if not sources:
             return None
         self.previous_sources = sources
+        event_type = rule.type
+        if targets and self.object_end < len(self.object_tokens):
+            after_object = self.object_tokens[self.object_end][2].lower()
+            for new_type, words in rule.retype:
+                if after_object in words:
+                    event_type = new_type
         date_info = self.date_of(trigger, status)
         attribution = self.attribution(trigger)
         noise = self.doc.noise_covering(self.sent.start, self.sent.end)
@@ -276,7 +294,7 @@ class _SentenceContext:
         ident = hashlib.sha256(
             f"{self.doc.id}:{trigger.start}:{rule.type}".encode()).hexdigest()[:16]
         return Event(
-            id=f"ev-{ident}", type=rule.type, status=status, trigger=trig, evidence=evidence,
+            id=f"ev-{ident}", type=event_type, status=status, trigger=trig, evidence=evidence,
             sources=tuple(sources), targets=tuple(targets), date=date_info, mode=mode,
             attribution=attribution, hedged=is_hedged,
             confidence=_confidence(date_info, attribution, is_hedged, sources, targets),

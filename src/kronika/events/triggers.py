@@ -15,6 +15,7 @@ from kronika.errors import RuleFileError
 from kronika.rules import load_rules, require_keys
 
 _VERB = re.compile(r"<(\w+)>")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class TriggerRule:
     reciprocal: bool = False
     needs_target: bool = True
     object_via: frozenset[str] | None = None  # the only words allowed before the object
+    not_followed_by: frozenset[str] = frozenset()  # "spoke of" is no conversation
+    retype: tuple[tuple[str, frozenset[str]], ...] = ()  # (type, words after the object)
     examples: tuple[str, ...] = ()
 
 
@@ -105,6 +108,9 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
             reciprocal=bool(item.get("reciprocal", False)),
             needs_target=bool(item.get("needs_target", True)),
             object_via=frozenset(item["object_via"]) if "object_via" in item else None,
+            not_followed_by=frozenset(item.get("not_followed_by", ())),
+            retype=tuple((r["type"], frozenset(r["after_object"]))
+                         for r in item.get("retype", ())),
             examples=tuple(item.get("examples", ())),
         ))
     return tuple(rules)
@@ -122,6 +128,9 @@ def find_triggers(text: str, start: int, end: int, lang: str) -> list[TriggerMat
     found = []
     for rule in trigger_rules(lang):
         for m in rule.regex.finditer(text, start, end):
+            following = _NEXT_WORD.match(text, m.end(), end)
+            if following and following.group(1).lower() in rule.not_followed_by:
+                continue
             found.append(TriggerMatch(m.start(), m.end(), rule))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[TriggerMatch] = []
