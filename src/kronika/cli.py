@@ -18,7 +18,7 @@ from kronika.dates import parse_date
 from kronika.document import Document, entry_to_dict
 from kronika.errors import InputNotFoundError, KronikaError, UnsupportedLanguageError, UsageError
 from kronika.pipeline import Pipeline
-from kronika.render import console, timeline_table
+from kronika.render import console, date_text, timeline_table
 
 app = typer.Typer(help="kronika: news articles in, a dated, sourced timeline of events out.",
                   no_args_is_help=True, pretty_exceptions_enable=False,
@@ -340,7 +340,7 @@ def demo(
         kronika demo
     """
     from kronika.store import Store
-    from kronika.timeline.query import select
+    from kronika.timeline.query import answer
 
     data = resources.files("kronika.data")
     gold = json.loads(data.joinpath("gold/rbc-2022-05-13-shoigu-austin.gold.json").read_text(
@@ -357,24 +357,15 @@ def demo(
               f"mentions, {len(entries)} timeline entries, {len(doc.noise)} noise spans flagged)")
     out.print(timeline_table(entries, events))
     for q in gold.get("queries", []):
-        f = q["filter"]
-        pick = f.get("pick", "last")
-        got = select(entries, actors=f.get("actors", []), types=f.get("types", []),
-                     statuses=f.get("statuses", []),
-                     after=parse_date(f["after"]) if f.get("after") else None,
-                     before=parse_date(f["before"]) if f.get("before") else None,
-                     first=1 if pick == "first" else None, last=1 if pick == "last" else None)
+        e = answer(entries, q)
         out.print(f"\n[bold]Q:[/] {q['ask']}")
-        if not got:
+        if e is None:
             out.print("[bold]A:[/] the timeline has no entry for this")
             continue
-        e = got[0]
         evs = [events[i] for i in e.events if i in events]
         says = "; ".join(sorted({f"{ev.attribution.speaker.name}"
                                  + (f" on {ev.attribution.said}" if ev.attribution.said else "")
                                  for ev in evs if ev.attribution and ev.attribution.speaker}))
-        from kronika.render import date_text
-
         out.print(f"[bold]A:[/] {date_text(e.date)}: {e.summary}"
                   + (f"; reported by {says}" if says else ""))
         out.print(f"   [dim]{evs[0].evidence.text if evs else ''}[/]")

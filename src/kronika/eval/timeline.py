@@ -19,7 +19,7 @@ from typing import Any
 from kronika.dates import parse_date
 from kronika.document import Actor, Document, Entry
 from kronika.errors import GoldFileError, InputNotFoundError
-from kronika.timeline.query import select
+from kronika.timeline.query import answer
 
 ONE_DAY = timedelta(days=1)
 
@@ -169,16 +169,9 @@ def score(doc: Document, gold: dict[str, Any]) -> TimelineScore:
 
     queries = []
     for q in gold.get("queries", []):
-        f = q["filter"]
-        pick = f.get("pick", "last")
-        got = select(entries, actors=f.get("actors", []), types=f.get("types", []),
-                     statuses=f.get("statuses", []),
-                     after=parse_date(f["after"]) if f.get("after") else None,
-                     before=parse_date(f["before"]) if f.get("before") else None,
-                     first=1 if pick == "first" else None, last=1 if pick == "last" else None)
+        entry = answer(entries, q)
         exp = (parse_date(q["answer"]["earliest"]), parse_date(q["answer"]["latest"]))
         tol = timedelta(days=q.get("tolerance_days", 0))
-        entry = got[0] if got else None
         ok = bool(entry and entry.date.dated and exp[0] - tol <= entry.date.earliest
                   and entry.date.latest <= exp[1] + tol)
         queries.append(QueryResult(q["ask"], exp, entry, ok))

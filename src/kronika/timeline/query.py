@@ -60,3 +60,17 @@ def select(
         out.sort(key=lambda e: (e.date.latest or date.min, e.date.earliest or date.min))
         return out[-last:]
     return out
+
+
+def answer(entries: Iterable[Entry], question: dict) -> Entry | None:
+    """The entry a gold-file question's `filter` picks (its `pick` is `first` or `last`)."""
+    from kronika.dates import parse_date
+
+    f = question["filter"]
+    pick = f.get("pick", "last")
+    got = select(entries, actors=f.get("actors", []), types=f.get("types", []),
+                 statuses=f.get("statuses", []),
+                 after=parse_date(f["after"]) if f.get("after") else None,
+                 before=parse_date(f["before"]) if f.get("before") else None,
+                 first=1 if pick == "first" else None, last=1 if pick == "last" else None)
+    return got[0] if got else None
