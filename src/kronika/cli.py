@@ -85,6 +85,7 @@ def process(
     pipeline = Pipeline.default()
     for path in files:
         doc = _process(path, _published(published), _lang(lang), pipeline)
+        _warn_about(doc, path)
         if fmt == "json":
             typer.echo(doc.to_json())
         elif fmt == "jsonl":
@@ -95,6 +96,16 @@ def process(
             out.print(timeline_table(doc.timeline, events, title=doc.title or path))
         if explain:
             _explain(doc)
+
+
+def _warn_about(doc: Document, path: str) -> None:
+    """Say on stderr what the output cannot hold, so that an empty layer is not a mystery."""
+    if doc.published is None:
+        typer.echo(f"kronika: note: {path}: no publication date given or found, so yearless and "
+                   f"relative dates stay unanchored; pass --published YYYY-MM-DD", err=True)
+    if doc.language != "en":
+        typer.echo(f"kronika: note: {path}: language {doc.language!r} has sentences, noise and "
+                   f"actors so far; its time expressions and events come later", err=True)
 
 
 def _explain(doc: Document) -> None:
@@ -194,12 +205,15 @@ def timeline(
     Example:
         kronika timeline --actor Austin --actor Shoigu --status attempted_failed --last 1
     """
-    from kronika.store import Store
+    from kronika.store import Store, default_path
     from kronika.timeline.query import select
 
     if fmt not in ("table", "json", "csv"):
         raise UsageError(f"--format {fmt!r} is not one of table, json, csv")
-    with Store(db) as store:
+    path = db or default_path()
+    if not Path(path).exists():
+        raise UsageError(f"no store at {path}; fill one with `kronika ingest FILE --db {path}`")
+    with Store(path, read_only=True) as store:
         entries = select(store.entries(), actors=actor or [], types=type_ or [],
                          statuses=status or [],
                          after=parse_date(after, "--after") if after else None,
