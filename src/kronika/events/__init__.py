@@ -320,7 +320,7 @@ class _SentenceContext:
         usable = [t for t in self.timexes
                   if (t.earliest or t.latest) and t.type in ("DATE", "DURATION")
                   and not any(a <= t.start and t.end <= b for a, b in frame_spans)
-                  and not self._in_hedge(t.start, t.end)]
+                  and not self._in_noise(t.start, t.end)]
         own = [t for t in usable if limit <= t.start and t.end <= clause_end]
         if not own and len(usable) == 1 and not self.fronted():
             own = usable  # one date in the sentence: "communicated on May 5, they held talks"
@@ -346,7 +346,7 @@ class _SentenceContext:
             return DateInfo(p.isoformat(), p, p, "published")
         return DateInfo()
 
-    def _in_hedge(self, start: int, end: int) -> bool:
+    def _in_noise(self, start: int, end: int) -> bool:
         n = self.doc.noise_covering(start, end)
         return n is not None
 
