@@ -99,3 +99,20 @@ def test_actors_resolve_says_why():
     r = run("actors", "resolve", "head of the Pentagon", "--date", "2018-06-01")
     assert r.returncode == 0, r.stderr
     assert "Mattis" in r.stdout and "why" in r.stdout
+
+
+def test_unreadable_bytes_fail_with_one_line(tmp_path):
+    binary = tmp_path / "noise.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    r = run("process", binary)
+    assert r.returncode == 1
+    assert len(r.stderr.strip().splitlines()) == 1 and "encoding" in r.stderr
+
+
+def test_ingest_counts_failures_and_goes_on(tmp_path):
+    (tmp_path / "good.txt").write_text("Russia invaded Ukraine on February 24.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(bytes(range(256)) * 8)
+    r = run("ingest", tmp_path, "--db", tmp_path / "k.duckdb", "--published", "2022-05-13")
+    assert r.returncode == 1
+    assert "1 stored, 0 already stored, 1 failed" in r.stderr
+    assert "bad.txt" in r.stderr
