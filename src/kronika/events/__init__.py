@@ -125,6 +125,7 @@ class _SentenceContext:
         self.frames = find_frames(doc.text, sent, doc.timexes)
         self.said = said
         self.timexes = [t for t in doc.timexes if sent.start <= t.start < sent.end]
+        self.fronted = self._fronted()
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
 
@@ -135,11 +136,8 @@ class _SentenceContext:
         s = self.sent
         cuts = [s.start]
         cuts += [s.start + m.end() for m in _BOUNDARY.finditer(s.text)]
-        fronted = _FRONTED.match(s.text)
-        if fronted:
-            comma = s.text.find(",", fronted.end())
-            if comma > 0:
-                cuts.append(s.start + comma + 1)
+        if self.fronted:
+            cuts.append(self.fronted[1] + 1)
         for f in self.frames:
             if f.content_start > f.start:  # a leading frame: "According to him," "X said that"
                 cuts.append(f.content_start)
@@ -152,8 +150,8 @@ class _SentenceContext:
         m = _CLAUSE_END.search(self.text, at, self.sent.end)
         return m.start() if m else self.sent.end
 
-    def fronted(self) -> tuple[str, int] | None:
-        """('After', end offset) when the sentence opens with a subordinate clause."""
+    def _fronted(self) -> tuple[str, int] | None:
+        """('After', offset of its comma) when the sentence opens with a subordinate clause."""
         m = _FRONTED.match(self.sent.text)
         if not m:
             return None
@@ -230,7 +228,7 @@ class _SentenceContext:
     def _list_continues(self, toks: list[tuple[int, int, str]], i: int) -> bool:
         """After a comma, the group goes on only for a list: "A, B and C"."""
         rest = [w for _, _, w in toks[i + 1 : i + 8]]
-        return "and" in rest and "," not in rest[: rest.index("and")] if "and" in rest else False
+        return "and" in rest and "," not in rest[: rest.index("and")]
 
     def pronoun(self, word: str, at: int) -> list[Actor]:
         """He/she: the nearest person mentioned before; they: the nearest plural group."""
@@ -304,9 +302,8 @@ class _SentenceContext:
     def _after_end(self, trigger: TriggerMatch) -> int:
         """Status cues after a trigger count up to the next trigger or the fronted clause end."""
         end = self.sent.end
-        fronted = self.fronted()
-        if fronted and trigger.start < fronted[1]:
-            end = fronted[1]
+        if self.fronted and trigger.start < self.fronted[1]:
+            end = self.fronted[1]
         for other in self.triggers:
             if other.start > trigger.start:
                 end = min(end, other.start)
@@ -322,13 +319,13 @@ class _SentenceContext:
                   and not any(a <= t.start and t.end <= b for a, b in frame_spans)
                   and not self._in_noise(t.start, t.end)]
         own = [t for t in usable if limit <= t.start and t.end <= clause_end]
-        if not own and len(usable) == 1 and not self.fronted():
+        if not own and len(usable) == 1 and not self.fronted:
             own = usable  # one date in the sentence: "communicated on May 5, they held talks"
         if own:
             t = min(own, key=lambda t: min(abs(t.start - trigger.end), abs(trigger.start - t.end)))
             basis = "relative" if t.anchor_basis else "explicit"
             return DateInfo(t.value, t.earliest, t.latest, basis)
-        fronted = self.fronted()
+        fronted = self.fronted
         anchor = self.said[1] if self.said and self.said[1] else self.doc.published
         if fronted and trigger.start > fronted[1]:
             kind, end = fronted
