@@ -386,6 +386,31 @@ def demo(
 
 
 @app.command()
+def check(db: DbOption = None) -> None:
+    """Verify a store: every event has its document and evidence, offsets lie inside the text.
+
+    Exits 1 and lists the problems when there are any. Example:
+        kronika check --db news.duckdb
+    """
+    from kronika.store import Store
+    from kronika.store.check import check as check_store
+
+    err = console(stderr=True)
+    with Store(db, read_only=True) as store:
+        problems = list(check_store(store))
+        counts = {t: store._con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("documents", "events", "entries")}
+    summary = ", ".join(f"{n} {t}" for t, n in counts.items())
+    if not problems:
+        err.print(f"ok: {summary} checked, no problems")
+        return
+    for p in problems:
+        err.print(f"problem: {p}")
+    err.print(f"{len(problems)} problems in {summary}")
+    raise typer.Exit(1)
+
+
+@app.command()
 def spark(
     inputs: Annotated[list[str], typer.Argument(help=".warc(.gz), .jsonl or .parquet paths "
                                                      "(local, hdfs://, s3a://)")],
