@@ -385,6 +385,63 @@ def demo(
         out.print(f"   [dim]{evs[0].evidence.text if evs else ''}[/]")
 
 
+@app.command()
+def check(db: DbOption = None) -> None:
+    """Verify a store: every event has its document and evidence, offsets lie inside the text.
+
+    Exits 1 and lists the problems when there are any. Example:
+        kronika check --db news.duckdb
+    """
+    from kronika.store import Store
+    from kronika.store.check import check as check_store
+
+    err = console(stderr=True)
+    with Store(db, read_only=True) as store:
+        problems = list(check_store(store))
+        counts = {t: store._con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("documents", "events", "entries")}
+    summary = ", ".join(f"{n} {t}" for t, n in counts.items())
+    if not problems:
+        err.print(f"ok: {summary} checked, no problems")
+        return
+    for p in problems:
+        err.print(f"problem: {p}")
+    err.print(f"{len(problems)} problems in {summary}")
+    raise typer.Exit(1)
+
+
+@app.command()
+def spark(
+    inputs: Annotated[list[str], typer.Argument(help=".warc(.gz), .jsonl or .parquet paths "
+                                                     "(local, hdfs://, s3a://)")],
+    out: Annotated[str, typer.Option("--out", help="folder for the Parquet tables documents/, "
+                                                   "events/, entries/, failures/")],
+    master: Annotated[str | None, typer.Option(help="Spark master, e.g. local[2] [default: "
+                                                    "spark-submit's, else local[*]]")] = None,
+    partitions: Annotated[int | None, typer.Option(help="repartition the records into N tasks "
+                                                        "(more tasks: better balance)")] = None,
+    published: PublishedOption = None,
+    lang: LangOption = "auto",
+) -> None:
+    """Run the pipeline as an Apache Spark job and write Parquet tables partitioned by month.
+
+    Example:
+        kronika spark crawl/*.warc.gz --out tables/ --master local[2]
+    """
+    from kronika.spark import run, session
+
+    spark_session = session(master)
+    try:
+        counts = run(spark_session, inputs, out, published=_published(published),
+                     lang=_lang(lang), partitions=partitions)
+    finally:
+        spark_session.stop()
+    err = console(stderr=True)
+    err.print(", ".join(f"{n} {name}" for name, n in counts.items()) + f" written to {out}")
+    if counts.get("failures"):
+        err.print(f"see {out.rstrip('/')}/failures for the inputs that could not be processed")
+
+
 def main() -> None:
     try:
         app()

@@ -8,7 +8,8 @@ Every message says what went wrong and how to fix it, and starts with a stable c
     │   ├── InputNotFoundError   a file or folder does not exist
     │   └── UnsupportedLanguageError
     ├── InputError               the input itself cannot be read
-    │   └── DecodingError        bytes in no encoding we can detect
+    │   ├── DecodingError        bytes in no encoding we can detect
+    │   └── TimeBudgetError      one input took longer than its time limit
     ├── PipelineError            stages in an order that cannot work
     ├── RuleFileError            a packaged rule or lexicon file is broken
     ├── GoldFileError            a gold file for `kronika eval` is malformed
@@ -26,6 +27,17 @@ class KronikaError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(f"[{self.code}] {message}")
         self.message = message
+
+    def __reduce__(self):
+        # Errors cross process boundaries (parallel ingest); subclasses with other
+        # constructor arguments must come back as themselves, with the same message.
+        return (_rebuild, (type(self), self.message))
+
+
+def _rebuild(cls: type[KronikaError], message: str) -> KronikaError:
+    error = cls.__new__(cls)
+    KronikaError.__init__(error, message)
+    return error
 
 
 class UsageError(KronikaError):
@@ -75,6 +87,17 @@ class DecodingError(InputError):
     """Raised when bytes decode in no encoding we can detect."""
 
     code = "K201"
+
+
+class TimeBudgetError(InputError):
+    """Raised when processing one input takes longer than the time limit."""
+
+    code = "K202"
+
+    def __init__(self, what: str, seconds: float) -> None:
+        super().__init__(f"{what} took longer than {seconds:g} s (the time limit) and was "
+                         f"skipped; raise the limit with --time-limit, or report the input "
+                         f"as a kronika bug if it is an ordinary page")
 
 
 class PipelineError(KronikaError):

@@ -13,7 +13,7 @@ from datetime import date
 from typing import ClassVar, Protocol, runtime_checkable
 
 from kronika.document import Document
-from kronika.errors import PipelineError
+from kronika.errors import InputError, PipelineError
 
 #: Layers a document has before any stage runs.
 GIVEN_LAYERS = ("raw", "published", "language", "title")
@@ -90,7 +90,7 @@ class Pipeline:
         """Run every stage on `data` (text, or bytes of text or HTML)."""
         from kronika.dates import parse_date
 
-        raw = data.encode("utf-8") if isinstance(data, str) else data
+        raw = _utf8(data) if isinstance(data, str) else data
         pub = parse_date(published) if isinstance(published, str) else published
         doc = Document.from_bytes(raw, published=pub, language=lang or "auto", title=title,
                                   source_uri=uri)
@@ -99,3 +99,13 @@ class Pipeline:
     def pipe(self, docs: Iterable[Document]) -> Iterable[Document]:
         for doc in docs:
             yield self(doc)
+
+
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InputError(
+            f"the text holds a lone surrogate (U+{ord(text[e.start]):04X} at offset {e.start}), "
+            f"which is not valid Unicode; decode the source with its real encoding, or replace "
+            f"the character") from e

@@ -77,8 +77,11 @@ _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:[-'’][A-ZА-ЯЁa-zа-я
 _NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "la", "le", "ibn", "du",
                              "dos", "del", "der", "di", "el"})
 #: A transcript's speaker label at the start of a line: "((Jane Smith))", "Q:", "Jane Smith:".
+#: Words are separated by exactly one blank: an optional separator would let a long run of
+#: letters split into words in very many ways, and the match would take hours.
 _SPEAKER_LABEL = re.compile(
-    r"^[ \t]*(?:\(\([^()\n]{1,60}\)\)|\[[^\[\]\n]{1,40}\]:?|(?:[A-ZА-ЯЁ][\w.'’-]*[ \t]?){1,4}:)[ \t]",
+    r"^[ \t]*(?:\(\([^()\n]{1,60}\)\)|\[[^\[\]\n]{1,40}\]:?"
+    r"|[A-ZА-ЯЁ][\w.'’-]*(?:[ \t][A-ZА-ЯЁ][\w.'’-]*){0,3}:)[ \t]",
     re.M,
 )
 _QUOTE_AFTER_COLON = re.compile(r"\w[:,]\s*[“\"«„]")

@@ -1,0 +1,236 @@
+"""`make bench` (scale part): HTML pages to a stored timeline, per core, on 1 and 2 cores.
+
+Pages: Wikinews articles (../shared/corpus/wikinews, CC BY 2.5; English and Russian) wrapped in
+a news-site page (navigation, related links, footer) so that extraction has real work to do;
+without ../shared the bundled example article is used. Everything is measured in this one run:
+
+- baseline: trafilatura's extraction alone on the same pages (`trafilatura.extract`);
+- kronika on one core: HTML → document → stored timeline (DuckDB), time share per stage;
+- kronika on N cores (`kronika.parallel.run_all`, the engine of `kronika ingest --jobs`);
+- peak memory of the whole process tree as PSS (shared model pages counted once);
+- with `--spark`: the Spark job in local mode on 1 and 2 cores over the same texts as JSONL.
+
+    python bench/scale.py [--jobs 2] [--limit 200] [--spark]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import html
+import json
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from kronika.document import Document
+from kronika.parallel import Done, cores, run_all
+from kronika.pipeline import Pipeline
+from kronika.store import Store
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared/corpus/wikinews"
+
+PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title} | Daily News</title>
+<meta property="article:published_time" content="{published}"></head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a>
+<a href="/business">Business</a> <a href="/sport">Sport</a> <a href="/login">Sign in</a></nav></header>
+<main><article><h1>{title}</h1><p class="byline">By Staff Reporter</p>{paragraphs}</article>
+<aside><h2>Most read</h2><ul><li><a href="/a">Markets close higher on tech rally</a></li>
+<li><a href="/b">Storm warning issued for the coast</a></li><li><a href="/c">Ten recipes for autumn</a></li></ul></aside>
+</main><footer><p>Subscribe to our newsletter</p><p>© 2024 Daily News. All rights reserved.</p>
+<a href="/privacy">Privacy policy</a> <a href="/cookies">Cookie settings</a></footer></body></html>"""
+
+
+def page(title: str, text: str, published: str | None, lang: str) -> bytes:
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
+    return PAGE.format(lang=lang, title=html.escape(title), published=published or "",
+                       paragraphs=paragraphs).encode("utf-8")
+
+
+def load(lang: str, limit: int) -> list[tuple[bytes, str | None]]:
+    path = SHARED / f"{lang}.jsonl"
+    if path.exists():
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    elif lang == "en":
+        text = resources.files("kronika.data").joinpath(
+            "examples/rbc-2022-05-13-shoigu-austin.en.txt").read_text(encoding="utf-8")
+        rows = [{"title": f"Example {i}", "text": text, "published": "2022-05-13"}
+                for i in range(50)]
+    else:
+        return []
+    return [(page(r["title"], r["text"], r["published"], lang), r["published"])
+            for r in rows[:limit]]
+
+
+def process(item: tuple[bytes, str | None]) -> Document:
+    data, published = item
+    return _pipeline().process(data, published=published)
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline.default()
+
+
+class PeakPss:
+    """Samples the summed PSS of this process and its children every 50 ms."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakPss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        import os
+        while not self._stop.is_set():
+            self.peak = max(self.peak, sum(_pss(p) for p in _tree(os.getpid())))
+            self._stop.wait(0.05)
+
+
+def _tree(pid: int) -> list[int]:
+    out = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError):  # the process ended meanwhile
+            out += [p for c in task.read_text().split() for p in _tree(int(c))]
+    return out
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def timed(fn: Callable[[], object]) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def trafilatura_alone(pages: list[tuple[bytes, str | None]]) -> float:
+    import trafilatura
+
+    return timed(lambda: [trafilatura.extract(p.decode("utf-8")) for p, _ in pages])
+
+
+def one_core(pages: list[tuple[bytes, str | None]], db: str) -> tuple[float, dict[str, float], int]:
+    pipeline = _pipeline()
+    shares = dict.fromkeys([*pipeline.names, "store"], 0.0)
+    events = 0
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        for data, published in pages:
+            doc = Document.from_bytes(data, published=published and date.fromisoformat(published),
+                                      language="auto")
+            for stage in pipeline.stages:
+                s = time.perf_counter()
+                doc = stage(doc)
+                shares[stage.name] += time.perf_counter() - s
+            s = time.perf_counter()
+            store.add(doc)
+            shares["store"] += time.perf_counter() - s
+            events += len(doc.events)
+    return time.perf_counter() - t0, shares, events
+
+
+def many_cores(pages: list[tuple[bytes, str | None]], db: str, jobs: int) -> float:
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        for outcome in run_all(process, pages, jobs=jobs, prepare=_pipeline):
+            if isinstance(outcome, Done):
+                store.add(outcome.result)
+    return time.perf_counter() - t0
+
+
+def spark(lang: str, pages_count: int, masters: list[str]) -> dict[str, float]:
+    from kronika.spark import run, session
+
+    rows = [json.loads(line) for line in (SHARED / f"{lang}.jsonl").read_text(
+        encoding="utf-8").splitlines()][:pages_count]
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        src.write_text("\n".join(json.dumps({"html": page(r["title"], r["text"], r["published"],
+                                                          lang).decode(), "url": r.get("url"),
+                                             "published": r["published"], "lang": lang})
+                                 for r in rows), encoding="utf-8")
+        for master in masters:
+            s = session(master, "kronika-bench")
+            s.sparkContext.setLogLevel("ERROR")
+            run(s, [str(src)], f"{tmp}/warm-{master}", partitions=2)  # JVM and workers up
+            out[master] = timed(lambda: run(s, [str(src)], f"{tmp}/out-{master}",  # noqa: B023
+                                            partitions=8))
+            s.stop()
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--jobs", type=int, default=min(2, cores()))
+    ap.add_argument("--limit", type=int, default=262, help="pages per language")
+    ap.add_argument("--spark", action="store_true", help="also time the Spark job (slow start)")
+    args = ap.parse_args()
+    out = Console()
+    _pipeline().process("Warm-up: Austin met Shoigu on May 13.", published="2022-05-13")
+    table = Table(title=f"HTML to stored timeline ({'../shared wikinews' if SHARED.exists() else 'bundled example'}, one run)")
+    for col in ("lang", "pages", "trafilatura alone", "kronika 1 core", "× trafilatura",
+                "articles/s/core", f"kronika {args.jobs} cores", "speed-up", "peak PSS"):
+        table.add_column(col, justify="right")
+    shares_all: dict[str, float] = {}
+    for lang in ("en", "ru"):
+        pages = load(lang, args.limit)
+        if not pages:
+            out.print(f"[yellow]{lang}: no pages (../shared is absent), skipped[/]")
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            base = trafilatura_alone(pages)
+            with PeakPss() as pss1:
+                single, shares, _ = one_core(pages, f"{tmp}/one.duckdb")
+            with PeakPss() as pssn:
+                multi = many_cores(pages, f"{tmp}/many.duckdb", args.jobs)
+        for k, v in shares.items():
+            shares_all[k] = shares_all.get(k, 0.0) + v
+        table.add_row(lang, str(len(pages)), f"{base:.2f} s", f"{single:.2f} s",
+                      f"{single / base:.1f}", f"{len(pages) / single:.1f}", f"{multi:.2f} s",
+                      f"{single / multi:.2f}",
+                      f"{max(pss1.peak, pssn.peak) / 2**20:.0f} MB")
+    out.print(table)
+    total = sum(shares_all.values()) or 1.0
+    stages = Table(title="time share per stage (1 core, both languages)")
+    stages.add_column("stage")
+    stages.add_column("share", justify="right")
+    for k, v in sorted(shares_all.items(), key=lambda kv: -kv[1]):
+        stages.add_row(k, f"{100 * v / total:.1f} %")
+    out.print(stages)
+    if args.spark and SHARED.exists():
+        times = spark("en", args.limit, ["local[1]", "local[2]"])
+        n = min(args.limit, 262)
+        out.print("Spark local mode, en: " + ", ".join(
+            f"{m}: {t:.1f} s = {n / t:.1f} articles/s" for m, t in times.items())
+            + f"; speed-up {times['local[1]'] / times['local[2]']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

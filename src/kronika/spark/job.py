@@ -1,0 +1,242 @@
+"""The kronika pipeline as a PySpark job: inputs in, Parquet tables out.
+
+Each Spark task reads its share of the inputs with `kronika.spark.records`, loads the pipeline
+once per Python worker, and turns every record into a row holding the document and its events
+and entries. The rows are written as three Parquet tables, `documents`, `events` and `entries`,
+partitioned by month (`YYYY-MM` of the publication date for documents, of the earliest date for
+events and entries, `undated` otherwise), plus `failures`: every input part that could not be
+processed, with the reason. The same bytes give the same document id, so a document that appears
+twice is written once.
+
+    spark-submit --master yarn "$(python -c 'import kronika.spark.job as j; print(j.__file__)')" \\
+        s3a://bucket/crawl/*.warc.gz --out s3a://bucket/kronika/
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from functools import cache, partial
+from typing import TYPE_CHECKING, Any
+
+from kronika.dates import parse_date
+from kronika.document import Document, entry_to_dict, event_to_dict
+from kronika.errors import KronikaError, UsageError
+from kronika.spark.records import Failure, Record, from_jsonl_line, from_row, from_warc
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+TABLES = ("documents", "events", "entries", "failures")
+UNDATED = "undated"
+JSONL_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz", ".ndjson")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+PARQUET_SUFFIXES = (".parquet",)
+
+
+def kind_of(path: str) -> str:
+    """`jsonl`, `warc` or `parquet` by the path's ending (a folder of Parquet files ends in /)."""
+    low = path.lower().rstrip("/")
+    if low.endswith(WARC_SUFFIXES):
+        return "warc"
+    if low.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if low.endswith(PARQUET_SUFFIXES) or path.endswith("/"):
+        return "parquet"
+    raise UsageError(f"{path}: the Spark job reads .warc(.gz), .jsonl and .parquet inputs; "
+                     f"rename the file or convert it (plain files go through `kronika ingest`)")
+
+
+@cache
+def _pipeline():
+    # One pipeline per Python worker process: Spark reuses workers across tasks.
+    from kronika.pipeline import Pipeline
+    return Pipeline.default()
+
+
+def process_record(record: Record, published: date | None = None,
+                   lang: str | None = None) -> Document:
+    """The single-machine and the distributed path both turn a record into a document here."""
+    pub = published or (parse_date(record.published, "published") if record.published else None)
+    return _pipeline().process(record.data, published=pub, lang=lang or record.language,
+                               title=record.title, uri=record.uri)
+
+
+def month(d: date | None) -> str:
+    return d.strftime("%Y-%m") if d else UNDATED
+
+
+def document_row(doc: Document, fmt: str) -> dict[str, Any]:
+    """One output row: the document's columns with its events and entries nested."""
+    return {
+        "id": doc.id, "uri": doc.source_uri, "format": fmt, "title": doc.title,
+        "published": doc.published, "language": doc.language, "month": month(doc.published),
+        "n_events": len(doc.events), "error": None,
+        "events": [_item_row(i, e, event_to_dict(e), e.date) for i, e in enumerate(doc.events)],
+        "entries": [_item_row(i, e, entry_to_dict(e), e.date)
+                    for i, e in enumerate(doc.timeline)],
+    }
+
+
+def _item_row(seq: int, item: Any, as_dict: dict, d: Any) -> dict[str, Any]:
+    import json
+    return {"seq": seq, "id": item.id, "type": item.type, "status": item.status,
+            "earliest": d.earliest, "latest": d.latest, "basis": d.basis,
+            "hedged": item.hedged, "confidence": item.confidence,
+            "month": month(d.earliest), "json": json.dumps(as_dict, ensure_ascii=False)}
+
+
+def failure_row(uri: str | None, reason: str) -> dict[str, Any]:
+    return {"id": None, "uri": uri, "format": None, "title": None, "published": None,
+            "language": None, "month": UNDATED, "n_events": 0, "error": reason,
+            "events": [], "entries": []}
+
+
+def process_part(items: Iterable[Record | Failure], published: date | None = None,
+                 lang: str | None = None) -> Iterator[dict[str, Any]]:
+    """Rows for a stream of records: a record that fails becomes a failure row, never an abort."""
+    for item in items:
+        if isinstance(item, Failure):
+            yield failure_row(item.uri, item.reason)
+            continue
+        try:
+            yield document_row(process_record(item, published, lang), item.format)
+        except KronikaError as e:
+            yield failure_row(item.uri, e.message)
+
+
+# Spark -------------------------------------------------------------------------------------
+
+
+def session(master: str | None = None, app_name: str = "kronika") -> SparkSession:
+    """A Spark session; without `master`, spark-submit's (or local[*] when run by python)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as e:
+        raise UsageError("the Spark job needs pyspark: pip install 'kronika[spark]'") from e
+    # Workers must run the same Python (and so the same kronika) as the driver.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app_name)
+    if master:
+        builder = builder.master(master)
+    return (builder.config("spark.ui.enabled", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate())
+
+
+def _schema():
+    from pyspark.sql import types as T
+
+    item = T.StructType([
+        T.StructField("seq", T.IntegerType()), T.StructField("id", T.StringType()),
+        T.StructField("type", T.StringType()), T.StructField("status", T.StringType()),
+        T.StructField("earliest", T.DateType()), T.StructField("latest", T.DateType()),
+        T.StructField("basis", T.StringType()), T.StructField("hedged", T.BooleanType()),
+        T.StructField("confidence", T.DoubleType()), T.StructField("month", T.StringType()),
+        T.StructField("json", T.StringType()),
+    ])
+    return T.StructType([
+        T.StructField("id", T.StringType()), T.StructField("uri", T.StringType()),
+        T.StructField("format", T.StringType()), T.StructField("title", T.StringType()),
+        T.StructField("published", T.DateType()), T.StructField("language", T.StringType()),
+        T.StructField("month", T.StringType()), T.StructField("n_events", T.IntegerType()),
+        T.StructField("error", T.StringType()),
+        T.StructField("events", T.ArrayType(item)), T.StructField("entries", T.ArrayType(item)),
+    ])
+
+
+def _jsonl_records(rows: Iterable[Any]) -> Iterator[Record | Failure]:
+    for row in rows:
+        line = row["value"]
+        if not line.strip():
+            continue
+        try:
+            yield from_jsonl_line(line, row["file"])
+        except KronikaError as e:
+            yield Failure(row["file"], f"{e.message}; the line starts {line[:60]!r}")
+
+
+def _parquet_records(rows: Iterable[Any]) -> Iterator[Record | Failure]:
+    for row in rows:
+        d = row.asDict()
+        uri = d.get("url") or d.get("id") or "parquet row"
+        try:
+            yield from_row(d, str(uri), "parquet")
+        except KronikaError as e:
+            yield Failure(str(uri), e.message)
+
+
+def read_records(spark: SparkSession, inputs: Sequence[str]):
+    """An RDD of Records and Failures over all inputs; a WARC file is streamed by one task."""
+    from pyspark.sql import functions as F
+
+    sc = spark.sparkContext
+    parts = []
+    by_kind: dict[str, list[str]] = {"jsonl": [], "warc": [], "parquet": []}
+    for path in inputs:
+        by_kind[kind_of(path)].append(path)
+    if by_kind["jsonl"]:
+        lines = spark.read.text(by_kind["jsonl"]).withColumn("file", F.input_file_name())
+        parts.append(lines.rdd.mapPartitions(_jsonl_records))
+    if by_kind["parquet"]:
+        parts.append(spark.read.parquet(*by_kind["parquet"]).rdd.mapPartitions(_parquet_records))
+    if by_kind["warc"]:
+        paths = by_kind["warc"]
+        parts.append(sc.parallelize(paths, len(paths)).flatMap(from_warc))
+    if not parts:
+        raise UsageError("no inputs given: name .warc(.gz), .jsonl or .parquet paths")
+    return parts[0] if len(parts) == 1 else sc.union(parts)
+
+
+def run(spark: SparkSession, inputs: Sequence[str], out: str, *,
+        published: date | None = None, lang: str | None = None,
+        partitions: int | None = None) -> dict[str, int]:
+    """Process `inputs` and write the tables under `out`; returns the row count of each table."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    records = read_records(spark, inputs)
+    if partitions:
+        records = records.repartition(partitions)
+    rows = records.mapPartitions(partial(process_part, published=published, lang=lang))
+    processed = spark.createDataFrame(rows, _schema()).persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        ok = processed.filter(F.col("error").isNull()).dropDuplicates(["id"])
+        tables: dict[str, DataFrame] = {
+            "documents": ok.drop("events", "entries", "error"),
+            "events": _exploded(ok, "events"),
+            "entries": _exploded(ok, "entries"),
+            "failures": processed.filter(F.col("error").isNotNull()).select("uri", "error"),
+        }
+        counts = {}
+        for name, table in tables.items():
+            writer = table.write.mode("overwrite")
+            if name != "failures":
+                writer = writer.partitionBy("month")
+            writer.parquet(f"{out.rstrip('/')}/{name}")
+            counts[name] = spark.read.parquet(f"{out.rstrip('/')}/{name}").count()
+        return counts
+    finally:
+        processed.unpersist()
+
+
+def _exploded(docs: DataFrame, column: str) -> DataFrame:
+    from pyspark.sql import functions as F
+
+    return (docs.select(F.col("id").alias("doc_id"), F.explode(column).alias("x"))
+            .select("doc_id", "x.*"))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """`spark-submit job.py INPUT... --out DIR`: the same options as `kronika spark`."""
+    from kronika.cli import main as cli_main
+
+    sys.argv = ["kronika", "spark", *(argv if argv is not None else sys.argv[1:])]
+    cli_main()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""The Spark job in local mode gives the same documents and events as the single-machine path.
+
+A small WARC (HTML responses, a text resource, a 404, a damaged tail) and a JSONL file (with one
+line that is not JSON) are generated here; the job's Parquet tables are compared with what
+`process_part` gives when it reads the same files without Spark.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed (pip install 'kronika[spark]')")
+if shutil.which("java") is None:
+    pytest.skip("Spark needs Java on PATH; install a JDK (17) to run these tests",
+                allow_module_level=True)
+
+from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
+from warcio.warcwriter import WARCWriter  # noqa: E402
+
+from kronika.spark import from_jsonl_line, from_warc, process_part, run, session  # noqa: E402
+
+ARTICLES = [
+    ("2022-05-13", "Austin and Shoigu talk",
+     "US Secretary of Defense Lloyd Austin held talks with Russian Defense Minister Sergei "
+     "Shoigu on May 13. Austin tried several times to contact Shoigu in March, but to no avail."),
+    ("2022-05-10", "Biden calls Zelensky",
+     "Joe Biden spoke with Volodymyr Zelensky by phone on May 10. The two leaders discussed aid."),
+    ("2021-08-06", "Putin meets Erdogan",
+     "Vladimir Putin met Recep Tayyip Erdogan in Sochi on August 5, 2021."),
+]
+
+
+def _page(title: str, text: str) -> bytes:
+    return (f"<html><head><title>{title}</title></head><body><nav>Home | World | Sport</nav>"
+            f"<article><h1>{title}</h1><p>{text}</p></article>"
+            f"<footer>© News site. All rights reserved.</footer></body></html>").encode()
+
+
+def _warc(path: Path, damaged_tail: bool) -> None:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for i, (_, title, text) in enumerate(ARTICLES):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            f"https://news.example/{i}", "response", payload=io.BytesIO(_page(title, text)),
+            http_headers=http))
+    http = StatusAndHeaders("404 Not Found", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(
+        "https://news.example/missing", "response", payload=io.BytesIO(b"<html>gone</html>"),
+        http_headers=http))
+    writer.write_record(writer.create_warc_record(
+        "https://news.example/note.txt", "resource",
+        payload=io.BytesIO(b"Scholz phoned Putin on May 13, 2022."),
+        warc_content_type="text/plain"))
+    data = buf.getvalue()
+    if damaged_tail:
+        data += gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 999\r\n\r\nshort")
+    path.write_bytes(data)
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[str]:
+    folder = tmp_path_factory.mktemp("spark-in")
+    _warc(folder / "crawl.warc.gz", damaged_tail=True)
+    lines = [json.dumps({"text": text, "title": title, "published": pub, "url": f"https://j/{i}"})
+             for i, (pub, title, text) in enumerate(ARTICLES)]
+    lines.insert(1, "{not json")
+    lines.append(lines[0])  # the same document twice is stored once
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [str(folder / "crawl.warc.gz"), str(folder / "feed.jsonl")]
+
+
+@pytest.fixture(scope="module")
+def tables(inputs, tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("spark-out")
+    spark = session("local[2]", "kronika-test")
+    try:
+        counts = run(spark, inputs, str(out), partitions=3)
+        read = {name: [r.asDict() for r in spark.read.parquet(str(out / name)).collect()]
+                for name in ("documents", "events", "entries", "failures")}
+    finally:
+        spark.stop()
+    return {"counts": counts, "out": out, **read}
+
+
+def _single_machine(inputs: list[str]) -> list[dict]:
+    warc, jsonl = inputs
+    records = list(from_warc(warc))
+    for n, line in enumerate(Path(jsonl).read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            records.append(from_jsonl_line(line, f"{jsonl} line {n}"))
+        except Exception as e:  # noqa: BLE001 - the job reports these as failures too
+            records.append(type("F", (), {"uri": jsonl, "reason": str(e)})())
+    return [row for row in process_part(r for r in records if hasattr(r, "data"))]
+
+
+def test_the_job_writes_every_table_partitioned_by_month(tables):
+    assert set(tables["counts"]) == {"documents", "events", "entries", "failures"}
+    months = {p.name for p in (tables["out"] / "documents").iterdir() if p.is_dir()}
+    assert "month=2022-05" in months and "month=2021-08" in months
+    assert all(r["month"] for r in tables["events"])
+
+
+def test_documents_and_events_equal_the_single_machine_run(tables, inputs):
+    local = _single_machine(inputs)
+    want_docs = {r["id"] for r in local}
+    assert {r["id"] for r in tables["documents"]} == want_docs
+    want_events = {(r["id"], e["id"], e["type"], e["status"], e["earliest"], e["latest"], e["json"])
+                   for r in local for e in r["events"]}
+    got_events = {(e["doc_id"], e["id"], e["type"], e["status"], e["earliest"], e["latest"],
+                   e["json"]) for e in tables["events"]}
+    assert got_events == want_events
+    assert any(t == "CONSULT" for _, _, t, *_ in got_events)
+
+
+def test_the_same_bytes_are_one_document(tables):
+    ids = [r["id"] for r in tables["documents"]]
+    assert len(ids) == len(set(ids)) == 2 * len(ARTICLES) + 1  # 3 pages, 3 lines, 1 resource
+
+
+def test_nothing_is_lost_every_bad_part_is_a_failure_with_a_reason(tables):
+    reasons = " | ".join(f["error"] for f in tables["failures"])
+    assert "HTTP status 404" in reasons
+    assert "not JSON" in reasons
+    assert "damaged" in reasons
+    assert len(tables["failures"]) == 3
+
+
+def test_a_path_of_unknown_kind_is_refused_before_spark_starts():
+    from kronika.errors import UsageError
+    from kronika.spark.job import kind_of
+
+    with pytest.raises(UsageError, match="reads .warc"):
+        kind_of("articles.txt")
