@@ -147,6 +147,14 @@ def test_two_dates_for_one_meeting_are_a_flagged_conflict():
     assert {s.date.earliest for s in c.sides} == {D(2022, 1, 20), D(2022, 1, 21)}
 
 
+def test_a_report_out_before_the_other_day_is_no_conflict():
+    # a call on October 21, reported that day, and another on October 23: two calls
+    items = [ev("a", 1, lo=D(2022, 10, 21), hi=D(2022, 10, 21), published=D(2022, 10, 21)),
+             ev("b", 1, lo=D(2022, 10, 23), hi=D(2022, 10, 23), published=D(2022, 10, 23))]
+    entries, conflicts = merge_across(items)
+    assert len(entries) == 2 and not conflicts
+
+
 def test_two_dates_one_article_gives_are_two_events_not_a_conflict():
     items = [ev("a", 1, lo=D(2022, 10, 21), hi=D(2022, 10, 21)),
              ev("a", 2, lo=D(2022, 10, 23), hi=D(2022, 10, 23)),

@@ -602,6 +602,9 @@ def _date_conflict(a: StoryEntry, b: StoryEntry, rule: dict) -> Conflict | None:
         return None
     if set(a.documents) & set(b.documents):
         return None  # one article tells both: two events
+    later = max(da, db)
+    if not all(any(v.published and v.published >= later for v in e.evidence) for e in (a, b)):
+        return None  # a report out before the other day cannot be a misdated report of it
     first, second = sorted((a, b), key=lambda e: e.date.earliest)
     note = (f"one {first.type.lower()} between the same actors dated {_day(first.date)} "
             f"[{_said(first)}] and {_day(second.date)} [{_said(second)}]")
