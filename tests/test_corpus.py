@@ -31,8 +31,9 @@ UKRAINE = Actor("Ukraine", "Ukraine", "UKR", "UKR", None, "country")
 
 
 def ev(doc, i, *, type_="CONSULT", status="occurred", lo=None, hi=None, src=(AUSTIN,),
-       tgt=(SHOIGU,), basis="explicit", speaker=None, hedged=False, published=D(2022, 5, 14),
+       tgt=(SHOIGU,), basis="explicit", speaker=None, hedged=False, published=None,
        lang="en", again=False, text="sentence"):
+    published = published or D(2022, 5, 14)
     span = Span(i * 100, i * 100 + len(text), text)
     att = Attribution(0, 4, "said", speaker, None) if speaker else None
     e = Event(id=f"ev-{doc}-{i}", type=type_, status=status, trigger=span, evidence=span,

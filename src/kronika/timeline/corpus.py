@@ -43,7 +43,16 @@ from functools import cache
 from itertools import combinations
 from typing import Any
 
-from kronika.document import Actor, DateInfo, Event, actor_to_dict, date_to_dict, iso
+from kronika.document import (
+    Actor,
+    DateInfo,
+    Event,
+    actor_to_dict,
+    date_from_dict,
+    date_to_dict,
+    iso,
+    parse_iso,
+)
 from kronika.rules import load_rules
 from kronika.timeline import _intersect, _key, _width, merge, summary, types_compatible
 
@@ -151,7 +160,7 @@ class StoryEntry:
             "hedged": self.hedged, "confidence": self.confidence, "summary": self.summary,
             "date_from": self.date_from, "n_sources": self.n_sources,
             "conflicts": list(self.conflicts), "documents": list(self.documents),
-            "evidence": [e.to_dict() for e in self.evidence],
+            "evidence": [e.to_dict() for e in self.evidence], "blocks": list(self.blocks),
         }
 
 
@@ -623,3 +632,34 @@ def _conflict(kind: str, rule: str, x: StoryEntry, y: StoryEntry, note: str) -> 
     ident = _digest([kind, x.id, y.id])
     sides = tuple(sorted((_side(x), _side(y)), key=lambda s: s.entry))
     return Conflict(id=f"cf-{ident}", kind=kind, rule=rule, sides=sides, note=note)
+
+
+# JSON ------------------------------------------------------------------------------------------
+
+def evidence_from_dict(d: dict[str, Any]) -> Evidence:
+    return Evidence(
+        event_id=d["event"], doc_id=d["document"], source=d["source"], language=d["language"],
+        published=parse_iso(d.get("published")), uri=d.get("uri"), type=d["type"],
+        status=d["status"], sentence=d["sentence"], start=d["start"], end=d["end"],
+        trigger=d.get("trigger", ""), speaker=d.get("speaker"), said=parse_iso(d.get("said")),
+        basis=d.get("basis", "unknown"), earliest=parse_iso(d.get("earliest")),
+        latest=parse_iso(d.get("latest")), hedged=d.get("hedged", False), rule=d.get("rule", ""))
+
+
+def story_entry_from_dict(d: dict[str, Any]) -> StoryEntry:
+    return StoryEntry(
+        id=d["id"], type=d["type"], status=d["status"],
+        sources=tuple(Actor(**a) for a in d.get("sources", [])),
+        targets=tuple(Actor(**a) for a in d.get("targets", [])),
+        date=date_from_dict(d.get("date", {})),
+        evidence=tuple(evidence_from_dict(v) for v in d.get("evidence", [])),
+        hedged=d.get("hedged", False), confidence=d.get("confidence", 0.5),
+        summary=d.get("summary", ""), date_from=d.get("date_from"),
+        n_sources=d.get("n_sources", 1), conflicts=tuple(d.get("conflicts", [])),
+        blocks=tuple(d.get("blocks", [])))
+
+
+def conflict_from_dict(d: dict[str, Any]) -> Conflict:
+    sides = tuple(ConflictSide(s["entry"], s["status"], date_from_dict(s["date"]),
+                               tuple(s["said_by"]), tuple(s["documents"])) for s in d["sides"])
+    return Conflict(d["id"], d["kind"], d["rule"], sides, d["note"])
