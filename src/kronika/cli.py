@@ -486,12 +486,20 @@ def eval_timeline(
 ) -> None:
     """Score a timeline against gold: recall, precision, noise flagged, leaks, queries.
 
+    A story gold (with `articles`, many documents) is scored on the corpus timeline of its
+    articles: recall, precision, date accuracy, duplicate rate, TLS date F1, per language.
+
     Example:
         kronika eval timeline ../shared/gold/rbc-2022-05-13-shoigu-austin.gold.json
+        kronika eval timeline tests/data/stories/austin-shoigu/gold.json
     """
+    from kronika.eval.story import is_story_gold
     from kronika.eval.timeline import gold_document_path, load_gold, score
 
     g = load_gold(gold)
+    if is_story_gold(g):
+        _eval_story(gold, g, fmt)
+        return
     if pred:
         doc = Document.from_json(_read(pred).decode("utf-8"))
     else:
@@ -515,6 +523,34 @@ def eval_timeline(
     out.print(f"noise flagged {result.noise_flagged:.3f}  leaks {len(result.leaks)}  "
               f"queries {result.queries_right}/{len(result.queries)}")
     out.print(f"recall {result.recall:.3f}  precision {result.precision:.3f}")
+
+
+def _eval_story(path: str, gold: dict, fmt: str) -> None:
+    """Score a story (many articles, one gold timeline): all articles, then per language."""
+    from kronika.eval.story import evaluate
+
+    scores = evaluate(path, gold)
+    if fmt == "json":
+        typer.echo(json.dumps({"story": gold.get("story"), "scores": [s.to_dict() for s in scores]},
+                              indent=2))
+        return
+    out = console()
+    out.print(f"[bold]{gold.get('story', path)}[/]")
+    out.print(f"{'articles':<13}{'docs':>5}{'gold':>6}{'entries':>8}{'recall':>8}{'precis.':>8}"
+              f"{'date acc':>9}{'dup rate':>9}{'TLS date F1':>12}{'conflicts':>10}")
+    for s in scores:
+        out.print(f"{s.language:<13}{s.documents:>5}{s.gold_required:>6}{s.entries:>8}"
+                  f"{s.recall:>8.3f}{s.precision:>8.3f}"
+                  f"{'n/a' if s.date_accuracy is None else f'{s.date_accuracy:.3f}':>9}"
+                  f"{s.duplicate_rate:>9.3f}{s.tls_date[2]:>12.3f}"
+                  f"{s.conflicts_found:>6}/{s.conflicts_gold}")
+    every = scores[0]
+    for gid in every.missed:
+        out.print(f"missed gold entry {gid}")
+    for gid, ids in every.duplicates.items():
+        out.print(f"{len(ids)} entries match gold entry {gid}")
+    for ask, ok in every.queries:
+        out.print(f"query {'ok ' if ok else 'BAD'} {ask}")
 
 
 @app.command()

@@ -16,6 +16,8 @@ follows shared/gold/README.md (type, status, sides, date widened by a day). The 
   dated to one day) against the set of days of the gold entries, as P, R and F1;
 - conflicts: gold conflicts whose two sides are matched by the two sides of a flagged conflict.
 
+Baseline (`per-document`, same run): the articles' own timelines side by side, unmerged.
+
 Per language: the timeline of the articles in that language alone, scored against the gold
 entries some article in that language reports.
 """
@@ -36,6 +38,8 @@ from kronika.eval.timeline import entry_matches
 from kronika.timeline.corpus import Conflict, Sourced, StoryEntry, merge_across
 from kronika.timeline.query import answer
 
+BASELINE = "per-document"
+
 
 @dataclass(frozen=True)
 class Article:
@@ -53,7 +57,7 @@ class StoryScore:
     entries: int
     recall: float
     precision: float
-    date_accuracy: float
+    date_accuracy: float | None    # None: no gold entry with a date was matched
     duplicate_rate: float
     tls_date: tuple[float, float, float]          # precision, recall, F1
     conflicts_found: int = 0
@@ -62,13 +66,15 @@ class StoryScore:
     spurious: list[str] = field(default_factory=list)
     duplicates: dict[str, list[str]] = field(default_factory=dict)
     queries: list[tuple[str, bool]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # raw counts, for pooling stories
 
     def to_dict(self) -> dict[str, Any]:
         p, r, f = self.tls_date
         return {"language": self.language, "documents": self.documents,
                 "gold_required": self.gold_required, "entries": self.entries,
                 "recall": round(self.recall, 4), "precision": round(self.precision, 4),
-                "date_accuracy": round(self.date_accuracy, 4),
+                "date_accuracy": (None if self.date_accuracy is None
+                                  else round(self.date_accuracy, 4)),
                 "duplicate_rate": round(self.duplicate_rate, 4),
                 "tls_date": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)},
                 "conflicts_found": self.conflicts_found, "conflicts_gold": self.conflicts_gold,
@@ -141,7 +147,7 @@ def score_story(entries: Sequence[StoryEntry], conflicts: Sequence[Conflict],
     by_id = {e.id: e for e in entries}
     dated = [g for g in required if g.get("date", {}).get("required", True) and matched[g["id"]]]
     exact = sum(1 for g in dated if any(_inside(by_id[i], g) for i in matched[g["id"]]))
-    date_accuracy = exact / len(dated) if dated else 1.0
+    date_accuracy = exact / len(dated) if dated else None
     duplicates = {gid: ids for gid, ids in matched.items() if len(ids) > 1}
     distinct = _max_matching(matched)
     duplicate_rate = (len(good) - distinct) / len(entries) if entries else 0.0
@@ -164,9 +170,13 @@ def score_story(entries: Sequence[StoryEntry], conflicts: Sequence[Conflict],
         lo, hi = parse_date(q["answer"]["earliest"]), parse_date(q["answer"]["latest"])
         queries.append((q["ask"], bool(got and got.date.dated and lo <= got.date.earliest
                                        and got.date.latest <= hi)))
+    counts = {"required": len(required), "hit": len(required) - len(missed),
+              "entries": len(entries), "good": len(good), "duplicates": len(good) - distinct,
+              "dated": len(dated), "exact": exact, "days_hit": len(days & gold_days),
+              "days_pred": len(days), "days_gold": len(gold_days)}
     return StoryScore(language, documents, len(required), len(entries), recall, precision,
                       date_accuracy, duplicate_rate, tls, found, len(gold.get("conflicts", [])),
-                      missed, spurious, {k: v for k, v in duplicates.items()}, queries)
+                      missed, spurious, dict(duplicates), queries, counts)
 
 
 def _max_matching(matched: dict[str, list[str]]) -> int:
@@ -214,18 +224,24 @@ def evaluate(gold_path: str | Path, gold: dict[str, Any], *, pipeline=None,
         files = None if lang == "all" else [a.file for a in chosen]
         scores.append(score_story(entries, conflicts, gold, files=files, language=lang,
                                   documents=len(chosen)))
+    # the baseline: every article's own timeline, side by side, with no merging across them
+    alone = [e for a in articles for e in docs[a.file].timeline]
+    scores.append(score_story(alone, [], gold, language=BASELINE, documents=len(articles)))
     return scores
 
 
-def pooled(scores_by_story: dict[str, list[StoryScore]], language: str = "all") -> dict[str, float]:
-    """Micro-averaged figures over several stories (counts summed, then divided)."""
-    rows = [s for scores in scores_by_story.values() for s in scores if s.language == language]
-    req = sum(s.gold_required for s in rows)
-    ent = sum(s.entries for s in rows)
-    hit = sum(s.gold_required - len(s.missed) for s in rows)
-    good = sum(s.entries - len(s.spurious) for s in rows)
-    dup = sum(round(s.duplicate_rate * s.entries) for s in rows)
-    return {"recall": hit / req if req else 1.0, "precision": good / ent if ent else 0.0,
-            "duplicate_rate": dup / ent if ent else 0.0,
-            "tls_date_f1": sum(s.tls_date[2] for s in rows) / len(rows) if rows else 0.0,
-            "date_accuracy": sum(s.date_accuracy for s in rows) / len(rows) if rows else 0.0}
+def pooled(scores: Sequence[StoryScore]) -> dict[str, float]:
+    """Micro-averaged figures over several stories' scores (counts summed, then divided)."""
+    c: dict[str, int] = {}
+    for sc in scores:
+        for k, v in sc.counts.items():
+            c[k] = c.get(k, 0) + v
+    if not c:
+        return {}
+    p, r, f = _prf(c["days_hit"], c["days_pred"], c["days_gold"])
+    return {"recall": c["hit"] / c["required"] if c["required"] else 1.0,
+            "precision": c["good"] / c["entries"] if c["entries"] else 0.0,
+            "date_accuracy": c["exact"] / c["dated"] if c["dated"] else 0.0,
+            "duplicate_rate": c["duplicates"] / c["entries"] if c["entries"] else 0.0,
+            "tls_date_f1": f, "tls_date_precision": p, "tls_date_recall": r,
+            "entries": c["entries"], "gold_required": c["required"]}

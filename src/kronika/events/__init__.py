@@ -215,7 +215,8 @@ class _SentenceContext:
                 via = trigger.rule.object_via
                 if via is not None and word.lower() not in via | DETERMINERS:
                     break
-                if not (word in OBJECT_FILLER or word.isdigit()) or gap > MAX_OBJECT_GAP:
+                allowed = word in OBJECT_FILLER or (via is not None and word.lower() in via)
+                if not (allowed or word.isdigit()) or gap > MAX_OBJECT_GAP:
                     break
             elif word in {"and", "or", "both"} or word.lower() in GROUP_NOUNS or (
                     word[:1].isupper() and word not in {"“", "\""}) or word == "," and self._list_continues(toks, i) or word in {"the", "of"}:
