@@ -29,6 +29,8 @@ N_EVENTS = 1_000_000
 N_ACTORS = 2_000
 TARGET_MS = 200
 REPEATS = 5
+# the integer key of store/story.py `int_key`, in SQL
+KEY = "('0x' || substr(sha256({}), 1, 15))::BIGINT"
 TYPES = ["CONSULT", "REQUEST", "ASSAULT", "ACCUSE", "AGREE", "THREATEN", "SANCTION", "AID"]
 
 
@@ -71,7 +73,7 @@ def fill(con, n_events: int) -> None:
 
     con.execute(f"""
         INSERT INTO story_entries
-        SELECT id, type, 'occurred', earliest, earliest, false, 0.91, n, n,
+        SELECT id, {KEY.format('id')}, type, 'occurred', earliest, earliest, false, 0.91, n, n,
                'Actor ' || a || ' → Actor ' || b || ': ' || type,
                replace(replace(replace(replace(replace(replace(?, '2001-01-01', earliest::VARCHAR),
                        'actor-0001', {actor_sql('a')}), 'actor-0002', {actor_sql('b')}),
@@ -80,11 +82,13 @@ def fill(con, n_events: int) -> None:
         FROM gen""", [entry_js])
     con.execute(f"""
         INSERT INTO story_entry_actors
-        SELECT id, {actor_sql('a')}, 'source' FROM gen
-        UNION ALL SELECT id, {actor_sql('b')}, 'target' FROM gen""")
+        SELECT id, actor, side, {KEY.format('id')}, {KEY.format('actor')}, type, 'occurred',
+               earliest, earliest
+        FROM (SELECT *, {actor_sql('a')} AS actor, 'source' AS side FROM gen
+              UNION ALL SELECT *, {actor_sql('b')}, 'target' FROM gen)""")
     con.execute(f"""
         INSERT INTO story_actors
-        SELECT {actor_sql('i')}, 'Actor ' || lpad(i::VARCHAR, 4, '0'), 'USA', 'person',
+        SELECT {actor_sql('i')}, {KEY.format(actor_sql('i'))}, 'Actor ' || lpad(i::VARCHAR, 4, '0'), 'USA', 'person',
                'actor ' || lpad(i::VARCHAR, 4, '0') || ' | ' || {actor_sql('i')} || ' | usa'
         FROM range(1, {N_ACTORS + 1}) t(i)""")
     # events: n per entry, four per document

@@ -11,6 +11,7 @@ These functions take an open DuckDB connection inside the caller's transaction; 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -36,6 +37,12 @@ Con = duckdb.DuckDBPyConnection
 
 def _list(values: Iterable[str]) -> list[str]:
     return sorted(set(values))
+
+
+def int_key(text: str) -> int:
+    """The first 60 bits of sha256(text): the integer key of an entry or actor (same as the
+    SQL `('0x' || substr(sha256(text), 1, 15))::BIGINT`)."""
+    return int(hashlib.sha256(text.encode()).hexdigest()[:15], 16)
 
 
 # upkeep ----------------------------------------------------------------------------------------
@@ -139,8 +146,8 @@ def _insert(con: Con, entries: Sequence[StoryEntry], conflicts: Sequence[Conflic
     if not entries:
         return
     con.executemany(
-        "INSERT INTO story_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [[e.id, e.type, e.status, e.date.earliest, e.date.latest, e.hedged, e.confidence,
+        "INSERT INTO story_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [[e.id, int_key(e.id), e.type, e.status, e.date.earliest, e.date.latest, e.hedged, e.confidence,
           e.n_sources, len(e.evidence), e.summary, json.dumps(e.to_dict(), ensure_ascii=False)]
          for e in entries])
     con.executemany(
@@ -148,8 +155,9 @@ def _insert(con: Con, entries: Sequence[StoryEntry], conflicts: Sequence[Conflic
         [[e.id, v.event_id, v.doc_id, v.source, v.language, v.published, v.speaker, v.basis,
           v.event_id == e.date_from] for e in entries for v in e.evidence])
     con.executemany(
-        "INSERT INTO story_entry_actors VALUES (?, ?, ?)",
-        [[e.id, _key(a), side] for e in entries
+        "INSERT INTO story_entry_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [[e.id, _key(a), side, int_key(e.id), int_key(_key(a)), e.type, e.status,
+          e.date.earliest, e.date.latest] for e in entries
          for side, group in (("source", e.sources), ("target", e.targets)) for a in group])
     hay: dict[str, set[str]] = defaultdict(set)
     meta = {}
@@ -159,10 +167,10 @@ def _insert(con: Con, entries: Sequence[StoryEntry], conflicts: Sequence[Conflic
             meta.setdefault(k, a)
             hay[k].update(x.casefold() for x in (a.name, a.text, a.role, a.country, a.id) if x)
     con.executemany(
-        "INSERT INTO story_actors VALUES (?, ?, ?, ?, ?) ON CONFLICT (actor) DO UPDATE SET "
+        "INSERT INTO story_actors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (actor) DO UPDATE SET "
         "hay = CASE WHEN contains(story_actors.hay, excluded.hay) THEN story_actors.hay "
         "ELSE story_actors.hay || ' | ' || excluded.hay END",
-        [[k, meta[k].name, meta[k].country, meta[k].kind, " | ".join(sorted(hay[k]))]
+        [[k, int_key(k), meta[k].name, meta[k].country, meta[k].kind, " | ".join(sorted(hay[k]))]
          for k in sorted(hay)])
     if conflicts:
         con.executemany(
@@ -180,10 +188,10 @@ def is_built(con: Con) -> bool:
     return bool(units) or not events
 
 
-def actor_keys(con: Con, name: str) -> list[str]:
+def actor_keys(con: Con, name: str) -> list[int]:
     """The actors a `--actor` name can mean: the name within their names, words, roles,
     country or id (case-insensitive, as `kronika.timeline.query.actor_matches`)."""
-    rows = con.execute("SELECT actor FROM story_actors WHERE contains(hay, ?)",
+    rows = con.execute("SELECT key FROM story_actors WHERE contains(hay, ?)",
                        [name.casefold()]).fetchall()
     return [r[0] for r in rows]
 
@@ -192,12 +200,13 @@ def query(con: Con, *, actors: Sequence[str] = (), types: Sequence[str] = (),
           statuses: Sequence[str] = (), after: date | None = None, before: date | None = None,
           since: date | None = None, until: date | None = None, first: int | None = None,
           last: int | None = None) -> list[StoryEntry]:
-    """Entries passing the filters (see `Store.timeline`), by date."""
+    """Entries passing the filters (see `Store.timeline`), by date.
+
+    With actors, each name selects the entry keys of `story_entry_actors` rows that pass every
+    filter (one integer scan per name), the sets are intersected, and only those entries' JSON is
+    read; without, `story_entries` is filtered directly.
+    """
     where, params = [], []
-    for name in actors:
-        where.append("id IN (SELECT entry_id FROM story_entry_actors "
-                     "WHERE actor IN (SELECT unnest(?)))")
-        params.append(actor_keys(con, name) or ["\x00none"])
     if types:
         where.append("type IN (SELECT unnest(?))")
         params.append([t.upper() for t in types])
@@ -209,9 +218,21 @@ def query(con: Con, *, actors: Sequence[str] = (), types: Sequence[str] = (),
         if value is not None:
             where.append(sql)
             params.append(value)
-    sql = "SELECT json FROM story_entries"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    cond = " AND ".join(where) or "true"
+    if actors:
+        parts, part_params = [], []
+        for name in actors:
+            keys = actor_keys(con, name)
+            if not keys:
+                return []
+            parts.append(f"SELECT entry_key FROM story_entry_actors "
+                         f"WHERE actor_key IN (SELECT unnest(?)) AND {cond}")
+            part_params += [keys, *params]
+        sql = ("SELECT json FROM story_entries WHERE key IN ("
+               + " INTERSECT ".join(parts) + ")")
+        params = part_params
+    else:
+        sql = f"SELECT json FROM story_entries WHERE {cond}"
     if last is not None:
         sql += " ORDER BY latest DESC NULLS LAST, earliest DESC NULLS LAST, id DESC LIMIT ?"
         params.append(last)

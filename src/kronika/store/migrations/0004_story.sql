@@ -1,19 +1,20 @@
 -- The corpus timeline (kronika.timeline.corpus): entries merged across documents, the evidence
 -- behind each entry, the conflicts between entries, and the actors they name.
 -- `story_units` keeps each document's merge units with their block keys, so that adding a
--- document recomputes only the blocks it touches. Secondary indexes are on these new tables
--- only (nothing will ALTER them); DuckDB's min/max zone maps serve the date ranges.
+-- document recomputes only the blocks it touches. Queries filter `story_entry_actors`, which
+-- repeats each entry's type, status and dates beside 64-bit integer keys (the first 60 bits of
+-- the sha256 of the entry id and of the actor key): DuckDB scans and joins integers far faster
+-- than text, and its ART indexes are not used for such scans, so there are none beyond the keys.
 
 CREATE TABLE story_units (
     unit_id TEXT NOT NULL,          -- content-derived: sha256 of its events' ids
     doc_id  TEXT NOT NULL,
     block   TEXT NOT NULL           -- "<actor>|<actor>@YYYY-MM" (see corpus.block_keys)
 );
-CREATE INDEX story_units_block ON story_units (block);
-CREATE INDEX story_units_doc ON story_units (doc_id);
 
 CREATE TABLE story_entries (
     id          TEXT PRIMARY KEY,   -- content-derived: sha256 of its evidence's event ids
+    key         BIGINT NOT NULL,    -- the first 60 bits of sha256(id), for fast joins
     type        TEXT,
     status      TEXT,
     earliest    DATE,
@@ -25,7 +26,6 @@ CREATE TABLE story_entries (
     summary     TEXT,
     json        TEXT NOT NULL       -- StoryEntry.to_dict()
 );
-CREATE INDEX story_entries_type ON story_entries (type);
 
 CREATE TABLE story_evidence (
     entry_id    TEXT NOT NULL,
@@ -38,19 +38,22 @@ CREATE TABLE story_evidence (
     basis       TEXT,
     gave_date   BOOLEAN             -- this event's evidence gave the entry its date
 );
-CREATE INDEX story_evidence_entry ON story_evidence (entry_id);
-CREATE INDEX story_evidence_doc ON story_evidence (doc_id);
 
 CREATE TABLE story_entry_actors (
     entry_id    TEXT NOT NULL,
     actor       TEXT NOT NULL,      -- actor id, else its lower-cased canonical name
-    side        TEXT NOT NULL       -- source or target
+    side        TEXT NOT NULL,      -- source or target
+    entry_key   BIGINT NOT NULL,    -- story_entries.key
+    actor_key   BIGINT NOT NULL,    -- story_actors.key
+    type        TEXT,               -- the entry's, repeated so that filters need no join
+    status      TEXT,
+    earliest    DATE,
+    latest      DATE
 );
-CREATE INDEX story_entry_actors_actor ON story_entry_actors (actor);
-CREATE INDEX story_entry_actors_entry ON story_entry_actors (entry_id);
 
 CREATE TABLE story_actors (
     actor       TEXT PRIMARY KEY,
+    key         BIGINT NOT NULL,    -- the first 60 bits of sha256(actor)
     name        TEXT,
     country     TEXT,
     kind        TEXT,
