@@ -98,29 +98,31 @@ def _affected(con: Con, keys: set[str]) -> tuple[set[str], set[str]]:
     frontier = set(keys)
     while frontier:
         seen |= frontier
-        rows = con.execute("SELECT DISTINCT unit_id, doc_id FROM story_units "
-                           "WHERE block IN (SELECT unnest(?))", [_list(frontier)]).fetchall()
-        fresh = {u for u, _ in rows} - units
-        if not fresh:
-            break
-        units |= fresh
-        docs |= {d for _, d in rows}
-        blocks = con.execute("SELECT DISTINCT block FROM story_units "
-                             "WHERE unit_id IN (SELECT unnest(?))", [_list(fresh)]).fetchall()
-        frontier = {b for (b,) in blocks} - seen
+        rows = con.execute(
+            "SELECT DISTINCT u.unit_id, u.doc_id, u.block FROM story_units u "
+            "WHERE u.unit_id IN (SELECT unit_id FROM story_units WHERE block IN (SELECT unnest(?)))",
+            [_list(frontier)]).fetchall()
+        units |= {u for u, _, _ in rows}
+        docs |= {d for _, d, _ in rows}
+        frontier = {b for _, _, b in rows} - seen
     return units, docs
 
 
 def _sourced(con: Con, docs: Iterable[str]) -> list[Sourced]:
+    """The stored events of these documents, with their provenance. (The events are picked by
+    rowid first: DuckDB then reads the JSON of those rows only, not of the whole table.)"""
     wanted = _list(docs)
     if not wanted:
         return []
+    meta = {d: (published, language, uri) for d, published, language, uri in con.execute(
+        "SELECT id, published, language, uri FROM documents WHERE id IN (SELECT unnest(?))",
+        [wanted]).fetchall()}
     rows = con.execute(
-        "SELECT v.doc_id, v.json, d.published, d.language, d.uri FROM events v "
-        "JOIN documents d ON d.id = v.doc_id WHERE v.doc_id IN (SELECT unnest(?)) "
-        "ORDER BY v.doc_id, v.seq", [wanted]).fetchall()
-    return [Sourced(event_from_dict(json.loads(js)), doc_id, published, language, uri)
-            for doc_id, js, published, language, uri in rows]
+        "SELECT doc_id, json FROM events WHERE rowid IN "
+        "(SELECT rowid FROM events WHERE doc_id IN (SELECT unnest(?))) ORDER BY doc_id, seq",
+        [wanted]).fetchall()
+    return [Sourced(event_from_dict(json.loads(js)), doc_id, *meta[doc_id])
+            for doc_id, js in rows]
 
 
 def _duplicates(con: Con) -> dict[str, str]:
