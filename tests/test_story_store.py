@@ -147,3 +147,14 @@ def test_evidence_survives_the_round_trip():
         (e,) = store.timeline(actors=["Austin"], since=D(2022, 5, 13), until=D(2022, 5, 13))
     assert {v.doc_id for v in e.evidence} == {DOCS[0].id, DOCS[1].id, DOCS[2].id}
     assert e.date_from in e.events
+
+
+@pytest.mark.parametrize("by", ["day", "week", "month", "year"])
+def test_counting_in_sql_equals_counting_the_entries(by):
+    from kronika.timeline.ask import count_by
+
+    with Store(":memory:") as store:
+        for d in DOCS:
+            store.add(d)
+        assert store.count(by) == count_by(store.timeline(), by)
+        assert store.count(by, actors=["Austin"]) == count_by(store.timeline(actors=["Austin"]), by)

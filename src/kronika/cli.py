@@ -235,7 +235,8 @@ def timeline(
                                  since=_when(since, "--since"), until=_when(until, "--until"),
                                  first=first, last=last)
         conflicts = store.conflicts([e.id for e in entries]) if fmt == "md" else []
-        events = dict((e.id, e) for _, e in store.events()) if fmt == "table" else {}
+        events = (dict((e.id, e) for _, e in store.events([i for x in entries for i in x.events]))
+                  if fmt == "table" else {})
     if fmt == "md":
         typer.echo(markdown(entries, conflicts), nl=False)
     else:
@@ -378,11 +379,15 @@ def count(
     """
     from kronika.timeline.ask import count_by
 
+    filters = {"actors": actor or [], "types": type_ or [], "statuses": status or [],
+               "since": _when(since, "--since"), "until": _when(until, "--until")}
     with _open_store(db) as store:
-        entries = store.timeline(actors=actor or [], types=type_ or [], statuses=status or [],
-                                 since=_when(since, "--since"), until=_when(until, "--until"))
-        conflicts = store.conflicts([e.id for e in entries]) if explain else []
-    counts = count_by(entries, by)
+        if explain:  # the entries themselves, for their evidence
+            entries = store.timeline(**filters)
+            conflicts = store.conflicts([e.id for e in entries])
+            counts = count_by(entries, by)
+        else:
+            entries, conflicts, counts = [], [], store.count(by, **filters)
     if fmt == "json":
         typer.echo(json.dumps([c.to_dict() for c in counts], indent=2))
     elif fmt == "csv":

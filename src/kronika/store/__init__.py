@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -37,6 +38,9 @@ from kronika.document import (
 from kronika.errors import StoreError
 from kronika.store import story
 from kronika.timeline.corpus import Conflict, StoryEntry
+
+if TYPE_CHECKING:
+    from kronika.timeline.ask import Count
 
 __all__ = ["DEFAULT_DB", "Store", "default_path", "migrations"]
 
@@ -286,6 +290,23 @@ class Store:
                  and (until is None or (e.date.latest and e.date.latest <= until))]
         return select(found, actors=actors, types=types, statuses=statuses, after=after,
                       before=before, first=first, last=last)
+
+    def count(self, by: str = "month", *, actors: Sequence[str] = (), types: Sequence[str] = (),
+              statuses: Sequence[str] = (), since: date | None = None,
+              until: date | None = None) -> list[Count]:
+        """Corpus entries per period (day, week, month, year) of their earliest day, counted in
+        SQL; the same as `kronika.timeline.ask.count_by(self.timeline(...), by)`."""
+        from kronika.timeline.ask import PERIODS, Count, count_by
+
+        if by not in PERIODS:
+            return count_by([], by)  # raises the UsageError that names the periods
+        filters = {"actors": actors, "types": types, "statuses": statuses, "since": since,
+                   "until": until}
+        with self._translate("counting the corpus timeline"):
+            if not story.is_built(self._con):
+                return count_by(self.timeline(**filters), by)
+            rows = story.count(self._con, by, **filters)
+        return [Count(p, n, tuple(ids)) for p, n, ids in rows]
 
     def _merged_now(self) -> list[StoryEntry]:
         from kronika.timeline.corpus import merge_across

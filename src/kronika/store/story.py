@@ -198,15 +198,15 @@ def actor_keys(con: Con, name: str) -> list[int]:
     return [r[0] for r in rows]
 
 
-def query(con: Con, *, actors: Sequence[str] = (), types: Sequence[str] = (),
-          statuses: Sequence[str] = (), after: date | None = None, before: date | None = None,
-          since: date | None = None, until: date | None = None, first: int | None = None,
-          last: int | None = None) -> list[StoryEntry]:
-    """Entries passing the filters (see `Store.timeline`), by date.
+def _filters(con: Con, *, actors: Sequence[str] = (), types: Sequence[str] = (),
+             statuses: Sequence[str] = (), after: date | None = None,
+             before: date | None = None, since: date | None = None,
+             until: date | None = None) -> tuple[str, list] | None:
+    """A FROM … WHERE clause over `story_entries` for these filters (None: nothing can match).
 
     With actors, each name selects the entry keys of `story_entry_actors` rows that pass every
-    filter (one integer scan per name), the sets are intersected, and only those entries' JSON is
-    read; without, `story_entries` is filtered directly.
+    filter (one integer scan per name) and the sets are intersected; without, `story_entries` is
+    filtered directly.
     """
     where, params = [], []
     if types:
@@ -221,20 +221,28 @@ def query(con: Con, *, actors: Sequence[str] = (), types: Sequence[str] = (),
             where.append(sql)
             params.append(value)
     cond = " AND ".join(where) or "true"
-    if actors:
-        parts, part_params = [], []
-        for name in actors:
-            keys = actor_keys(con, name)
-            if not keys:
-                return []
-            parts.append(f"SELECT entry_key FROM story_entry_actors "
-                         f"WHERE actor_key IN (SELECT unnest(?)) AND {cond}")
-            part_params += [keys, *params]
-        sql = ("SELECT json FROM story_entries WHERE key IN ("
-               + " INTERSECT ".join(parts) + ")")
-        params = part_params
-    else:
-        sql = f"SELECT json FROM story_entries WHERE {cond}"
+    if not actors:
+        return f"FROM story_entries WHERE {cond}", params
+    parts, part_params = [], []
+    for name in actors:
+        keys = actor_keys(con, name)
+        if not keys:
+            return None
+        parts.append(f"SELECT entry_key FROM story_entry_actors "
+                     f"WHERE actor_key IN (SELECT unnest(?)) AND {cond}")
+        part_params += [keys, *params]
+    return "FROM story_entries WHERE key IN (" + " INTERSECT ".join(parts) + ")", part_params
+
+
+def query(con: Con, *, first: int | None = None, last: int | None = None,
+          **filters) -> list[StoryEntry]:
+    """Entries passing the filters (see `Store.timeline`), by date; only the JSON of the
+    matching entries is read."""
+    found = _filters(con, **filters)
+    if found is None:
+        return []
+    sql, params = found
+    sql = "SELECT json " + sql
     if last is not None:
         sql += " ORDER BY latest DESC NULLS LAST, earliest DESC NULLS LAST, id DESC LIMIT ?"
         params.append(last)
@@ -245,6 +253,23 @@ def query(con: Con, *, actors: Sequence[str] = (), types: Sequence[str] = (),
             params.append(first)
     rows = con.execute(sql, params).fetchall()
     return [story_entry_from_dict(json.loads(r[0])) for r in rows]
+
+
+PERIOD_SQL = {"day": "strftime(earliest, '%Y-%m-%d')", "week": "strftime(earliest, '%G-W%V')",
+              "month": "strftime(earliest, '%Y-%m')", "year": "strftime(earliest, '%Y')"}
+
+
+def count(con: Con, by: str, **filters) -> list[tuple[str, int, list[str]]]:
+    """(period, count, entry ids) per period of the entries' earliest day, in SQL (as
+    `kronika.timeline.ask.count_by`, without reading the entries); undated last."""
+    found = _filters(con, **filters)
+    if found is None:
+        return []
+    sql, params = found
+    period = f"coalesce({PERIOD_SQL[by]}, 'undated')"
+    rows = con.execute(f"SELECT {period} AS p, count(*), list(id ORDER BY earliest, latest, id) {sql} "
+                       f"GROUP BY p ORDER BY p = 'undated', p", params).fetchall()
+    return [(p, n, list(ids)) for p, n, ids in rows]
 
 
 def conflicts(con: Con, entry_ids: Iterable[str] | None = None) -> list[Conflict]:
