@@ -24,6 +24,7 @@ from pathlib import Path
 
 from kronika.document import Actor, DateInfo, Document, Event, Span, event_to_dict
 from kronika.store import Store
+from kronika.timeline.ask import count_by
 from kronika.timeline.corpus import Sourced, merge_across
 
 N_EVENTS = 1_000_000
@@ -186,6 +187,11 @@ def main() -> int:
                 worst = max(worst, best)
                 print(f"  {ms:7.1f} ({best:6.1f}) ms  {n:4d} entries   baseline, JSON substring "
                       f"search: {bms:7.1f} ({bbest:6.1f}) ms = {bbest / best:4.1f} x   {label}")
+            ms, best, n = timed(lambda: store.count("month", types=["ASSAULT"]))
+            bms, bbest, _ = timed(lambda: count_by(store.timeline(types=["ASSAULT"]), "month"))
+            print(f"  {ms:7.1f} ({best:6.1f}) ms  {n:4d} months    baseline, count the read "
+                  f"entries: {bms:7.1f} ({bbest:6.1f}) ms = {bbest / best:4.1f} x   "
+                  f"count --by month --type ASSAULT")
         with Store(path) as store:
             new = bench_document()
             t0 = time.perf_counter()

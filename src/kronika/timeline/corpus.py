@@ -406,8 +406,7 @@ def merge_units(units: Iterable[Unit], *, duplicate_of: Mapping[str, str] | None
 
 def _choose(u: Unit, candidates: list[_Cluster]) -> tuple[_Cluster | None, DateInfo]:
     fits = [(c, d) for c in candidates if (d := c.fits(u)) is not None]
-    if not u.open:
-        fits = [(c, d) for c, d in fits if not _is_open(c.date) or not c.first.open]
+    if not u.open:  # (units are placed precise first: every cluster so far is dated)
         if not fits:
             return None, u.date
         best = min(fits, key=lambda cd: (-len(cd[0].pairs() & u.pairs), _width(cd[1]),
@@ -535,11 +534,7 @@ def date_rule() -> dict:
 
 
 def _pairs_of(e: StoryEntry) -> set[str]:
-    return {p for p in _block_pairs(e.blocks)}
-
-
-def _block_pairs(blocks: Iterable[str]) -> set[str]:
-    return {b.rsplit("@", 1)[0] for b in blocks}
+    return {b.rsplit("@", 1)[0] for b in e.blocks}
 
 
 def _side(e: StoryEntry) -> ConflictSide:
