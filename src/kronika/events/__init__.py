@@ -319,7 +319,9 @@ class _SentenceContext:
                   if (t.earliest or t.latest) and t.type in ("DATE", "DURATION")
                   and not any(a <= t.start and t.end <= b for a, b in frame_spans)
                   and not self._in_noise(t.start, t.end)]
-        own = [t for t in usable if limit <= t.start and t.end <= clause_end]
+        # a time expression that starts inside the clause belongs to it even when it runs past
+        # a comma: "spoke on Thursday, December 30, for an hour"
+        own = [t for t in usable if limit <= t.start < clause_end]
         if not own and len(usable) == 1 and not self.fronted:
             own = usable  # one date in the sentence: "communicated on May 5, they held talks"
         if own:
