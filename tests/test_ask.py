@@ -41,6 +41,8 @@ def test_longest_gaps_first_and_overlaps_leave_none():
     tail = [g for g in longest_gaps(CALLS, until=D(2023, 1, 31)) if g.after is None]
     assert [(g.start, g.end) for g in tail] == [(D(2022, 10, 24), D(2023, 1, 31))]
     assert len(longest_gaps(CALLS, top=1)) == 1
+    head = [g for g in longest_gaps(CALLS, since=D(2022, 1, 1)) if g.before is None]
+    assert [(g.start, g.end) for g in head] == [(D(2022, 1, 1), D(2022, 2, 17))]
 
 
 def test_count_by_month_and_week():

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kronika.document import Actor, DateInfo, Document, Event, Span
 from kronika.eval.story import load_articles, process_articles
@@ -158,3 +160,23 @@ def test_counting_in_sql_equals_counting_the_entries(by):
             store.add(d)
         assert store.count(by) == count_by(store.timeline(), by)
         assert store.count(by, actors=["Austin"]) == count_by(store.timeline(actors=["Austin"]), by)
+
+
+COPY = doc("a-copy", D(2022, 5, 13), ("CONSULT", (AUSTIN,), (SHOIGU,), D(2022, 5, 13)))
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.permutations([*DOCS, COPY]), st.booleans())
+def test_upkeep_equals_a_full_merge_in_any_order(docs, mark_first):
+    dup = {COPY.id: DOCS[0].id}
+    with Store(":memory:") as store:
+        if mark_first:
+            store.mark_duplicate(COPY.id, DOCS[0].id)
+        for d in docs:
+            store.add(d)
+        if not mark_first:
+            store.mark_duplicate(COPY.id, DOCS[0].id)
+        got = store.timeline()
+    items = [Sourced(e, d.id, d.published, d.language, d.source_uri) for d in docs for e in d.events]
+    want, _ = merge_across(items, duplicate_of=dup)
+    assert got == want

@@ -342,7 +342,8 @@ def gaps(
                                  statuses=status or ["occurred"], since=_when(since, "--since"),
                                  until=_when(until, "--until"))
         conflicts = store.conflicts([e.id for e in entries]) if explain else []
-    found = longest_gaps(entries, until=_when(until, "--until"), top=top)
+    found = longest_gaps(entries, since=_when(since, "--since"), until=_when(until, "--until"),
+                         top=top)
     if fmt == "json":
         typer.echo(json.dumps([g.to_dict() for g in found], ensure_ascii=False, indent=2))
         return
@@ -350,9 +351,9 @@ def gaps(
         raise typer.Exit(_nothing(f"no gap: fewer than two dated contacts between "
                                   f"{' and '.join(between)}"))
     for g in found:
-        after = g.after.summary if g.after else "(until the end of the period asked)"
-        typer.echo(f"{g.days:>5} days  {g.start} … {g.end}  after: {g.before.summary}  "
-                   f"next: {after}")
+        before = g.before.summary if g.before else "(the start of the period asked)"
+        after = g.after.summary if g.after else "(the end of the period asked)"
+        typer.echo(f"{g.days:>5} days  {g.start} … {g.end}  after: {before}  next: {after}")
         if explain:
             _print_explained([x for x in (g.before, g.after) if x], conflicts)
 

@@ -40,11 +40,12 @@ class Answer:
 @dataclass(frozen=True)
 class Gap:
     """A stretch with no entry: from the day after `before` ended to the day before `after`
-    began (`after` is None for a gap that runs to the `until` day of the question)."""
+    began (`before` is None for a gap from the question's `since` day, `after` for one that
+    runs to its `until` day)."""
 
     start: date
     end: date
-    before: StoryEntry
+    before: StoryEntry | None
     after: StoryEntry | None
 
     @property
@@ -53,8 +54,9 @@ class Gap:
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": iso(self.start), "end": iso(self.end), "days": self.days,
-                "before": self.before.id, "after": self.after.id if self.after else None,
-                "before_date": date_to_dict(self.before.date),
+                "before": self.before.id if self.before else None,
+                "after": self.after.id if self.after else None,
+                "before_date": date_to_dict(self.before.date) if self.before else None,
                 "after_date": date_to_dict(self.after.date) if self.after else None}
 
 
@@ -86,15 +88,18 @@ def last_contact(entries: Iterable[StoryEntry],
     return Answer(e, tuple(c for c in conflicts if e.id in {s.entry for s in c.sides}))
 
 
-def longest_gaps(entries: Iterable[StoryEntry], *, until: date | None = None,
-                 top: int | None = None) -> list[Gap]:
+def longest_gaps(entries: Iterable[StoryEntry], *, since: date | None = None,
+                 until: date | None = None, top: int | None = None) -> list[Gap]:
     """Stretches between consecutive dated entries with no entry in them, longest first.
 
-    Overlapping entries leave no gap; with `until`, the stretch from the last entry to that
-    day counts too.
+    Overlapping entries leave no gap; with `since`, the stretch from that day to the first
+    entry counts too (its `before` is None), and with `until`, the stretch from the last entry
+    to that day (its `after` is None).
     """
     dated = _dated(entries)
     gaps: list[Gap] = []
+    if dated and since is not None and since < dated[0].date.earliest:
+        gaps.append(Gap(since, dated[0].date.earliest - timedelta(days=1), None, dated[0]))
     reach: StoryEntry | None = None
     for e in dated:
         if reach is not None and e.date.earliest > reach.date.latest + timedelta(days=1):
