@@ -235,3 +235,13 @@ def test_ids_are_content_derived():
     b, _ = merge_across(list(reversed(STORY)))
     assert [e.id for e in a] == [e.id for e in b]
     assert all(e.id.startswith("st-") for e in a)
+
+
+def test_sourced_events_round_trip_as_plain_data():
+    import json
+
+    from kronika.timeline.corpus import sourced_from_dict
+
+    rows = [json.loads(json.dumps(s.to_dict())) for s in STORY]
+    assert [sourced_from_dict(r) for r in rows] == STORY
+    assert merge_across(sourced_from_dict(r) for r in rows) == merge_across(STORY)

@@ -50,6 +50,8 @@ from kronika.document import (
     actor_to_dict,
     date_from_dict,
     date_to_dict,
+    event_from_dict,
+    event_to_dict,
     iso,
     parse_iso,
 )
@@ -76,13 +78,25 @@ MAX_CONFIDENCE = 0.99
 
 @dataclass(frozen=True, slots=True)
 class Sourced:
-    """One event as read from one document, with the document's provenance."""
+    """One event as read from one document, with the document's provenance.
+
+    `to_dict`/`sourced_from_dict` give it as plain JSON-ready data, for a distributed job's rows.
+    """
 
     event: Event
     doc_id: str
     published: date | None = None
     language: str = "en"
     uri: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": event_to_dict(self.event), "doc_id": self.doc_id,
+                "published": iso(self.published), "language": self.language, "uri": self.uri}
+
+
+def sourced_from_dict(d: dict[str, Any]) -> Sourced:
+    return Sourced(event_from_dict(d["event"]), d["doc_id"], parse_iso(d.get("published")),
+                   d.get("language", "en"), d.get("uri"))
 
 
 @dataclass(frozen=True, slots=True)
