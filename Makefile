@@ -27,6 +27,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/timeline.py
 	$(BIN)/python bench/scale.py --spark
 
 clean:

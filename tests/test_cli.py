@@ -13,7 +13,7 @@ from markup import DATA
 ARTICLE = DATA / "rbc-2022-05-13-shoigu-austin.en.txt"
 GOLD = DATA / "gold" / "rbc-2022-05-13-shoigu-austin.gold.json"
 COMMANDS = [["demo"], ["process"], ["ingest"], ["timeline"], ["extract"], ["timex"],
-            ["actors", "resolve"], ["eval", "timeline"]]
+            ["actors", "resolve"], ["eval", "timeline"], ["last"], ["gaps"], ["count"]]
 
 
 def run(*args, stdin=None, env=None, cwd=None):

@@ -113,3 +113,16 @@ def test_select(kwargs, ids):
 def test_first_and_last_together_is_an_error():
     with pytest.raises(UsageError):
         select(ENTRIES, first=1, last=1)
+
+
+def test_same_source_with_other_partners_is_another_event():
+    # "Shoigu spoke with Austin on Sunday. Shoigu also phoned his French counterpart."
+    france = Actor("French counterpart", "France", "FRA", "FRA", None, "country")
+    entries = merge([ev(1, src=(SHOIGU,), tgt=(AUSTIN,), lo=D(2022, 10, 23), hi=D(2022, 10, 23)),
+                     ev(2, src=(SHOIGU,), tgt=(france,))])
+    assert len(entries) == 2
+
+
+def test_one_sided_mention_still_joins_on_a_shared_actor():
+    entries = merge([ev(1, lo=D(2022, 5, 13), hi=D(2022, 5, 13)), ev(2, src=(AUSTIN,), tgt=())])
+    assert len(entries) == 1

@@ -182,6 +182,20 @@ def _expand(paths: list[str]) -> list[str]:
     return files
 
 
+StoryOption = Annotated[str | None, typer.Option(
+    "--story", help='actors that must all take part, e.g. "Austin Shoigu" (comma-separate '
+                    'names of several words: "Lloyd Austin, Sergei Shoigu")')]
+SinceOption = Annotated[str | None, typer.Option(
+    "--since", help="entries from this day on (inclusive): YYYY-MM-DD, today, or 30d/6w/3m/1y "
+                    "back from today")]
+UntilOption = Annotated[str | None, typer.Option(
+    "--until", help="entries up to this day (inclusive): YYYY-MM-DD, today, or 30d/6w/3m/1y")]
+BetweenOption = Annotated[tuple[str, str] | None, typer.Option(
+    "--between", help='the two actors, e.g. --between "Lloyd Austin" "Sergei Shoigu"')]
+ExplainOption = Annotated[bool, typer.Option("--explain", help="show the evidence chain: every "
+                                             "report, who says so, which gave the date")]
+
+
 @app.command()
 def timeline(
     db: DbOption = None,
@@ -198,34 +212,201 @@ def timeline(
     first: Annotated[int | None, typer.Option(help="only the first N entries")] = None,
     last: Annotated[int | None, typer.Option(help="only the last N entries; --last 1 is the "
                                                   "latest")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or csv")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table, json, csv or md")] = "table",
+    story: StoryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
 ) -> None:
-    """Print the stored timeline, filtered.
+    """Print the stored timeline (merged across documents), filtered.
 
     Example:
         kronika timeline --actor Austin --actor Shoigu --status attempted_failed --last 1
+        kronika timeline --story "Austin Shoigu" --since 30d --format md
     """
-    from kronika.store import Store, default_path
-    from kronika.timeline.query import select
+    from kronika.timeline.show import markdown
 
-    if fmt not in ("table", "json", "csv"):
-        raise UsageError(f"--format {fmt!r} is not one of table, json, csv")
+    if fmt not in ("table", "json", "csv", "md"):
+        raise UsageError(f"--format {fmt!r} is not one of table, json, csv, md")
+    with _open_store(db) as store:
+        entries = store.timeline(actors=[*(actor or []), *_story_names(story)],
+                                 types=type_ or [], statuses=status or [],
+                                 after=parse_date(after, "--after") if after else None,
+                                 before=parse_date(before, "--before") if before else None,
+                                 since=_when(since, "--since"), until=_when(until, "--until"),
+                                 first=first, last=last)
+        conflicts = store.conflicts([e.id for e in entries]) if fmt == "md" else []
+        events = (dict((e.id, e) for _, e in store.events([i for x in entries for i in x.events]))
+                  if fmt == "table" else {})
+    if fmt == "md":
+        typer.echo(markdown(entries, conflicts), nl=False)
+    else:
+        _print_entries(entries, events, fmt)
+
+
+def _story_names(story: str | None) -> list[str]:
+    if not story:
+        return []
+    parts = story.split(",") if "," in story else story.split()
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _when(value: str | None, what: str) -> date | None:
+    from kronika.dates import parse_when
+
+    return parse_when(value, what) if value else None
+
+
+def _open_store(db: str | None):
+    from kronika.store import Store, default_path
+
     path = db or default_path()
     if not Path(path).exists():
         raise UsageError(f"no store at {path}; fill one with `kronika ingest FILE --db {path}`")
-    with Store(path, read_only=True) as store:
-        entries = select(store.entries(), actors=actor or [], types=type_ or [],
-                         statuses=status or [],
-                         after=parse_date(after, "--after") if after else None,
-                         before=parse_date(before, "--before") if before else None,
-                         first=first, last=last)
-        events = dict((e.id, e) for _, e in store.events())
-    _print_entries(entries, events, fmt)
+    return Store(path, read_only=True)
+
+
+def _print_explained(entries, conflicts) -> None:
+    from kronika.timeline.show import evidence_chain
+
+    for e in entries:
+        for line in evidence_chain(e, conflicts):
+            typer.echo(line)
+
+
+@app.command()
+def last(
+    type_: Annotated[str, typer.Argument(help="PLOVER type, e.g. CONSULT")],
+    between: BetweenOption = None,
+    actor: Annotated[list[str] | None, typer.Option("--actor", help="an actor that must take "
+                                                    "part (repeatable)")] = None,
+    status: Annotated[list[str] | None, typer.Option(
+        "--status", help="statuses that count (repeatable) [default: occurred]")] = None,
+    until: UntilOption = None,
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    explain: ExplainOption = False,
+) -> None:
+    """The latest entry of a type between two actors: "when did they last talk?".
+
+    Example:
+        kronika last CONSULT --between "Lloyd Austin" "Sergei Shoigu" --explain
+    """
+    from kronika.timeline.ask import last_contact
+
+    names = [*(between or ()), *(actor or [])]
+    with _open_store(db) as store:
+        entries = store.timeline(actors=names, types=[type_], statuses=status or ["occurred"],
+                                 until=_when(until, "--until"))
+        found = last_contact(entries, store.conflicts([e.id for e in entries]))
+    if found is None:
+        raise typer.Exit(_nothing(f"no dated {type_.upper()} entry with {', '.join(names)}"))
+    if fmt == "json":
+        typer.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    elif explain:
+        _print_explained([found.entry], found.conflicts)
+    else:
+        typer.echo(f"{date_text(found.entry.date)}  {found.entry.summary}  "
+                   f"(confidence {found.entry.confidence:.2f}, {found.entry.n_sources} sources)")
+
+
+def _nothing(message: str) -> int:
+    typer.echo(f"kronika: {message}", err=True)
+    return 1
+
+
+@app.command()
+def gaps(
+    between: BetweenOption = None,
+    type_: Annotated[list[str] | None, typer.Option(
+        "--type", help="types that count as contact (repeatable) [default: CONSULT]")] = None,
+    status: Annotated[list[str] | None, typer.Option(
+        "--status", help="statuses that count (repeatable) [default: occurred]")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    top: Annotated[int, typer.Option(help="how many gaps to list, longest first")] = 5,
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    explain: ExplainOption = False,
+) -> None:
+    """The longest stretches without contact between two actors.
+
+    Example:
+        kronika gaps --between "Lloyd Austin" "Sergei Shoigu" --until 2022-12-31
+    """
+    from kronika.timeline.ask import longest_gaps
+
+    if not between:
+        raise UsageError('give the two actors: --between "Lloyd Austin" "Sergei Shoigu"')
+    with _open_store(db) as store:
+        entries = store.timeline(actors=list(between), types=type_ or ["CONSULT"],
+                                 statuses=status or ["occurred"], since=_when(since, "--since"),
+                                 until=_when(until, "--until"))
+        conflicts = store.conflicts([e.id for e in entries]) if explain else []
+    found = longest_gaps(entries, since=_when(since, "--since"), until=_when(until, "--until"),
+                         top=top)
+    if fmt == "json":
+        typer.echo(json.dumps([g.to_dict() for g in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        raise typer.Exit(_nothing(f"no gap: fewer than two dated contacts between "
+                                  f"{' and '.join(between)}"))
+    for g in found:
+        before = g.before.summary if g.before else "(the start of the period asked)"
+        after = g.after.summary if g.after else "(the end of the period asked)"
+        typer.echo(f"{g.days:>5} days  {g.start} … {g.end}  after: {before}  next: {after}")
+        if explain:
+            _print_explained([x for x in (g.before, g.after) if x], conflicts)
+
+
+@app.command()
+def count(
+    by: Annotated[str, typer.Option("--by", help="day, week, month or year")] = "month",
+    type_: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable)")]
+    = None,
+    actor: Annotated[list[str] | None, typer.Option("--actor", help="an actor that must take "
+                                                    "part (repeatable)")] = None,
+    status: Annotated[list[str] | None, typer.Option("--status", help="status (repeatable)")]
+    = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json or csv")] = "text",
+    explain: ExplainOption = False,
+) -> None:
+    """Count timeline entries per period (by their earliest day).
+
+    Example:
+        kronika count --by month --type ASSAULT
+    """
+    from kronika.timeline.ask import count_by
+
+    filters = {"actors": actor or [], "types": type_ or [], "statuses": status or [],
+               "since": _when(since, "--since"), "until": _when(until, "--until")}
+    with _open_store(db) as store:
+        if explain:  # the entries themselves, for their evidence
+            entries = store.timeline(**filters)
+            conflicts = store.conflicts([e.id for e in entries])
+            counts = count_by(entries, by)
+        else:
+            entries, conflicts, counts = [], [], store.count(by, **filters)
+    if fmt == "json":
+        typer.echo(json.dumps([c.to_dict() for c in counts], indent=2))
+    elif fmt == "csv":
+        typer.echo("period,count")
+        for c in counts:
+            typer.echo(f"{c.period},{c.count}")
+    else:
+        by_id = {e.id: e for e in entries}
+        for c in counts:
+            typer.echo(f"{c.period:<10} {c.count:>6}")
+            if explain:
+                _print_explained([by_id[i] for i in c.entries], conflicts)
 
 
 def _print_entries(entries, events, fmt: str) -> None:
     if fmt == "json":
-        typer.echo(json.dumps([entry_to_dict(e) for e in entries], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([e.to_dict() if hasattr(e, "to_dict") else entry_to_dict(e)
+                               for e in entries], ensure_ascii=False, indent=2))
     elif fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
@@ -311,12 +492,20 @@ def eval_timeline(
 ) -> None:
     """Score a timeline against gold: recall, precision, noise flagged, leaks, queries.
 
+    A story gold (with `articles`, many documents) is scored on the corpus timeline of its
+    articles: recall, precision, date accuracy, duplicate rate, TLS date F1, per language.
+
     Example:
         kronika eval timeline ../shared/gold/rbc-2022-05-13-shoigu-austin.gold.json
+        kronika eval timeline tests/data/stories/austin-shoigu/gold.json
     """
+    from kronika.eval.story import is_story_gold
     from kronika.eval.timeline import gold_document_path, load_gold, score
 
     g = load_gold(gold)
+    if is_story_gold(g):
+        _eval_story(gold, g, fmt)
+        return
     if pred:
         doc = Document.from_json(_read(pred).decode("utf-8"))
     else:
@@ -340,6 +529,34 @@ def eval_timeline(
     out.print(f"noise flagged {result.noise_flagged:.3f}  leaks {len(result.leaks)}  "
               f"queries {result.queries_right}/{len(result.queries)}")
     out.print(f"recall {result.recall:.3f}  precision {result.precision:.3f}")
+
+
+def _eval_story(path: str, gold: dict, fmt: str) -> None:
+    """Score a story (many articles, one gold timeline): all articles, then per language."""
+    from kronika.eval.story import evaluate
+
+    scores = evaluate(path, gold)
+    if fmt == "json":
+        typer.echo(json.dumps({"story": gold.get("story"), "scores": [s.to_dict() for s in scores]},
+                              indent=2))
+        return
+    out = console()
+    out.print(f"[bold]{gold.get('story', path)}[/]")
+    out.print(f"{'articles':<13}{'docs':>5}{'gold':>6}{'entries':>8}{'recall':>8}{'precis.':>8}"
+              f"{'date acc':>9}{'dup rate':>9}{'TLS date F1':>12}{'conflicts':>10}")
+    for s in scores:
+        out.print(f"{s.language:<13}{s.documents:>5}{s.gold_required:>6}{s.entries:>8}"
+                  f"{s.recall:>8.3f}{s.precision:>8.3f}"
+                  f"{'n/a' if s.date_accuracy is None else f'{s.date_accuracy:.3f}':>9}"
+                  f"{s.duplicate_rate:>9.3f}{s.tls_date[2]:>12.3f}"
+                  f"{s.conflicts_found:>6}/{s.conflicts_gold}")
+    every = scores[0]
+    for gid in every.missed:
+        out.print(f"missed gold entry {gid}")
+    for gid, ids in every.duplicates.items():
+        out.print(f"{len(ids)} entries match gold entry {gid}")
+    for ask, ok in every.queries:
+        out.print(f"query {'ok ' if ok else 'BAD'} {ask}")
 
 
 @app.command()

@@ -5,6 +5,7 @@ Every message says what went wrong and how to fix it, and starts with a stable c
     KronikaError
     ├── UsageError               the caller asked for something impossible
     │   ├── BadDateError         a date argument is not ISO YYYY-MM-DD
+    │   │   └── BadWhenError     nor a span back from today (30d, 6w, 3m, 1y)
     │   ├── InputNotFoundError   a file or folder does not exist
     │   └── UnsupportedLanguageError
     ├── InputError               the input itself cannot be read
@@ -55,6 +56,17 @@ class BadDateError(UsageError):
         super().__init__(
             f"{what} {value!r} is not a date: write it as YYYY-MM-DD, for example 2022-05-13"
         )
+
+
+class BadWhenError(BadDateError):
+    """Raised when a `--since`/`--until` value is neither a date nor a span back from today."""
+
+    code = "K104"
+
+    def __init__(self, value: str, what: str = "date") -> None:
+        UsageError.__init__(
+            self, f"{what} {value!r} is not a date: write YYYY-MM-DD (2022-05-13), today, or a "
+                  f"span back from today such as 30d, 6w, 3m or 1y")
 
 
 class InputNotFoundError(UsageError):

@@ -215,7 +215,8 @@ class _SentenceContext:
                 via = trigger.rule.object_via
                 if via is not None and word.lower() not in via | DETERMINERS:
                     break
-                if not (word in OBJECT_FILLER or word.isdigit()) or gap > MAX_OBJECT_GAP:
+                allowed = word in OBJECT_FILLER or (via is not None and word.lower() in via)
+                if not (allowed or word.isdigit()) or gap > MAX_OBJECT_GAP:
                     break
             elif word in {"and", "or", "both"} or word.lower() in GROUP_NOUNS or (
                     word[:1].isupper() and word not in {"“", "\""}) or word == "," and self._list_continues(toks, i) or word in {"the", "of"}:
@@ -318,7 +319,9 @@ class _SentenceContext:
                   if (t.earliest or t.latest) and t.type in ("DATE", "DURATION")
                   and not any(a <= t.start and t.end <= b for a, b in frame_spans)
                   and not self._in_noise(t.start, t.end)]
-        own = [t for t in usable if limit <= t.start and t.end <= clause_end]
+        # a time expression that starts inside the clause belongs to it even when it runs past
+        # a comma: "spoke on Thursday, December 30, for an hour"
+        own = [t for t in usable if limit <= t.start < clause_end]
         if not own and len(usable) == 1 and not self.fronted:
             own = usable  # one date in the sentence: "communicated on May 5, they held talks"
         if own:

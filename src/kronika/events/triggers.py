@@ -128,8 +128,11 @@ def find_triggers(text: str, start: int, end: int, lang: str) -> list[TriggerMat
     found = []
     for rule in trigger_rules(lang):
         for m in rule.regex.finditer(text, start, end):
+            # "spoke Russian" is no talk, but "spoke with Russian officials" is: the words after a
+            # trigger undo it only when the trigger is the bare verb.
             following = _NEXT_WORD.match(text, m.end(), end)
-            if following and following.group(1).lower() in rule.not_followed_by:
+            if (following and following.group(1).lower() in rule.not_followed_by
+                    and not re.search(r"\s", m.group())):
                 continue
             found.append(TriggerMatch(m.start(), m.end(), rule))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))

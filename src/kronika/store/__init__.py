@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -35,6 +36,11 @@ from kronika.document import (
     event_to_dict,
 )
 from kronika.errors import StoreError
+from kronika.store import story
+from kronika.timeline.corpus import Conflict, StoryEntry
+
+if TYPE_CHECKING:
+    from kronika.timeline.ask import Count
 
 __all__ = ["DEFAULT_DB", "Store", "default_path", "migrations"]
 
@@ -173,6 +179,7 @@ class Store:
                     con.rollback()
                     return False
                 self._insert(doc)
+                story.add_document(con, doc)
                 con.commit()
             except duckdb.ConstraintException as e:
                 con.rollback()
@@ -257,6 +264,82 @@ class Store:
                 rows = self._con.execute(sql.format(where="WHERE list_contains(?, v.id)"),
                                          [wanted]).fetchall()
         return [(doc_id, event_from_dict(json.loads(js))) for doc_id, js in rows]
+
+    # the corpus timeline (entries merged across documents) ---------------------------------
+
+    def timeline(self, *, actors: Sequence[str] = (), types: Sequence[str] = (),
+                 statuses: Sequence[str] = (), after: date | None = None,
+                 before: date | None = None, since: date | None = None,
+                 until: date | None = None, first: int | None = None,
+                 last: int | None = None) -> list[StoryEntry]:
+        """The corpus timeline, filtered as `kronika timeline` filters: every name in `actors`
+        must take part; `after`/`before` exclusive, `since`/`until` inclusive (an entry is
+        since a day when its earliest day is on or after it, until a day when its latest day is
+        on or before it); `first`/`last` pick from the date order."""
+        from kronika.timeline.query import select
+
+        with self._translate("reading the corpus timeline"):
+            if story.is_built(self._con):
+                found = story.query(self._con, actors=actors, types=types, statuses=statuses,
+                                    after=after, before=before, since=since, until=until,
+                                    first=first, last=last)
+            else:  # documents stored before the corpus timeline existed: merge them now
+                found = self._merged_now()
+        found = [e for e in found
+                 if (since is None or (e.date.earliest and e.date.earliest >= since))
+                 and (until is None or (e.date.latest and e.date.latest <= until))]
+        return select(found, actors=actors, types=types, statuses=statuses, after=after,
+                      before=before, first=first, last=last)
+
+    def count(self, by: str = "month", *, actors: Sequence[str] = (), types: Sequence[str] = (),
+              statuses: Sequence[str] = (), since: date | None = None,
+              until: date | None = None) -> list[Count]:
+        """Corpus entries per period (day, week, month, year) of their earliest day, counted in
+        SQL; the same as `kronika.timeline.ask.count_by(self.timeline(...), by)`."""
+        from kronika.timeline.ask import PERIODS, Count, count_by
+
+        if by not in PERIODS:
+            return count_by([], by)  # raises the UsageError that names the periods
+        filters = {"actors": actors, "types": types, "statuses": statuses, "since": since,
+                   "until": until}
+        with self._translate("counting the corpus timeline"):
+            if not story.is_built(self._con):
+                return count_by(self.timeline(**filters), by)
+            rows = story.count(self._con, by, **filters)
+        return [Count(p, n, tuple(ids)) for p, n, ids in rows]
+
+    def _merged_now(self) -> list[StoryEntry]:
+        from kronika.timeline.corpus import merge_across
+
+        docs = [d for (d,) in self._con.execute("SELECT id FROM documents").fetchall()]
+        entries, _ = merge_across(story._sourced(self._con, docs),
+                                  duplicate_of=story._duplicates(self._con))
+        return entries
+
+    def conflicts(self, entry_ids: Iterable[str] | None = None) -> list[Conflict]:
+        """The flagged conflicts of the corpus timeline (those of `entry_ids` if given)."""
+        with self._translate("reading conflicts"):
+            return story.conflicts(self._con, entry_ids)
+
+    def mark_duplicate(self, doc_id: str, of: str) -> None:
+        """Record a near-duplicate (a syndicated copy): the two documents count as one source."""
+        self._write("marking a duplicate", story.mark_duplicate, doc_id, of)
+
+    def rebuild_timeline(self) -> int:
+        """Merge the corpus timeline again from every stored event; returns the entry count."""
+        return self._write("rebuilding the corpus timeline", story.rebuild)
+
+    def _write(self, action: str, fn, *args):
+        con = self._con
+        with self._translate(action):
+            con.begin()
+            try:
+                out = fn(con, *args)
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
+        return out
 
     # export ----------------------------------------------------------------------------------
 

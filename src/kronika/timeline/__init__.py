@@ -80,6 +80,8 @@ class _Cluster:
             return None
         if not types_compatible(first, e) or not (self.actors() & _actors(e)):
             return None
+        if e.targets and not _linked(self.events, e):
+            return None
         return _intersect(self.date, e.date)
 
     def add(self, e: Event, date_info: DateInfo) -> None:
@@ -87,6 +89,20 @@ class _Cluster:
             self.date_from = e.id
         self.events.append(e)
         self.date = date_info
+
+
+def _linked(events: Sequence[Event], e: Event) -> bool:
+    """Whether `e` links a source to a target the way one of `events` does (either direction),
+    or one side of those events has no target. "Shoigu spoke with Austin … Shoigu also phoned
+    his French counterpart" shares Shoigu but links him to someone else: another call."""
+    mine = {frozenset((_key(s), _key(t))) for s in e.sources for t in e.targets}
+    for x in events:
+        if not x.targets:
+            return True
+        theirs = {frozenset((_key(s), _key(t))) for s in x.sources for t in x.targets}
+        if mine & theirs:
+            return True
+    return False
 
 
 def _actors(e: Event) -> set[str]:
