@@ -385,6 +385,36 @@ def demo(
         out.print(f"   [dim]{evs[0].evidence.text if evs else ''}[/]")
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="address to listen on; 127.0.0.1 keeps the server "
+                                           "to this machine")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        "--token", envvar="KRONIKA_TOKEN", show_envvar=True,
+        help="require this token on every route but /api/health")] = None,
+) -> None:
+    """Serve the HTTP API (/api/..., OpenAPI at /docs) and the web timeline page at /.
+
+    Example:
+        KRONIKA_TOKEN=s3cret kronika serve --db news.duckdb --port 8000
+    """
+    import uvicorn
+
+    from kronika.server import create_app
+    from kronika.store import default_path
+
+    path = db or default_path()
+    app_ = create_app(path, token=token or None)
+    where = "this machine only" if host in ("127.0.0.1", "localhost", "::1") else \
+        "EVERY machine that can reach this one"
+    err = console(stderr=True)
+    err.print(f"kronika: serving {path} at http://{host}:{port}/ ({where}); token "
+              f"{'required' if token else 'NOT required: pass --token or set $KRONIKA_TOKEN'}")
+    uvicorn.run(app_, host=host, port=port, log_level="info", server_header=False)
+
+
 def main() -> None:
     try:
         app()

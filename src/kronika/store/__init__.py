@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from kronika.document import (
     event_from_dict,
     event_to_dict,
 )
-from kronika.errors import StoreError
+from kronika.errors import StoreBusyError, StoreError, UsageError
 
 __all__ = ["DEFAULT_DB", "Store", "default_path", "migrations"]
 
@@ -258,6 +258,52 @@ class Store:
                                          [wanted]).fetchall()
         return [(doc_id, event_from_dict(json.loads(js))) for doc_id, js in rows]
 
+    def entries_by_document(self) -> list[tuple[str, Entry]]:
+        """(document id, entry) pairs in the order of `entries()`; for evidence look-ups."""
+        sql = ("SELECT doc_id, json FROM entries "
+               "ORDER BY earliest NULLS LAST, latest NULLS LAST, id, doc_id, seq")
+        with self._translate("reading timeline entries"):
+            rows = self._con.execute(sql).fetchall()
+        return [(doc_id, entry_from_dict(json.loads(js))) for doc_id, js in rows]
+
+    def timeline(
+        self,
+        *,
+        actors: Iterable[str] = (),
+        types: Iterable[str] = (),
+        statuses: Iterable[str] = (),
+        after: date | str | None = None,
+        before: date | str | None = None,
+        first: int | None = None,
+        last: int | None = None,
+    ) -> list[Entry]:
+        """The stored timeline filtered like `kronika timeline`, as typed `Entry` objects.
+
+        Every name in `actors` must take part; `after`/`before` are exclusive dates (ISO strings
+        or `date`); `last=1` is the latest entry.
+
+            >>> store.timeline(actors=["Austin", "Shoigu"], statuses=["attempted_failed"], last=1)
+        """
+        from kronika.dates import parse_date
+        from kronika.timeline.query import select
+
+        def day(v: date | str | None, what: str) -> date | None:
+            return parse_date(v, what) if isinstance(v, str) else v
+
+        return select(self.entries(), actors=list(actors), types=list(types),
+                      statuses=list(statuses), after=day(after, "after"),
+                      before=day(before, "before"), first=first, last=last)
+
+    def to_pandas(self, what: str = "entries"):
+        """The stored `entries` or `events` as a pandas DataFrame (one row each; needs pandas)."""
+        from kronika.frames import entries_frame, events_frame
+
+        if what == "entries":
+            return entries_frame(self.entries_by_document())
+        if what == "events":
+            return events_frame(self.events())
+        raise UsageError(f"to_pandas({what!r}): choose 'entries' or 'events'")
+
     # export ----------------------------------------------------------------------------------
 
     def export_parquet(self, folder: str | os.PathLike) -> list[Path]:
@@ -305,13 +351,19 @@ class Store:
         try:
             yield
         except duckdb.Error as e:
-            raise StoreError(_explain(self.path, action, e)) from e
+            busy = _is_locked(e)
+            raise (StoreBusyError if busy else StoreError)(_explain(self.path, action, e)) from e
+
+
+def _is_locked(e: duckdb.Error) -> bool:
+    low = str(e).lower()
+    return "could not set lock" in low or "conflicting lock" in low
 
 
 def _explain(path: str, action: str, e: duckdb.Error) -> str:
     msg = str(e)
     low = msg.lower()
-    if "could not set lock" in low or "conflicting lock" in low:
+    if _is_locked(e):
         return (f"{path} is in use by another process and DuckDB allows only one writer: "
                 f"close the other kronika (ingest or serve) or open the store read-only")
     if "not a valid duckdb database" in low:
