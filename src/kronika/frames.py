@@ -1,7 +1,9 @@
 """Events and timeline entries as pandas DataFrames, one row each, for notebooks.
 
 pandas is imported only here, when a frame is asked for; without it the error says how to
-install it. Actor lists become `"; "`-joined canonical names, dates are `datetime64` days.
+install it. The columns are those of `kronika export --format csv` (`export.ENTRY_FIELDS`,
+`export.EVENT_FIELDS`): actor lists are `"; "`-joined canonical names, dates are
+`datetime64[s]` days (NaT when unknown).
 
     >>> from kronika import Store
     >>> Store("news.duckdb").to_pandas("entries").groupby("type").size()
@@ -11,14 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kronika.document import Actor, Entry, Event
+from kronika.document import Entry, Event
 from kronika.errors import UsageError
-
-ENTRY_COLUMNS = ("id", "document", "earliest", "latest", "date_value", "date_basis", "type",
-                 "status", "sources", "targets", "hedged", "confidence", "summary", "events")
-EVENT_COLUMNS = ("id", "document", "earliest", "latest", "date_value", "date_basis", "type",
-                 "status", "sources", "targets", "hedged", "confidence", "speaker", "said",
-                 "trigger", "evidence", "evidence_start", "evidence_end")
+from kronika.export import ENTRY_FIELDS, EVENT_FIELDS, entry_record, event_record
 
 
 def _pandas():
@@ -30,38 +27,21 @@ def _pandas():
     return pandas
 
 
-def _names(actors: Iterable[Actor]) -> str:
-    return "; ".join(a.name for a in actors)
-
-
 def entries_frame(rows: Iterable[tuple[str | None, Entry] | Entry]):
     """A DataFrame of entries; `rows` are entries or (document id, entry) pairs."""
     pd = _pandas()
-    records = []
-    for row in rows:
-        doc_id, e = row if isinstance(row, tuple) else (None, row)
-        records.append((e.id, doc_id, e.date.earliest, e.date.latest, e.date.value, e.date.basis,
-                        e.type, e.status, _names(e.sources), _names(e.targets), e.hedged,
-                        e.confidence, e.summary, list(e.events)))
-    return _frame(pd, records, ENTRY_COLUMNS)
+    records = [entry_record(*(r if isinstance(r, tuple) else (None, r))) for r in rows]
+    return _frame(pd, records, ENTRY_FIELDS)
 
 
 def events_frame(rows: Iterable[tuple[str | None, Event] | Event]):
     """A DataFrame of events; `rows` are events or (document id, event) pairs."""
     pd = _pandas()
-    records = []
-    for row in rows:
-        doc_id, e = row if isinstance(row, tuple) else (None, row)
-        att = e.attribution
-        records.append((e.id, doc_id, e.date.earliest, e.date.latest, e.date.value, e.date.basis,
-                        e.type, e.status, _names(e.sources), _names(e.targets), e.hedged,
-                        e.confidence, att.speaker.name if att and att.speaker else None,
-                        att.said if att else None, e.trigger.text, e.evidence.text,
-                        e.evidence.start, e.evidence.end))
-    return _frame(pd, records, EVENT_COLUMNS)
+    records = [event_record(*(r if isinstance(r, tuple) else (None, r))) for r in rows]
+    return _frame(pd, records, EVENT_FIELDS)
 
 
-def _frame(pd, records: list[tuple], columns: tuple[str, ...]):
+def _frame(pd, records: list[dict], columns: tuple[str, ...]):
     df = pd.DataFrame.from_records(records, columns=list(columns))
     for col in ("earliest", "latest", "said"):
         if col in df:

@@ -284,15 +284,23 @@ class Store:
 
             >>> store.timeline(actors=["Austin", "Shoigu"], statuses=["attempted_failed"], last=1)
         """
+        return [e for _, e in self.timeline_by_document(
+            actors=actors, types=types, statuses=statuses, after=after, before=before,
+            first=first, last=last)]
+
+    def timeline_by_document(self, **filters) -> list[tuple[str, Entry]]:
+        """`timeline(**filters)` as (document id, entry) pairs."""
         from kronika.dates import parse_date
         from kronika.timeline.query import select
 
-        def day(v: date | str | None, what: str) -> date | None:
-            return parse_date(v, what) if isinstance(v, str) else v
-
-        return select(self.entries(), actors=list(actors), types=list(types),
-                      statuses=list(statuses), after=day(after, "after"),
-                      before=day(before, "before"), first=first, last=last)
+        for key in ("after", "before"):
+            if isinstance(filters.get(key), str):
+                filters[key] = parse_date(filters[key], key)
+        for key in ("actors", "types", "statuses"):
+            filters[key] = list(filters.get(key) or ())
+        rows = self.entries_by_document()
+        doc_of = {id(e): doc_id for doc_id, e in rows}
+        return [(doc_of[id(e)], e) for e in select([e for _, e in rows], **filters)]
 
     def to_pandas(self, what: str = "entries"):
         """The stored `entries` or `events` as a pandas DataFrame (one row each; needs pandas)."""
