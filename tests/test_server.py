@@ -19,6 +19,7 @@ from kronika.server.guard import CSP, token_matches
 from kronika.store import Store
 from webdata import IMG, JS_URL, SCRIPT, example_doc, xss_doc
 
+BASE = "http://127.0.0.1:8000"
 TALKS = ("On May 13, 2022, US Defense Secretary Lloyd Austin held talks with Russian Defense "
          "Minister Sergei Shoigu.")
 
@@ -36,7 +37,7 @@ def db(tmp_path):
 
 @pytest.fixture
 def client(db):
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url=BASE)
 
 
 def is_problem(resp, status: int) -> dict:
@@ -137,7 +138,7 @@ def test_post_url_uses_the_fetcher(db):
         asked.append(url)
         return TALKS.encode(), url + "#final"
 
-    client = TestClient(create_app(db, fetch=fetch))
+    client = TestClient(create_app(db, fetch=fetch), base_url=BASE)
     resp = client.post("/api/documents", json={"url": "https://example.org/a", "lang": "en"})
     assert resp.status_code == 201 and asked == ["https://example.org/a"]
     doc = client.get(resp.json()["url"]).json()
@@ -173,7 +174,8 @@ def test_unexpected_errors_are_a_problem_without_a_trace(db):
         def process(self, *a, **k):
             raise RuntimeError("secret internals")
 
-    client = TestClient(create_app(db, pipeline=Broken()), raise_server_exceptions=False)
+    client = TestClient(create_app(db, pipeline=Broken()), base_url=BASE,
+                        raise_server_exceptions=False)
     body = is_problem(client.post("/api/documents", json={"text": TALKS}), 500)
     assert "secret internals" not in json.dumps(body)
 
@@ -186,7 +188,7 @@ def test_wrong_content_type_is_a_problem(client):
 # size limits -----------------------------------------------------------------------------------
 
 def test_bodies_over_the_limit_are_refused(db):
-    client = TestClient(create_app(db, max_body=1000))
+    client = TestClient(create_app(db, max_body=1000), base_url=BASE)
     big = {"text": "x" * 2000}
     assert "1000 bytes" in is_problem(client.post("/api/documents", json=big), 413)["detail"]
 
@@ -205,7 +207,7 @@ def test_bodies_over_the_limit_are_refused(db):
                                   ".."])
 def test_uploads_stay_inside_the_store_folder(db, tmp_path, name):
     before = {p for p in tmp_path.rglob("*")}
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url=BASE)
     resp = client.post("/api/documents", files={"file": (name, TALKS.encode(), "text/plain")},
                        data={"published": "2022-05-13"})
     assert resp.status_code == 201, resp.text
@@ -224,7 +226,7 @@ def test_upload_folder_linked_elsewhere_is_refused(db, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (db.parent / "kronika-uploads").symlink_to(elsewhere)
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url=BASE)
     is_problem(client.post("/api/documents", files={"file": ("a.txt", b"Some text.")}), 400)
     assert list(elsewhere.iterdir()) == []
 
@@ -236,7 +238,7 @@ def test_empty_upload_is_a_problem(client):
 # token -----------------------------------------------------------------------------------------
 
 def test_token_guards_every_route_but_health(db):
-    client = TestClient(create_app(db, token="s3cret-token"))
+    client = TestClient(create_app(db, token="s3cret-token"), base_url=BASE)
     assert client.get("/api/health").status_code == 200
     for path in ("/", "/docs", "/openapi.json", "/static/app.js", "/api/timeline",
                  "/api/documents", "/api/actors", "/api/query/last", "/api/vocabulary"):
@@ -285,7 +287,7 @@ def test_article_text_comes_back_as_data_not_markup(client):
 # a store locked by another process --------------------------------------------------------------
 
 def test_store_locked_by_another_writer_is_a_503_problem(db):
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url=BASE)
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""
             import duckdb, sys
@@ -315,3 +317,23 @@ def test_server_refuses_an_in_memory_store():
 def test_health_does_not_need_the_store_and_says_nothing_private(client):
     body = client.get("/api/health").json()
     assert set(body) == {"status", "version"}
+
+
+# hosts and origins -----------------------------------------------------------------------------
+
+def test_foreign_host_names_are_refused(db):
+    client = TestClient(create_app(db), base_url="http://rebound.example:8000")
+    assert "not to the host" in is_problem(client.get("/api/timeline"), 400)["detail"]
+    for base in ("http://localhost:8000", "http://[::1]:8000"):
+        assert TestClient(create_app(db), base_url=base).get("/api/timeline").status_code == 200
+    anyone = TestClient(create_app(db, hosts=None), base_url="http://rebound.example")
+    assert anyone.get("/api/timeline").status_code == 200
+
+
+def test_posts_from_other_sites_are_refused(client):
+    evil = {"Origin": "http://evil.example"}
+    is_problem(client.post("/api/documents", json={"text": TALKS}, headers=evil), 403)
+    is_problem(client.post("/api/documents", files={"file": ("a.txt", b"x")}, headers=evil), 403)
+    assert client.get("/api/timeline", headers=evil).status_code == 200
+    mine = {"Origin": BASE}
+    assert client.post("/api/documents", json={"text": TALKS}, headers=mine).status_code == 201

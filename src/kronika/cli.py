@@ -515,9 +515,10 @@ def serve(
     from kronika.store import default_path
 
     path = db or default_path()
-    app_ = create_app(path, token=token or None)
-    where = "this machine only" if host in ("127.0.0.1", "localhost", "::1") else \
-        "EVERY machine that can reach this one"
+    local = host in ("127.0.0.1", "localhost", "::1")
+    hosts = None if host in ("0.0.0.0", "::") else {"127.0.0.1", "localhost", "::1", host}
+    app_ = create_app(path, token=token or None, hosts=hosts)
+    where = "this machine only" if local else "EVERY machine that can reach this one"
     err = console(stderr=True)
     err.print(f"kronika: serving {path} at http://{host}:{port}/ ({where}); token "
               f"{'required' if token else 'NOT required: pass --token or set $KRONIKA_TOKEN'}")

@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
@@ -40,7 +40,7 @@ from kronika.plover import quad_of, quads
 from kronika.server import problems
 from kronika.server.access import Snapshot, StoreAccess
 from kronika.server.fetch import fetch_url
-from kronika.server.guard import Guard
+from kronika.server.guard import LOCAL_HOSTS, Guard
 from kronika.timeline import types_compatible
 from kronika.timeline.query import select
 from kronika.timeline.shape import date_shape
@@ -60,12 +60,14 @@ Many = Annotated[list[str] | None, Query()]
 
 
 def create_app(store_path: str | Path, token: str | None = None, *, max_body: int = MAX_BODY,
-               fetch: Fetcher = fetch_url, pipeline: Pipeline | None = None) -> FastAPI:
+               hosts: Iterable[str] | None = LOCAL_HOSTS, fetch: Fetcher = fetch_url,
+               pipeline: Pipeline | None = None) -> FastAPI:
     """The kronika web application over one store file.
 
-    `token` (if given) is required by every route but `/api/health`; `fetch` turns a URL into
-    (bytes, final URL) for `POST /api/documents {"url": ...}`; `pipeline` defaults to
-    `Pipeline.default()`, built on the first article posted.
+    `token` (if given) is required by every route but `/api/health`; `hosts` are the names the
+    server answers to in the Host header (None: any; the default is the loopback names);
+    `fetch` turns a URL into (bytes, final URL) for `POST /api/documents {"url": ...}`;
+    `pipeline` defaults to `Pipeline.default()`, built on the first article posted.
     """
     access = StoreAccess(store_path)
     app = FastAPI(title="kronika", version=__version__, docs_url=None, redoc_url=None,
@@ -74,7 +76,8 @@ def create_app(store_path: str | Path, token: str | None = None, *, max_body: in
                               "has one.")
     app.state.access = access
     problems.install(app)
-    app.add_middleware(Guard, token=token, max_body=max_body)
+    app.add_middleware(Guard, token=token, max_body=max_body,
+                       hosts=None if hosts is None else frozenset(hosts))
     api = _Api(access, fetch, pipeline)
 
     app.get("/api/health", tags=["meta"])(api.health)

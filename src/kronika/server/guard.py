@@ -8,6 +8,9 @@
   never logged.
 - Request bodies are read up to `max_body` bytes; a larger body (announced or streamed) is
   answered 413 before any route sees it.
+- The Host header must name this server (`hosts`; by default the loopback names), so a web page
+  whose domain re-resolves to 127.0.0.1 (DNS rebinding) cannot read the API; and a POST whose
+  `Origin` is another site is refused (403), so no page can add articles through the browser.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ SECURITY_HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 OPEN_PATHS = frozenset({"/api/health"})
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def token_matches(header: str | None, token: str) -> bool:
@@ -49,11 +53,20 @@ def token_matches(header: str | None, token: str) -> bool:
     return hmac.compare_digest(value.encode("utf-8"), token.encode("utf-8"))
 
 
+def host_name(host: str) -> str:
+    """The name in a Host header, without the port (`[::1]:8000` → `::1`)."""
+    if host.startswith("["):
+        return host[1:].partition("]")[0]
+    return host.rpartition(":")[0] if host.count(":") == 1 else host
+
+
 class Guard:
-    def __init__(self, app: ASGIApp, *, token: str | None, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, *, token: str | None, max_body: int,
+                 hosts: frozenset[str] | None = LOCAL_HOSTS) -> None:
         self.app = app
         self.token = token
         self.max_body = max_body
+        self.hosts = hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -69,6 +82,18 @@ class Guard:
 
         headers = {k.decode("latin-1").lower(): v.decode("latin-1")
                    for k, v in scope.get("headers", [])}
+        host = headers.get("host", "")
+        if self.hosts is not None and host_name(host) not in self.hosts:
+            await _problem(send_secured, 400, f"this server answers to {', '.join(sorted(self.hosts))}, "
+                           f"not to the host {host[:100]!r}; open it by one of those names or "
+                           f"start it with --host set to the name you use")
+            return
+        origin = headers.get("origin")
+        if scope["method"] not in ("GET", "HEAD", "OPTIONS") and origin and origin != "null" \
+                and origin.partition("://")[2] != host:
+            await _problem(send_secured, 403, "requests that change the store must come from "
+                           "this server's own page, not from another site")
+            return
         if self.token and scope["path"] not in OPEN_PATHS and not token_matches(
                 headers.get("authorization"), self.token):
             await _problem(send_secured, 401, "this server needs its token: send "
@@ -111,7 +136,8 @@ class Guard:
 
 async def _problem(send: Send, status: int, detail: str,
                    extra: list[tuple[bytes, bytes]] | None = None) -> None:
-    titles = {401: "Unauthorized", 413: "Content too large"}
+    titles = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden",
+              413: "Content too large"}
     body = json.dumps({"type": "about:blank", "title": titles[status], "status": status,
                        "detail": detail}).encode()
     await send({"type": "http.response.start", "status": status,
