@@ -21,9 +21,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from kronika.document import Document, Entry, Event
+from kronika.document import Entry, Event
 from kronika.errors import StoreError
 from kronika.store import MEMORY, Store
+
+DOC_CACHE = 32  # documents kept as JSON dicts; each is a few times its text's size
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class StoreAccess:
             raise StoreError("the server needs a store file, not ':memory:'; pass --db FILE")
         self._lock = threading.RLock()
         self._snapshot: Snapshot | None = None
+        self._docs: dict[str, dict] = {}
+        self._docs_version = ""
         with self.write():  # creates the file and applies pending migrations
             pass
 
@@ -89,6 +93,18 @@ class StoreAccess:
             self._snapshot = Snapshot(version, docs, entries, events)
             return self._snapshot
 
-    def document(self, doc_id: str) -> Document:
-        with self.read() as store:
-            return store.document(doc_id)
+    def document(self, doc_id: str) -> dict:
+        """A stored document's JSON dict, cached (DOC_CACHE of them) until the file changes."""
+        with self._lock:
+            version = self.signature()
+            if self._docs_version != version:
+                self._docs.clear()
+                self._docs_version = version
+            if doc_id not in self._docs:
+                with self.read() as store:
+                    self._docs[doc_id] = store.document(doc_id).to_dict()
+                while len(self._docs) > DOC_CACHE:
+                    self._docs.pop(next(iter(self._docs)))
+            else:
+                self._docs[doc_id] = self._docs.pop(doc_id)  # most recently used last
+            return self._docs[doc_id]

@@ -143,7 +143,7 @@ class _Api:
         if not any(d["id"] == doc_id for d in snap.documents):
             raise NotFoundError(f"no document {doc_id!r} in the store; list them at "
                                 f"/api/documents")
-        return _json(request, self.access.document(doc_id).to_dict())
+        return _json(request, self.access.document(doc_id))
 
     async def post_document(self, request: Request, response: Response) -> dict:
         """Process an article and store it: JSON `{"text"|"html"|"url", "published", "lang",
