@@ -10,9 +10,9 @@ import textwrap
 import time
 
 import httpx
-from livesite import free_port
 
 from kronika.store import Store
+from livesite import free_port
 
 
 def test_serve_binds_to_loopback_and_says_so(tmp_path):

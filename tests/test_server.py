@@ -337,3 +337,48 @@ def test_posts_from_other_sites_are_refused(client):
     assert client.get("/api/timeline", headers=evil).status_code == 200
     mine = {"Origin": BASE}
     assert client.post("/api/documents", json={"text": TALKS}, headers=mine).status_code == 201
+
+
+# conflicts -------------------------------------------------------------------------------------
+
+def _one_entry_doc(text: str, status: str, earliest, latest):
+    from datetime import date
+
+    from kronika.document import Actor, DateInfo, Document, Entry, Event, Span
+
+    austin = Actor("Austin", "Lloyd Austin", "lloyd-austin", "USA")
+    shoigu = Actor("Shoigu", "Sergei Shoigu", "sergei-shoigu", "RUS")
+    when = DateInfo(None, date.fromisoformat(earliest), date.fromisoformat(latest), "explicit")
+    doc = Document.from_bytes(text.encode(), text=text, title=status)
+    ev = Event("e1", "CONSULT", status, Span(0, 6, text[:6]), Span(0, len(text), text),
+               (austin,), (shoigu,), when)
+    entry = Entry("t1", "CONSULT", status, (austin,), (shoigu,), when, ("e1",), False, 0.7,
+                  f"Austin → Shoigu: CONSULT ({status})")
+    return doc.with_layers(events=(ev,), timeline=(entry,))
+
+
+def test_reports_that_disagree_are_conflicts(tmp_path):
+    db = tmp_path / "k.duckdb"
+    said = _one_entry_doc("Austin spoke with Shoigu on April 10.", "occurred",
+                          "2022-04-10", "2022-04-10")
+    denied = _one_entry_doc("Moscow denied that Shoigu took Austin's call that week.",
+                            "denied", "2022-04-07", "2022-04-14")
+    later = _one_entry_doc("Austin spoke with Shoigu in May.", "refused",
+                           "2022-05-01", "2022-05-31")
+    with Store(db) as s:
+        for d in (said, denied, later):
+            s.add(d)
+    client = TestClient(create_app(db), base_url=BASE)
+    detail = client.get("/api/entries/t1", params={"document": said.id}).json()
+    assert [c["entry"]["document"] for c in detail["conflicts"]] == [denied.id]
+    assert "denied rather than occurred" in detail["conflicts"][0]["why"]
+
+
+def test_documents_answer_304_and_html_is_extracted(client):
+    html = ("<html><head><title>Talks</title></head><body><article><h1>Talks</h1><p>" + TALKS +
+            "</p></article></body></html>")
+    posted = client.post("/api/documents", json={"html": html, "published": "2022-05-13"}).json()
+    first = client.get(posted["url"])
+    assert "<p>" not in first.json()["text"] and "Shoigu" in first.json()["text"]
+    again = client.get(posted["url"], headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
