@@ -193,3 +193,11 @@ def test_dataframes(db):
 def store_entries(db):
     with Store(db, read_only=True) as s:
         return s.entries()
+
+
+@given(st.text(max_size=200))
+def test_markdown_escaping_leaves_no_markup(text):
+    out = md_escape(text)
+    assert "<" not in out and "\n" not in out
+    for special in "*_[]`|":
+        assert out.count(special) == out.count("\\" + special) or "\\\\" in out

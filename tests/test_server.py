@@ -382,3 +382,10 @@ def test_documents_answer_304_and_html_is_extracted(client):
     assert "<p>" not in first.json()["text"] and "Shoigu" in first.json()["text"]
     again = client.get(posted["url"], headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304
+
+
+@pytest.mark.parametrize("path", ["/static/../app.py", "/static/%2e%2e/app.py",
+                                  "/static/..%2fguard.py", "/static/", "/static/../../../etc/passwd"])
+def test_static_files_do_not_reach_outside_their_folder(client, path):
+    resp = client.get(path)
+    assert resp.status_code in (404, 400) and "import" not in resp.text

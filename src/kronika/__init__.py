@@ -14,10 +14,19 @@ from functools import cache
 from kronika.document import Document, Entry, Event
 from kronika.errors import KronikaError
 from kronika.pipeline import Pipeline
-from kronika.store import Store
 
 __all__ = ["Document", "Entry", "Event", "KronikaError", "Pipeline", "Store", "process"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # `kronika.Store` is imported on first use: DuckDB takes about 0.3 s to import, which every
+    # command that never opens a store (`kronika process`, `timex`...) would otherwise pay.
+    if name == "Store":
+        from kronika.store import Store
+
+        return Store
+    raise AttributeError(f"module 'kronika' has no attribute {name!r}")
 
 
 @cache
