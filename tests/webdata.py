@@ -32,14 +32,15 @@ def _span(text: str, words: str) -> Span:
 
 
 def xss_doc() -> Document:
-    """Payloads in the title, the text, actor names, the summary and the source URI."""
-    text = (f"On 3 June 2022 {IMG} met {SVG} in talks. Then {SCRIPT} said so. "
-            f"Ёжик 🦔 and  مرحبا too.")
+    """Payloads in the title, the text, actor names, the summary and the source URI; characters
+    outside the BMP before the trigger check that the page counts offsets in code points."""
+    text = (f"Ёжик 🦔𝕏 said: On 3 June 2022 {IMG} met {SVG} in talks. Then {SCRIPT} said so. "
+            f"مرحبا too.")
     evil = Actor(text=SVG, name=f"Evil {IMG}", id=None, country="RUS", role=SCRIPT, kind="person")
     other = Actor(text="Bob", name=f"Bob {SCRIPT}", id="bob", country="USA", role=None,
                   kind="person")
     day = DateInfo("2022-06-03", date(2022, 6, 3), date(2022, 6, 3), "explicit")
-    sentence = f"On 3 June 2022 {IMG} met {SVG} in talks."
+    sentence = f"Ёжик 🦔𝕏 said: On 3 June 2022 {IMG} met {SVG} in talks."
     event = Event(id="x1", type="CONSULT", status="occurred", trigger=_span(text, "met"),
                   evidence=_span(text, sentence), sources=(evil,), targets=(other,), date=day,
                   attribution=Attribution(*_astuple(_span(text, f"Then {SCRIPT} said so.")),
