@@ -198,3 +198,16 @@ def test_token_server_lets_in_only_with_the_token_and_never_logs_it(browser, db,
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "/api/timeline" in logged, "the access log should have been captured"
     assert TOKEN not in logged
+
+
+def test_uploading_a_file_with_the_form(page, site):
+    ready(page, site + "/#/add")
+    page.set_input_files("#add-file", files=[{
+        "name": "../../talks.txt", "mimeType": "text/plain",
+        "buffer": b"On May 27, 2022, Sergei Shoigu spoke with Lloyd Austin."}])
+    page.fill("input[name=published]", "2022-05-27")
+    page.click("#add-form button[type=submit]")
+    page.wait_for_selector("#add-result a")
+    assert "Stored" in page.locator("#add-result").inner_text()
+    page.locator("#add-result a").click()
+    sync_api.expect(page.locator("#doc-meta")).to_contain_text("upload:talks.txt")
