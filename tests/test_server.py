@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from contextlib import contextmanager
 
 import pytest
 from fastapi.testclient import TestClient
@@ -286,8 +287,9 @@ def test_article_text_comes_back_as_data_not_markup(client):
 
 # a store locked by another process --------------------------------------------------------------
 
-def test_store_locked_by_another_writer_is_a_503_problem(db):
-    client = TestClient(create_app(db), base_url=BASE)
+@contextmanager
+def locked(db):
+    """Another process holding the store's write lock, as `kronika ingest` does."""
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""
             import duckdb, sys
@@ -297,14 +299,33 @@ def test_store_locked_by_another_writer_is_a_503_problem(db):
         """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        holder.communicate("")
+
+
+def test_store_locked_by_another_writer_is_a_503_problem(db):
+    client = TestClient(create_app(db), base_url=BASE)
+    with locked(db):
         for resp in (client.get("/api/timeline"), client.post("/api/documents",
                                                               json={"text": TALKS})):
             body = is_problem(resp, 503)
             assert body["code"] == "K601" and "another process" in body["detail"]
             assert resp.headers["retry-after"]
-    finally:
-        holder.communicate("")
     assert client.get("/api/timeline").status_code == 200
+
+
+def test_reads_go_on_from_the_last_snapshot_while_another_process_writes(db):
+    client = TestClient(create_app(db), base_url=BASE)
+    before = client.get("/api/timeline").json()
+    doc = client.get(f"/api/documents/{example_doc().id}").json()
+    with locked(db):
+        assert client.get("/api/timeline").json() == before
+        assert client.get(f"/api/documents/{example_doc().id}").json() == doc
+        is_problem(client.get(f"/api/documents/{xss_doc().id}"), 503)  # never read before
+        is_problem(client.post("/api/documents", json={"text": TALKS}), 503)
+    assert client.post("/api/documents", json={"text": TALKS}).status_code == 201
+    assert client.get("/api/timeline").json()["total"] == before["total"] + 1
 
 
 def test_server_refuses_an_in_memory_store():

@@ -8,7 +8,9 @@ refuses a read-only and a read-write connection to one file in the same process.
 
 Reads go through a `Snapshot` (documents, entries with their documents, events) cached until the
 file or its write-ahead log changes (size and modification time), so a page of the timeline does
-not re-read the store; the snapshot's `version` is part of every ETag.
+not re-read the store. While another process holds the lock, reads are answered from the last
+snapshot (and cached documents) as they were before it started writing; only reads of something
+never read before, and writes, get the 503.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kronika.document import Entry, Event
-from kronika.errors import StoreError
+from kronika.errors import StoreBusyError, StoreError
 from kronika.store import MEMORY, Store
 
 DOC_CACHE = 32  # documents kept as JSON dicts; each is a few times its text's size
@@ -48,7 +50,7 @@ class StoreAccess:
         self._lock = threading.RLock()
         self._snapshot: Snapshot | None = None
         self._docs: dict[str, dict] = {}
-        self._docs_version = ""
+        self._dirty = True  # this process wrote since the snapshot was read
         with self.write():  # creates the file and applies pending migrations
             pass
 
@@ -76,30 +78,34 @@ class StoreAccess:
     @contextmanager
     def write(self) -> Iterator[Store]:
         with self._lock:
+            self._dirty = True
             with Store(self.path) as store:
                 yield store
-            self._snapshot = None
 
     def snapshot(self) -> Snapshot:
         """The current snapshot, re-read only when the file changed."""
         with self._lock:
             version = self.signature()
-            if self._snapshot is not None and self._snapshot.version == version:
+            if self._snapshot is not None and self._snapshot.version == version \
+                    and not self._dirty:
                 return self._snapshot
-            with self.read() as store:
-                docs = tuple(store.documents())
-                entries = tuple(store.entries_by_document())
-                events = {(doc_id, e.id): e for doc_id, e in store.events()}
+            try:
+                with self.read() as store:
+                    docs = tuple(store.documents())
+                    entries = tuple(store.entries_by_document())
+                    events = {(doc_id, e.id): e for doc_id, e in store.events()}
+            except StoreBusyError:
+                if self._snapshot is None:
+                    raise
+                return self._snapshot  # as it was before the other process began writing
             self._snapshot = Snapshot(version, docs, entries, events)
+            self._dirty = False
             return self._snapshot
 
     def document(self, doc_id: str) -> dict:
-        """A stored document's JSON dict, cached (DOC_CACHE of them) until the file changes."""
+        """A stored document's JSON dict. The most recent DOC_CACHE are kept: a stored document
+        never changes (its id is the hash of its bytes, and the store adds, never updates)."""
         with self._lock:
-            version = self.signature()
-            if self._docs_version != version:
-                self._docs.clear()
-                self._docs_version = version
             if doc_id not in self._docs:
                 with self.read() as store:
                     self._docs[doc_id] = store.document(doc_id).to_dict()
