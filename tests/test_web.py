@@ -106,6 +106,9 @@ def test_clicking_an_entry_shows_its_evidence(page, site):
     assert page.locator("#doc-text .actor").count() > 3
     assert page.locator("#doc-text .trigger").count() > 3
     assert page.locator("#doc-text .noise").count() >= 1
+    page.click("details summary")
+    assert page.locator("#doc-timexes tr", has_text="2022-04-14").count() >= 1
+    assert page.locator("#doc-actors tr", has_text="Lloyd Austin").count() >= 1
     assert page.problems == []
 
 

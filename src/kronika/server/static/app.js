@@ -299,6 +299,18 @@ async function showDocument(id, params) {
     renderText($("doc-text"), body, focus.length === 2 && !focus.some(isNaN) ? focus : null);
     renderList($("doc-events"), body.timeline.map((e) => ({ ...e, document: body.id,
       quad: (state.vocab.quads.find((q) => q.types.includes(e.type)) || {}).name })));
+    const timexes = clear($("doc-timexes"));
+    for (const t of body.timexes) {
+      timexes.append(el("tr", null, el("td", null, t.text), el("td", null, t.value || "?"),
+        el("td", null, dateText(t)), el("td", null, t.anchor ? t.anchor + " (" +
+          (t.anchor_basis || "?") + ")" : "")));
+    }
+    const actors = clear($("doc-actors"));
+    for (const m of body.mentions || []) {
+      actors.append(el("tr", null, el("td", null, m.text),
+        el("td", null, m.actors.map((a) => a.name + (a.role ? " (" + a.role + ")" : ""))
+          .join("; ") || "unresolved")));
+    }
     say("");
     const mark = $("doc-text").querySelector(".focus");
     if (mark) mark.scrollIntoView({ block: "center" });
