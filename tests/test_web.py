@@ -131,6 +131,11 @@ def test_filters_narrow_the_timeline(page, site):
         page.wait_for_timeout(50)
     texts = page.locator("#entry-list li").all_inner_texts()
     assert texts and all("attempted failed" in t for t in texts)
+    assert "status=attempted_failed" in page.url          # the view can be bookmarked
+    page.goto(site + "/#/timeline?actor=Kirby")
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.input_value("input[name=actor]") == "Kirby"
 
 
 def test_article_payloads_stay_text(page, site):

@@ -503,6 +503,8 @@ def serve(
     token: Annotated[str | None, typer.Option(
         "--token", envvar="KRONIKA_TOKEN", show_envvar=True,
         help="require this token on every route but /api/health")] = None,
+    max_body: Annotated[int, typer.Option(help="largest request body accepted, in bytes")]
+    = 10_000_000,
 ) -> None:
     """Serve the HTTP API (/api/..., OpenAPI at /docs) and the web timeline page at /.
 
@@ -517,7 +519,9 @@ def serve(
     path = db or default_path()
     local = host in ("127.0.0.1", "localhost", "::1")
     hosts = None if host in ("0.0.0.0", "::") else {"127.0.0.1", "localhost", "::1", host}
-    app_ = create_app(path, token=token or None, hosts=hosts)
+    if max_body < 1:
+        raise UsageError(f"--max-body must be 1 or more bytes, not {max_body}")
+    app_ = create_app(path, token=token or None, hosts=hosts, max_body=max_body)
     where = "this machine only" if local else "EVERY machine that can reach this one"
     err = console(stderr=True)
     err.print(f"kronika: serving {path} at http://{host}:{port}/ ({where}); token "

@@ -94,6 +94,14 @@ function filterParams() {
   return p;
 }
 
+function fillFilters(params) {
+  const form = $("filters");
+  for (const name of ["q", "after", "before", "type", "status"]) {
+    form.elements[name].value = params.get(name) || "";
+  }
+  form.elements.actor.value = params.getAll("actor").join(", ");
+}
+
 async function showTimeline() {
   const p = filterParams();
   p.set("limit", "1000");
@@ -411,7 +419,7 @@ async function route() {
   say("");
   if (view === "timeline") {
     if (parts[0] === "entry" && parts.length >= 3) await showEntry(parts[1], parts[2]);
-    else { $("detail").hidden = true; await showTimeline(); }
+    else { $("detail").hidden = true; fillFilters(params); await showTimeline(); }
   } else if (view === "documents") await showDocuments();
   else if (view === "document") await showDocument(parts[1] || "", params);
   else if (view === "add") $("add-text").focus();
@@ -437,8 +445,13 @@ async function start() {
     const list = $("actor-list");
     for (const a of body.items) list.append(el("option", { value: a.name }));
   }).catch(() => {});
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); showTimeline(); });
-  form.addEventListener("reset", () => setTimeout(showTimeline, 0));
+  // the filters live in the address (#/timeline?actor=…), so a view can be bookmarked and shared
+  const go = () => {
+    const target = "#/timeline?" + filterParams().toString();
+    if (location.hash === target) route(); else location.hash = target;
+  };
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); go(); });
+  form.addEventListener("reset", () => setTimeout(go, 0));
   setUpAddForm();
   window.addEventListener("hashchange", route);
   await route();
