@@ -179,6 +179,11 @@ def test_store_timeline_filters_and_types(db):
                              for e in after)
 
 
+def test_unknown_timeline_filters_are_refused(db):
+    with kronika.Store(db, read_only=True) as store, pytest.raises(UsageError, match="actor"):
+        store.timeline_by_document(actor=["Austin"])
+
+
 def test_dataframes(db):
     with kronika.Store(db, read_only=True) as store:
         entries = store.to_pandas("entries")

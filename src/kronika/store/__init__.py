@@ -293,6 +293,11 @@ class Store:
         from kronika.dates import parse_date
         from kronika.timeline.query import select
 
+        unknown = set(filters) - {"actors", "types", "statuses", "after", "before", "first",
+                                  "last"}
+        if unknown:
+            raise UsageError(f"unknown timeline filter(s) {', '.join(sorted(unknown))}; use "
+                             f"actors, types, statuses, after, before, first or last")
         for key in ("after", "before"):
             if isinstance(filters.get(key), str):
                 filters[key] = parse_date(filters[key], key)
