@@ -230,6 +230,7 @@ def test_upload_folder_linked_elsewhere_is_refused(db, tmp_path):
     client = TestClient(create_app(db), base_url=BASE)
     is_problem(client.post("/api/documents", files={"file": ("a.txt", b"Some text.")}), 400)
     assert list(elsewhere.iterdir()) == []
+    assert client.get("/api/documents").json()["total"] == 2  # nothing stored either
 
 
 def test_empty_upload_is_a_problem(client):

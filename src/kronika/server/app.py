@@ -192,6 +192,7 @@ class _Api:
             if not raw:
                 raise UsageError("the uploaded file is empty; choose a file with an article")
             uri = f"upload:{safe_name(name)}"
+            keep_upload(self.access.folder, hashlib.sha256(raw).hexdigest(), name, raw)
         elif given[0] == "url":
             raw, uri = self.fetch(str(fields["url"]))
         else:
@@ -203,8 +204,6 @@ class _Api:
                                     title=_opt_str(fields, "title"), uri=uri)
         with self.access.write() as store:
             stored = store.add(doc)
-        if upload:
-            keep_upload(self.access.folder, doc.id, upload[0], upload[1])
         return doc, stored
 
     # timeline --------------------------------------------------------------------------------
