@@ -3,9 +3,11 @@
     from kronika.server import create_app
     app = create_app("news.duckdb", token="s3cret")       # then: uvicorn.run(app)
 
-Modules: `app` (routes), `access` (open-per-request store access and the read snapshot), `guard`
-(token, security headers, request size cap), `problems` (RFC 9457 errors), `fetch` (URL fetching
-that refuses private addresses), `static/` (the page: hand-written HTML, CSS and JavaScript).
+Modules: `app` (routes), `views` (JSON answers from a snapshot), `access` (open-per-request
+store access and the read snapshot), `guard` (token, host and origin checks, security headers,
+request size cap), `problems` (RFC 9457 errors), `uploads` (where uploaded files go), `fetch`
+(URL fetching that refuses private addresses), `static/` (the page: hand-written HTML, CSS and
+JavaScript).
 """
 
 from kronika.server.app import MAX_BODY, create_app

@@ -1,7 +1,9 @@
 """The routes of the HTTP API and the web page; `create_app` builds the FastAPI application.
 
 JSON follows CONTRACT.md: a document is `kronika.document/1`, a timeline item is an ENTRY plus
-`document` (the id of the document it was read from) and `quad` (its PLOVER quad class). Lists
+`document` (the id of the document it was read from), `quad` (its PLOVER quad class) and
+`shape` (how to draw its date). Routes are thin: `views` shapes the answers, `uploads` keeps
+files, `access` reads the store. Lists
 are pages `{"items", "total", "limit", "offset", "next"}` in a stable order; every JSON answer
 carries an ETag and answers `If-None-Match` with 304. Errors are problem details (problems.py).
 """
@@ -10,11 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -30,27 +30,21 @@ from kronika.document import (
     NOISE_KINDS,
     PLOVER_TYPES,
     STATUSES,
-    Entry,
-    entry_to_dict,
-    event_to_dict,
 )
 from kronika.errors import NotFoundError, UnsupportedLanguageError, UsageError
 from kronika.pipeline import Pipeline
-from kronika.plover import quad_of, quads
+from kronika.plover import quads
 from kronika.server import problems
-from kronika.server.access import Snapshot, StoreAccess
+from kronika.server.access import StoreAccess
 from kronika.server.fetch import fetch_url
 from kronika.server.guard import LOCAL_HOSTS, Guard
-from kronika.timeline import types_compatible
-from kronika.timeline.query import select
-from kronika.timeline.shape import date_shape
+from kronika.server.uploads import keep_upload, safe_name
+from kronika.server.views import actor_key, detail, entry_item, select_rows
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 10_000_000
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
-UPLOAD_FOLDER = "kronika-uploads"
-UPLOAD_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
 LANGS = ("en", "ru", "auto")
 
 Fetcher = Callable[[str], tuple[bytes, str]]
@@ -217,8 +211,8 @@ class _Api:
         """Timeline entries with the CLI's filters (every `actor` must take part; `after` and
         `before` are exclusive), ordered by date; plus `q` to search."""
         snap = self.access.snapshot()
-        rows = _select(snap, actor, type, status, after, before, first, last, q)
-        items = [_entry_item(doc_id, e) for doc_id, e in rows]
+        rows = select_rows(snap, actor, type, status, after, before, first, last, q)
+        items = [entry_item(doc_id, e) for doc_id, e in rows]
         return _json(request, _page(request, items, limit, offset))
 
     def get_entry(self, request: Request, entry_id: str,
@@ -229,7 +223,7 @@ class _Api:
         snap = self.access.snapshot()
         for doc_id, e in snap.entries:
             if e.id == entry_id and document in (None, doc_id):
-                return _json(request, _detail(snap, doc_id, e))
+                return _json(request, detail(snap, doc_id, e))
         raise NotFoundError(f"no timeline entry {entry_id!r}; list them at /api/timeline")
 
     def actors(self, request: Request, limit: Limit = DEFAULT_LIMIT,
@@ -238,8 +232,8 @@ class _Api:
         count: Counter[str] = Counter()
         info: dict[str, dict] = {}
         for _, e in self.access.snapshot().entries:
-            for a in {_actor_key(a): a for a in (*e.sources, *e.targets)}.values():
-                k = _actor_key(a)
+            for a in {actor_key(a): a for a in (*e.sources, *e.targets)}.values():
+                k = actor_key(a)
                 count[k] += 1
                 info.setdefault(k, {"name": a.name, "id": a.id, "country": a.country,
                                     "role": a.role, "kind": a.kind, "texts": []})
@@ -255,10 +249,10 @@ class _Api:
         """The latest entry the filters pick (like `kronika timeline --last 1`), with evidence;
         `{"entry": null}` when none does."""
         snap = self.access.snapshot()
-        rows = _select(snap, actor, type, status, after, before, None, 1, None)
+        rows = select_rows(snap, actor, type, status, after, before, None, 1, None)
         if not rows:
             return _json(request, {"entry": None, "evidence": [], "conflicts": []})
-        return _json(request, _detail(snap, *rows[0]))
+        return _json(request, detail(snap, *rows[0]))
 
 
 # helpers ------------------------------------------------------------------------------------
@@ -271,117 +265,6 @@ def _opt_str(fields: dict[str, Any], key: str) -> str | None:
     if not isinstance(v, str):
         raise UsageError(f"{key} must be a string")
     return v.strip()
-
-
-def safe_name(name: str) -> str:
-    """The last part of a client's file name with only harmless characters (for display)."""
-    base = PurePosixPath(name.replace("\\", "/")).name
-    base = re.sub(r"[^\w.\- ]", "_", base).strip(". ")
-    return base[:100] or "upload"
-
-
-def keep_upload(folder: Path, doc_id: str, name: str, raw: bytes) -> Path:
-    """Keep an uploaded file as `<store folder>/kronika-uploads/<document id><suffix>`.
-
-    The client's name contributes only a suffix from a fixed list, so no name (`../x`,
-    `/etc/passwd`, `C:\\x`) can place the file anywhere else.
-    """
-    suffix = PurePosixPath(safe_name(name)).suffix.lower()
-    suffix = suffix if suffix in UPLOAD_SUFFIXES else ".bin"
-    if not re.fullmatch(r"[0-9a-f]{64}", doc_id):
-        raise UsageError(f"document id {doc_id!r} is not a sha256 hex digest")
-    uploads = folder / UPLOAD_FOLDER
-    uploads.mkdir(exist_ok=True)
-    target = (uploads / f"{doc_id}{suffix}").resolve()
-    if target.parent != uploads.resolve() or not target.is_relative_to(folder.resolve()):
-        raise UsageError(f"the upload folder {uploads} points outside the store's folder; "
-                         f"remove that link")
-    if not target.exists():
-        target.write_bytes(raw)
-    return target
-
-
-def _select(snap: Snapshot, actors, types, statuses, after, before, first, last,
-            q) -> list[tuple[str, Entry]]:
-    for t in types or []:
-        if t.upper() not in PLOVER_TYPES:
-            raise UsageError(f"type {t!r} is not a PLOVER type; use one of "
-                             f"{', '.join(PLOVER_TYPES)}")
-    for s in statuses or []:
-        if s not in STATUSES:
-            raise UsageError(f"status {s!r} is not one of {', '.join(STATUSES)}")
-    doc_of = {id(e): doc_id for doc_id, e in snap.entries}
-    picked = select([e for _, e in snap.entries], actors=actors or [], types=types or [],
-                    statuses=statuses or [], after=_day(after, "after"),
-                    before=_day(before, "before"), first=first, last=last)
-    rows = [(doc_of[id(e)], e) for e in picked]
-    if q and q.strip():
-        needle = q.strip().casefold()
-        rows = [(d, e) for d, e in rows if needle in _haystack(snap, d, e)]
-    return rows
-
-
-def _day(value: str | None, what: str) -> date | None:
-    return parse_date(value, what) if value else None
-
-
-def _haystack(snap: Snapshot, doc_id: str, e: Entry) -> str:
-    words = [e.summary, e.type, e.status]
-    words += [f"{a.name} {a.text}" for a in (*e.sources, *e.targets)]
-    for eid in e.events:
-        ev = snap.events.get((doc_id, eid))
-        if ev:
-            words.append(ev.evidence.text)
-    return " ".join(words).casefold()
-
-
-def _actor_key(a) -> str:
-    return a.id or a.name.casefold()
-
-
-def _entry_item(doc_id: str, e: Entry) -> dict:
-    q = quad_of(e.type)
-    return {**entry_to_dict(e), "document": doc_id, "quad": q["name"] if q else None,
-            "shape": date_shape(e.date)}
-
-
-def _doc_summary(snap: Snapshot, doc_id: str) -> dict | None:
-    for d in snap.documents:
-        if d["id"] == doc_id:
-            return {k: d[k] for k in ("id", "title", "published", "language", "uri")}
-    return None
-
-
-def _detail(snap: Snapshot, doc_id: str, e: Entry) -> dict:
-    evidence = []
-    for eid in e.events:
-        ev = snap.events.get((doc_id, eid))
-        if ev is not None:
-            evidence.append({"event": event_to_dict(ev), "document": _doc_summary(snap, doc_id)})
-    return {"entry": _entry_item(doc_id, e), "document": _doc_summary(snap, doc_id),
-            "evidence": evidence, "conflicts": _conflicts(snap, doc_id, e)}
-
-
-def _overlap(a: Entry, b: Entry) -> bool:
-    lo = max(a.date.earliest or date.min, b.date.earliest or date.min)
-    hi = min(a.date.latest or date.max, b.date.latest or date.max)
-    return lo <= hi and (a.date.dated or b.date.dated)
-
-
-def _conflicts(snap: Snapshot, doc_id: str, e: Entry) -> list[dict]:
-    """Entries about the same actors and days with a compatible type but another status
-    (one source says the call happened, another that it was refused or denied)."""
-    mine = {_actor_key(a) for a in (*e.sources, *e.targets)}
-    out = []
-    for other_doc, o in snap.entries:
-        if (other_doc, o.id) == (doc_id, e.id) or o.status == e.status:
-            continue
-        theirs = {_actor_key(a) for a in (*o.sources, *o.targets)}
-        if mine & theirs and types_compatible(e, o) and _overlap(e, o):
-            out.append({"entry": _entry_item(other_doc, o),
-                        "why": f"same actors and dates, but {o.status.replace('_', ' ')} "
-                               f"rather than {e.status.replace('_', ' ')}"})
-    return out
 
 
 def _page(request: Request, items: list, limit: int, offset: int) -> dict:
