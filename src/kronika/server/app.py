@@ -2,10 +2,10 @@
 
 JSON follows CONTRACT.md: a document is `kronika.document/1`, a timeline item is an ENTRY plus
 `document` (the id of the document it was read from), `quad` (its PLOVER quad class) and
-`shape` (how to draw its date). Routes are thin: `views` shapes the answers, `uploads` keeps
-files, `access` reads the store. Lists
-are pages `{"items", "total", "limit", "offset", "next"}` in a stable order; every JSON answer
-carries an ETag and answers `If-None-Match` with 304. Errors are problem details (problems.py).
+`shape` (how to draw its date). Lists are pages `{"items", "total", "limit", "offset", "next"}`
+in a stable order; every JSON answer carries an ETag and answers `If-None-Match` with 304.
+Errors are problem details (problems.py). Routes are thin: `views` shapes the answers,
+`uploads` places files, `access` reads the store.
 """
 
 from __future__ import annotations
