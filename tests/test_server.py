@@ -13,10 +13,13 @@ from contextlib import contextmanager
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kronika.document import PLOVER_TYPES, SCHEMA
 from kronika.server import create_app
 from kronika.server.guard import CSP, token_matches
+from kronika.server.uploads import keep_upload, safe_name
 from kronika.store import Store
 from webdata import IMG, JS_URL, SCRIPT, example_doc, xss_doc
 
@@ -411,3 +414,13 @@ def test_documents_answer_304_and_html_is_extracted(client):
 def test_static_files_do_not_reach_outside_their_folder(client, path):
     resp = client.get(path)
     assert resp.status_code in (404, 400) and "import" not in resp.text
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@given(st.text(max_size=300))
+def test_any_client_file_name_lands_in_the_upload_folder(tmp_path_factory, name):
+    folder = tmp_path_factory.mktemp("up")
+    shown = safe_name(name)
+    assert shown and "/" not in shown and "\\" not in shown and not shown.startswith(".")
+    kept = keep_upload(folder, "a" * 64, name, b"x")
+    assert kept.parent == (folder / "kronika-uploads").resolve() and kept.stem == "a" * 64
