@@ -133,10 +133,15 @@ def test_export_md_and_ics_to_stdout_and_files(db, tmp_path):
     (["plot", "--out", "chart.gif"], "end the name in .png"),
     (["export", "--format", "md", "--after", "May 1"], "YYYY-MM-DD"),
 ])
-def test_export_and_plot_mistakes_are_one_line(db, args, says):
-    r = subprocess.run([sys.executable, "-m", "kronika", *args, "--db", str(db)],
-                       capture_output=True, text=True)
-    assert r.returncode == 2 and says in r.stderr and len(r.stderr.strip().splitlines()) == 1
+def test_export_and_plot_mistakes_are_usage_errors(db, args, says):
+    r = CliRunner().invoke(app, [*args, "--db", str(db)])
+    assert isinstance(r.exception, UsageError) and says in str(r.exception)
+
+
+def test_export_mistakes_are_one_line_with_exit_2(db):
+    r = subprocess.run([sys.executable, "-m", "kronika", "export", "--format", "xml", "--db",
+                        str(db)], capture_output=True, text=True)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("cmd", ["serve", "export", "plot"])

@@ -28,9 +28,7 @@ TALKS = ("On May 13, 2022, US Defense Secretary Lloyd Austin held talks with Rus
          "Minister Sergei Shoigu.")
 
 
-@pytest.fixture
-def db(tmp_path):
-    folder = tmp_path / "store"
+def _filled(folder):
     folder.mkdir()
     path = folder / "k.duckdb"
     with Store(path) as s:
@@ -40,7 +38,20 @@ def db(tmp_path):
 
 
 @pytest.fixture
-def client(db):
+def db(tmp_path):
+    """A store of its own, for tests that write."""
+    return _filled(tmp_path / "store")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    """A client over a store shared by the tests that only read (or fail to write)."""
+    return TestClient(create_app(_filled(tmp_path_factory.mktemp("shared") / "store")),
+                      base_url=BASE)
+
+
+@pytest.fixture
+def fresh(db):
     return TestClient(create_app(db), base_url=BASE)
 
 
@@ -126,13 +137,13 @@ def test_etag_answers_304(client):
 
 # writing ---------------------------------------------------------------------------------------
 
-def test_post_text_stores_once(client):
-    first = client.post("/api/documents", json={"text": TALKS, "published": "2022-05-13"})
+def test_post_text_stores_once(fresh):
+    first = fresh.post("/api/documents", json={"text": TALKS, "published": "2022-05-13"})
     assert first.status_code == 201 and first.json()["stored"] is True
     assert first.headers["location"] == f"/api/documents/{first.json()['id']}"
-    again = client.post("/api/documents", json={"text": TALKS, "published": "2022-05-13"})
+    again = fresh.post("/api/documents", json={"text": TALKS, "published": "2022-05-13"})
     assert again.status_code == 200 and again.json()["stored"] is False
-    assert client.get("/api/documents").json()["total"] == 3
+    assert fresh.get("/api/documents").json()["total"] == 3
 
 
 def test_post_url_uses_the_fetcher(db):
@@ -355,13 +366,13 @@ def test_foreign_host_names_are_refused(db):
     assert anyone.get("/api/timeline").status_code == 200
 
 
-def test_posts_from_other_sites_are_refused(client):
+def test_posts_from_other_sites_are_refused(fresh):
     evil = {"Origin": "http://evil.example"}
-    is_problem(client.post("/api/documents", json={"text": TALKS}, headers=evil), 403)
-    is_problem(client.post("/api/documents", files={"file": ("a.txt", b"x")}, headers=evil), 403)
-    assert client.get("/api/timeline", headers=evil).status_code == 200
+    is_problem(fresh.post("/api/documents", json={"text": TALKS}, headers=evil), 403)
+    is_problem(fresh.post("/api/documents", files={"file": ("a.txt", b"x")}, headers=evil), 403)
+    assert fresh.get("/api/timeline", headers=evil).status_code == 200
     mine = {"Origin": BASE}
-    assert client.post("/api/documents", json={"text": TALKS}, headers=mine).status_code == 201
+    assert fresh.post("/api/documents", json={"text": TALKS}, headers=mine).status_code == 201
 
 
 # conflicts -------------------------------------------------------------------------------------
@@ -399,13 +410,13 @@ def test_reports_that_disagree_are_conflicts(tmp_path):
     assert "denied rather than occurred" in detail["conflicts"][0]["why"]
 
 
-def test_documents_answer_304_and_html_is_extracted(client):
+def test_documents_answer_304_and_html_is_extracted(fresh):
     html = ("<html><head><title>Talks</title></head><body><article><h1>Talks</h1><p>" + TALKS +
             "</p></article></body></html>")
-    posted = client.post("/api/documents", json={"html": html, "published": "2022-05-13"}).json()
-    first = client.get(posted["url"])
+    posted = fresh.post("/api/documents", json={"html": html, "published": "2022-05-13"}).json()
+    first = fresh.get(posted["url"])
     assert "<p>" not in first.json()["text"] and "Shoigu" in first.json()["text"]
-    again = client.get(posted["url"], headers={"If-None-Match": first.headers["etag"]})
+    again = fresh.get(posted["url"], headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304
 
 
