@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import hmac
 import json
 
@@ -50,7 +51,9 @@ def token_matches(header: str | None, token: str) -> bool:
             return False
     elif scheme.lower() != "bearer":
         return False
-    return hmac.compare_digest(value.encode("utf-8"), token.encode("utf-8"))
+    # compare digests, so that neither the content nor the length of the token leaks in timing
+    return hmac.compare_digest(hashlib.sha256(value.encode("utf-8")).digest(),
+                               hashlib.sha256(token.encode("utf-8")).digest())
 
 
 def host_name(host: str) -> str:
