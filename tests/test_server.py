@@ -435,3 +435,8 @@ def test_any_client_file_name_lands_in_the_upload_folder(tmp_path_factory, name)
     assert shown and "/" not in shown and "\\" not in shown and not shown.startswith(".")
     kept = keep_upload(folder, "a" * 64, name, b"x")
     assert kept.parent == (folder / "kronika-uploads").resolve() and kept.stem == "a" * 64
+
+
+def test_forms_with_many_files_are_refused(client):
+    files = [("file", (f"{i}.txt", b"x")) for i in range(3)]
+    is_problem(client.post("/api/documents", files=files), 400)

@@ -153,7 +153,7 @@ class _Api:
                 raise UsageError('the JSON body must be an object such as {"text": "..."}')
             fields, upload = body, None
         elif ctype in ("multipart/form-data", "application/x-www-form-urlencoded"):
-            form = await request.form()
+            form = await request.form(max_files=1, max_fields=10)
             fields = {k: v for k, v in form.items() if isinstance(v, str)}
             file = form.get("file")
             upload = (file.filename or "", await file.read()) if file and not isinstance(
