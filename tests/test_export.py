@@ -211,3 +211,15 @@ def test_markdown_escaping_leaves_no_markup(text):
     assert "<" not in out and "\n" not in out
     for special in "*_[]`|":
         assert out.count(special) == out.count("\\" + special) or "\\\\" in out
+
+
+def test_the_readme_python_example_runs(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Python API", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    scope = {"text": example_doc().text}
+    exec(compile(code, "README.md", "exec"), scope)
+    assert len(scope["latest"]) == 1 and not scope["entries"].empty
