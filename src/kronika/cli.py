@@ -659,6 +659,150 @@ def spark(
         err.print(f"see {out.rstrip('/')}/failures for the inputs that could not be processed")
 
 
+ActorsOption = Annotated[list[str] | None, typer.Option(
+    "--actor", help="an actor that must take part (repeatable)")]
+TypesOption = Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable)")]
+StatusesOption = Annotated[list[str] | None, typer.Option("--status",
+                                                          help="status (repeatable)")]
+AfterOption = Annotated[str | None, typer.Option(help="only entries after this date "
+                                                      "(exclusive)")]
+BeforeOption = Annotated[str | None, typer.Option(help="only entries before this date "
+                                                       "(exclusive)")]
+
+
+def _stored(db: str | None, **filters):
+    """The filtered timeline of an existing store, with its evidence and documents."""
+    from kronika.export import TimelineData
+    from kronika.store import Store, default_path
+
+    path = db or default_path()
+    if not Path(path).exists():
+        raise UsageError(f"no store at {path}; fill one with `kronika ingest FILE --db {path}`")
+    with Store(path, read_only=True) as store:
+        return path, TimelineData.read(store, **filters)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="parquet, csv, jsonl (folders of tables), "
+                                                      "ics or md (one file)")],
+    db: DbOption = None,
+    out: Annotated[str | None, typer.Option(
+        "--out", help="folder for parquet/csv/jsonl [default: kronika-export]; file for ics/md "
+                      "[default: stdout]")] = None,
+    actor: ActorsOption = None,
+    type_: TypesOption = None,
+    status: StatusesOption = None,
+    after: AfterOption = None,
+    before: BeforeOption = None,
+) -> None:
+    """Export the stored timeline: tables of entries and events, a calendar, or Markdown.
+
+    parquet writes documents, events and entries whole (no filters); csv and jsonl write
+    entries and the events they cite; ics writes one all-day calendar event per dated entry;
+    md writes a Markdown timeline with footnoted sources.
+
+    Example:
+        kronika export --format md --actor Austin --out austin.md
+    """
+    from kronika.export import FORMATS, TABLE_FORMATS, to_ics, to_markdown, write_tables
+    from kronika.store import Store
+
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    filters = {"actors": actor or [], "types": type_ or [], "statuses": status or [],
+               "after": after, "before": before}
+    err = console(stderr=True)
+    if fmt == "parquet":
+        if any(filters.values()):
+            raise UsageError("--format parquet exports whole tables; drop the filters or use "
+                             "--format csv or jsonl")
+        path, _ = _stored(db)
+        with Store(path, read_only=True) as store:
+            paths = store.export_parquet(out or "kronika-export")
+    else:
+        _, data = _stored(db, **filters)
+        if fmt in TABLE_FORMATS:
+            paths = write_tables(data, out or "kronika-export", fmt)
+        else:
+            if fmt == "ics":
+                text, skipped = to_ics(data)
+                if skipped:
+                    err.print(f"kronika: note: {skipped} undated or open-ended entries are not "
+                              f"in the calendar")
+            else:
+                text = to_markdown(data)
+            if not out:
+                typer.echo(text, nl=False)
+                return
+            Path(out).write_text(text, encoding="utf-8", newline="")
+            paths = [Path(out)]
+    for p in paths:
+        err.print(f"wrote {p}")
+
+
+@app.command()
+def plot(
+    out: Annotated[str, typer.Option("--out", help="image file: .png, .svg or .pdf")],
+    db: DbOption = None,
+    actor: ActorsOption = None,
+    type_: TypesOption = None,
+    status: StatusesOption = None,
+    after: AfterOption = None,
+    before: BeforeOption = None,
+    title: Annotated[str | None, typer.Option(help="the chart's title")] = None,
+) -> None:
+    """Draw the stored timeline as an image for reports (matplotlib).
+
+    Dots are known days, solid bars stretches of time, hatched bars uncertain ranges; colours
+    are PLOVER quad classes.
+
+    Example:
+        kronika plot --out timeline.svg --actor Austin
+    """
+    from kronika.plot import plot_timeline
+
+    _, data = _stored(db, actors=actor or [], types=type_ or [], statuses=status or [],
+                      after=after, before=before)
+    n = plot_timeline(data, out, title=title)
+    console(stderr=True).print(f"wrote {out} ({n} dated entries)")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="address to listen on; 127.0.0.1 keeps the server "
+                                           "to this machine")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        "--token", envvar="KRONIKA_TOKEN", show_envvar=True,
+        help="require this token on every route but /api/health")] = None,
+    max_body: Annotated[int, typer.Option(help="largest request body accepted, in bytes")]
+    = 10_000_000,
+) -> None:
+    """Serve the HTTP API (/api/..., OpenAPI at /docs) and the web timeline page at /.
+
+    Example:
+        KRONIKA_TOKEN=s3cret kronika serve --db news.duckdb --port 8000
+    """
+    import uvicorn
+
+    from kronika.server import create_app
+    from kronika.store import default_path
+
+    path = db or default_path()
+    local = host in ("127.0.0.1", "localhost", "::1")
+    hosts = None if host in ("0.0.0.0", "::") else {"127.0.0.1", "localhost", "::1", host}
+    if max_body < 1:
+        raise UsageError(f"--max-body must be 1 or more bytes, not {max_body}")
+    app_ = create_app(path, token=token or None, hosts=hosts, max_body=max_body)
+    where = "this machine only" if local else "EVERY machine that can reach this one"
+    err = console(stderr=True)
+    err.print(f"kronika: serving {path} at http://{host}:{port}/ ({where}); token "
+              f"{'required' if token else 'NOT required: pass --token or set $KRONIKA_TOKEN'}")
+    uvicorn.run(app_, host=host, port=port, log_level="info", server_header=False)
+
+
 def main() -> None:
     try:
         app()

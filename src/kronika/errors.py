@@ -7,14 +7,17 @@ Every message says what went wrong and how to fix it, and starts with a stable c
     │   ├── BadDateError         a date argument is not ISO YYYY-MM-DD
     │   │   └── BadWhenError     nor a span back from today (30d, 6w, 3m, 1y)
     │   ├── InputNotFoundError   a file or folder does not exist
-    │   └── UnsupportedLanguageError
+    │   ├── UnsupportedLanguageError
+    │   └── NotFoundError        a document or entry id that is not in the store
     ├── InputError               the input itself cannot be read
     │   ├── DecodingError        bytes in no encoding we can detect
-    │   └── TimeBudgetError      one input took longer than its time limit
+    │   ├── TimeBudgetError      one input took longer than its time limit
+    │   └── UrlRefusedError      a URL the server will not fetch (scheme, address, size)
     ├── PipelineError            stages in an order that cannot work
     ├── RuleFileError            a packaged rule or lexicon file is broken
     ├── GoldFileError            a gold file for `kronika eval` is malformed
     └── StoreError               the DuckDB store cannot be opened or migrated
+        └── StoreBusyError       another process holds the store's write lock
 """
 
 from __future__ import annotations
@@ -89,6 +92,12 @@ class UnsupportedLanguageError(UsageError):
         )
 
 
+class NotFoundError(UsageError):
+    """Raised when a document or entry id is not in the store."""
+
+    code = "K105"
+
+
 class InputError(KronikaError):
     """The input exists but cannot be turned into a document."""
 
@@ -110,6 +119,13 @@ class TimeBudgetError(InputError):
         super().__init__(f"{what} took longer than {seconds:g} s (the time limit) and was "
                          f"skipped; raise the limit with --time-limit, or report the input "
                          f"as a kronika bug if it is an ordinary page")
+
+
+class UrlRefusedError(InputError):
+    """Raised when a URL is not fetched: a non-http(s) scheme, a private, loopback or
+    link-local address, too many redirects, a response over the size cap, or a network error."""
+
+    code = "K210"
 
 
 class PipelineError(KronikaError):
@@ -134,3 +150,9 @@ class StoreError(KronikaError):
     """Raised when the store cannot be opened, migrated or written."""
 
     code = "K600"
+
+
+class StoreBusyError(StoreError):
+    """Raised when another process holds the DuckDB store's single write lock."""
+
+    code = "K601"

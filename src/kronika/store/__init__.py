@@ -35,7 +35,7 @@ from kronika.document import (
     event_from_dict,
     event_to_dict,
 )
-from kronika.errors import StoreError
+from kronika.errors import StoreBusyError, StoreError, UsageError
 from kronika.store import story
 from kronika.timeline.corpus import Conflict, StoryEntry
 
@@ -268,16 +268,20 @@ class Store:
     # the corpus timeline (entries merged across documents) ---------------------------------
 
     def timeline(self, *, actors: Sequence[str] = (), types: Sequence[str] = (),
-                 statuses: Sequence[str] = (), after: date | None = None,
-                 before: date | None = None, since: date | None = None,
-                 until: date | None = None, first: int | None = None,
+                 statuses: Sequence[str] = (), after: date | str | None = None,
+                 before: date | str | None = None, since: date | str | None = None,
+                 until: date | str | None = None, first: int | None = None,
                  last: int | None = None) -> list[StoryEntry]:
         """The corpus timeline, filtered as `kronika timeline` filters: every name in `actors`
         must take part; `after`/`before` exclusive, `since`/`until` inclusive (an entry is
         since a day when its earliest day is on or after it, until a day when its latest day is
         on or before it); `first`/`last` pick from the date order."""
+        from kronika.dates import parse_date
         from kronika.timeline.query import select
 
+        after, before, since, until = (parse_date(d, name) if isinstance(d, str) else d
+                                       for d, name in ((after, "after"), (before, "before"),
+                                                       (since, "since"), (until, "until")))
         with self._translate("reading the corpus timeline"):
             if story.is_built(self._con):
                 found = story.query(self._con, actors=actors, types=types, statuses=statuses,
@@ -341,6 +345,45 @@ class Store:
                 raise
         return out
 
+    # per-document entries ----------------------------------------------------------------------
+
+    def entries_by_document(self) -> list[tuple[str, Entry]]:
+        """(document id, entry) pairs in the order of `entries()`; for evidence look-ups."""
+        sql = ("SELECT doc_id, json FROM entries "
+               "ORDER BY earliest NULLS LAST, latest NULLS LAST, id, doc_id, seq")
+        with self._translate("reading timeline entries"):
+            rows = self._con.execute(sql).fetchall()
+        return [(doc_id, entry_from_dict(json.loads(js))) for doc_id, js in rows]
+
+    def timeline_by_document(self, **filters) -> list[tuple[str, Entry]]:
+        """`timeline(**filters)` as (document id, entry) pairs."""
+        from kronika.dates import parse_date
+        from kronika.timeline.query import select
+
+        unknown = set(filters) - {"actors", "types", "statuses", "after", "before", "first",
+                                  "last"}
+        if unknown:
+            raise UsageError(f"unknown timeline filter(s) {', '.join(sorted(unknown))}; use "
+                             f"actors, types, statuses, after, before, first or last")
+        for key in ("after", "before"):
+            if isinstance(filters.get(key), str):
+                filters[key] = parse_date(filters[key], key)
+        for key in ("actors", "types", "statuses"):
+            filters[key] = list(filters.get(key) or ())
+        rows = self.entries_by_document()
+        doc_of = {id(e): doc_id for doc_id, e in rows}
+        return [(doc_of[id(e)], e) for e in select([e for _, e in rows], **filters)]
+
+    def to_pandas(self, what: str = "entries"):
+        """The stored `entries` or `events` as a pandas DataFrame (one row each; needs pandas)."""
+        from kronika.frames import entries_frame, events_frame
+
+        if what == "entries":
+            return entries_frame(self.entries_by_document())
+        if what == "events":
+            return events_frame(self.events())
+        raise UsageError(f"to_pandas({what!r}): choose 'entries' or 'events'")
+
     # export ----------------------------------------------------------------------------------
 
     def export_parquet(self, folder: str | os.PathLike) -> list[Path]:
@@ -388,13 +431,19 @@ class Store:
         try:
             yield
         except duckdb.Error as e:
-            raise StoreError(_explain(self.path, action, e)) from e
+            busy = _is_locked(e)
+            raise (StoreBusyError if busy else StoreError)(_explain(self.path, action, e)) from e
+
+
+def _is_locked(e: duckdb.Error) -> bool:
+    low = str(e).lower()
+    return "could not set lock" in low or "conflicting lock" in low
 
 
 def _explain(path: str, action: str, e: duckdb.Error) -> str:
     msg = str(e)
     low = msg.lower()
-    if "could not set lock" in low or "conflicting lock" in low:
+    if _is_locked(e):
         return (f"{path} is in use by another process and DuckDB allows only one writer: "
                 f"close the other kronika (ingest or serve) or open the store read-only")
     if "not a valid duckdb database" in low:
