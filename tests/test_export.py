@@ -177,7 +177,7 @@ def test_process_reuses_one_pipeline():
 def test_store_timeline_filters_and_types(db):
     with kronika.Store(db, read_only=True) as store:
         last = store.timeline(actors=["Austin", "Shoigu"], statuses=["attempted_failed"], last=1)
-        assert len(last) == 1 and isinstance(last[0], kronika.Entry)
+        assert len(last) == 1 and isinstance(last[0], kronika.StoryEntry)
         assert last[0].date.latest == date(2022, 4, 14)
         after = store.timeline(after="2022-03-01", types=["consult"])
         assert after and all(e.date.earliest > date(2022, 3, 1) and e.type == "CONSULT"

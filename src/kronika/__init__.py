@@ -14,8 +14,10 @@ from functools import cache
 from kronika.document import Document, Entry, Event
 from kronika.errors import KronikaError
 from kronika.pipeline import Pipeline
+from kronika.timeline.corpus import StoryEntry
 
-__all__ = ["Document", "Entry", "Event", "KronikaError", "Pipeline", "Store", "process"]
+__all__ = ["Document", "Entry", "Event", "KronikaError", "Pipeline", "Store", "StoryEntry",
+           "process"]
 __version__ = "0.1.0"
 
 
