@@ -20,14 +20,18 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kronika.document import Document, Sentence, Timex
 from kronika.reporting import said_dates
 from kronika.timex.grammar import Grammar, Rule, grammar
-from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since
+from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since, until
+
+#: Kinds whose year comes from the publication date when the text gives none.
+YEARLESS_KINDS = frozenset({"md", "month", "month_part", "season"})
 
 __all__ = ["Hit", "Timexes", "find", "tag"]
 
@@ -49,11 +53,29 @@ class Hit:
         return self.rule.kind in RELATIVE_KINDS or self.modifier is not None
 
 
+def _distance(m: re.Match[str], start: int, end: int) -> int:
+    return start - m.end() if m.end() <= start else max(0, m.start() - end)
+
+
+def future_tense(text: str, sentence: Sentence, start: int, end: int, g: Grammar) -> bool:
+    """Whether the expression at start..end sits in a future clause: the nearest tense cue of its
+    sentence is a future one ("will", "is scheduled") rather than a past one ("had", "said")."""
+    fut = [m for m in g.future.finditer(text, sentence.start, sentence.end)]
+    if not fut:
+        return False
+    near = min(_distance(m, start, end) for m in fut)
+    if g.past is None:
+        return True
+    spans = [(m.start(), m.end()) for m in fut]
+    past = (_distance(m, start, end) for m in g.past.finditer(text, sentence.start, sentence.end)
+            if not any(a <= m.start() < b for a, b in spans))
+    return near <= min(past, default=near)
+
+
 def find(text: str, sentence: Sentence, g: Grammar | None = None) -> list[Hit]:
     """The expressions of one sentence, unresolved."""
     g = g or grammar()
     hits: list[Hit] = []
-    future: bool | None = None
     for m in g.regex.finditer(text, sentence.start, sentence.end):
         rule, groups = g.groups(m)
         start = m.start()
@@ -65,8 +87,8 @@ def find(text: str, sentence: Sentence, g: Grammar | None = None) -> list[Hit]:
             if b:
                 modifier, start = mod.name, b.start()
                 break
-        if future is None:
-            future = bool(g.future.search(text, sentence.start, sentence.end))
+        # "until Friday" looks forward whatever the tense
+        future = modifier == "until" or future_tense(text, sentence, m.start(), m.end(), g)
         hits.append(Hit(start, m.end(), rule, groups, future, modifier, sentence.start))
     return hits
 
@@ -77,11 +99,12 @@ def _timex(text: str, hit: Hit, ctx: Context, basis: str | None) -> Timex | None
         return None
     if hit.modifier == "since":
         value = since(value, ctx.anchor)
+    elif hit.modifier == "until":
+        value = until(value, ctx.anchor)
     kind, val, earliest, latest = value
     if hit.relative:
         anchor = ctx.anchor
-    elif earliest is not None and hit.rule.kind in ("md", "month", "month_part") \
-            and "year" not in hit.groups:
+    elif earliest is not None and hit.rule.kind in YEARLESS_KINDS and "year" not in hit.groups:
         anchor, basis = ctx.published, "published"
     else:
         anchor, basis = None, None
@@ -89,23 +112,34 @@ def _timex(text: str, hit: Hit, ctx: Context, basis: str | None) -> Timex | None
                  hit.modifier or hit.rule.name, anchor, basis if anchor else None)
 
 
-def tag(text: str, sentences: Sequence[Sentence], published: date | None) -> list[Timex]:
-    """The time expressions of `text` (English), resolved; sentences give the scope of tense
-    cues and reporting frames."""
-    g = grammar()
+def tag(text: str, sentences: Sequence[Sentence], published: date | None,
+        lang: str = "en") -> list[Timex]:
+    """The time expressions of `text`, resolved; sentences give the scope of tense cues and
+    reporting frames."""
+    g = grammar(lang)
     if not sentences:
         sentences = [Sentence(0, len(text), text)]
     hits = [h for s in sentences for h in find(text, s, g)]
     out: dict[int, Timex] = {}
+    last_day: date | None = None  # the latest single day named so far (for "the next day")
     for i, h in enumerate(hits):
-        t = _timex(text, h, Context(g, published, published, h.future), "published")
+        if h.rule.kind == "narrative":
+            t = _timex(text, h, Context(g, published, last_day, h.future), "narrative")
+            if t and last_day is None:
+                t = replace(t, anchor_basis=None)
+        else:
+            t = _timex(text, h, Context(g, published, published, h.future), "published")
         if t:
             out[i] = t
-    if any(h.relative for h in hits):
+            if t.type in ("DATE", "TIME") and t.earliest and t.earliest == t.latest:
+                last_day = t.earliest
+    _clock_days(out, hits)
+    if g.lang == "en" and any(h.relative and h.rule.kind != "narrative" for h in hits):
         said = said_dates(text, sentences, list(out.values()))
         for i, h in enumerate(hits):
             frame, day, _ = said.get(h.sentence, (None, None, None))
-            if h.relative and frame and day and frame.content_start <= h.start \
+            if h.relative and h.rule.kind != "narrative" and frame and day \
+                    and frame.content_start <= h.start \
                     and h.end <= frame.content_end:
                 t = _timex(text, h, Context(g, published, day, h.future), "report")
                 if t:
@@ -113,15 +147,36 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None) -> lis
     return [out[i] for i in sorted(out)]
 
 
+#: Languages with a rule file in `kronika/timex/rules/`.
+LANGUAGES = ("en", "ru")
+
+
+def _clock_days(out: dict[int, Timex], hits: Sequence[Hit]) -> None:
+    """A clock time with no day of its own ("at 16:15 UTC, June 1st") takes the day of the
+    nearest single-day date in its sentence."""
+    for i, t in out.items():
+        if t.type != "TIME" or hits[i].rule.kind != "clock" or "weekday" in hits[i].groups \
+                or not t.value or t.earliest is None:
+            continue
+        days = [(abs(o.start - t.start), o.earliest) for j, o in out.items()
+                if j != i and hits[j].sentence == hits[i].sentence and o.type == "DATE"
+                and o.earliest and o.earliest == o.latest]
+        if days:
+            day = min(days)[1]
+            out[i] = replace(t, value=day.isoformat() + t.value[10:], earliest=day, latest=day)
+
+
 class Timexes:
-    """Add `timexes`: English rules; no timexes (yet) for Russian documents."""
+    """Add `timexes` by the rules of the document's language (English or Russian); other
+    languages get none."""
 
     name = "timex"
     reads = ("text", "sentences", "published")
     adds = ("timexes",)
 
     def __call__(self, doc: Document) -> Document:
-        if doc.language.startswith("ru"):
+        lang = doc.language[:2]
+        if lang not in LANGUAGES:
             return doc.with_layers(timexes=())
-        return doc.with_layers(timexes=tuple(tag(doc.text, doc.sentences, doc.published)))
+        return doc.with_layers(timexes=tuple(tag(doc.text, doc.sentences, doc.published, lang)))
 

@@ -1,16 +1,23 @@
-"""The temporal grammar: `rules/en.yaml` compiled once into a single regex.
+"""The temporal grammar: `rules/<lang>.yaml` compiled once into a single regex.
 
 Every rule becomes one alternative `(?P<rN>...)` of one pattern, tried in file order at each
 position, so a sentence is scanned in a single pass. Placeholders such as `{month}` become named
 groups `rN_month`; a match reports its rule through `Match.lastgroup`, and `Grammar.groups()`
 gives the rule's groups under their plain names. Lexicon surfaces are matched case-insensitively,
-except month and weekday names, which must be capitalised ("May" the month, not "may" the verb).
+except month and weekday names, which must be capitalised ("May" the month, not "may" the verb)
+in English (`options.case_sensitive` of the rule file lists such placeholders).
+
+A rule file with `options.inflect: true` (Russian) lists lexicon surfaces as lemmas; each word
+is expanded into all its inflected forms by pymorphy3 ("февраль" → "февраля", "феврале", …),
+and the lookup tables map every form back to its canonical key. The analyzer is loaded once
+(`morph()`, cached) and only when the grammar is built.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -29,7 +36,15 @@ PLACEHOLDERS = {
     "deictic": ("deictic", False, False),
     "day_part": ("day_parts", False, False),
     "reference": ("references", False, False),
+    "rel": ("relations", False, False),
+    "season": ("seasons", False, False),
+    "ordinal": ("ordinals", False, False),
+    "narrative": ("narrative", False, False),
+    "set_word": ("set_words", False, False),
+    "event": ("events", False, False),
 }
+#: Placeholders matched with their capital only unless the rule file says otherwise.
+CASE_SENSITIVE = ("month", "month_full", "weekday")
 _PLACE = re.compile(r"\{(\w+)\}")
 _NAMED = re.compile(r"\(\?P<(\w+)>")
 
@@ -58,12 +73,17 @@ class Grammar:
     lookup: dict[str, dict[str, Any]]  # table -> normalised surface -> canonical key
     future: re.Pattern[str]
     modifiers: tuple[Modifier, ...]
+    past: re.Pattern[str] | None = None
+    lang: str = "en"
 
     def groups(self, m: re.Match[str]) -> tuple[Rule, dict[str, str]]:
         rule = self.rules[m.lastgroup or ""]
         return rule, {plain: v for plain, full in rule.names if (v := m.group(full)) is not None}
 
     def key(self, table: str, surface: str) -> Any:
+        forms = self.lookup.get(f"{table}#forms")
+        if forms is not None:  # an inflected language: back to the lexicon's words
+            surface = " ".join(forms.get(w, w) for w in norm(surface).split())
         return self.lookup[table][norm(surface)]
 
 
@@ -79,24 +99,72 @@ def _alternation(surfaces: list[str], case_sensitive: bool) -> str:
     return f"(?-i:{body})" if case_sensitive else body
 
 
-def _tables(lexicon: dict[str, Any]) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
-    """Placeholder regexes and surface lookups from the lexicon."""
+@cache
+def morph() -> Any:
+    """The Russian morphological analyzer (pymorphy3 with its dictionaries), loaded once."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@cache
+def word_forms(word: str) -> tuple[str, ...]:
+    """All inflected forms of a Russian word (itself first), with ё also written е."""
+    if not word.isalpha():
+        return (word,)
+    forms = {word}
+    for parse in morph().parse(word)[:3]:
+        if parse.normal_form == morph().parse(word)[0].normal_form:
+            forms.update(f.word for f in parse.lexeme)
+    forms |= {f.replace("ё", "е") for f in forms}
+    return (word, *sorted(forms - {word}))
+
+
+def _inflected(surface: str, forms: dict[str, str]) -> str:
+    """A regex for every inflection of a surface's words ("прошлый год" → "прошлом году", …),
+    recording form → lexicon word in `forms`; a word written with a trailing `=` stays as is."""
+    parts = []
+    for w in surface.split():
+        if w.endswith("="):
+            words: tuple[str, ...] = (w[:-1],)
+        else:
+            words = word_forms(w.lower())
+        for f in words:
+            forms.setdefault(f, w.rstrip("="))
+        parts.append("(?:" + "|".join(re.escape(f) for f in sorted(words, key=len, reverse=True))
+                     + ")")
+    return r"\s+".join(parts)
+
+
+def _tables(lexicon: dict[str, Any], case_sensitive: Sequence[str], inflect: bool
+            ) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """Placeholder regexes and surface lookups from the lexicon (tables a language lacks give
+    no placeholder: a rule that uses one fails to compile with a clear message)."""
     regexes, lookup = {}, {}
-    for place, (table, case, first) in PLACEHOLDERS.items():
+    for place, (table, _, first) in PLACEHOLDERS.items():
         if table not in lexicon:
-            raise RuleFileError(f"timex rules: lexicon lacks the table {table!r}")
-        entries = lexicon[table]
-        surfaces = [forms[0] if first else f for forms in entries.values() for f in
-                    (forms[:1] if first else forms)]
-        regexes[place] = _alternation(surfaces, case)
-        lookup[table] = {norm(f): key for key, forms in entries.items() for f in forms}
+            continue
+        entries = {k: [str(f) for f in v] for k, v in lexicon[table].items()}
+        surfaces = [f for forms in entries.values() for f in (forms[:1] if first else forms)]
+        if inflect:
+            forms: dict[str, str] = {}
+            alts = "|".join(_inflected(f, forms) for f in
+                            sorted(set(surfaces), key=len, reverse=True))
+            regexes[place] = f"(?:{alts})(?!\\w)"
+            lookup[f"{table}#forms"] = forms
+        else:
+            regexes[place] = _alternation(surfaces, place in case_sensitive)
+        lookup[table] = {norm(f.replace("=", "")): key for key, forms_ in entries.items()
+                         for f in forms_}
     return regexes, lookup
 
 
 @cache
 def grammar(lang: str = "en") -> Grammar:
     data = load_rules("kronika.timex.rules", f"{lang}.yaml")
-    places, lookup = _tables(data["lexicon"])
+    options = data.get("options") or {}
+    places, lookup = _tables(data["lexicon"], options.get("case_sensitive", CASE_SENSITIVE),
+                             bool(options.get("inflect")))
     shared = {name: _PLACE.sub(lambda m: places[m.group(1)], p)
               for name, p in data["patterns"].items()}
 
@@ -128,4 +196,6 @@ def grammar(lang: str = "en") -> Grammar:
     cues = _alternation(data["lexicon"]["future_cues"], False)
     modifiers = tuple(Modifier(m["name"], re.compile(m["pattern"]), tuple(m.get("examples", ())))
                       for m in data.get("modifiers", ()))
-    return Grammar(rules, regex, lookup, re.compile(f"(?i)(?<!\\w){cues}"), modifiers)
+    past = data.get("past_pattern")
+    return Grammar(rules, regex, lookup, re.compile(f"(?i)(?<!\\w){cues}"), modifiers,
+                   re.compile(past) if past else None, lang)
