@@ -82,9 +82,16 @@ def test_spans_and_intervals_are_well_formed(text):
                 assert t.earliest <= t.latest
 
 
-def test_russian_documents_get_no_timexes_yet():
+def test_russian_documents_get_russian_timexes():
     text = "Переговоры прошли 18 февраля."
     doc = Document(id="x", text=text, language="ru", published=PUBLISHED,
+                   sentences=tuple(split(text)))
+    assert [(t.text, t.value) for t in Timexes()(doc).timexes] == [("18 февраля", "2022-02-18")]
+
+
+def test_other_languages_get_no_timexes():
+    text = "Die Gespräche fanden am 18. Februar statt."
+    doc = Document(id="x", text=text, language="de", published=PUBLISHED,
                    sentences=tuple(split(text)))
     assert Timexes()(doc).timexes == ()
 

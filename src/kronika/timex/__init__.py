@@ -27,9 +27,11 @@ from datetime import date
 
 from kronika.document import Document, Sentence, Timex
 from kronika.reporting import said_dates
-from kronika.timex.grammar import Grammar, Rule, grammar
+from kronika.timex.grammar import Grammar, Rule, grammar, morph
 from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since, until
 
+#: Kinds that "since"/"until" words before them do not turn into an interval («к трём годам»).
+UNMODIFIED_KINDS = frozenset({"length", "set", "span", "year_range", "since_event", "narrative"})
 #: Kinds whose year comes from the publication date when the text gives none.
 YEARLESS_KINDS = frozenset({"md", "month", "month_part", "season"})
 
@@ -53,21 +55,44 @@ class Hit:
         return self.rule.kind in RELATIVE_KINDS or self.modifier is not None
 
 
-def _distance(m: re.Match[str], start: int, end: int) -> int:
-    return start - m.end() if m.end() <= start else max(0, m.start() - end)
+#: Characters a clause break (comma, semicolon, dash) between a tense cue and an expression
+#: adds to their distance: "will open on May 10, officials said" is future.
+CLAUSE_BREAK = 100
+_BREAKS = re.compile(r"[,;:—–]")
+
+
+def _distance(text: str, m: re.Match[str], start: int, end: int) -> int:
+    a, b = (m.end(), start) if m.end() <= start else (end, m.start())
+    return max(0, b - a) + CLAUSE_BREAK * len(_BREAKS.findall(text, a, max(a, b)))
+
+
+_WORD = re.compile(r"\w{3,}")
+
+
+def future_verbs(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Russian verbs in the future tense («введут», «проведёт»), by pymorphy3's best parse."""
+    m = morph()
+    out = []
+    for w in _WORD.finditer(text, start, end):
+        tag = m.parse(w.group().lower())[0].tag
+        if tag.POS == "VERB" and tag.tense == "futr":
+            out.append(w)
+    return out
 
 
 def future_tense(text: str, sentence: Sentence, start: int, end: int, g: Grammar) -> bool:
     """Whether the expression at start..end sits in a future clause: the nearest tense cue of its
     sentence is a future one ("will", "is scheduled") rather than a past one ("had", "said")."""
     fut = [m for m in g.future.finditer(text, sentence.start, sentence.end)]
+    if g.lang == "ru":
+        fut += future_verbs(text, sentence.start, sentence.end)
     if not fut:
         return False
-    near = min(_distance(m, start, end) for m in fut)
+    near = min(_distance(text, m, start, end) for m in fut)
     if g.past is None:
         return True
     spans = [(m.start(), m.end()) for m in fut]
-    past = (_distance(m, start, end) for m in g.past.finditer(text, sentence.start, sentence.end)
+    past = (_distance(text, m, start, end) for m in g.past.finditer(text, sentence.start, sentence.end)
             if not any(a <= m.start() < b for a, b in spans))
     return near <= min(past, default=near)
 
@@ -82,13 +107,13 @@ def find(text: str, sentence: Sentence, g: Grammar | None = None) -> list[Hit]:
         if rule.preceded_by and not rule.preceded_by.search(text, max(0, start - 40), start):
             continue
         modifier = None
-        for mod in g.modifiers:
+        for mod in g.modifiers if rule.kind not in UNMODIFIED_KINDS else ():
             b = mod.before.search(text, max(sentence.start, start - 12), start)
             if b:
                 modifier, start = mod.name, b.start()
                 break
         # "until Friday" looks forward whatever the tense
-        future = modifier == "until" or future_tense(text, sentence, m.start(), m.end(), g)
+        future = (modifier == "until" and rule.kind == "weekday") or future_tense(text, sentence, m.start(), m.end(), g)
         hits.append(Hit(start, m.end(), rule, groups, future, modifier, sentence.start))
     return hits
 

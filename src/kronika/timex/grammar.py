@@ -16,8 +16,8 @@ and the lookup tables map every form back to its canonical key. The analyzer is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 

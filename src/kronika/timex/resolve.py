@@ -394,10 +394,15 @@ def since_event(g: dict[str, str], ctx: Context) -> Value:
 def calendar_unit(g: dict[str, str], ctx: Context) -> Value | None:
     unit, a = ctx.grammar.key("units", g["unit"]), ctx.anchor
     offset = {"last": -1, "previous": -1, "this": 0, "current": 0}.get(rel(g, ctx), 1)
-    if unit not in ("D", "W", "M", "Y"):
+    if unit not in ("D", "W", "M", "Y", "E", "C"):
         return "DATE", None, None, None
     if a is None:
         return "DATE", None, None, None
+    if unit in ("E", "C"):  # "the last decade" 201, «прошлого века» 19
+        size = 10 if unit == "E" else 100
+        first_year = (a.year // size + offset) * size
+        return ("DATE", str(first_year // size), date(max(first_year, 1), 1, 1),
+                date(first_year + size - 1, 12, 31))
     if unit == "W":
         monday = a - timedelta(days=a.weekday()) + timedelta(weeks=offset)
         y, w, _ = monday.isocalendar()
