@@ -21,12 +21,13 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from kronika.document import Document, Sentence, Timex
 from kronika.reporting import said_dates
+from kronika.reporting.cues import cue_said_dates
 from kronika.timex.grammar import Grammar, Rule, grammar, morph
 from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since, until
 
@@ -35,7 +36,7 @@ UNMODIFIED_KINDS = frozenset({"length", "set", "span", "year_range", "since_even
 #: Kinds whose year comes from the publication date when the text gives none.
 YEARLESS_KINDS = frozenset({"md", "month", "month_part", "season"})
 
-__all__ = ["Hit", "Timexes", "find", "tag"]
+__all__ = ["Hit", "Timexes", "explain", "find", "tag"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +98,39 @@ def future_tense(text: str, sentence: Sentence, start: int, end: int, g: Grammar
     return near <= min(past, default=near)
 
 
+#: How far before its first trigger word an expression may start ("на протяжении последних
+#: нескольких дней" puts 35 characters before "дней"). Raising it costs speed, not accuracy
+#: elsewhere; re-run `make bench` and the rule examples if changed.
+LOOKBACK = 48
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def scan(text: str, sentence: Sentence, g: Grammar) -> Iterator[re.Match[str]]:
+    """The grammar's matches in a sentence, left to right, as `g.regex.finditer` would give
+    them, but trying the grammar only at the word starts up to LOOKBACK characters before a
+    trigger word (a digit, a month, a unit, ...): most words of a text are far from any."""
+    if g.triggers is None:
+        yield from g.regex.finditer(text, sentence.start, sentence.end)
+        return
+    pos = sentence.start
+    for t in g.triggers.finditer(text, sentence.start, sentence.end):
+        while pos <= t.start():
+            m = None
+            for w in _WORD_START.finditer(text, max(pos, t.start() - LOOKBACK), t.start() + 1):
+                m = g.regex.match(text, w.start(), sentence.end)
+                if m:
+                    break
+            if m is None:
+                break
+            pos = m.end()
+            yield m
+
+
 def find(text: str, sentence: Sentence, g: Grammar | None = None) -> list[Hit]:
     """The expressions of one sentence, unresolved."""
     g = g or grammar()
     hits: list[Hit] = []
-    for m in g.regex.finditer(text, sentence.start, sentence.end):
+    for m in scan(text, sentence, g):
         rule, groups = g.groups(m)
         start = m.start()
         if rule.preceded_by and not rule.preceded_by.search(text, max(0, start - 40), start):
@@ -159,8 +188,9 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
             if t.type in ("DATE", "TIME") and t.earliest and t.earliest == t.latest:
                 last_day = t.earliest
     _clock_days(out, hits)
-    if g.lang == "en" and any(h.relative and h.rule.kind != "narrative" for h in hits):
-        said = said_dates(text, sentences, list(out.values()))
+    if any(h.relative and h.rule.kind != "narrative" for h in hits):
+        said: dict = (said_dates(text, sentences, list(out.values())) if g.lang == "en" else
+                      cue_said_dates(text, sentences, list(out.values()), g.lang))
         for i, h in enumerate(hits):
             frame, day, _ = said.get(h.sentence, (None, None, None))
             if h.relative and h.rule.kind != "narrative" and frame and day \
@@ -170,6 +200,17 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
                 if t:
                     out[i] = t
     return [out[i] for i in sorted(out)]
+
+
+def explain(t: Timex, lang: str = "en") -> str:
+    """One line for `kronika timex --explain`: the expression, its value and interval, the rule
+    that fired (with the rule's first example) and the anchor it was counted from."""
+    g = grammar(lang if lang in LANGUAGES else "en")
+    rule = next((r for r in g.rules.values() if r.name == t.rule), None)
+    example = f" (like {rule.examples[0]!r})" if rule and rule.examples else ""
+    anchor = f", anchor {t.anchor} ({t.anchor_basis})" if t.anchor else ""
+    return (f"{t.start}-{t.end} {t.text!r}: {t.type} {t.value} [{t.earliest} .. {t.latest}]; "
+            f"rule {t.rule}{example}{anchor}")
 
 
 #: Languages with a rule file in `kronika/timex/rules/`.

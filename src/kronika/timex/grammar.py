@@ -43,6 +43,12 @@ PLACEHOLDERS = {
     "set_word": ("set_words", False, False),
     "event": ("events", False, False),
 }
+#: Lexicon tables whose words are triggers: every expression holds a digit, one of these words
+#: or a word of the rule file's `triggers` list ("quarter"), so the full grammar is tried only
+#: near them. Numbers, qualifiers, relations and month parts are left out: they never make an
+#: expression alone, and "a", "last", "over" are everywhere.
+TRIGGER_TABLES = ("months", "weekdays", "units", "deictic", "day_parts", "references", "seasons",
+                  "narrative", "set_words", "events")
 #: Placeholders matched with their capital only unless the rule file says otherwise.
 CASE_SENSITIVE = ("month", "month_full", "weekday")
 _PLACE = re.compile(r"\{(\w+)\}")
@@ -75,6 +81,7 @@ class Grammar:
     modifiers: tuple[Modifier, ...]
     past: re.Pattern[str] | None = None
     lang: str = "en"
+    triggers: re.Pattern[str] | None = None  # words every expression holds (see TRIGGER_TABLES)
 
     def groups(self, m: re.Match[str]) -> tuple[Rule, dict[str, str]]:
         rule = self.rules[m.lastgroup or ""]
@@ -197,5 +204,9 @@ def grammar(lang: str = "en") -> Grammar:
     modifiers = tuple(Modifier(m["name"], re.compile(m["pattern"]), tuple(m.get("examples", ())))
                       for m in data.get("modifiers", ()))
     past = data.get("past_pattern")
+    words = [places[p] for p, (table, _, _) in PLACEHOLDERS.items()
+             if table in TRIGGER_TABLES and p in places]
+    words += [str(w) for w in data.get("triggers", ())]
+    triggers = re.compile(f"(?i)(?<!\\w)(?:\\d|{'|'.join(words)})")
     return Grammar(rules, regex, lookup, re.compile(f"(?i)(?<!\\w){cues}"), modifiers,
-                   re.compile(past) if past else None, lang)
+                   re.compile(past) if past else None, lang, triggers)
