@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date
 
 from kronika.document import Document, Sentence, Timex
@@ -33,6 +34,8 @@ from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since
 
 #: Kinds that "since"/"until" words before them do not turn into an interval («к трём годам»).
 UNMODIFIED_KINDS = frozenset({"length", "set", "span", "year_range", "since_event", "narrative"})
+#: Kinds whose value depends on the tense of the clause (the others skip the tense check).
+TENSE_KINDS = frozenset({"md", "month", "month_part", "weekday", "season", "quarter", "clock"})
 #: Kinds whose year comes from the publication date when the text gives none.
 YEARLESS_KINDS = frozenset({"md", "month", "month_part", "season"})
 
@@ -70,15 +73,15 @@ def _distance(text: str, m: re.Match[str], start: int, end: int) -> int:
 _WORD = re.compile(r"\w{3,}")
 
 
+@lru_cache(maxsize=1 << 16)
+def _future_verb(word: str) -> bool:
+    tag = morph().parse(word)[0].tag
+    return tag.POS == "VERB" and tag.tense == "futr"
+
+
 def future_verbs(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Russian verbs in the future tense («введут», «проведёт»), by pymorphy3's best parse."""
-    m = morph()
-    out = []
-    for w in _WORD.finditer(text, start, end):
-        tag = m.parse(w.group().lower())[0].tag
-        if tag.POS == "VERB" and tag.tense == "futr":
-            out.append(w)
-    return out
+    return [w for w in _WORD.finditer(text, start, end) if _future_verb(w.group().lower())]
 
 
 def future_tense(text: str, sentence: Sentence, start: int, end: int, g: Grammar) -> bool:
@@ -102,21 +105,25 @@ def future_tense(text: str, sentence: Sentence, start: int, end: int, g: Grammar
 #: нескольких дней" puts 35 characters before "дней"). Raising it costs speed, not accuracy
 #: elsewhere; re-run `make bench` and the rule examples if changed.
 LOOKBACK = 48
-_WORD_START = re.compile(r"(?<!\w)\w")
+_TOKEN = re.compile(r"\w+")
 
 
 def scan(text: str, sentence: Sentence, g: Grammar) -> Iterator[re.Match[str]]:
     """The grammar's matches in a sentence, left to right, as `g.regex.finditer` would give
     them, but trying the grammar only at the word starts up to LOOKBACK characters before a
     trigger word (a digit, a month, a unit, ...): most words of a text are far from any."""
-    if g.triggers is None:
-        yield from g.regex.finditer(text, sentence.start, sentence.end)
-        return
     pos = sentence.start
-    for t in g.triggers.finditer(text, sentence.start, sentence.end):
+    for t in _TOKEN.finditer(text, sentence.start, sentence.end):
+        word = t.group()
+        if not (word[0].isdigit() or word.lower() in g.triggers):
+            continue
         while pos <= t.start():
             m = None
-            for w in _WORD_START.finditer(text, max(pos, t.start() - LOOKBACK), t.start() + 1):
+            for w in _TOKEN.finditer(text, max(pos, t.start() - LOOKBACK), t.end()):
+                word = w.group()
+                if (w.start() > 0 and text[w.start() - 1].isalnum()) or not (
+                        word[0].isdigit() or word.lower() in g.starters):
+                    continue
                 m = g.regex.match(text, w.start(), sentence.end)
                 if m:
                     break
@@ -142,7 +149,8 @@ def find(text: str, sentence: Sentence, g: Grammar | None = None) -> list[Hit]:
                 modifier, start = mod.name, b.start()
                 break
         # "until Friday" looks forward whatever the tense
-        future = (modifier == "until" and rule.kind == "weekday") or future_tense(text, sentence, m.start(), m.end(), g)
+        future = (modifier == "until" and rule.kind == "weekday") or (
+            rule.kind in TENSE_KINDS and future_tense(text, sentence, m.start(), m.end(), g))
         hits.append(Hit(start, m.end(), rule, groups, future, modifier, sentence.start))
     return hits
 

@@ -43,10 +43,10 @@ PLACEHOLDERS = {
     "set_word": ("set_words", False, False),
     "event": ("events", False, False),
 }
-#: Lexicon tables whose words are triggers: every expression holds a digit, one of these words
-#: or a word of the rule file's `triggers` list ("quarter"), so the full grammar is tried only
-#: near them. Numbers, qualifiers, relations and month parts are left out: they never make an
-#: expression alone, and "a", "last", "over" are everywhere.
+#: Lexicon tables whose words are triggers: every expression holds a digit, the longest word of
+#: a surface of one of these tables, or a word of the rule file's `triggers` list ("quarter"),
+#: so the full grammar is tried only near them. Numbers, qualifiers, relations and month parts
+#: are left out: they never make an expression alone, and "a", "last", "over" are everywhere.
 TRIGGER_TABLES = ("months", "weekdays", "units", "deictic", "day_parts", "references", "seasons",
                   "narrative", "set_words", "events")
 #: Placeholders matched with their capital only unless the rule file says otherwise.
@@ -81,7 +81,8 @@ class Grammar:
     modifiers: tuple[Modifier, ...]
     past: re.Pattern[str] | None = None
     lang: str = "en"
-    triggers: re.Pattern[str] | None = None  # words every expression holds (see TRIGGER_TABLES)
+    triggers: frozenset[str] = frozenset()  # lower-case words, see TRIGGER_TABLES
+    starters: frozenset[str] = frozenset()  # lower-case words an expression may start with
 
     def groups(self, m: re.Match[str]) -> tuple[Rule, dict[str, str]]:
         rule = self.rules[m.lastgroup or ""]
@@ -166,6 +167,20 @@ def _tables(lexicon: dict[str, Any], case_sensitive: Sequence[str], inflect: boo
     return regexes, lookup
 
 
+def _starters(data: dict[str, Any], lookup: dict[str, dict[str, Any]]) -> set[str]:
+    """Every word a rule or lexicon holds (lower case, all inflected forms): an expression can
+    only start at one of them or at a digit."""
+    words: set[str] = set()
+    for item in data["rules"]:
+        bare = _NAMED.sub(" ", _PLACE.sub(" ", re.sub(r"\\.", " ", item["pattern"])))
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]+", bare))
+    for table, entries in lookup.items():
+        keys = entries if table.endswith("#forms") else entries
+        for surface in keys:
+            words.update(w.lower() for w in re.findall(r"[^\W\d_]+", str(surface)))
+    return words
+
+
 @cache
 def grammar(lang: str = "en") -> Grammar:
     data = load_rules("kronika.timex.rules", f"{lang}.yaml")
@@ -204,9 +219,12 @@ def grammar(lang: str = "en") -> Grammar:
     modifiers = tuple(Modifier(m["name"], re.compile(m["pattern"]), tuple(m.get("examples", ())))
                       for m in data.get("modifiers", ()))
     past = data.get("past_pattern")
-    words = [places[p] for p, (table, _, _) in PLACEHOLDERS.items()
-             if table in TRIGGER_TABLES and p in places]
-    words += [str(w) for w in data.get("triggers", ())]
-    triggers = re.compile(f"(?i)(?<!\\w)(?:\\d|{'|'.join(words)})")
+    words = {max(str(f).split(), key=len) for t in TRIGGER_TABLES
+             for forms in (data["lexicon"].get(t) or {}).values() for f in forms}
+    words |= {str(w) for w in data.get("triggers", ())}
+    triggers = {f.lower() for w in words
+                for f in (word_forms(w.lower()) if options.get("inflect") and
+                          not w.endswith("=") else (w.rstrip("="),))}
     return Grammar(rules, regex, lookup, re.compile(f"(?i)(?<!\\w){cues}"), modifiers,
-                   re.compile(past) if past else None, lang, triggers)
+                   re.compile(past) if past else None, lang, frozenset(triggers),
+                   frozenset(_starters(data, lookup) | triggers))
