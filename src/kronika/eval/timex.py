@@ -178,6 +178,8 @@ def _jsonl(path: Path) -> list[GoldDoc]:
             continue
         try:
             d = json.loads(line)
+            if not isinstance(d.get("text"), str):
+                raise TypeError("text is not a string")
             docs.append(GoldDoc(
                 str(d.get("id", f"{path.stem}:{n}")), d["text"], _day(d.get("published")),
                 d.get("language", "en"),

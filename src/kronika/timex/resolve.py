@@ -256,8 +256,8 @@ def quarter(g: dict[str, str], ctx: Context) -> Value:
         y = a.year + {"last": -1, "next": 1}.get(r, 0)
         if not r:  # the latest such quarter begun by the anchor, or the next in the future
             begun = date(y, 3 * q - 2, 1) <= a
-            y += 1 if ctx.future and date(y, 3 * q, 1) < a else (0 if begun or ctx.future
-                                                                  else -1)
+            ended = month_end(y, 3 * q) < a
+            y += 1 if ctx.future and ended else (0 if begun or ctx.future else -1)
     return "DATE", f"{y}-Q{q}", date(y, 3 * q - 2, 1), month_end(y, 3 * q)
 
 
