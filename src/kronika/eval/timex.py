@@ -5,7 +5,8 @@ Gold comes in three formats, all read into `GoldDoc`s (text, creation date, expr
   element the text, its inline `<TIMEX3>` tags the expressions;
 - MEANTIME CAT XML (NewsReader, `<Document>` with `<token>`s and `<Markables>`): the tokens are
   joined into text (no space before closing punctuation), expressions are their token anchors;
-  the `CREATION_TIME` timex gives the creation date (it is in the text and is scored as well).
+  the `CREATION_TIME` timex gives the creation date (it is in the text and is scored as well;
+  where a file has none, the full date on the dateline, sentence 1, stands in for it).
   MEANTIME annotates only the title and the first sentences of each article (sentences 0 to
   `MEANTIME_SENTENCES - 1`), so only those are kept: the rest would count correct finds as
   spurious;
@@ -142,6 +143,7 @@ def meantime(path: Path) -> GoldDoc:
     if root.tag != "Document":
         raise GoldFileError(f"{path}: root is <{root.tag}>, not MEANTIME's <Document>")
     spans: dict[str, tuple[int, int]] = {}
+    sentences: dict[str, str | None] = {}
     out: list[str] = []
     pos, sentence, prev = 0, None, ""
     for tok in root.iter("token"):
@@ -156,18 +158,21 @@ def meantime(path: Path) -> GoldDoc:
         out.append(sep + word)
         pos += len(sep)
         spans[tok.get("t_id", "")] = (pos, pos + len(word))
+        sentences[tok.get("t_id", "")] = tok.get("sentence")
         pos += len(word)
         sentence, prev = tok.get("sentence"), word
-    found, published = [], None
+    found, published, dateline = [], None, None
     for x in root.iter("TIMEX3"):
         ids = [a.get("t_id", "") for a in x.findall("token_anchor")]
         if x.get("functionInDocument") == "CREATION_TIME":
             published = _day(x.get("value"))
+        elif ids and all(sentences.get(i) == "1" for i in ids) and len(x.get("value") or "") == 10:
+            dateline = dateline or _day(x.get("value"))
         if not ids or any(i not in spans for i in ids):
             continue  # an empty timex: no words in the text
         found.append(GoldTimex(min(spans[i][0] for i in ids), max(spans[i][1] for i in ids),
                                x.get("type", "DATE"), x.get("value")))
-    return GoldDoc(root.get("doc_id") or path.stem, "".join(out), published,
+    return GoldDoc(root.get("doc_id") or path.stem, "".join(out), published or dateline,
                    root.get("lang") or "en", tuple(sorted(found, key=lambda t: t.start)))
 
 

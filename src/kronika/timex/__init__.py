@@ -35,7 +35,8 @@ from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since
 #: Kinds that "since"/"until" words before them do not turn into an interval («к трём годам»).
 UNMODIFIED_KINDS = frozenset({"length", "set", "span", "year_range", "since_event", "narrative"})
 #: Kinds whose value depends on the tense of the clause (the others skip the tense check).
-TENSE_KINDS = frozenset({"md", "month", "month_part", "weekday", "season", "quarter", "clock"})
+TENSE_KINDS = frozenset({"md", "month", "month_part", "weekday", "season", "quarter", "clock",
+                         "weekend"})
 #: Kinds whose year comes from the publication date when the text gives none.
 YEARLESS_KINDS = frozenset({"md", "month", "month_part", "season"})
 

@@ -31,8 +31,8 @@ YEAR_SLACK_DAYS = 7
 #: TIMEX3 duration units of our unit keys, with the multiplier (a fortnight is two weeks).
 DURATION_UNITS = {"D": ("D", 1), "W": ("W", 1), "F": ("W", 2), "M": ("M", 1), "Y": ("Y", 1),
                   "E": ("DE", 1), "C": ("CE", 1), "H": ("TH", 1), "MI": ("TM", 1),
-                  "HY": ("M", 6), "Q": ("Q", 1)}
-RELATIVE_KINDS = frozenset({"day_part", "deictic", "weekday", "ago", "span", "calendar", "ref",
+                  "HY": ("M", 6), "Q": ("Q", 1), "WE": ("WE", 1)}
+RELATIVE_KINDS = frozenset({"weekend", "day_part", "deictic", "weekday", "ago", "span", "calendar", "ref",
                             "clock", "quarter", "year_rel_part", "narrative", "since_event"})
 #: Season codes of TIMEX3 and the months they cover (winter runs into the next year).
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
@@ -58,7 +58,7 @@ def add_months(d: date, n: int) -> date:
 
 
 def shift(d: date, n: int, unit: str) -> date:
-    days = {"D": 1, "W": 7, "F": 14, "H": 0, "MI": 0}.get(unit)
+    days = {"D": 1, "W": 7, "F": 14, "H": 0, "MI": 0, "WE": 7}.get(unit)
     if days is not None:
         return d + timedelta(days=n * days)
     return add_months(d, n * {"M": 1, "Y": 12, "E": 120, "C": 1200, "HY": 6, "Q": 3}[unit])
@@ -353,7 +353,31 @@ def span(g: dict[str, str], ctx: Context) -> Value:
 
 def length(g: dict[str, str], ctx: Context) -> Value:
     """A bare duration ("six months", "a 12-year", «три года»): a length, not a place in time."""
-    return "DURATION", duration(_count(g, ctx), ctx.grammar.key("units", g["unit"])), None, None
+    n = _count(g, ctx)
+    if n is not None and "half" in g:
+        n += 0.5
+    return "DURATION", duration(n, ctx.grammar.key("units", g["unit"])), None, None
+
+
+def weekend(g: dict[str, str], ctx: Context) -> Value:
+    """"the weekend": the latest Saturday-Sunday by the anchor (the next one in a future clause
+    or after "next"); TIMEX3 value 2008-W42-WE."""
+    a = ctx.anchor
+    if a is None:
+        return "DATE", "XXXX-WXX-WE", None, None
+    r = rel(g, ctx)
+    latest = a - timedelta(days=(a.weekday() - 5) % 7)  # the latest Saturday by the anchor
+    upcoming = latest if a.weekday() >= 5 else latest + timedelta(days=7)
+    if r == "next":
+        saturday = upcoming + timedelta(days=7)
+    elif r in ("this", "coming") or (not r and ctx.future):
+        saturday = upcoming
+    elif r in ("last", "past") and a.weekday() >= 5:
+        saturday = latest - timedelta(days=7)
+    else:
+        saturday = latest
+    y, w, _ = saturday.isocalendar()
+    return "DATE", f"{y}-W{w:02d}-WE", saturday, saturday + timedelta(days=1)
 
 
 def clock(g: dict[str, str], ctx: Context) -> Value:
@@ -435,7 +459,7 @@ RESOLVERS: dict[str, Callable[[dict[str, str], Context], Value | None]] = {
     "weekday": weekday, "ago": ago, "span": span, "calendar": calendar_unit, "ref": ref,
     "set": every, "length": length, "clock": clock, "season": season, "quarter": quarter,
     "year_range": year_range, "year_rel_part": year_part, "narrative": narrative,
-    "since_event": since_event,
+    "since_event": since_event, "weekend": weekend,
 }
 
 
