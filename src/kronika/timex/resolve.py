@@ -223,6 +223,24 @@ def decade(g: dict[str, str], ctx: Context) -> Value:
     return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31)
 
 
+def year_half(g: dict[str, str], ctx: Context) -> Value:
+    """"the first half of 2009": 2009-H1, January to June."""
+    if "year" in g:
+        y = _year(g["year"])
+    elif ctx.anchor is None:
+        return "DATE", None, None, None
+    else:
+        y = ctx.anchor.year + {"last": -1, "next": 1}.get(rel(g, ctx), 0)
+    h = 1 if g["half"].lower() == "first" else 2
+    return "DATE", f"{y}-H{h}", date(y, 6 * h - 5, 1), month_end(y, 6 * h)
+
+
+def century(g: dict[str, str], ctx: Context) -> Value:
+    """"the 21st century": 20 (TIMEX3 writes the hundreds), 2000-01-01..2099-12-31."""
+    c = int(g["century"]) - 1
+    return "DATE", f"{c:02d}", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31)
+
+
 def season(g: dict[str, str], ctx: Context) -> Value:
     code = str(ctx.grammar.key("seasons", g["season"]))
     first, last = SEASONS[code]
@@ -295,6 +313,10 @@ def weekday(g: dict[str, str], ctx: Context) -> Value:
         d = a + timedelta(days=(wd - a.isoweekday()) % 7)
     else:
         d = a - timedelta(days=back)
+    if "part" in g:  # "Monday morning"
+        code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[
+            g["part"].lower()]
+        return "TIME", f"{d.isoformat()}T{code}", d, d
     return "DATE", d.isoformat(), d, d
 
 
@@ -382,7 +404,9 @@ def weekend(g: dict[str, str], ctx: Context) -> Value:
 
 def clock(g: dict[str, str], ctx: Context) -> Value:
     """A clock time on the anchor's day (or on a weekday or date given with it)."""
-    h, m = int(g["hour"]), int(g.get("minute") or 0)
+    words = {"noon": 12, "midday": 12, "midnight": 0}
+    raw = g["hour"].lower()
+    h, m = words.get(raw, 0) if raw in words else int(raw), int(g.get("minute") or 0)
     ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
     if ampm == "pm" and h < 12:
         h += 12
@@ -459,7 +483,7 @@ RESOLVERS: dict[str, Callable[[dict[str, str], Context], Value | None]] = {
     "weekday": weekday, "ago": ago, "span": span, "calendar": calendar_unit, "ref": ref,
     "set": every, "length": length, "clock": clock, "season": season, "quarter": quarter,
     "year_range": year_range, "year_rel_part": year_part, "narrative": narrative,
-    "since_event": since_event, "weekend": weekend,
+    "since_event": since_event, "weekend": weekend, "year_half": year_half, "century": century,
 }
 
 
