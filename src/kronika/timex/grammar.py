@@ -20,7 +20,6 @@ and the lookup tables map every form back to its canonical key. The analyzer is 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -154,7 +153,7 @@ def _inflected(surface: str, forms: dict[str, str]) -> str:
     return r"\s+".join(parts)
 
 
-def _tables(lexicon: dict[str, Any], case_sensitive: Sequence[str], inflect: bool
+def _tables(lexicon: dict[str, Any], inflect: bool
             ) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
     """Placeholder regexes and surface lookups from the lexicon (tables a language lacks give
     no placeholder: a rule that uses one fails to compile with a clear message)."""
@@ -200,8 +199,7 @@ def _starters(data: dict[str, Any], lookup: dict[str, dict[str, Any]]) -> set[st
 def grammar(lang: str = "en") -> Grammar:
     data = load_rules("kronika.timex.rules", f"{lang}.yaml")
     options = data.get("options") or {}
-    places, lookup = _tables(data["lexicon"], options.get("case_sensitive", CASE_SENSITIVE),
-                             bool(options.get("inflect")))
+    places, lookup = _tables(data["lexicon"], bool(options.get("inflect")))
     shared = {name: _PLACE.sub(lambda m: places[m.group(1)], _lower(p))
               for name, p in data["patterns"].items()}
     capital = tuple(options.get("case_sensitive", CASE_SENSITIVE))
