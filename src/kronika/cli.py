@@ -104,8 +104,8 @@ def _warn_about(doc: Document, path: str) -> None:
         typer.echo(f"kronika: note: {path}: no publication date given or found, so yearless and "
                    f"relative dates stay unanchored; pass --published YYYY-MM-DD", err=True)
     if doc.language != "en":
-        typer.echo(f"kronika: note: {path}: language {doc.language!r} has sentences, noise and "
-                   f"actors so far; its time expressions and events come later", err=True)
+        typer.echo(f"kronika: note: {path}: language {doc.language!r} has sentences, noise, "
+                   f"time expressions and actors so far; its events come later", err=True)
 
 
 def _explain(doc: Document) -> None:
