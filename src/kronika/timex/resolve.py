@@ -260,7 +260,9 @@ def season(g: dict[str, str], ctx: Context) -> Value:
 
 
 def quarter(g: dict[str, str], ctx: Context) -> Value:
-    q = int(ctx.grammar.key("ordinals", g["ordinal"]))
+    q = int(g["qnum"]) if "qnum" in g else int(ctx.grammar.key("ordinals", g["ordinal"]))
+    if "yy" in g:
+        g = {**g, "year": g["yy"]}
     if q == -1:
         q = 4
     if not 1 <= q <= 4:
