@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from kronika.language.sentences import split
+from kronika.reporting.cues import examples, find_cue_frames
 from kronika.timex import tag
 from kronika.timex.grammar import grammar
 from markup import parse, read_cases, render
@@ -52,3 +53,19 @@ def test_every_rule_is_exercised_by_the_case_file():
     used = {t.rule for case in CASES for t in run(parse(case.line)[0], _published(case))}
     names = {r.name for r in grammar("ru").rules.values()} | {m.name for m in grammar("ru").modifiers}
     assert names - used == set()
+
+
+# --- Russian reporting cues (kronika/reporting/ru.yaml) -------------------------------------------
+
+@pytest.mark.parametrize("example", examples("ru"))
+def test_reporting_cue_examples_find_a_frame(example):
+    (s,) = split(example)
+    assert find_cue_frames(example, s, "ru")
+
+
+def test_content_before_a_dash_and_cue_is_the_reported_part():
+    text = "«Переговоры прервались три дня назад», — заявил губернатор 10 марта."
+    (s,) = split(text)
+    (frame,) = find_cue_frames(text, s, "ru", run(text, PUBLISHED))
+    assert text[frame.content_start:frame.content_end].startswith("«Переговоры")
+    assert str(frame.date.earliest) == "2022-03-10"
