@@ -27,7 +27,8 @@ from typing import Any
 from kronika.errors import RuleFileError
 from kronika.rules import load_rules, require_keys
 
-#: placeholder -> (lexicon table, case-sensitive?, only the first surface of each entry?)
+#: placeholder -> (lexicon table, needs a capital by default?, only the first surface of each
+#: entry?); a rule file's `options.case_sensitive` replaces the defaults (Russian: none).
 PLACEHOLDERS = {
     "month": ("months", True, False),
     "month_full": ("months", True, True),
@@ -53,7 +54,7 @@ PLACEHOLDERS = {
 TRIGGER_TABLES = ("months", "weekdays", "units", "deictic", "day_parts", "references", "seasons",
                   "narrative", "set_words", "events")
 #: Placeholders matched with their capital only unless the rule file says otherwise.
-CASE_SENSITIVE = ("month", "month_full", "weekday")
+CASE_SENSITIVE = tuple(p for p, (_, capital, _) in PLACEHOLDERS.items() if capital)
 _PLACE = re.compile(r"\{(\w+)\}")
 _NAMED = re.compile(r"\(\?P<(\w+)>")
 
@@ -188,9 +189,8 @@ def _starters(data: dict[str, Any], lookup: dict[str, dict[str, Any]]) -> set[st
     for item in data["rules"]:
         bare = _NAMED.sub(" ", _PLACE.sub(" ", re.sub(r"\\.", " ", item["pattern"])))
         words.update(w.lower() for w in re.findall(r"[^\W\d_]+", bare))
-    for table, entries in lookup.items():
-        keys = entries if table.endswith("#forms") else entries
-        for surface in keys:
+    for entries in lookup.values():  # surfaces, and every inflected form ("#forms" tables)
+        for surface in entries:
             words.update(w.lower() for w in re.findall(r"[^\W\d_]+", str(surface)))
     return words
 
