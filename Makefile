@@ -26,7 +26,9 @@ eval: $(STAMP)
 	$(BIN)/kronika eval timeline tests/data/gold/rbc-2022-05-13-shoigu-austin.gold.json
 
 bench: $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/timex.py
 	$(BIN)/python bench/timeline.py
 	$(BIN)/python bench/scale.py --spark
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -82,9 +81,16 @@ def test_spans_and_intervals_are_well_formed(text):
                 assert t.earliest <= t.latest
 
 
-def test_russian_documents_get_no_timexes_yet():
+def test_russian_documents_get_russian_timexes():
     text = "Переговоры прошли 18 февраля."
     doc = Document(id="x", text=text, language="ru", published=PUBLISHED,
+                   sentences=tuple(split(text)))
+    assert [(t.text, t.value) for t in Timexes()(doc).timexes] == [("18 февраля", "2022-02-18")]
+
+
+def test_other_languages_get_no_timexes():
+    text = "Die Gespräche fanden am 18. Februar statt."
+    doc = Document(id="x", text=text, language="de", published=PUBLISHED,
                    sentences=tuple(split(text)))
     assert Timexes()(doc).timexes == ()
 
@@ -132,10 +138,6 @@ def test_mid_february_interval(article):
     assert (str(t.earliest), t.value) == ("2022-02-11", "2022-02")
 
 
-def test_speed():
-    text = (ARTICLE + "\n") * 20
-    sentences = split(text)
-    began = time.perf_counter()
-    tag(text, sentences, PUBLISHED)
-    rate = len(sentences) / (time.perf_counter() - began)
-    assert rate > 1000, f"{rate:.0f} sentences per second"
+# Speed is measured by `make bench` (bench/timex.py: the tagger against HeidelTime, same texts,
+# same run), not by a timed unit test; tests/test_timex_robust.py checks that time grows
+# linearly and that bad documents stay within a time budget.

@@ -104,8 +104,8 @@ def _warn_about(doc: Document, path: str) -> None:
         typer.echo(f"kronika: note: {path}: no publication date given or found, so yearless and "
                    f"relative dates stay unanchored; pass --published YYYY-MM-DD", err=True)
     if doc.language != "en":
-        typer.echo(f"kronika: note: {path}: language {doc.language!r} has sentences, noise and "
-                   f"actors so far; its time expressions and events come later", err=True)
+        typer.echo(f"kronika: note: {path}: language {doc.language!r} has sentences, noise, "
+                   f"time expressions and actors so far; its events come later", err=True)
 
 
 def _explain(doc: Document) -> None:
@@ -445,18 +445,25 @@ def timex(
     published: PublishedOption = None,
     lang: LangOption = "auto",
     fmt: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="print the rule that fired and the anchor for each expression")] = False,
 ) -> None:
     """Print one time expression per line, with its value and interval.
 
     Example:
         kronika timex article.txt --published 2022-05-13
+        kronika timex statement.txt --published 2022-05-13 --lang ru --explain
     """
     from kronika.document import _plain
+    from kronika.timex import explain as explain_timex
 
+    if fmt != "jsonl":
+        raise UsageError(f"--format {fmt!r} is not known for timex; use jsonl")
     doc = Pipeline.default().upto("timex").process(_read(file), published=_published(published),
                                                   lang=_lang(lang))
     for t in doc.timexes:
-        typer.echo(json.dumps(_plain(t), ensure_ascii=False))
+        typer.echo(explain_timex(t, doc.language) if explain
+                   else json.dumps(_plain(t), ensure_ascii=False))
 
 
 @actors_app.command("resolve")
@@ -481,6 +488,47 @@ def actors_resolve(
             out.print(f"[bold]{a.name}[/] ({a.kind}, id {a.id}, country {a.country}, "
                       f"role {a.role})")
         out.print(f"  why: {r.why}")
+
+
+@eval_app.command("timex")
+def eval_timex(
+    gold: Annotated[str, typer.Argument(help="gold: a TimeML .tml file, a MEANTIME .xml file, a "
+                                             "kronika .jsonl file, or a folder of them")],
+    pred: Annotated[str | None, typer.Argument(help="predictions in any gold format, matched by "
+                                                    "document id; by default kronika tags the "
+                                                    "gold texts now")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    errors: Annotated[int, typer.Option("--errors", help="list up to N errors")] = 0,
+) -> None:
+    """Score time expressions as TempEval-3 does: strict and relaxed span F1, type and value F1.
+
+    Example:
+        kronika eval timex tests/data/timex/meantime.test.en.jsonl
+        kronika eval timex ../shared/data/timeml-en/meantime_newsreader_english_oct15/intra-doc_annotation
+    """
+    from kronika.eval.timex import kronika_system, load, predictions, score
+
+    docs = load(gold)
+    if pred:
+        found = predictions(pred)
+        missing = [d.id for d in docs if d.id not in found]
+        if missing:
+            raise UsageError(f"{pred} lacks {len(missing)} gold documents (first: {missing[0]}); "
+                             f"predictions are matched to gold by document id")
+        result = score(docs, lambda d: found[d.id])
+    else:
+        result = score(docs, kronika_system)
+    if fmt == "json":
+        typer.echo(json.dumps(result.to_dict(), indent=2))
+        return
+    out = console()
+    out.print(f"{result.documents} documents, {result.gold} gold expressions, "
+              f"{result.system} found")
+    for name, (p, r, f) in (("strict span", result.strict), ("relaxed span", result.relaxed),
+                            ("type", result.type), ("value", result.value)):
+        out.print(f"{name:<13} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    for e in result.errors[:errors]:
+        out.print(json.dumps(e, ensure_ascii=False), markup=False, highlight=False)
 
 
 @eval_app.command("timeline")

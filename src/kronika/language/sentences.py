@@ -26,7 +26,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _is_abbreviation(line: str, stop: int) -> bool:
-    m = _WORD_BEFORE.search(line[:stop])
+    m = _WORD_BEFORE.search(line, max(0, stop - 64), stop)  # a window: linear in the line
     if not m:
         return False
     word = m.group(1)

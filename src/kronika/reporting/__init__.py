@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -213,8 +214,9 @@ def said_dates(
     # dated frames so far: (frame, date, root frame, person-like, names)
     history: list[tuple[Frame, date, Frame, bool, frozenset[str]]] = []
     ordered = sorted(timexes, key=lambda t: t.start)
+    starts = [t.start for t in ordered]
     for sentence in sentences:
-        inside = [t for t in ordered if sentence.start <= t.start < sentence.end]
+        inside = ordered[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         frames = find_frames(text, sentence, inside)
         if not frames:
             continue

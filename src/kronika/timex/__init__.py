@@ -1,14 +1,17 @@
-"""The temporal tagger: English time expressions with TIMEX3 values and day intervals.
+"""The temporal tagger: English and Russian time expressions with TIMEX3 values and day
+intervals, each relative one with the anchor it counts from.
 
 Three steps (find, then resolve, then write):
-1. one regex pass per sentence finds expressions by the named rules of `rules/en.yaml`;
-2. every match is resolved against the publication date: absolute dates directly, yearless
-   dates by the nearest year (forward in a future sentence), relative ones ("yesterday",
-   "less than a week ago") counted from the publication date;
-3. the reporting frames of `kronika.reporting` are dated with those timexes, and a relative
-   expression inside the content of a dated frame is counted again from the frame's date
-   (`anchor_basis == "report"`): "On April 14, Kirby reported that Austin called “less than a
-   week ago”" gives 2022-04-07..2022-04-14.
+1. the grammar of `rules/<lang>.yaml` finds expressions sentence by sentence (`scan.py`: tried
+   only near trigger words; the tense of the clause is read from its nearest tense cue);
+2. every match is resolved (`resolve.py`) against the publication date: absolute dates
+   directly, yearless dates by the nearest year (forward in a future clause), relative ones
+   ("yesterday", "less than a week ago") counted from the publication date, narrative ones
+   ("the next day", «накануне») from the previous single day the text names;
+3. the reporting frames of `kronika.reporting` (English grammar; Russian cue words) are dated
+   with those timexes, and a relative expression inside the content of a dated frame is
+   counted again from the frame's date (`anchor_basis == "report"`): "On April 14, Kirby
+   reported that Austin called “less than a week ago”" gives 2022-04-07..2022-04-14.
 
 Example:
     >>> from datetime import date
@@ -21,15 +24,25 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kronika.document import Document, Sentence, Timex
 from kronika.reporting import said_dates
+from kronika.reporting.cues import cue_said_dates
 from kronika.timex.grammar import Grammar, Rule, grammar
-from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since
+from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since, until
+from kronika.timex.scan import future_tense, lowered, scan
 
-__all__ = ["Hit", "Timexes", "find", "tag"]
+#: Kinds that "since"/"until" words before them do not turn into an interval («к трём годам»).
+UNMODIFIED_KINDS = frozenset({"length", "set", "span", "year_range", "since_event", "narrative"})
+#: Kinds whose value depends on the tense of the clause (the others skip the tense check).
+TENSE_KINDS = frozenset({"md", "month", "month_part", "weekday", "season", "quarter", "clock",
+                         "weekend"})
+#: Kinds whose year comes from the publication date when the text gives none.
+YEARLESS_KINDS = frozenset({"md", "month", "month_part", "season"})
+
+__all__ = ["Hit", "Timexes", "explain", "find", "tag"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,24 +62,25 @@ class Hit:
         return self.rule.kind in RELATIVE_KINDS or self.modifier is not None
 
 
-def find(text: str, sentence: Sentence, g: Grammar | None = None) -> list[Hit]:
-    """The expressions of one sentence, unresolved."""
+def find(text: str, sentence: Sentence, g: Grammar | None = None, low: str | None = None
+         ) -> list[Hit]:
+    """The expressions of one sentence, unresolved (`low`: `lowered(text)`, if at hand)."""
     g = g or grammar()
     hits: list[Hit] = []
-    future: bool | None = None
-    for m in g.regex.finditer(text, sentence.start, sentence.end):
+    for m in scan(text, sentence, g, low):
         rule, groups = g.groups(m)
         start = m.start()
         if rule.preceded_by and not rule.preceded_by.search(text, max(0, start - 40), start):
             continue
         modifier = None
-        for mod in g.modifiers:
+        for mod in g.modifiers if rule.kind not in UNMODIFIED_KINDS else ():
             b = mod.before.search(text, max(sentence.start, start - 12), start)
             if b:
                 modifier, start = mod.name, b.start()
                 break
-        if future is None:
-            future = bool(g.future.search(text, sentence.start, sentence.end))
+        # "until Friday" looks forward whatever the tense
+        future = (modifier == "until" and rule.kind == "weekday") or (
+            rule.kind in TENSE_KINDS and future_tense(text, sentence, m.start(), m.end(), g))
         hits.append(Hit(start, m.end(), rule, groups, future, modifier, sentence.start))
     return hits
 
@@ -77,11 +91,12 @@ def _timex(text: str, hit: Hit, ctx: Context, basis: str | None) -> Timex | None
         return None
     if hit.modifier == "since":
         value = since(value, ctx.anchor)
+    elif hit.modifier == "until":
+        value = until(value, ctx.anchor)
     kind, val, earliest, latest = value
     if hit.relative:
         anchor = ctx.anchor
-    elif earliest is not None and hit.rule.kind in ("md", "month", "month_part") \
-            and "year" not in hit.groups:
+    elif earliest is not None and hit.rule.kind in YEARLESS_KINDS and "year" not in hit.groups:
         anchor, basis = ctx.published, "published"
     else:
         anchor, basis = None, None
@@ -89,23 +104,36 @@ def _timex(text: str, hit: Hit, ctx: Context, basis: str | None) -> Timex | None
                  hit.modifier or hit.rule.name, anchor, basis if anchor else None)
 
 
-def tag(text: str, sentences: Sequence[Sentence], published: date | None) -> list[Timex]:
-    """The time expressions of `text` (English), resolved; sentences give the scope of tense
-    cues and reporting frames."""
-    g = grammar()
+def tag(text: str, sentences: Sequence[Sentence], published: date | None,
+        lang: str = "en") -> list[Timex]:
+    """The time expressions of `text`, resolved; sentences give the scope of tense cues and
+    reporting frames."""
+    g = grammar(lang)
     if not sentences:
         sentences = [Sentence(0, len(text), text)]
-    hits = [h for s in sentences for h in find(text, s, g)]
+    low = lowered(text)
+    hits = [h for s in sentences for h in find(text, s, g, low)]
     out: dict[int, Timex] = {}
+    last_day: date | None = None  # the latest single day named so far (for "the next day")
     for i, h in enumerate(hits):
-        t = _timex(text, h, Context(g, published, published, h.future), "published")
+        if h.rule.kind == "narrative":
+            t = _timex(text, h, Context(g, published, last_day, h.future), "narrative")
+            if t and last_day is None:
+                t = replace(t, anchor_basis=None)
+        else:
+            t = _timex(text, h, Context(g, published, published, h.future), "published")
         if t:
             out[i] = t
-    if any(h.relative for h in hits):
-        said = said_dates(text, sentences, list(out.values()))
+            if t.type in ("DATE", "TIME") and t.earliest and t.earliest == t.latest:
+                last_day = t.earliest
+    _clock_days(out, hits)
+    if any(h.relative and h.rule.kind != "narrative" for h in hits):
+        said: dict = (said_dates(text, sentences, list(out.values())) if g.lang == "en" else
+                      cue_said_dates(text, sentences, list(out.values()), g.lang))
         for i, h in enumerate(hits):
             frame, day, _ = said.get(h.sentence, (None, None, None))
-            if h.relative and frame and day and frame.content_start <= h.start \
+            if h.relative and h.rule.kind != "narrative" and frame and day \
+                    and frame.content_start <= h.start \
                     and h.end <= frame.content_end:
                 t = _timex(text, h, Context(g, published, day, h.future), "report")
                 if t:
@@ -113,15 +141,47 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None) -> lis
     return [out[i] for i in sorted(out)]
 
 
+def explain(t: Timex, lang: str = "en") -> str:
+    """One line for `kronika timex --explain`: the expression, its value and interval, the rule
+    that fired (with the rule's first example) and the anchor it was counted from."""
+    g = grammar(lang if lang in LANGUAGES else "en")
+    rule = next((r for r in g.rules.values() if r.name == t.rule), None)
+    example = f" (like {rule.examples[0]!r})" if rule and rule.examples else ""
+    anchor = f", anchor {t.anchor} ({t.anchor_basis})" if t.anchor else ""
+    return (f"{t.start}-{t.end} {t.text!r}: {t.type} {t.value} [{t.earliest} .. {t.latest}]; "
+            f"rule {t.rule}{example}{anchor}")
+
+
+#: Languages with a rule file in `kronika/timex/rules/`.
+LANGUAGES = ("en", "ru")
+
+
+def _clock_days(out: dict[int, Timex], hits: Sequence[Hit]) -> None:
+    """A clock time with no day of its own ("at 16:15 UTC, June 1st") takes the day of the
+    nearest single-day date in its sentence."""
+    for i, t in out.items():
+        if t.type != "TIME" or hits[i].rule.kind != "clock" or "weekday" in hits[i].groups \
+                or not t.value or t.earliest is None:
+            continue
+        days = [(abs(o.start - t.start), o.earliest) for j, o in out.items()
+                if j != i and hits[j].sentence == hits[i].sentence and o.type == "DATE"
+                and o.earliest and o.earliest == o.latest]
+        if days:
+            day = min(days)[1]
+            out[i] = replace(t, value=day.isoformat() + t.value[10:], earliest=day, latest=day)
+
+
 class Timexes:
-    """Add `timexes`: English rules; no timexes (yet) for Russian documents."""
+    """Add `timexes` by the rules of the document's language (English or Russian); other
+    languages get none."""
 
     name = "timex"
     reads = ("text", "sentences", "published")
     adds = ("timexes",)
 
     def __call__(self, doc: Document) -> Document:
-        if doc.language.startswith("ru"):
+        lang = doc.language[:2]
+        if lang not in LANGUAGES:
             return doc.with_layers(timexes=())
-        return doc.with_layers(timexes=tuple(tag(doc.text, doc.sentences, doc.published)))
+        return doc.with_layers(timexes=tuple(tag(doc.text, doc.sentences, doc.published, lang)))
 

@@ -1,10 +1,20 @@
-"""The temporal grammar: `rules/en.yaml` compiled once into a single regex.
+"""The temporal grammar: `rules/<lang>.yaml` compiled once into a single regex.
+
+The regex is written and run in lower case (case-insensitive matching costs Python's engine
+about twice the time): the tagger lower-cases the text once, and `Grammar.accept` checks the
+placeholders that need a capital on the original text.
 
 Every rule becomes one alternative `(?P<rN>...)` of one pattern, tried in file order at each
 position, so a sentence is scanned in a single pass. Placeholders such as `{month}` become named
 groups `rN_month`; a match reports its rule through `Match.lastgroup`, and `Grammar.groups()`
 gives the rule's groups under their plain names. Lexicon surfaces are matched case-insensitively,
-except month and weekday names, which must be capitalised ("May" the month, not "may" the verb).
+except month and weekday names, which must be capitalised ("May" the month, not "may" the verb)
+in English (`options.case_sensitive` of the rule file lists such placeholders).
+
+A rule file with `options.inflect: true` (Russian) lists lexicon surfaces as lemmas; each word
+is expanded into all its inflected forms by pymorphy3 ("февраль" → "февраля", "феврале", …),
+and the lookup tables map every form back to its canonical key. The analyzer is loaded once
+(`morph()`, cached) and only when the grammar is built.
 """
 
 from __future__ import annotations
@@ -17,7 +27,8 @@ from typing import Any
 from kronika.errors import RuleFileError
 from kronika.rules import load_rules, require_keys
 
-#: placeholder -> (lexicon table, case-sensitive?, only the first surface of each entry?)
+#: placeholder -> (lexicon table, needs a capital by default?, only the first surface of each
+#: entry?); a rule file's `options.case_sensitive` replaces the defaults (Russian: none).
 PLACEHOLDERS = {
     "month": ("months", True, False),
     "month_full": ("months", True, True),
@@ -29,7 +40,21 @@ PLACEHOLDERS = {
     "deictic": ("deictic", False, False),
     "day_part": ("day_parts", False, False),
     "reference": ("references", False, False),
+    "rel": ("relations", False, False),
+    "season": ("seasons", False, False),
+    "ordinal": ("ordinals", False, False),
+    "narrative": ("narrative", False, False),
+    "set_word": ("set_words", False, False),
+    "event": ("events", False, False),
 }
+#: Lexicon tables whose words are triggers: every expression holds a digit, the longest word of
+#: a surface of one of these tables, or a word of the rule file's `triggers` list ("quarter"),
+#: so the full grammar is tried only near them. Numbers, qualifiers, relations and month parts
+#: are left out: they never make an expression alone, and "a", "last", "over" are everywhere.
+TRIGGER_TABLES = ("months", "weekdays", "units", "deictic", "day_parts", "references", "seasons",
+                  "narrative", "set_words", "events")
+#: Placeholders matched with their capital only unless the rule file says otherwise.
+CASE_SENSITIVE = tuple(p for p, (_, capital, _) in PLACEHOLDERS.items() if capital)
 _PLACE = re.compile(r"\{(\w+)\}")
 _NAMED = re.compile(r"\(\?P<(\w+)>")
 
@@ -42,6 +67,7 @@ class Rule:
     names: tuple[tuple[str, str], ...]  # (plain name, group name) of its inner groups
     preceded_by: re.Pattern[str] | None
     examples: tuple[str, ...]
+    capitalised: tuple[str, ...] = ()  # groups that must start with a capital ("May")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +84,25 @@ class Grammar:
     lookup: dict[str, dict[str, Any]]  # table -> normalised surface -> canonical key
     future: re.Pattern[str]
     modifiers: tuple[Modifier, ...]
+    past: re.Pattern[str] | None = None
+    lang: str = "en"
+    triggers: frozenset[str] = frozenset()  # lower-case words, see TRIGGER_TABLES
+    starters: frozenset[str] = frozenset()  # lower-case words an expression may start with
 
     def groups(self, m: re.Match[str]) -> tuple[Rule, dict[str, str]]:
         rule = self.rules[m.lastgroup or ""]
         return rule, {plain: v for plain, full in rule.names if (v := m.group(full)) is not None}
 
+    def accept(self, m: re.Match[str], text: str) -> bool:
+        """Whether a match (made on lower-cased text) has its capitals in `text`: "May" the
+        month, not "may" the verb."""
+        rule = self.rules[m.lastgroup or ""]
+        return all(text[m.start(n)].isupper() for n in rule.capitalised if m.start(n) >= 0)
+
     def key(self, table: str, surface: str) -> Any:
+        forms = self.lookup.get(f"{table}#forms")
+        if forms is not None:  # an inflected language: back to the lexicon's words
+            surface = " ".join(forms.get(w, w) for w in norm(surface).split())
         return self.lookup[table][norm(surface)]
 
 
@@ -71,34 +110,99 @@ def norm(surface: str) -> str:
     return " ".join(surface.lower().replace(".", " ").split())
 
 
-def _alternation(surfaces: list[str], case_sensitive: bool) -> str:
-    alts = "|".join(
-        re.escape(s).replace(r"\ ", r"\s+") for s in sorted(set(surfaces), key=len, reverse=True)
-    )
-    body = f"(?:{alts})(?!\\w)"
-    return f"(?-i:{body})" if case_sensitive else body
+def _alternation(surfaces: list[str]) -> str:
+    """Lower-case surfaces, longest first (the grammar runs on lower-cased text)."""
+    alts = "|".join(re.escape(s).replace(r"\ ", r"\s+")
+                    for s in sorted({x.lower() for x in surfaces}, key=len, reverse=True))
+    return f"(?:{alts})(?!\\w)"
 
 
-def _tables(lexicon: dict[str, Any]) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
-    """Placeholder regexes and surface lookups from the lexicon."""
+@cache
+def morph() -> Any:
+    """The Russian morphological analyzer (pymorphy3 with its dictionaries), loaded once."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@cache
+def word_forms(word: str) -> tuple[str, ...]:
+    """All inflected forms of a Russian word (itself first), with ё also written е."""
+    if not word.isalpha():
+        return (word,)
+    forms = {word}
+    for parse in morph().parse(word)[:3]:
+        if parse.normal_form == morph().parse(word)[0].normal_form:
+            forms.update(f.word for f in parse.lexeme)
+    forms |= {f.replace("ё", "е") for f in forms}
+    return (word, *sorted(forms - {word}))
+
+
+def _inflected(surface: str, forms: dict[str, str]) -> str:
+    """A regex for every inflection of a surface's words ("прошлый год" → "прошлом году", …),
+    recording form → lexicon word in `forms`; a word written with a trailing `=` stays as is."""
+    parts = []
+    for w in surface.split():
+        if w.endswith("="):
+            words: tuple[str, ...] = (w[:-1].lower(),)
+        else:
+            words = word_forms(w.lower())
+        for f in words:
+            forms.setdefault(f, w.rstrip("="))
+        parts.append("(?:" + "|".join(re.escape(f) for f in sorted(words, key=len, reverse=True))
+                     + ")")
+    return r"\s+".join(parts)
+
+
+def _tables(lexicon: dict[str, Any], inflect: bool
+            ) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """Placeholder regexes and surface lookups from the lexicon (tables a language lacks give
+    no placeholder: a rule that uses one fails to compile with a clear message)."""
     regexes, lookup = {}, {}
-    for place, (table, case, first) in PLACEHOLDERS.items():
+    for place, (table, _, first) in PLACEHOLDERS.items():
         if table not in lexicon:
-            raise RuleFileError(f"timex rules: lexicon lacks the table {table!r}")
-        entries = lexicon[table]
-        surfaces = [forms[0] if first else f for forms in entries.values() for f in
-                    (forms[:1] if first else forms)]
-        regexes[place] = _alternation(surfaces, case)
-        lookup[table] = {norm(f): key for key, forms in entries.items() for f in forms}
+            continue
+        entries = {k: [str(f) for f in v] for k, v in lexicon[table].items()}
+        surfaces = [f for forms in entries.values() for f in (forms[:1] if first else forms)]
+        if inflect:
+            forms: dict[str, str] = {}
+            alts = "|".join(_inflected(f, forms) for f in
+                            sorted(set(surfaces), key=len, reverse=True))
+            regexes[place] = f"(?:{alts})(?!\\w)"
+            lookup[f"{table}#forms"] = forms
+        else:
+            regexes[place] = _alternation(surfaces)
+        lookup[table] = {norm(f.replace("=", "")): key for key, forms_ in entries.items()
+                         for f in forms_}
     return regexes, lookup
+
+
+def _lower(pattern: str) -> str:
+    """A rule pattern in lower case (the rule files use no upper-case escapes such as \\S)."""
+    return pattern.lower().replace("(?p<", "(?P<")
+
+
+def _starters(data: dict[str, Any], lookup: dict[str, dict[str, Any]]) -> set[str]:
+    """Every word a rule or lexicon holds (lower case, all inflected forms): an expression can
+    only start at one of them or at a digit."""
+    words: set[str] = set()
+    for item in data["rules"]:
+        bare = _NAMED.sub(" ", _PLACE.sub(" ", re.sub(r"\\.", " ", item["pattern"])))
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]+", bare))
+    for entries in lookup.values():  # surfaces, and every inflected form ("#forms" tables)
+        for surface in entries:
+            words.update(w.lower() for w in re.findall(r"[^\W\d_]+", str(surface)))
+    return words
 
 
 @cache
 def grammar(lang: str = "en") -> Grammar:
     data = load_rules("kronika.timex.rules", f"{lang}.yaml")
-    places, lookup = _tables(data["lexicon"])
-    shared = {name: _PLACE.sub(lambda m: places[m.group(1)], p)
+    options = data.get("options") or {}
+    places, lookup = _tables(data["lexicon"], bool(options.get("inflect")))
+    shared = {name: _PLACE.sub(lambda m: places[m.group(1)], _lower(p))
               for name, p in data["patterns"].items()}
+    capital = tuple(options.get("case_sensitive", CASE_SENSITIVE))
 
     def expand(pattern: str, prefix: str) -> str:
         def place(m: re.Match[str]) -> str:
@@ -114,18 +218,28 @@ def grammar(lang: str = "en") -> Grammar:
     for i, item in enumerate(data["rules"]):
         require_keys(item, ("name", "kind", "pattern"), "timex rules")
         group = f"r{i}"
-        body = expand(item["pattern"], f"{group}_")
+        body = expand(_lower(item["pattern"]), f"{group}_")
         inner = tuple((n[len(group) + 1:], n) for n in _NAMED.findall(body))
         before = item.get("preceded_by")
         rules[group] = Rule(item["name"], item["kind"], group, inner,
                             re.compile(f"(?:{before})$") if before else None,
-                            tuple(item.get("examples") or ()))
-        alts.append(f"(?P<{group}>(?i:{body}))(?!\\w)")
+                            tuple(item.get("examples") or ()),
+                            tuple(n for plain, n in inner if plain in capital))
+        alts.append(f"(?P<{group}>{body})(?!\\w)")
     try:  # the look-behind before the alternation makes the engine skip inner positions fast
         regex = re.compile(f"(?<!\\w)(?:{'|'.join(alts)})")
     except re.error as exc:
         raise RuleFileError(f"timex rules of {lang!r} do not compile: {exc}") from exc
-    cues = _alternation(data["lexicon"]["future_cues"], False)
+    cues = _alternation(data["lexicon"]["future_cues"])
     modifiers = tuple(Modifier(m["name"], re.compile(m["pattern"]), tuple(m.get("examples", ())))
                       for m in data.get("modifiers", ()))
-    return Grammar(rules, regex, lookup, re.compile(f"(?i)(?<!\\w){cues}"), modifiers)
+    past = data.get("past_pattern")
+    words = {max(str(f).split(), key=len) for t in TRIGGER_TABLES
+             for forms in (data["lexicon"].get(t) or {}).values() for f in forms}
+    words |= {str(w) for w in data.get("triggers", ())}
+    triggers = {f.lower() for w in words
+                for f in (word_forms(w.lower()) if options.get("inflect") and
+                          not w.endswith("=") else (w.rstrip("="),))}
+    return Grammar(rules, regex, lookup, re.compile(f"(?i)(?<!\\w){cues}"), modifiers,
+                   re.compile(past) if past else None, lang, frozenset(triggers),
+                   frozenset(_starters(data, lookup) | triggers))

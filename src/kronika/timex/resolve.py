@@ -30,8 +30,14 @@ PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 YEAR_SLACK_DAYS = 7
 #: TIMEX3 duration units of our unit keys, with the multiplier (a fortnight is two weeks).
 DURATION_UNITS = {"D": ("D", 1), "W": ("W", 1), "F": ("W", 2), "M": ("M", 1), "Y": ("Y", 1),
-                  "E": ("DE", 1)}
-RELATIVE_KINDS = frozenset({"day_part", "deictic", "weekday", "ago", "span", "calendar", "ref"})
+                  "E": ("DE", 1), "C": ("CE", 1), "H": ("TH", 1), "MI": ("TM", 1),
+                  "HY": ("M", 6), "Q": ("Q", 1), "WE": ("WE", 1)}
+RELATIVE_KINDS = frozenset({"weekend", "day_part", "deictic", "weekday", "ago", "span", "calendar", "ref",
+                            "clock", "quarter", "year_rel_part", "narrative", "since_event"})
+#: Season codes of TIMEX3 and the months they cover (winter runs into the next year).
+SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+#: Largest year an expression may name and still be normalised (absurd years get no value).
+MAX_YEAR = 2200
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +58,48 @@ def add_months(d: date, n: int) -> date:
 
 
 def shift(d: date, n: int, unit: str) -> date:
-    days = {"D": 1, "W": 7, "F": 14}.get(unit)
-    if days:
+    days = {"D": 1, "W": 7, "F": 14, "H": 0, "MI": 0, "WE": 7}.get(unit)
+    if days is not None:
         return d + timedelta(days=n * days)
-    return add_months(d, n * {"M": 1, "Y": 12, "E": 120}[unit])
+    return add_months(d, n * {"M": 1, "Y": 12, "E": 120, "C": 1200, "HY": 6, "Q": 3}[unit])
 
 
 def _int(s: str) -> int:
     return int(s[:2] if s[:2].isdigit() else s[:1])
+
+
+def _year(s: str) -> int:
+    """A written year: two digits are 19xx from 50 up, else 20xx ("'82", "7/8/07")."""
+    digits = s.lstrip("'’")
+    y = int(digits)
+    if len(digits) == 2:
+        return 1900 + y if y >= 50 else 2000 + y
+    return y
+
+
+def rel(g: dict[str, str], ctx: Context) -> str:
+    """The relation word of a rule ("last", "прошлом", …) as last/this/next (any language)."""
+    raw = g.get("rel", "")
+    if not raw:
+        return ""
+    table = ctx.grammar.lookup.get("relations")
+    if table is None:
+        return raw.lower()
+    try:
+        return str(ctx.grammar.key("relations", raw))
+    except KeyError:
+        return raw.lower()
+
+
+def duration(n: int | float | None, unit: str) -> str:
+    """A TIMEX3 duration value: P3D, P1W, PT12H, PXY."""
+    code, times = DURATION_UNITS[unit]
+    if n is None:
+        amount = "X"
+    else:
+        x = n * times
+        amount = str(int(x)) if float(x).is_integer() else f"{x:g}"
+    return f"PT{amount}{code[1:]}" if code.startswith("T") else f"P{amount}{code}"
 
 
 def _month(g: dict[str, str], ctx: Context) -> int:
@@ -100,19 +140,19 @@ def infer_month(m: int, ctx: Context, rel: str | None = None) -> int:
 
 # --- absolute kinds ------------------------------------------------------------------------------
 
-def ymd(g: dict[str, str], ctx: Context) -> Value | None:
-    d = _safe(int(g["year"]), _month(g, ctx), _int(g["day"]))
-    return ("DATE", d.isoformat(), d, d) if d else None
+def ymd(g: dict[str, str], ctx: Context) -> Value:
+    d = _safe(_year(g["year"]), _month(g, ctx), _int(g["day"]))
+    return ("DATE", d.isoformat(), d, d) if d else ("DATE", None, None, None)
 
 
-def md(g: dict[str, str], ctx: Context) -> Value | None:
+def md(g: dict[str, str], ctx: Context) -> Value:
     m, day = _month(g, ctx), _int(g["day"])
     if not _safe(2000, m, day):
-        return None
+        return "DATE", None, None, None
     if ctx.published is None:
         return "DATE", f"XXXX-{m:02d}-{day:02d}", None, None
     d = infer_day(m, day, ctx)
-    return ("DATE", d.isoformat(), d, d) if d else None
+    return ("DATE", d.isoformat(), d, d) if d else ("DATE", None, None, None)
 
 
 def ym(g: dict[str, str], ctx: Context) -> Value:
@@ -124,7 +164,12 @@ def month(g: dict[str, str], ctx: Context) -> Value:
     m = _month(g, ctx)
     if ctx.published is None:
         return "DATE", f"XXXX-{m:02d}", None, None
-    y = infer_month(m, ctx, g.get("rel", "").lower() or None)
+    r = rel(g, ctx) or None
+    if "year_rel" in g:  # "October of next year"
+        y = ctx.published.year + {"last": -1, "next": 1}.get(
+            str(ctx.grammar.key("relations", g["year_rel"])), 0)
+    else:
+        y = infer_month(m, ctx, r)
     return "DATE", f"{y}-{m:02d}", date(y, m, 1), month_end(y, m)
 
 
@@ -142,19 +187,98 @@ def month_part(g: dict[str, str], ctx: Context) -> Value:
 
 
 def year(g: dict[str, str], ctx: Context) -> Value:
-    y = int(g["year"])
-    return "DATE", str(y), date(y, 1, 1), date(y, 12, 31)
+    y = _year(g["year"])
+    if not 1 <= y <= MAX_YEAR:
+        return "DATE", None, None, None
+    return "DATE", f"{y:04d}", date(y, 1, 1), date(y, 12, 31)
+
+
+def year_range(g: dict[str, str], ctx: Context) -> Value:
+    """"from 2009 to 2011" (P2Y, as TimeML counts it) or «в 2022–2023 годах» (both whole
+    years: P2Y); the interval covers both years."""
+    y1, y2 = _year(g["year"]), _year(g["year2"])
+    if y2 < 100:  # "2022–23"
+        y2 += y1 // 100 * 100
+    if not (1 <= y1 < y2 <= MAX_YEAR):
+        return "DURATION", None, None, None
+    n = y2 - y1 + (1 if "plural" in g else 0)
+    return "DURATION", f"P{n}Y", date(y1, 1, 1), date(y2, 12, 31)
 
 
 def year_part(g: dict[str, str], ctx: Context) -> Value:
-    y = int(g["year"])
+    if "year" in g:
+        y = _year(g["year"])
+    elif ctx.anchor is None:
+        return "DATE", None, None, None
+    else:
+        y = ctx.anchor.year + {"last": -1, "next": 1}.get(rel(g, ctx), 0)
     first, last = PART_MONTHS[ctx.grammar.key("month_parts", g["part"])]
     return "DATE", str(y), date(y, first, 1), month_end(y, last)
 
 
 def decade(g: dict[str, str], ctx: Context) -> Value:
     y = int(g["decade"])
+    if y < 100:  # "the '90s", «90-е»
+        y += 1900 if y >= 30 else 2000
     return "DATE", str(y)[:3], date(y, 1, 1), date(y + 9, 12, 31)
+
+
+def year_half(g: dict[str, str], ctx: Context) -> Value:
+    """"the first half of 2009": 2009-H1, January to June."""
+    if "year" in g:
+        y = _year(g["year"])
+    elif ctx.anchor is None:
+        return "DATE", None, None, None
+    else:
+        y = ctx.anchor.year + {"last": -1, "next": 1}.get(rel(g, ctx), 0)
+    h = 1 if g["half"].lower() == "first" else 2
+    return "DATE", f"{y}-H{h}", date(y, 6 * h - 5, 1), month_end(y, 6 * h)
+
+
+def century(g: dict[str, str], ctx: Context) -> Value:
+    """"the 21st century": 20 (TIMEX3 writes the hundreds), 2000-01-01..2099-12-31."""
+    c = int(g["century"]) - 1
+    return "DATE", f"{c:02d}", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31)
+
+
+def season(g: dict[str, str], ctx: Context) -> Value:
+    code = str(ctx.grammar.key("seasons", g["season"]))
+    first, last = SEASONS[code]
+    if "year" in g:
+        y = _year(g["year"])
+    elif ctx.anchor is None:
+        return "DATE", f"XXXX-{code}", None, None
+    else:
+        a, r = ctx.anchor, rel(g, ctx)
+        y = a.year + {"last": -1, "next": 1}.get(r, 0)
+        if not r and not ctx.future and date(y, first, 1) > a:
+            y -= 1
+        elif not r and ctx.future and add_months(date(y, first, 1), last - first) < a:
+            y += 1
+    end = add_months(date(y, first, 1), last - first)
+    return "DATE", f"{y}-{code}", date(y, first, 1), month_end(end.year, end.month)
+
+
+def quarter(g: dict[str, str], ctx: Context) -> Value:
+    q = int(g["qnum"]) if "qnum" in g else int(ctx.grammar.key("ordinals", g["ordinal"]))
+    if "yy" in g:
+        g = {**g, "year": g["yy"]}
+    if q == -1:
+        q = 4
+    if not 1 <= q <= 4:
+        return "DATE", None, None, None
+    if "year" in g:
+        y = _year(g["year"])
+    elif ctx.anchor is None:
+        return "DATE", f"XXXX-Q{q}", None, None
+    else:
+        a, r = ctx.anchor, rel(g, ctx)
+        y = a.year + {"last": -1, "next": 1}.get(r, 0)
+        if not r:  # the latest such quarter begun by the anchor, or the next in the future
+            begun = date(y, 3 * q - 2, 1) <= a
+            ended = month_end(y, 3 * q) < a
+            y += 1 if ctx.future and ended else (0 if begun or ctx.future else -1)
+    return "DATE", f"{y}-Q{q}", date(y, 3 * q - 2, 1), month_end(y, 3 * q)
 
 
 # --- relative kinds ------------------------------------------------------------------------------
@@ -179,18 +303,22 @@ def weekday(g: dict[str, str], ctx: Context) -> Value:
     a = ctx.anchor
     if a is None:
         return "DATE", f"XXXX-WXX-{wd}", None, None
-    rel = g.get("rel", "").lower()
+    r = rel(g, ctx)
     back = (a.isoweekday() - wd) % 7  # days back to the latest such weekday, 0 if today
-    if rel == "this":
+    if r == "this":
         d = a + timedelta(days=wd - a.isoweekday())
-    elif rel in ("last", "past"):
+    elif r in ("last", "past"):
         d = a - timedelta(days=back or 7)
-    elif rel in ("next", "coming"):
+    elif r in ("next", "coming"):
         d = a + timedelta(days=(wd - a.isoweekday()) % 7 or 7)
     elif ctx.future:
         d = a + timedelta(days=(wd - a.isoweekday()) % 7)
     else:
         d = a - timedelta(days=back)
+    if "part" in g:  # "Monday morning"
+        code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[
+            g["part"].lower()]
+        return "TIME", f"{d.isoformat()}T{code}", d, d
     return "DATE", d.isoformat(), d, d
 
 
@@ -199,9 +327,12 @@ def _count(g: dict[str, str], ctx: Context) -> int | None:
     if raw is None:
         return 1
     if raw.isdigit():
-        return int(raw)
-    n = ctx.grammar.key("numbers", raw)
-    return n if isinstance(n, int) else None
+        return int(raw) if len(raw) < 7 else None
+    try:
+        n = ctx.grammar.key("numbers", raw)
+    except KeyError:
+        return None
+    return n if isinstance(n, int | float) and not isinstance(n, bool) else None
 
 
 def _granular(d: date, unit: str) -> tuple[str, date, date]:
@@ -215,9 +346,13 @@ def _granular(d: date, unit: str) -> tuple[str, date, date]:
 def ago(g: dict[str, str], ctx: Context) -> Value:
     n, unit = _count(g, ctx), ctx.grammar.key("units", g["unit"])
     a = ctx.anchor
-    if n is None or a is None:
+    if n is None or a is None or not float(n).is_integer() or n > 5000:
         return "DATE", "PAST_REF", None, a
-    p = shift(a, -n, unit)
+    n = int(n)
+    try:
+        p = shift(a, -n, unit)
+    except (ValueError, OverflowError):
+        return "DATE", None, None, None
     value, first, last = _granular(p, unit)
     qual = ctx.grammar.key("qualifiers", g["qualifier"]) if "qualifier" in g else None
     if qual == "less":
@@ -229,21 +364,95 @@ def ago(g: dict[str, str], ctx: Context) -> Value:
 
 def span(g: dict[str, str], ctx: Context) -> Value:
     n, unit = _count(g, ctx), ctx.grammar.key("units", g["unit"])
-    code, times = DURATION_UNITS[unit]
-    value = f"P{n * times if n is not None else 'X'}{code}"
+    value = duration(n, unit)
     a = ctx.anchor
     if a is None:
         return "DURATION", value, None, None
-    return "DURATION", value, shift(a, -n, unit) if n is not None else None, a
+    try:
+        first = shift(a, -int(n), unit) if n is not None and float(n).is_integer() else None
+    except (ValueError, OverflowError):
+        first = None
+    return "DURATION", value, first, a
+
+
+def length(g: dict[str, str], ctx: Context) -> Value:
+    """A bare duration ("six months", "a 12-year", «три года»): a length, not a place in time."""
+    n = _count(g, ctx)
+    if n is not None and "half" in g:
+        n += 0.5
+    return "DURATION", duration(n, ctx.grammar.key("units", g["unit"])), None, None
+
+
+def weekend(g: dict[str, str], ctx: Context) -> Value:
+    """"the weekend": the latest Saturday-Sunday by the anchor (the next one in a future clause
+    or after "next"); TIMEX3 value 2008-W42-WE."""
+    a = ctx.anchor
+    if a is None:
+        return "DATE", "XXXX-WXX-WE", None, None
+    r = rel(g, ctx)
+    latest = a - timedelta(days=(a.weekday() - 5) % 7)  # the latest Saturday by the anchor
+    upcoming = latest if a.weekday() >= 5 else latest + timedelta(days=7)
+    if r == "next":
+        saturday = upcoming + timedelta(days=7)
+    elif r in ("this", "coming") or (not r and ctx.future):
+        saturday = upcoming
+    elif r in ("last", "past") and a.weekday() >= 5:
+        saturday = latest - timedelta(days=7)
+    else:
+        saturday = latest
+    y, w, _ = saturday.isocalendar()
+    return "DATE", f"{y}-W{w:02d}-WE", saturday, saturday + timedelta(days=1)
+
+
+def clock(g: dict[str, str], ctx: Context) -> Value:
+    """A clock time on the anchor's day (or on a weekday or date given with it)."""
+    words = {"noon": 12, "midday": 12, "midnight": 0}
+    raw = g["hour"].lower()
+    h, m = words.get(raw, 0) if raw in words else int(raw), int(g.get("minute") or 0)
+    ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    if h > 23 or m > 59:
+        return "TIME", None, None, None
+    day = ctx.anchor
+    if "weekday" in g and day is not None:
+        _, d, _, _ = weekday(g, ctx)
+        day = date.fromisoformat(d) if d and len(d) == 10 else day
+    zone = "Z" if g.get("zone") else ""
+    if day is None:
+        return "TIME", f"XXXX-XX-XXT{h:02d}:{m:02d}{zone}", None, None
+    return "TIME", f"{day.isoformat()}T{h:02d}:{m:02d}{zone}", day, day
+
+
+def narrative(g: dict[str, str], ctx: Context) -> Value:
+    """"the next day", «накануне»: days from the previous narrative date (the anchor)."""
+    a = ctx.anchor
+    if a is None:
+        return "DATE", None, None, None
+    d = a + timedelta(days=int(ctx.grammar.key("narrative", g["narrative"])))
+    return "DATE", d.isoformat(), d, d
+
+
+def since_event(g: dict[str, str], ctx: Context) -> Value:
+    """«с начала спецоперации»: since an event the text does not date; no value, the interval
+    ends at the anchor."""
+    return "DATE", None, None, ctx.anchor
 
 
 def calendar_unit(g: dict[str, str], ctx: Context) -> Value | None:
     unit, a = ctx.grammar.key("units", g["unit"]), ctx.anchor
-    offset = {"last": -1, "previous": -1, "this": 0, "current": 0}.get(g["rel"].lower(), 1)
-    if unit not in ("D", "W", "M", "Y"):
-        return None
+    offset = {"last": -1, "previous": -1, "this": 0, "current": 0}.get(rel(g, ctx), 1)
+    if unit not in ("D", "W", "M", "Y", "E", "C"):
+        return "DATE", None, None, None
     if a is None:
         return "DATE", None, None, None
+    if unit in ("E", "C"):  # "the last decade" 201, «прошлого века» 19
+        size = 10 if unit == "E" else 100
+        first_year = (a.year // size + offset) * size
+        return ("DATE", str(first_year // size), date(max(first_year, 1), 1, 1),
+                date(first_year + size - 1, 12, 31))
     if unit == "W":
         monday = a - timedelta(days=a.weekday()) + timedelta(weeks=offset)
         y, w, _ = monday.isocalendar()
@@ -265,21 +474,29 @@ def ref(g: dict[str, str], ctx: Context) -> Value:
 def every(g: dict[str, str], ctx: Context) -> Value:
     if "weekday" in g:
         return "SET", f"XXXX-WXX-{ctx.grammar.key('weekdays', g['weekday'])}", None, None
-    code, times = DURATION_UNITS[ctx.grammar.key("units", g["unit"])]
-    n = _count(g, ctx)
-    return "SET", f"P{n * times if n is not None else 'X'}{code}", None, None
+    if "set_word" in g:  # "annual", «ежедневно»
+        return "SET", duration(1, ctx.grammar.key("set_words", g["set_word"])), None, None
+    return "SET", duration(_count(g, ctx), ctx.grammar.key("units", g["unit"])), None, None
 
 
 RESOLVERS: dict[str, Callable[[dict[str, str], Context], Value | None]] = {
     "ymd": ymd, "md": md, "ym": ym, "month": month, "month_part": month_part, "year": year,
     "year_part": year_part, "decade": decade, "deictic": deictic, "day_part": day_part,
     "weekday": weekday, "ago": ago, "span": span, "calendar": calendar_unit, "ref": ref,
-    "set": every,
+    "set": every, "length": length, "clock": clock, "season": season, "quarter": quarter,
+    "year_range": year_range, "year_rel_part": year_part, "narrative": narrative,
+    "since_event": since_event, "weekend": weekend, "year_half": year_half, "century": century,
 }
 
 
 def resolve(kind: str, groups: dict[str, str], ctx: Context) -> Value | None:
     return RESOLVERS[kind](groups, ctx)
+
+
+def until(inner: Value, anchor: date | None) -> Value:
+    """«до 2025 года», "until March": up to the end of X, from the anchor when X is after it."""
+    _, value, first, last = inner
+    return "DATE", value, anchor if anchor and last and anchor <= last else None, last
 
 
 def since(inner: Value, anchor: date | None) -> Value:

@@ -1,0 +1,100 @@
+"""Finding expressions in a sentence: the grammar tried near trigger words, and the tense of
+the clause an expression sits in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from kronika.document import Sentence
+from kronika.timex.grammar import Grammar, morph
+
+__all__ = ["LOOKBACK", "future_tense", "lowered", "scan"]
+
+#: Characters a clause break (comma, semicolon, dash) between a tense cue and an expression
+#: adds to their distance: "will open on May 10, officials said" is future.
+CLAUSE_BREAK = 100
+_BREAKS = re.compile(r"[,;:—–]")
+
+
+def _distance(text: str, m: re.Match[str], start: int, end: int) -> int:
+    a, b = (m.end(), start) if m.end() <= start else (end, m.start())
+    return max(0, b - a) + CLAUSE_BREAK * len(_BREAKS.findall(text, a, max(a, b)))
+
+
+_WORD = re.compile(r"\w{3,}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _future_verb(word: str) -> bool:
+    tag = morph().parse(word)[0].tag
+    return tag.POS == "VERB" and tag.tense == "futr"
+
+
+def future_verbs(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Russian verbs in the future tense («введут», «проведёт»), by pymorphy3's best parse."""
+    return [w for w in _WORD.finditer(text, start, end) if _future_verb(w.group().lower())]
+
+
+def future_tense(text: str, sentence: Sentence, start: int, end: int, g: Grammar) -> bool:
+    """Whether the expression at start..end sits in a future clause: the nearest tense cue of its
+    sentence is a future one ("will", "is scheduled") rather than a past one ("had", "said")."""
+    fut = [m for m in g.future.finditer(text, sentence.start, sentence.end)]
+    if g.lang == "ru":
+        fut += future_verbs(text, sentence.start, sentence.end)
+    if not fut:
+        return False
+    near = min(_distance(text, m, start, end) for m in fut)
+    if g.past is None:
+        return True
+    spans = [(m.start(), m.end()) for m in fut]
+    past = (_distance(text, m, start, end) for m in g.past.finditer(text, sentence.start, sentence.end)
+            if not any(a <= m.start() < b for a, b in spans))
+    return near <= min(past, default=near)
+
+
+#: How far before its first trigger word an expression may start ("на протяжении последних
+#: нескольких дней" puts 35 characters before "дней"). Raising it costs speed, not accuracy
+#: elsewhere; re-run `make bench` and the rule examples if changed.
+LOOKBACK = 48
+_TOKEN = re.compile(r"\w+")
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case, with the same length (the few characters whose lower case is
+    longer, such as "İ", are kept as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def scan(text: str, sentence: Sentence, g: Grammar, low: str | None = None
+         ) -> Iterator[re.Match[str]]:
+    """The grammar's matches in a sentence, left to right, as `g.regex.finditer` would give
+    them, but trying the grammar only at the word starts up to LOOKBACK characters before a
+    trigger word (a digit, a month, a unit, ...): most words of a text are far from any.
+    `low` is `lowered(text)` (computed here when not given)."""
+    if low is None:
+        low = lowered(text)
+    pos = sentence.start
+    for t in _TOKEN.finditer(low, sentence.start, sentence.end):
+        word = t.group()
+        if not (word[0].isdigit() or word in g.triggers):
+            continue
+        while pos <= t.start():
+            m = None
+            for w in _TOKEN.finditer(low, max(pos, t.start() - LOOKBACK), t.end()):
+                word = w.group()
+                if (w.start() > 0 and low[w.start() - 1].isalnum()) or not (
+                        word[0].isdigit() or word in g.starters):
+                    continue
+                m = g.regex.match(low, w.start(), sentence.end)
+                if m and g.accept(m, text):
+                    break
+                m = None
+            if m is None:
+                break
+            pos = m.end()
+            yield m
