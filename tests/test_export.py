@@ -117,6 +117,15 @@ def test_parquet_export_still_writes_whole_tables(db, tmp_path):
         "documents.parquet", "entries.parquet", "events.parquet"]
 
 
+def test_gdelt_export_is_one_tab_separated_row_per_event(db, tmp_path):
+    r = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "gdelt", "--out",
+                                 str(tmp_path / "events.tsv")])
+    assert r.exit_code == 0, r.output
+    header, *rows = (tmp_path / "events.tsv").read_text(encoding="utf-8").splitlines()
+    assert "\t" in header and rows
+    assert all(len(row.split("\t")) == len(header.split("\t")) for row in rows)
+
+
 def test_export_md_and_ics_to_stdout_and_files(db, tmp_path):
     runner = CliRunner()
     r = runner.invoke(app, ["export", "--db", str(db), "--format", "md"])

@@ -733,7 +733,7 @@ def _stored(db: str | None, **filters):
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", help="parquet, csv, jsonl (folders of tables), "
-                                                      "ics or md (one file)")],
+                                                      "ics, md or gdelt (one file)")],
     db: DbOption = None,
     out: Annotated[str | None, typer.Option(
         "--out", help="folder for parquet/csv/jsonl [default: kronika-export]; file for ics/md "
@@ -748,7 +748,9 @@ def export(
 
     parquet writes documents, events and entries whole (no filters); csv and jsonl write
     entries and the events they cite; ics writes one all-day calendar event per dated entry;
-    md writes a Markdown timeline with footnoted sources.
+    md writes a Markdown timeline with footnoted sources; gdelt writes a GDELT-style
+    tab-separated event table (one row per event of the corpus timeline: CAMEO and PLOVER
+    type, actors' country codes, date, source URL) for tools that read event data.
 
     Example:
         kronika export --format md --actor Austin --out austin.md
@@ -756,12 +758,23 @@ def export(
     from kronika.export import FORMATS, TABLE_FORMATS, to_ics, to_markdown, write_tables
     from kronika.store import Store
 
-    if fmt not in FORMATS:
-        raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    if fmt not in (*FORMATS, "gdelt"):
+        raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}, gdelt")
     filters = {"actors": actor or [], "types": type_ or [], "statuses": status or [],
                "after": after, "before": before}
     err = console(stderr=True)
-    if fmt == "parquet":
+    if fmt == "gdelt":
+        if any(filters.values()):
+            raise UsageError("--format gdelt exports the whole event table; drop the filters")
+        path, _ = _stored(db)
+        with Store(path, read_only=True) as store:
+            text = _gdelt_tsv(store)
+        if not out:
+            typer.echo(text, nl=False)
+            return
+        Path(out).write_text(text, encoding="utf-8", newline="")
+        paths = [Path(out)]
+    elif fmt == "parquet":
         if any(filters.values()):
             raise UsageError("--format parquet exports whole tables; drop the filters or use "
                              "--format csv or jsonl")
@@ -787,6 +800,20 @@ def export(
             paths = [Path(out)]
     for p in paths:
         err.print(f"wrote {p}")
+
+
+def _gdelt_tsv(store) -> str:
+    from kronika.timeline.export import gdelt_rows
+
+    buf = io.StringIO()
+    writer = None
+    for row in gdelt_rows(store):
+        if writer is None:
+            writer = csv.DictWriter(buf, fieldnames=list(row), delimiter="\t",
+                                    lineterminator="\n")
+            writer.writeheader()
+        writer.writerow(row)
+    return buf.getvalue()
 
 
 @app.command()
