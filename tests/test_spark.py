@@ -84,7 +84,7 @@ def tables(inputs, tmp_path_factory) -> dict:
     try:
         counts = run(spark, inputs, str(out), partitions=3)
         read = {name: [r.asDict() for r in spark.read.parquet(str(out / name)).collect()]
-                for name in ("documents", "events", "entries", "failures")}
+                for name in ("documents", "events", "entries", "timeline", "failures")}
     finally:
         spark.stop()
     return {"counts": counts, "out": out, **read}
@@ -102,7 +102,8 @@ def _single_machine(inputs: list[str]) -> list[dict]:
 
 
 def test_the_job_writes_every_table_partitioned_by_month(tables):
-    assert set(tables["counts"]) == {"documents", "events", "entries", "failures"}
+    assert set(tables["counts"]) == {"documents", "events", "entries", "timeline", "conflicts",
+                                     "failures"}
     months = {p.name for p in (tables["out"] / "documents").iterdir() if p.is_dir()}
     assert "month=2022-05" in months and "month=2021-08" in months
     assert all(r["month"] for r in tables["events"])
@@ -118,6 +119,21 @@ def test_documents_and_events_equal_the_single_machine_run(tables, inputs):
                    e["json"]) for e in tables["events"]}
     assert got_events == want_events
     assert any(t == "CONSULT" for _, _, t, *_ in got_events)
+
+
+def test_the_corpus_timeline_equals_merging_on_one_machine(tables, inputs):
+    from kronika.document import event_from_dict
+    from kronika.timeline.corpus import Sourced, merge_across
+
+    local = {r["id"]: r for r in _single_machine(inputs)}  # one row per distinct document
+    items = [Sourced(event_from_dict(json.loads(e["json"])), r["id"], r["published"],
+                     r["language"], r["uri"]) for r in local.values() for e in r["events"]]
+    entries, _ = merge_across(items)
+    want = {e.id: json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) for e in entries}
+    got = {r["id"]: r["json"] for r in tables["timeline"]}
+    assert got == want
+    # the same talk read from the page and from the JSON line is one entry with two sources
+    assert any(json.loads(js)["n_sources"] >= 2 for js in got.values())
 
 
 def test_the_same_bytes_are_one_document(tables):

@@ -6,7 +6,8 @@ and entries. The rows are written as three Parquet tables, `documents`, `events`
 partitioned by month (`YYYY-MM` of the publication date for documents, of the earliest date for
 events and entries, `undated` otherwise), plus `failures`: every input part that could not be
 processed, with the reason. The same bytes give the same document id, so a document that appears
-twice is written once.
+twice is written once. A second, distributed step merges the events of all documents into
+the corpus timeline (`timeline`, partitioned by month, and `conflicts`; see `merge.py`).
 
     spark-submit --master yarn "$(python -c 'import kronika.spark.job as j; print(j.__file__)')" \\
         s3a://bucket/crawl/*.warc.gz --out s3a://bucket/kronika/
@@ -29,7 +30,7 @@ from kronika.spark.records import Failure, Record, from_jsonl_line, from_row, fr
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
-TABLES = ("documents", "events", "entries", "failures")
+TABLES = ("documents", "events", "entries", "timeline", "conflicts", "failures")
 UNDATED = "undated"
 JSONL_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -204,23 +205,29 @@ def run(spark: SparkSession, inputs: Sequence[str], out: str, *,
     rows = records.mapPartitions(partial(process_part, published=published, lang=lang))
     processed = spark.createDataFrame(rows, _schema()).persist(StorageLevel.MEMORY_AND_DISK)
     try:
+        from kronika.spark.merge import corpus_rows, schema
+
         ok = processed.filter(F.col("error").isNull()).dropDuplicates(["id"])
+        corpus = spark.createDataFrame(corpus_rows(ok), schema()).persist(
+            StorageLevel.MEMORY_AND_DISK)
         tables: dict[str, DataFrame] = {
             "documents": ok.drop("events", "entries", "error"),
             "events": _exploded(ok, "events"),
             "entries": _exploded(ok, "entries"),
+            "timeline": corpus.filter(F.col("kind") == "entry").drop("kind"),
+            "conflicts": corpus.filter(F.col("kind") == "conflict").select("id", "type", "json"),
             "failures": processed.filter(F.col("error").isNotNull()).select("uri", "error"),
         }
         counts = {}
         for name, table in tables.items():
             writer = table.write.mode("overwrite")
-            if name != "failures":
+            if name not in ("failures", "conflicts"):
                 writer = writer.partitionBy("month")
             writer.parquet(f"{out.rstrip('/')}/{name}")
             counts[name] = spark.read.parquet(f"{out.rstrip('/')}/{name}").count()
         return counts
     finally:
-        processed.unpersist()
+        spark.catalog.clearCache()
 
 
 def _exploded(docs: DataFrame, column: str) -> DataFrame:
