@@ -258,3 +258,36 @@ def test_page_with_no_article(tmp_path, pipeline):
 
 def test_tally_counts_every_status():
     assert list(tally([])) == ["stored", "duplicate", "skipped", "failed"]
+
+
+# The command -------------------------------------------------------------------------------
+
+def test_cli_report_summary_and_exit_status(tmp_path):
+    from test_cli import run
+
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "good.html").write_text(page("Budget approved", GOOD))
+    (docs / "copy.html").write_text(page("Budget approved", GOOD).replace("Daily", "Weekly"))
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "dump.jsonl").write_text('{"text": "Talks resumed in Geneva on Monday."}\nnope\n')
+    report = tmp_path / "report.jsonl"
+    r = run("ingest", docs, "--db", tmp_path / "k.duckdb", "--report", report)
+    assert r.returncode == 1  # one line of the JSONL failed
+    assert "2 stored, 1 duplicate, 1 skipped, 1 failed" in r.stderr
+    assert "┃ outcome" in r.stderr  # the table
+    rows = [json.loads(line) for line in report.read_text().splitlines()]
+    assert [(row["input"].rsplit("/", 1)[-1], row["status"]) for row in rows] == [
+        ("copy.html", "stored"), ("dump.jsonl#line=1", "stored"), ("dump.jsonl#line=2", "failed"),
+        ("empty.txt", "skipped"), ("good.html", "duplicate")]
+    assert rows[-1]["duplicate_of"] == rows[0]["doc_id"]
+
+
+def test_cli_bad_option_values_are_one_line(tmp_path):
+    from test_cli import run
+
+    for args, says in ((["--max-bytes", "lots"], "--max-bytes 'lots' is not a size"),
+                       (["--field", "body"], "--field 'body' is not NAME=KEY")):
+        r = run("ingest", tmp_path, "--db", tmp_path / "k.duckdb", *args)
+        assert r.returncode == 2 and says in r.stderr, r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
