@@ -26,6 +26,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/ingest.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build src/*.egg-info kronika.duckdb

@@ -115,3 +115,33 @@ def test_cli_extract_prints_the_article_fields(tmp_path):
         == {"title": "Talks in Geneva", "author": "Jane Roe",
             "url": "https://news.example.com/world/talks", "published": "2022-05-13",
             "language": "en", "encoding": "UTF-8"}
+
+
+# Furniture lines inside the article block (furniture.yaml) ---------------------------------
+
+def _furniture_cases():
+    from kronika.extract.html import furniture_rules
+    from kronika.rules import load_rules
+
+    furniture_rules()  # compiles, or fails with the rule's name
+    for rule in load_rules("kronika.extract", "furniture.yaml")["rules"]:
+        for line in rule["examples"]:
+            yield pytest.param(line, rule["name"], id=f"{rule['name']}: {line[:30]}")
+        for line in rule.get("keeps", []):
+            yield pytest.param(line, None, id=f"{rule['name']} keeps: {line[:30]}")
+
+
+@pytest.mark.parametrize(("line", "rule"), list(_furniture_cases()))
+def test_furniture_rule_examples(line, rule):
+    from kronika.extract.html import furniture_rule
+
+    assert furniture_rule(line) == rule
+
+
+def test_read_also_inside_the_article_is_removed():
+    body = STORY.replace("The two ministers", "Read also: Markets fall again. The two ministers")
+    html = page(body=body).replace("<p>Read also: Markets fall again</p>",
+                                   '<p class="read-also">Read also: <a href="/x">Markets fall '
+                                   "again</a></p>")
+    doc = Extract()(Document.from_bytes(html.encode()))
+    assert "Read also" not in doc.text and "The two ministers" in doc.text

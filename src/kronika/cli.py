@@ -169,7 +169,8 @@ def ingest(
                     timeout=timeout, max_redirects=max_redirects, allow_private=allow_private)
     items = iter_items(paths, limits=limits, fields=Fields.parse(field), include=include,
                        exclude=exclude)
-    outcomes = []
+    counts = tally([])
+    problems = []  # the first MAX_LISTED failures, for the listing; --report has all
     err = console(stderr=True)
     out = _open_report(report)
     try:
@@ -179,23 +180,23 @@ def ingest(
                                 lang=_lang(lang))
             for item in items:
                 outcome = ingestor(item)
-                outcomes.append(outcome)
+                counts[outcome.status] += 1
+                if outcome.status == "failed" and len(problems) < MAX_LISTED:
+                    problems.append(outcome)
                 if out:
                     out.write(outcome.to_json() + "\n")
                 progress.update(task, advance=1, description=_short_input(item.uri))
     finally:
         if out:
             out.close()
-    counts = tally(outcomes)
     err.print(_summary_table(counts))
     err.print(", ".join(f"{counts[s]} {s}" for s in counts))
-    problems = [o for o in outcomes if o.status == "failed"]
-    for o in problems[:MAX_LISTED]:
+    for o in problems:
         err.print(f"  failed: {o.describe()}", markup=False, highlight=False, soft_wrap=True)
-    if len(problems) > MAX_LISTED:
-        err.print(f"  ... and {len(problems) - MAX_LISTED} more"
+    if counts["failed"] > len(problems):
+        err.print(f"  ... and {counts['failed'] - len(problems)} more"
                   + (f" (see {report})" if report else " (use --report FILE to see all)"))
-    if problems:
+    if counts["failed"]:
         raise typer.Exit(1)
 
 

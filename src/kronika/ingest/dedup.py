@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 # Tuned constants: set by hand so that the same Wikinews article under two site templates (the
 # bench pages) is a near-duplicate and two different articles on one topic are not. Re-run
@@ -48,19 +48,23 @@ def to_bytes(m: MinHash) -> bytes:
     return m.hashvalues.astype("<u4").tobytes()
 
 
-def from_bytes(data: bytes) -> MinHash:
+def from_bytes(data: bytes) -> LeanMinHash:
     values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
+    return LeanMinHash(seed=1, hashvalues=values, scheme=SCHEME)
 
 
 class NearDuplicates:
-    """An in-memory LSH index of stored documents' signatures, in the order they were stored."""
+    """An in-memory LSH index of stored documents' signatures, in the order they were stored.
+
+    Per document it keeps the LSH band keys and the 128 hash values (about 1 KB in all), not the
+    MinHash object with its permutation tables.
+    """
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._order: dict[str, int] = {}
-        self._sigs: dict[str, MinHash] = {}
+        self._sigs: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self._order)
@@ -70,18 +74,18 @@ class NearDuplicates:
         for doc_id, data in pairs:
             self.add(doc_id, from_bytes(data))
 
-    def add(self, doc_id: str, sig: MinHash) -> None:
+    def add(self, doc_id: str, sig: MinHash | LeanMinHash) -> None:
         if doc_id in self._order:
             return
         self._lsh.insert(doc_id, sig)
         self._order[doc_id] = len(self._order)
-        self._sigs[doc_id] = sig
+        self._sigs[doc_id] = sig.hashvalues
 
     def first_copy(self, sig: MinHash) -> tuple[str, float] | None:
         """(id of the earliest stored document this is a copy of, estimated similarity)."""
         matches = []
         for doc_id in self._lsh.query(sig):
-            sim = sig.jaccard(self._sigs[doc_id])
+            sim = float(np.count_nonzero(sig.hashvalues == self._sigs[doc_id])) / NUM_PERM
             if sim >= self.threshold:
                 matches.append((self._order[doc_id], doc_id, sim))
         if not matches:
