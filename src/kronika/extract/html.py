@@ -15,6 +15,7 @@ container already says it is the article.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
 
@@ -135,10 +136,10 @@ def _metadata(tree, url: str | None):
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:  # a handle, not a name (as trafilatura does)
         meta.author = None
-    try:
+    # A page's broken JSON-LD must not cost its article: trafilatura guards this call the same
+    # way, and the fields then come from the markup below.
+    with suppress(Exception):
         meta = extract_meta_json(tree, meta)
-    except Exception:  # noqa: BLE001, S110 (trafilatura's own guard: bugs in JSON-LD parsing)
-        pass
     meta.title = meta.title or extract_title(tree)
     meta.author = meta.author or extract_author(tree)
     meta.url = meta.url or extract_url(tree, url)
