@@ -147,8 +147,7 @@ def write_warc(path: Path, articles: list[dict], target_mb: int) -> dict:
                        os.urandom(rng.randint(200_000, 1_500_000)), "image/jpeg")
                 counts["images"] += 1
             if i == 20:  # a record whose header is garbage: reported, the rest is read
-                f.write(b"WARC/1.0\r\nWARC-Type: resp\x00nse\r\nContent-Length: ten\r\n\r\n"
-                        b"broken!!!!\r\n\r\n")
+                f.write(b"WAR\x00C/1.0 garbage\r\nWARC-Type: response\r\n\r\nbroken\r\n\r\n")
             if i in (30, 60):
                 record(f"https://news.example/huge/{i}",
                        b"<html><body><p>" + b"word " * (5 << 20) + b"</p></body></html>",

@@ -291,3 +291,15 @@ def test_cli_bad_option_values_are_one_line(tmp_path):
         r = run("ingest", tmp_path, "--db", tmp_path / "k.duckdb", *args)
         assert r.returncode == 2 and says in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_cli_ingest_reads_stdin_and_published_is_only_a_default(tmp_path):
+    from test_cli import run
+
+    db = tmp_path / "k.duckdb"
+    feed = rss([("Talks", "Fri, 13 May 2022 10:00:00 GMT", f"<p>{STORY}</p>")])
+    r = run("ingest", "-", "--db", db, "--published", "2000-01-01", stdin=feed)
+    assert r.returncode == 0 and "1 stored" in r.stderr, r.stderr
+    with Store(db, read_only=True) as store:
+        [doc] = store.documents()
+        assert doc["published"] == "2022-05-13"  # the entry's own date wins
