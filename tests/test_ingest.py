@@ -199,9 +199,10 @@ def test_decompression_bomb_stops_at_the_cap(tmp_path, pipeline):
 
 
 def test_decompression_bomb_in_an_archive_stops_at_the_archive_cap(tmp_path, pipeline):
-    line = (json.dumps({"text": "Talks resumed on Monday in Geneva."}) + "\n").encode()
-    [*_, o] = bad(tmp_path, pipeline, "bomb.jsonl.xz", lzma.compress(line * 40000))
-    assert o.status == "failed" and "1 MB limit (--max-archive-bytes)" in o.reason
+    line = (json.dumps({"text": "talks " * 500}) + "\n").encode()  # 3 KB, one sentence
+    caps = Limits(max_bytes=4 << 10, max_archive_bytes=64 << 10)
+    [*_, o] = bad(tmp_path, pipeline, "bomb.jsonl.xz", lzma.compress(line * 10_000), caps)
+    assert o.status == "failed" and "64 KB limit (--max-archive-bytes)" in o.reason
 
 
 def test_a_page_over_the_size_cap(tmp_path, pipeline):
