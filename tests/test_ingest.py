@@ -211,6 +211,18 @@ def test_a_page_over_the_size_cap(tmp_path, pipeline):
     assert o.status == "failed" and "64 KB limit (--max-bytes)" in o.reason
 
 
+def test_a_200_mb_page_with_the_default_caps(tmp_path, pipeline):
+    with_good_file(tmp_path)
+    huge = tmp_path / "huge.html"
+    with huge.open("wb") as f:  # a sparse file: 200 MB long, nothing much on disk
+        f.write(page().encode())
+        f.truncate(200 << 20)
+    out = by_input(ingest([tmp_path], pipeline, limits=Limits()))
+    assert out["good.html"].status == "stored"
+    assert out["huge.html"].status == "failed"
+    assert "over the 20 MB limit (--max-bytes)" in out["huge.html"].reason
+
+
 def test_invalid_utf8_is_read_with_the_bad_bytes_replaced(tmp_path, pipeline):
     data = STORY_RU.encode() + b"\xff\xfe" + STORY_RU.encode()
     [o] = bad(tmp_path, pipeline, "broken.txt", data)
