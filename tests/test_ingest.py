@@ -316,3 +316,11 @@ def test_cli_ingest_reads_stdin_and_published_is_only_a_default(tmp_path):
     with Store(db, read_only=True) as store:
         [doc] = store.documents()
         assert doc["published"] == "2022-05-13"  # the entry's own date wins
+
+
+def test_cli_missing_path_stops_before_a_store_is_made(tmp_path):
+    from test_cli import run
+
+    r = run("ingest", tmp_path / "nope", "--db", tmp_path / "k.duckdb")
+    assert r.returncode == 2 and "no such file" in r.stderr
+    assert not (tmp_path / "k.duckdb").exists()

@@ -162,13 +162,15 @@ def ingest(
         kronika ingest articles/ crawl.warc.gz feed.xml --db news.duckdb --report outcomes.jsonl
     """
     from kronika.ingest import Fields, Ingestor, Limits, iter_items, parse_size, tally
+    from kronika.ingest.sources import expand
     from kronika.store import Store
 
     limits = Limits(max_bytes=parse_size(max_bytes, "--max-bytes"),
                     max_archive_bytes=parse_size(max_archive_bytes, "--max-archive-bytes"),
                     timeout=timeout, max_redirects=max_redirects, allow_private=allow_private)
-    items = iter_items(paths, limits=limits, fields=Fields.parse(field), include=include,
-                       exclude=exclude)
+    fields, default_date, language = Fields.parse(field), _published(published), _lang(lang)
+    names = expand(paths, include=include, exclude=exclude)  # a missing path stops us here
+    items = iter_items(names, limits=limits, fields=fields)
     counts = tally([])
     problems = []  # the first MAX_LISTED failures, for the listing; --report has all
     err = console(stderr=True)
@@ -176,8 +178,8 @@ def ingest(
     try:
         with Store(db) as store, _ingest_progress(err) as progress:
             task = progress.add_task("ingesting", total=None)
-            ingestor = Ingestor(store, Pipeline.default(), published=_published(published),
-                                lang=_lang(lang))
+            ingestor = Ingestor(store, Pipeline.default(), published=default_date,
+                                lang=language)
             for item in items:
                 outcome = ingestor(item)
                 counts[outcome.status] += 1
