@@ -123,15 +123,12 @@ def _trafilatura(tree, url: str | None, *, fast: bool):
 def _metadata(tree, url: str | None):
     """Title, author, canonical URL and date: trafilatura's own steps for these four fields
     (meta tags, JSON-LD, then the markup) without the ones kronika does not use (categories,
-    tags, site name, licence), and htmldate on metadata, markup and URL."""
+    tags, site name, licence), and htmldate on metadata, markup and URL.
+
+    `tree` is pruned in place at the end (the byline search), so it must not be used after.
+    """
     from htmldate import find_date
-    from trafilatura.metadata import (
-        examine_meta,
-        extract_author,
-        extract_meta_json,
-        extract_title,
-        extract_url,
-    )
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
 
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:  # a handle, not a name (as trafilatura does)
@@ -141,11 +138,28 @@ def _metadata(tree, url: str | None):
     with suppress(Exception):
         meta = extract_meta_json(tree, meta)
     meta.title = meta.title or extract_title(tree)
-    meta.author = meta.author or extract_author(tree)
     meta.url = meta.url or extract_url(tree, url)
     meta.date = find_date(tree, url=meta.url or url, original_date=True,
                           extensive_search=False)
+    meta.author = meta.author or _byline(tree)
     return meta
+
+
+def _byline(tree) -> str | None:
+    """trafilatura's byline search (`extract_author`) on our own tree: it prunes comment
+    sections and the like first, in place here instead of on a deep copy (the copy cost as much
+    as the search)."""
+    from trafilatura.metadata import (
+        AUTHOR_DISCARD_XPATHS,
+        AUTHOR_XPATHS,
+        extract_metainfo,
+        normalize_authors,
+        prune_unwanted_nodes,
+    )
+
+    author = extract_metainfo(prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS,
+                              len_limit=120)
+    return normalize_authors(None, author) if author else None
 
 
 def _why_empty(html: str) -> str:
