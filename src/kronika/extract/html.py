@@ -65,7 +65,7 @@ def from_html(data: bytes, *, url: str | None = None) -> Article:
     if not text.strip() and not full_page:
         from trafilatura import html2txt
 
-        text = html2txt(html) or ""
+        text = (html2txt(html) or "").strip()
     if not text.strip() or (full_page and len(text.split()) < MIN_ARTICLE_WORDS):
         raise NoArticleError(_why_empty(html))
     return Article(text=text, title=meta.title, author=meta.author,
