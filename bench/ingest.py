@@ -165,8 +165,9 @@ def memory(articles: list[dict]) -> None:
         counts = write_warc(warc, articles, WARC_MB)
         made = time.perf_counter() - t0
         print(f"memory: generated {warc.name}: {counts['bytes'] / (1 << 20):.0f} MB, "
-              f"{counts['pages']} pages ({min(counts['pages'], len(articles))} articles, the rest "
-              f"re-posted in other templates), {counts['images']} images, {counts['over_cap']} "
+              f"{counts['pages']} pages of {min(counts['pages'], len(articles))} articles (any "
+              f"more are re-posts in other templates), {counts['images']} images, "
+              f"{counts['over_cap']} "
               f"pages over the 20 MB cap, 1 corrupt record ({made:.0f} s)")
         report = Path(tmp) / "report.jsonl"
         t0 = time.perf_counter()
