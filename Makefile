@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/timex.py
 	$(BIN)/python bench/timeline.py
+	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/scale.py --spark
 
 bench-serve: $(STAMP)

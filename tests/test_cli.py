@@ -65,7 +65,7 @@ def test_ingest_twice_stores_once_and_timeline_filters(tmp_path):
     assert first.returncode == 0, first.stderr
     assert "1 stored" in first.stderr
     again = run("ingest", ARTICLE, "--db", db, "--published", "2022-05-13")
-    assert "0 stored, 1 already stored" in again.stderr
+    assert "0 stored, 1 duplicate, 0 skipped, 0 failed" in again.stderr
     r = run("timeline", "--db", db, "--actor", "Austin", "--actor", "Shoigu", "--status",
             "attempted_failed", "--before", "2022-05-13", "--last", "1", "--format", "json")
     assert r.returncode == 0, r.stderr
@@ -114,5 +114,5 @@ def test_ingest_counts_failures_and_goes_on(tmp_path):
     (tmp_path / "bad.txt").write_bytes(bytes(range(256)) * 8)
     r = run("ingest", tmp_path, "--db", tmp_path / "k.duckdb", "--published", "2022-05-13")
     assert r.returncode == 1
-    assert "1 stored, 0 already stored, 1 failed" in r.stderr
+    assert "1 stored, 0 duplicate, 0 skipped, 1 failed" in r.stderr
     assert "bad.txt" in r.stderr

@@ -68,7 +68,7 @@ def test_contract_fields():
                 "events", "timeline"):
         assert key in d
     assert d["published"] == "2022-05-13"
-    assert d["source"] == {"uri": None, "format": "text"}
+    assert (d["source"]["uri"], d["source"]["format"]) == (None, "text")
 
 
 def test_from_bytes_keys_by_sha256():

@@ -1,86 +1,144 @@
-"""URL fetching for the API: public http(s) pages only, on the first request and every redirect,
-with a size cap. DNS and the network are faked (a resolver function, httpx.MockTransport)."""
+"""URLs: fetched from a local server the test starts, and refused where they should be."""
 
 from __future__ import annotations
+
+import http.server
+import threading
 
 import httpx
 import pytest
 
-from kronika.errors import UrlRefusedError
-from kronika.server.fetch import check_url, fetch_url
+from ingest_fixtures import page
+from kronika.errors import FetchError, LimitError, RefusedURLError
+from kronika.ingest.fetch import USER_AGENT, check_url, fetch, fetch_item
+from kronika.ingest.item import Limits
 
-PUBLIC = {"news.example": ["93.184.216.34"], "evil.example": ["93.184.216.35"],
-          "inside.example": ["10.1.2.3"], "rebind.example": ["93.184.216.36", "127.0.0.1"]}
-
-
-def resolve(host):
-    return PUBLIC.get(host) or [host.strip("[]")]
+LOCAL = Limits(allow_private=True, timeout=5)
+PAGE = page().encode()
 
 
-def transport(routes):
-    def handler(request: httpx.Request) -> httpx.Response:
-        return routes[str(request.url)]
-    return httpx.MockTransport(handler)
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (the stdlib's name)
+        if self.path == "/page":
+            self._send(200, PAGE)
+        elif self.path == "/agent":
+            self._send(200, self.headers.get("User-Agent", "").encode())
+        elif self.path == "/moved":
+            self._redirect("/page")
+        elif self.path == "/loop":
+            self._redirect("/loop")
+        elif self.path == "/big":
+            self._send(200, b"<p>" + b"x" * (300 << 10) + b"</p>")
+        elif self.path == "/big-chunked":  # no Content-Length: the cap must hold while reading
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(100):
+                self.wfile.write(b"y" * (10 << 10))
+        else:
+            self._send(404, b"not here")
+
+    def _send(self, status, body):
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _redirect(self, to):
+        self.send_response(302)
+        self.send_header("Location", to)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
 
 
-@pytest.mark.parametrize("url, says", [
-    ("file:///etc/passwd", "only http and https"),
-    ("ftp://news.example/a", "only http and https"),
-    ("gopher://news.example/", "only http and https"),
-    ("javascript:alert(1)", "only http and https"),
-    ("news.example/a", "only http and https"),
-    ("http:///nohost", "names no host"),
-    ("http://127.0.0.1/admin", "loopback"),
-    ("http://localhost:8000/", "loopback"),
-    ("http://[::1]/", "loopback"),
-    ("http://[::ffff:127.0.0.1]/", "loopback"),
-    ("http://10.0.0.5/", "private"),
-    ("http://192.168.1.1/", "private"),
-    ("http://169.254.169.254/latest/meta-data/", "link-local"),
-    ("http://0.0.0.0/", "private"),
-    ("http://inside.example/", "private"),
-    ("http://rebind.example/", "private"),
+@pytest.fixture(scope="module")
+def server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_fetches_a_page_and_follows_a_redirect(server):
+    final, body, ctype = fetch(f"{server}/moved", LOCAL)
+    assert (final, body, ctype) == (f"{server}/page", PAGE, "text/html; charset=utf-8")
+
+
+def test_item_from_a_url_carries_the_final_address(server):
+    item = fetch_item(f"{server}/moved", LOCAL)
+    assert item.error is None and item.url == f"{server}/page" and item.html is True
+
+
+def test_sends_a_clear_user_agent(server):
+    _, body, _ = fetch(f"{server}/agent", LOCAL)
+    assert body.decode() == USER_AGENT and USER_AGENT.startswith("kronika/")
+
+
+def test_loopback_is_refused_without_allow_private(server):
+    with pytest.raises(RefusedURLError, match="127.0.0.1, a loopback address; pass "
+                                              "--allow-private"):
+        fetch(f"{server}/page", Limits())
+
+
+@pytest.mark.parametrize("url", ["ftp://example.com/a", "file:///etc/passwd",
+                                 "gopher://example.com/"])
+def test_other_schemes_are_refused(url):
+    with pytest.raises(RefusedURLError, match="only http and https"):
+        check_url(url, LOCAL)
+
+
+@pytest.mark.parametrize(("address", "kind"), [
+    ("10.1.2.3", "private"), ("192.168.0.10", "private"), ("172.16.5.4", "private"),
+    ("169.254.169.254", "link-local"), ("::1", "loopback"), ("fe80::1", "link-local"),
+    ("::ffff:127.0.0.1", "loopback"), ("0.0.0.0", "private"),
 ])
-def test_refused_urls(url, says):
-    def res(host):
-        return ["127.0.0.1"] if host == "localhost" else resolve(host)
-    with pytest.raises(UrlRefusedError, match=says):
-        check_url(url, res)
+def test_private_ranges_are_refused_after_resolution(address, kind):
+    with pytest.raises(RefusedURLError, match=f"a {kind} address"):
+        check_url("http://innocent-name.example/", Limits(), resolver=lambda host: [address])
 
 
-def test_public_page_is_fetched_with_its_final_url():
-    routes = {"https://news.example/a": httpx.Response(301, headers={"location": "/b"}),
-              "https://news.example/b": httpx.Response(200, content=b"<p>Hello</p>")}
-    body, final = fetch_url("https://news.example/a", resolve=resolve, transport=transport(routes))
-    assert body == b"<p>Hello</p>" and final == "https://news.example/b"
+def test_every_redirect_hop_is_checked():
+    """A public page that redirects into the local network is refused at the hop."""
+    names = {"news.example": ["93.184.216.34"], "intranet.example": ["10.0.0.5"]}
+
+    def handler(request):
+        if request.url.host == "news.example":
+            return httpx.Response(302, headers={"Location": "http://intranet.example/admin"})
+        return httpx.Response(200, text="secret")
+
+    with pytest.raises(RefusedURLError, match="intranet.example resolves to 10.0.0.5"):
+        fetch("http://news.example/story", Limits(), resolver=names.__getitem__,
+              transport=httpx.MockTransport(handler))
 
 
-def test_redirect_into_the_local_network_is_refused():
-    routes = {"https://evil.example/": httpx.Response(302, headers={
-        "location": "http://169.254.169.254/latest/meta-data/"})}
-    with pytest.raises(UrlRefusedError, match="link-local"):
-        fetch_url("https://evil.example/", resolve=resolve, transport=transport(routes))
+def test_redirect_limit(server):
+    with pytest.raises(FetchError, match=r"more than 2 redirects \(--max-redirects\)"):
+        fetch(f"{server}/loop", Limits(allow_private=True, max_redirects=2))
 
 
-def test_redirect_loops_stop():
-    routes = {"https://news.example/a": httpx.Response(302, headers={"location": "/a"})}
-    with pytest.raises(UrlRefusedError, match="redirects"):
-        fetch_url("https://news.example/a", resolve=resolve, transport=transport(routes))
+@pytest.mark.parametrize("path", ["/big", "/big-chunked"])
+def test_size_cap_names_the_limit(server, path):
+    with pytest.raises(LimitError, match=r"256 KB limit \(--max-bytes\)"):
+        fetch(f"{server}{path}", Limits(allow_private=True, max_bytes=256 << 10))
 
 
-def test_oversized_bodies_are_refused_while_streaming():
-    routes = {"https://news.example/big": httpx.Response(200, content=b"x" * 5000)}
-    with pytest.raises(UrlRefusedError, match="1000-byte limit"):
-        fetch_url("https://news.example/big", resolve=resolve, transport=transport(routes),
-                  max_bytes=1000)
+def test_http_error_status(server):
+    with pytest.raises(FetchError, match="HTTP 404"):
+        fetch(f"{server}/nothing", LOCAL)
 
 
-def test_http_errors_and_network_errors_are_refusals():
-    routes = {"https://news.example/gone": httpx.Response(404)}
-    with pytest.raises(UrlRefusedError, match="HTTP 404"):
-        fetch_url("https://news.example/gone", resolve=resolve, transport=transport(routes))
+def test_cli_ingests_a_url_and_refuses_it_without_allow_private(server, tmp_path):
+    from test_cli import run
 
-    def fail(request):
-        raise httpx.ConnectTimeout("too slow", request=request)
-    with pytest.raises(UrlRefusedError, match="ConnectTimeout"):
-        fetch_url("https://news.example/slow", resolve=resolve, transport=httpx.MockTransport(fail))
+    ok = run("ingest", f"{server}/page", "--allow-private", "--db", tmp_path / "k.duckdb")
+    assert ok.returncode == 0 and "1 stored" in ok.stderr, ok.stderr
+    refused = run("ingest", f"{server}/page", "--db", tmp_path / "k.duckdb")
+    assert refused.returncode == 1
+    [line] = [x for x in refused.stderr.splitlines() if "failed:" in x]
+    assert "loopback address; pass --allow-private" in line

@@ -29,7 +29,6 @@ app.add_typer(actors_app, name="actors")
 app.add_typer(eval_app, name="eval")
 
 LANGS = ("en", "ru", "auto")
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="DuckDB file [default: $KRONIKA_DB, else kronika.duckdb]")]
@@ -121,65 +120,124 @@ def _explain(doc: Document) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="files or folders (searched recursively); "
-                                                    "- reads stdin")],
+    paths: Annotated[list[str], typer.Argument(help="files, folders (searched recursively), "
+                                                    "http(s) URLs; - reads stdin")],
     db: DbOption = None,
-    published: PublishedOption = None,
+    published: Annotated[str | None, typer.Option(
+        "--published", help="publication date YYYY-MM-DD for documents that give none")] = None,
     lang: LangOption = "auto",
+    report: Annotated[str | None, typer.Option(
+        "--report", help="write what became of each input to this file, one JSON per line")]
+    = None,
+    include: Annotated[list[str] | None, typer.Option(
+        "--include", help="in folders, take only files matching this glob (repeatable) "
+                          "[default: known suffixes]")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", help="in folders, leave out files matching this glob (repeatable)")]
+    = None,
+    field: Annotated[list[str] | None, typer.Option(
+        "--field", help="JSON key of a document part in .json/.jsonl, as NAME=KEY (repeatable; "
+                        "NAME is text, html, title, url, published or author)")] = None,
+    max_bytes: Annotated[str, typer.Option(
+        "--max-bytes", help="largest document: a file, WARC record, JSON line or download")]
+    = "20M",
+    max_archive_bytes: Annotated[str, typer.Option(
+        "--max-archive-bytes", help="largest decompressed size of a .gz/.bz2/.xz file")] = "8G",
+    timeout: Annotated[float, typer.Option("--timeout", help="seconds to wait for a server")]
+    = 20.0,
+    max_redirects: Annotated[int, typer.Option("--max-redirects", help="redirects to follow")]
+    = 5,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="fetch URLs on loopback, link-local and private networks too")]
+    = False,
 ) -> None:
-    """Process documents and store them; the same bytes are stored once.
+    """Read documents from files, folders, archives, feeds and URLs, and store them.
+
+    Every input ends stored, a duplicate of a stored document (the same bytes, or a
+    near-duplicate text), skipped (nothing to ingest) or failed (the reason is given); the exit
+    status is 1 if any failed. Takes .html, .txt, .md, .json, .jsonl, .warc, RSS/Atom feeds,
+    each also as .gz, .bz2 or .xz.
 
     Example:
-        kronika ingest articles/ --db news.duckdb
+        kronika ingest articles/ crawl.warc.gz feed.xml --db news.duckdb --report outcomes.jsonl
     """
-    from rich.progress import Progress
-
+    from kronika.ingest import Fields, Ingestor, Limits, iter_items, parse_size, tally
+    from kronika.ingest.sources import expand
     from kronika.store import Store
 
-    files = _expand(paths)
-    pipeline = Pipeline.default()
-    stored = skipped = 0
-    failed: list[tuple[str, str]] = []
+    limits = Limits(max_bytes=parse_size(max_bytes, "--max-bytes"),
+                    max_archive_bytes=parse_size(max_archive_bytes, "--max-archive-bytes"),
+                    timeout=timeout, max_redirects=max_redirects, allow_private=allow_private)
+    fields, default_date, language = Fields.parse(field), _published(published), _lang(lang)
+    names = expand(paths, include=include, exclude=exclude)  # a missing path stops us here
+    items = iter_items(names, limits=limits, fields=fields)
+    counts = tally([])
+    problems = []  # the first MAX_LISTED failures, for the listing; --report has all
     err = console(stderr=True)
-    with Store(db) as store, Progress(console=err, transient=True,
-                                      disable=len(files) < 2) as progress:
-        task = progress.add_task("ingesting", total=len(files))
-        for path in files:
-            try:
-                doc = _process(path, _published(published), _lang(lang), pipeline)
-                if store.add(doc):
-                    stored += 1
-                else:
-                    skipped += 1
-            except KronikaError as exc:
-                if isinstance(exc, UsageError):
-                    raise
-                failed.append((path, exc.message))
-            progress.advance(task)
-    err.print(f"{stored} stored, {skipped} already stored, {len(failed)} failed")
-    for path, why in failed:
-        err.print(f"  failed: {path}: {why}")
-    if failed:
+    out = _open_report(report)
+    try:
+        with Store(db) as store, _ingest_progress(err) as progress:
+            task = progress.add_task("ingesting", total=None)
+            ingestor = Ingestor(store, Pipeline.default(), published=default_date,
+                                lang=language)
+            for item in items:
+                outcome = ingestor(item)
+                counts[outcome.status] += 1
+                if outcome.status == "failed" and len(problems) < MAX_LISTED:
+                    problems.append(outcome)
+                if out:
+                    out.write(outcome.to_json() + "\n")
+                progress.update(task, advance=1, description=_short_input(item.uri))
+    finally:
+        if out:
+            out.close()
+    err.print(_summary_table(counts))
+    err.print(", ".join(f"{counts[s]} {s}" for s in counts))
+    for o in problems:
+        err.print(f"  failed: {o.describe()}", markup=False, highlight=False, soft_wrap=True)
+    if counts["failed"] > len(problems):
+        err.print(f"  ... and {counts['failed'] - len(problems)} more"
+                  + (f" (see {report})" if report else " (use --report FILE to see all)"))
+    if counts["failed"]:
         raise typer.Exit(1)
 
 
-def _expand(paths: list[str]) -> list[str]:
-    files: list[str] = []
-    for path in paths:
-        if path.startswith(("http://", "https://")):
-            raise UsageError("fetching URLs is not built yet; save the page and ingest the file")
-        if path == "-":
-            files.append(path)
-            continue
-        p = Path(path)
-        if not p.exists():
-            raise InputNotFoundError(path)
-        if p.is_dir():
-            files.extend(str(f) for f in sorted(p.rglob("*"))
-                         if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
-        else:
-            files.append(path)
-    return files
+#: Failed inputs listed after the summary table (all of them go to --report).
+MAX_LISTED = 20
+
+
+def _open_report(path: str | None):
+    if not path:
+        return None
+    try:
+        return open(path, "w", encoding="utf-8")  # noqa: SIM115 (closed by the caller)
+    except OSError as exc:
+        raise UsageError(f"cannot write the report {path}: {exc.strerror}; pass a writable "
+                         f"path to --report") from exc
+
+
+def _ingest_progress(err):
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(SpinnerColumn(), TextColumn("{task.completed} inputs"),
+                    TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                    transient=True, disable=not err.is_terminal)
+
+
+def _short_input(uri: str, width: int = 60) -> str:
+    return uri if len(uri) <= width else "…" + uri[-(width - 1):]
+
+
+def _summary_table(counts):
+    from rich.table import Table
+
+    table = Table(title="kronika ingest", show_header=True)
+    table.add_column("outcome")
+    table.add_column("inputs", justify="right")
+    for status, n in counts.items():
+        table.add_row(status, str(n))
+    table.add_row("[bold]total[/]", f"[bold]{sum(counts.values())}[/]")
+    return table
 
 
 StoryOption = Annotated[str | None, typer.Option(
@@ -424,19 +482,45 @@ def _print_entries(entries, events, fmt: str) -> None:
 
 @app.command()
 def extract(
-    file: Annotated[str, typer.Argument(help="a text or HTML file; - reads stdin")],
+    file: Annotated[str, typer.Argument(help="a text or HTML file, an archive, a feed, an "
+                                             "http(s) URL; - reads stdin")],
     fmt: Annotated[str, typer.Option("--format", help="json")] = "json",
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="fetch a URL on a loopback, link-local or private network")]
+    = False,
 ) -> None:
-    """Print the article a file holds: title, text, published, language, author, url.
+    """Print the article a file holds: title, text, published, language, author, url, encoding.
+
+    A file that holds several documents (a feed, a WARC, JSON lines) prints one JSON object
+    per line, one per document.
 
     Example:
         kronika extract page.html
     """
-    doc = Pipeline.default().upto("extract").process(_read(file))
+    from kronika.ingest import Limits, iter_items, read_document
+
+    if fmt != "json":
+        raise UsageError(f"--format {fmt!r} is not one of json")
+    pipeline = Pipeline.default().upto("extract")
+    items = iter_items([file], limits=Limits(allow_private=allow_private))
+    first = next(items, None)
+    second = next(items, None)
+    several = second is not None
+    for item in (i for i in (first, second) if i is not None):
+        _print_article(read_document(item, pipeline), several)
+    for item in items:
+        _print_article(read_document(item, pipeline), several)
+
+
+def _print_article(doc: Document, compact: bool) -> None:
     typer.echo(json.dumps({"title": doc.title, "text": doc.text,
                            "published": doc.published and doc.published.isoformat(),
-                           "language": doc.language, "author": None, "url": doc.source_uri},
-                          ensure_ascii=False, indent=2))
+                           "language": doc.language, "author": doc.author,
+                           "url": doc.url or (doc.source_uri if doc.source_uri and "://" in
+                                              doc.source_uri else None),
+                           "encoding": doc.encoding, "mixed_language": doc.mixed_language,
+                           "source": doc.source_uri},
+                          ensure_ascii=False, indent=None if compact else 2))
 
 
 @app.command()

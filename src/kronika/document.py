@@ -177,6 +177,14 @@ class Document:
     events: tuple[Event, ...] = ()
     timeline: tuple[Entry, ...] = ()
     raw: bytes | None = field(default=None, repr=False, compare=False)
+    # What the extract stage (or the container: a feed, a JSON line, a WARC record) says about
+    # the source: its author, canonical URL, the encoding its bytes were read in, the content
+    # type a container gave ("text/html"), and whether a second language holds a large share.
+    author: str | None = None
+    url: str | None = None
+    encoding: str | None = None
+    content_type: str | None = None
+    mixed_language: bool = False
 
     @classmethod
     def from_bytes(cls, data: bytes, **meta: Any) -> Document:
@@ -208,10 +216,11 @@ class Document:
         return {
             "schema": SCHEMA,
             "id": self.id,
-            "source": {"uri": self.source_uri, "format": self.source_format},
-            "title": self.title,
+            "source": {"uri": self.source_uri, "format": self.source_format,
+                       "encoding": self.encoding},
+            "title": self.title, "author": self.author, "url": self.url,
             "published": iso(self.published),
-            "language": self.language,
+            "language": self.language, "mixed_language": self.mixed_language,
             "text": self.text,
             "noise": [_plain(n) for n in self.noise],
             "timexes": [_plain(t) for t in self.timexes],
@@ -238,6 +247,9 @@ class Document:
             title=d.get("title"),
             published=parse_iso(d.get("published")),
             language=d.get("language", "en"),
+            author=d.get("author"), url=d.get("url"),
+            encoding=d.get("source", {}).get("encoding"),
+            mixed_language=d.get("mixed_language", False),
             noise=tuple(Noise(**n) for n in d.get("noise", [])),
             sentences=tuple(Sentence(**s) for s in d.get("sentences", [])),
             timexes=tuple(_timex_from(t) for t in d.get("timexes", [])),

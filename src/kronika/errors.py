@@ -12,7 +12,11 @@ Every message says what went wrong and how to fix it, and starts with a stable c
     ├── InputError               the input itself cannot be read
     │   ├── DecodingError        bytes in no encoding we can detect
     │   ├── TimeBudgetError      one input took longer than its time limit
-    │   └── UrlRefusedError      a URL the server will not fetch (scheme, address, size)
+    │   ├── LimitError           an input is over a size cap (the message names the cap)
+    │   ├── CorruptInputError    a truncated or malformed archive, feed, JSON line or record
+    │   ├── NoArticleError       a readable input with no article text in it (skipped, not failed)
+    │   └── FetchError           a URL could not be fetched
+    │       └── RefusedURLError  a URL kronika will not fetch (scheme, private address)
     ├── PipelineError            stages in an order that cannot work
     ├── RuleFileError            a packaged rule or lexicon file is broken
     ├── GoldFileError            a gold file for `kronika eval` is malformed
@@ -113,7 +117,7 @@ class DecodingError(InputError):
 class TimeBudgetError(InputError):
     """Raised when processing one input takes longer than the time limit."""
 
-    code = "K202"
+    code = "K205"
 
     def __init__(self, what: str, seconds: float) -> None:
         super().__init__(f"{what} took longer than {seconds:g} s (the time limit) and was "
@@ -121,11 +125,52 @@ class TimeBudgetError(InputError):
                          f"as a kronika bug if it is an ordinary page")
 
 
-class UrlRefusedError(InputError):
-    """Raised when a URL is not fetched: a non-http(s) scheme, a private, loopback or
-    link-local address, too many redirects, a response over the size cap, or a network error."""
+class LimitError(InputError):
+    """Raised when an input (a document, a decompressed archive, a download) is over a size cap."""
+
+    code = "K202"
+
+    def __init__(self, what: str, limit: int, option: str) -> None:
+        super().__init__(f"{what} is over the {human_size(limit)} limit ({option}); raise "
+                         f"{option} if the input is genuine")
+        self.limit = limit
+
+
+class CorruptInputError(InputError):
+    """Raised when an archive, feed, JSON line or WARC record is truncated or malformed."""
+
+    code = "K203"
+
+
+class NoArticleError(InputError):
+    """Raised when a readable input holds no article text (empty, only scripts, only furniture).
+
+    Batch runs record it as *skipped*, not failed: nothing is wrong with kronika or the file.
+    """
+
+    code = "K204"
+
+
+class FetchError(InputError):
+    """Raised when a URL cannot be fetched (network error, HTTP error status, too many redirects)."""
 
     code = "K210"
+
+
+class RefusedURLError(FetchError):
+    """Raised for a URL kronika will not fetch: a non-http(s) scheme, or an address on a loopback,
+    link-local or private network without `--allow-private`."""
+
+    code = "K211"
+
+
+def human_size(n: int) -> str:
+    """`20 MB`, `4 GB`, `512 bytes`: sizes in messages (powers of 1024, named like the options)."""
+    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= size:
+            value = n / size
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    return f"{n} bytes"
 
 
 class PipelineError(KronikaError):

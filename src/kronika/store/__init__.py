@@ -384,6 +384,39 @@ class Store:
             return events_frame(self.events())
         raise UsageError(f"to_pandas({what!r}): choose 'entries' or 'events'")
 
+    # ingest bookkeeping (migration 0002) -----------------------------------------------------
+
+    def record_outcome(self, outcome) -> None:
+        """Keep what became of one input (a `kronika.ingest.outcome.Outcome`)."""
+        o = outcome
+        with self._translate(f"recording the outcome of {o.input}"):
+            self._con.execute(
+                "INSERT INTO ingest_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [o.input, o.status, o.doc_id, o.duplicate_of, o.similarity, o.reason, o.code,
+                 _now()])
+
+    def outcomes(self) -> list[dict]:
+        """Every recorded ingest outcome, oldest first, as dicts (None fields left out)."""
+        with self._translate("reading ingest outcomes"):
+            cur = self._con.execute("SELECT input, status, doc_id, duplicate_of, similarity, "
+                                    "reason, code FROM ingest_outcomes ORDER BY seen_at, rowid")
+            cols = [c[0] for c in cur.description]
+            rows = cur.fetchall()
+        return [{k: v for k, v in zip(cols, r, strict=True) if v is not None} for r in rows]
+
+    def add_signature(self, doc_id: str, signature: bytes) -> None:
+        """Keep a stored document's MinHash signature (for near-duplicate search)."""
+        with self._translate(f"storing the signature of {doc_id}"):
+            self._con.execute("INSERT OR IGNORE INTO minhashes VALUES (?, ?, ?)",
+                              [doc_id, signature, _now()])
+
+    def signatures(self) -> list[tuple[str, bytes]]:
+        """(doc id, MinHash signature bytes) of every stored document that has one, oldest first."""
+        with self._translate("reading signatures"):
+            rows = self._con.execute(
+                "SELECT doc_id, signature FROM minhashes ORDER BY added_at, rowid").fetchall()
+        return [(doc_id, bytes(sig)) for doc_id, sig in rows]
+
     # export ----------------------------------------------------------------------------------
 
     def export_parquet(self, folder: str | os.PathLike) -> list[Path]:
