@@ -120,6 +120,52 @@ def _norm(token: str) -> str:
     return token.lower().replace("ё", "е").replace("’", "'").replace("‘", "'")
 
 
+_LATIN_WORD = re.compile(r"[a-z]{5,}")
+_Y = re.compile(r"y")
+_DOUBLE_I = re.compile(r"i{2,}")
+_FINAL = re.compile(r"(?:ie|ei)$")
+#: Russian case endings tried on a capitalised word pymorphy3 does not know ("Остином" -> "остин").
+_RU_ENDINGS = ("ом", "ем", "ым", "ой", "у", "ю", "а", "я", "е", "ы")
+
+
+def _key(token: str) -> str:
+    """A token's trie key: lower case, and Latin names of 5+ letters in a transliteration-blind
+    spelling (y -> i, ii -> i, final -ie/-ei -> i) so Shoygu = Shoigu, Millie = Milley, Zelenskyy
+    = Zelensky, Valeriy = Valery."""
+    n = _norm(token)
+    if not _LATIN_WORD.fullmatch(n):
+        return n
+    return _FINAL.sub("i", _DOUBLE_I.sub("i", _Y.sub("i", n)))
+
+
+@cache
+def _morph():  # noqa: ANN202 - pymorphy3's analyser, loaded once
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@cache
+def _keys(token: str) -> tuple[str, ...]:
+    """Trie keys to try for a token, best first: its own, then (Russian) its lemmas, then its
+    stem without a case ending when the word is capitalised and unknown to the dictionary."""
+    own = _key(token)
+    if not _CYRILLIC.search(token):
+        return (own,)
+    out = [own]
+    parses = _morph().parse(token)
+    for p in parses:
+        lemma = _norm(p.normal_form)
+        if lemma not in out:
+            out.append(lemma)
+    if token[:1].isupper() and not any(p.is_known for p in parses):
+        for ending in _RU_ENDINGS:
+            if own.endswith(ending) and len(own) - len(ending) >= 3:
+                out.append(own[: -len(ending)])
+                break
+    return tuple(out)
+
+
 def _case(token: str) -> str | None:
     letters = [c for c in token if c.isalpha()]
     if len(letters) >= 2 and any(c.isupper() for c in letters[1:]):
@@ -177,7 +223,7 @@ class _Matcher:
         tokens = _TOKEN.findall(alias)
         node = self.trie
         for tok in tokens:
-            node = node.setdefault(_norm(tok), {})
+            node = node.setdefault(_key(tok), {})
         lang = "ru" if _CYRILLIC.search(alias) else "en"
         node.setdefault("", []).append(
             _Alias(sym, ref, alias, tuple(_case(t) for t in tokens), lang, place))
@@ -185,12 +231,13 @@ class _Matcher:
     def atoms(self, text: str, start: int, end: int) -> list[_Atom]:
         toks = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
         norms = [_norm(text[s:e]) for s, e in toks]
+        keys = [_keys(text[s:e]) for s, e in toks]
         out: list[_Atom] = []
         i = 0
         while i < len(toks):
             node, j, found = self.trie, i, None
-            while j < len(toks) and norms[j] in node:
-                node = node[norms[j]]
+            while j < len(toks) and (key := next((k for k in keys[j] if k in node), None)):
+                node = node[key]
                 j += 1
                 valid = [a for a in node.get("", ()) if self._fits(a, text, toks, norms, i, out)]
                 if valid:
