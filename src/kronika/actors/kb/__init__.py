@@ -88,6 +88,7 @@ class Person:
     aliases: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     example: str = ""
+    wikidata: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +235,7 @@ def load_kb() -> KB:
     for pid, p in (pdata or {}).items():
         _need(p, ("name", "country", "aliases", "example"), f"people.yaml {pid}")
         people[pid] = Person(pid, p["name"], p["country"], _tuple(p["aliases"]),
-                             _tuple(p.get("places")), p["example"])
+                             _tuple(p.get("places")), p["example"], p.get("wikidata"))
 
     wdata = load_rules(PACKAGE, "words.yaml")
     words = {}
