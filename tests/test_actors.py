@@ -160,7 +160,7 @@ def test_unresolved_institution_stays_unresolved():
 
 def test_stage_declares_layers_and_works_without_sentences():
     assert (Actors.name, Actors.reads, Actors.adds) == (
-        "actors", ("text", "sentences", "published"), ("mentions",))
+        "actors", ("text", "sentences", "published", "language"), ("mentions",))
     doc = Actors()(Document(id="d", text="Austin met Shoigu.", published=date(2022, 5, 13)))
     assert [(m.text, m.rule) for m in doc.mentions] == [
         ("Austin", "person-alias"), ("Shoigu", "person-alias")]
@@ -266,3 +266,13 @@ def test_spans_are_sound(words, on):
         end = r.end
         assert r.rule and r.why
         assert all(a.kind in ("person", "organisation", "country", "group") for a in r.actors)
+
+
+# Russian -------------------------------------------------------------------------------------
+
+RU_CASES = read_cases("actors.ru.txt")
+
+
+@pytest.mark.parametrize("case", RU_CASES, ids=[f"ru-line{c.lineno}" for c in RU_CASES])
+def test_case_ru(case):
+    test_case(case)

@@ -20,16 +20,27 @@ __all__ = ["KB", "PATTERNS", "Actors", "Resolution", "find", "load_kb", "resolve
 class Actors:
     """Add `mentions`: actor mentions per sentence, resolved on the publication date.
 
-    With no publication date an office resolves to its latest holder.
+    With no publication date an office resolves to its latest holder. Sentences with a
+    capitalised word the KB does not cover go through the language's named-entity model
+    (`kronika.language.backbone`), which adds the people the KB does not know; pass
+    `entities=False` to skip the model (faster, KB actors only).
     """
 
     name = "actors"
-    reads = ("text", "sentences", "published")
+    reads = ("text", "sentences", "published", "language")
     adds = ("mentions",)
 
+    def __init__(self, *, entities: bool = True) -> None:
+        self.entities = entities
+
     def __call__(self, doc: Document) -> Document:
+        from kronika.language import backbone
+
         spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
-        found = find(doc.text, spans, doc.published)
+        lang = doc.language
+        finder = ((lambda text, spans: backbone.entities(text, spans, lang))
+                  if self.entities and lang in backbone.LANGS else None)
+        found = find(doc.text, spans, doc.published, finder)
         mentions = sorted(
             (Mention(r.start, r.end, r.text, r.actors, r.rule) for r in found),
             key=lambda m: (m.start, m.end),

@@ -25,15 +25,17 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import cache
 
 from kronika.actors.kb import KB, Office, Person, load_kb
 from kronika.document import Actor
+from kronika.language.backbone import Entity
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -218,6 +220,7 @@ class _Matcher:
         self.place_before = {_norm(w) for w in kb.words.get("place-before", ())}
         self.place_after = {_norm(w) for w in kb.words.get("place-after", ())}
         self.not_place_before = {_norm(w) for w in kb.words.get("not-place-before", ())}
+        self.pronouns = {_norm(w) for w in kb.words.get("pronoun", ())}
 
     def _add(self, alias: str, sym: str, ref: str | None, place: bool = False) -> None:
         tokens = _TOKEN.findall(alias)
@@ -293,6 +296,9 @@ class _Context:
     org_kinds: list[tuple[str, str, str]] = field(default_factory=list)  # kind, country, words
     office_kinds: list[tuple[str, str, str]] = field(default_factory=list)
     actors: list[tuple[str, bool, frozenset[str]]] = field(default_factory=list)
+    sentence: int = 0
+    people: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, person) in order
+    surnames: dict[str, Actor] = field(default_factory=dict)  # unknown people named in full
 
     def latest(self, table: list[tuple[str, str, str]], kind: str,
                exclude: Iterable[str] = ()) -> tuple[str, str] | None:
@@ -627,8 +633,7 @@ class _Resolver:
 
     # driving -----------------------------------------------------------------------------
 
-    def sentence(self, start: int, end: int) -> list[Resolution]:
-        atoms = self.m.atoms(self.text, start, end)
+    def grammar(self, atoms: list[_Atom]) -> list[Resolution]:
         syms: list[str] = []
         index: list[int | None] = []
         for k, atom in enumerate(atoms):
@@ -648,22 +653,165 @@ class _Resolver:
                 out.append(r)
         return out
 
+    def sentence(self, start: int, end: int, atoms: list[_Atom] | None = None,
+                 entities: Sequence[Entity] = ()) -> list[Resolution]:
+        """Resolve one sentence: KB grammar, then unknown people, then pronouns, in text order."""
+        found = self.grammar(self.m.atoms(self.text, start, end) if atoms is None else atoms)
+        found = self.people(found, entities)
+        found = self.pronouns(found, start, end)
+        self.ctx.sentence += 1
+        return found
 
-def find(text: str, spans: Iterable[tuple[int, int]], on: date | None) -> list[Resolution]:
-    """Mentions in the given spans of `text` (sentences, in document order), resolved on `on`."""
+    def people(self, found: list[Resolution], entities: Sequence[Entity]) -> list[Resolution]:
+        """PER entities the KB does not know: a surname of an earlier person, a title the grammar
+        resolved right before the name ("Pentagon spokesman Pat Ryder"), or a new unknown person."""
+        out = list(found)
+        for e in entities:
+            if e.label != "PER" or any(r.start < e.end and e.start < r.end for r in found):
+                continue
+            name = _strip_name(e.normal)
+            if not name or not any(c.isupper() for c in name[:1]):
+                continue
+            before = next((r for r in reversed(out) if r.end <= e.start), None)
+            title = (before if before is not None and before.rule == "office-holder"
+                     and len(before.actors) == 1 and not self.text[before.end:e.start].strip()
+                     else None)
+            earlier = self.ctx.surnames.get(_surname_key(name))
+            if title is not None:
+                role = title.actors[0].role
+                actor = Actor(self.text[title.start:e.end], name, None, title.actors[0].country,
+                              role, "person")
+                out.remove(title)
+                r = Resolution(title.start, e.end, actor.text, (actor,), "title+unknown",
+                               f"'{e.text}' is a {e.label} the knowledge base does not know; the "
+                               f"title before it makes them {role}")
+            elif " " not in name:
+                if earlier is None:  # news introduces a new person by full name; one word is
+                    continue         # too often a place the model mistook ("from Kherson")
+                actor = dataclasses.replace(earlier, text=e.text)
+                r = Resolution(e.start, e.end, e.text, (actor,), "surname",
+                               f"'{e.text}' is the surname of {earlier.name}, named earlier")
+            else:
+                actor = Actor(e.text, name, None, None, None, "person")
+                r = Resolution(e.start, e.end, e.text, (actor,), "unknown-person",
+                               f"'{e.text}' is a {e.label} (named-entity model, normal form "
+                               f"'{e.normal}') the knowledge base does not know")
+            if " " in name:
+                self.ctx.surnames.setdefault(_surname_key(name), actor)
+            out.append(r)
+        out.sort(key=lambda r: r.start)
+        return out
+
+    def pronouns(self, found: list[Resolution], start: int, end: int) -> list[Resolution]:
+        """He/she/он/она: the nearest person mentioned before, in this or the last sentences."""
+        out: list[Resolution] = []
+        pending = list(found)
+        for m in _TOKEN.finditer(self.text, start, end):
+            while pending and pending[0].start < m.start():
+                self._remember(pending[0])
+                out.append(pending.pop(0))
+            if _norm(m.group()) not in self.m.pronouns or any(
+                    r.start <= m.start() < r.end for r in out):
+                continue
+            recent = [(n, a) for n, a in self.ctx.people if self.ctx.sentence - n <= PRONOUN_REACH]
+            if not recent:
+                continue
+            actor = dataclasses.replace(recent[-1][1], text=m.group())
+            out.append(Resolution(m.start(), m.end(), m.group(), (actor,), "pronoun",
+                                  f"'{m.group()}' refers to the nearest person mentioned before: "
+                                  f"{actor.name}"))
+        for r in pending:
+            self._remember(r)
+            out.append(r)
+        return out
+
+    def _remember(self, r: Resolution) -> None:
+        if len(r.actors) == 1 and r.actors[0].kind == "person":
+            self.ctx.people.append((self.ctx.sentence, r.actors[0]))
+
+
+#: How many sentences back a pronoun looks for its person (0: only the same sentence).
+PRONOUN_REACH = 2
+_TITLE_WORDS = re.compile(r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sir)\s+", re.IGNORECASE)
+
+
+def _strip_name(name: str) -> str:
+    """A person's name without a leading "the"/"Mr." and a trailing "'s"."""
+    name = _TITLE_WORDS.sub("", name.strip())
+    return re.sub(r"['’]s$", "", name).strip()
+
+
+def _surname_key(name: str) -> str:
+    return _key(name.split()[-1])
+
+
+#: Finds named entities in the given spans of a text (see kronika.language.backbone.entities).
+EntityFinder = Callable[[str, Sequence[tuple[int, int]]], list[Entity]]
+#: Capitalised words that are no names: a sentence with only these needs no entity model.
+_NOT_NAMES = frozenset("""i a the on in at as it he she we they this that these those but and or
+if when after before while mr mrs ms dr january february march april may june july august
+september october november december monday tuesday wednesday thursday friday saturday sunday
+в на по с и а но о об от до из за к у он она они мы я это этот эта""".split())
+
+
+def _needs_entities(text: str, start: int, end: int, atoms: list[_Atom]) -> bool:
+    """Cheap rule: a capitalised word (not first in the sentence, unless a second capitalised
+    word follows it) that no KB alias covers and that is no common word."""
+    toks = list(_TOKEN.finditer(text, start, end))
+    for k, m in enumerate(toks):
+        w = m.group()
+        if not w[:1].isupper() or _norm(w) in _NOT_NAMES or len(w) < 2:
+            continue
+        if any(a.start <= m.start() < a.end for a in atoms):
+            continue
+        if k == 0 and not (len(toks) > 1 and toks[1].group()[:1].isupper()):
+            continue
+        return True
+    return False
+
+
+def find(text: str, spans: Iterable[tuple[int, int]], on: date | None,
+         entities: EntityFinder | None = None) -> list[Resolution]:
+    """Mentions in the given spans of `text` (sentences, in document order), resolved on `on`.
+
+    With an `entities` finder, sentences that a cheap rule flags (an unknown capitalised word)
+    go through it in one batch, and the people it finds that the KB does not know are added.
+    """
     resolver = _Resolver(text, on)
+    spans = list(spans)
+    atoms = [resolver.m.atoms(text, s, e) for s, e in spans]
+    per_sentence: list[list[Entity]] = [[] for _ in spans]
+    if entities is not None:
+        wanted = [k for k, (s, e) in enumerate(spans) if _needs_entities(text, s, e, atoms[k])]
+        found = entities(text, [spans[k] for k in wanted])
+        for ent in found:
+            for k in wanted:
+                if spans[k][0] <= ent.start < spans[k][1]:
+                    per_sentence[k].append(ent)
+                    break
     out: list[Resolution] = []
-    for start, end in spans:
-        out.extend(resolver.sentence(start, end))
+    for k, (start, end) in enumerate(spans):
+        out.extend(resolver.sentence(start, end, atoms[k], per_sentence[k]))
     return out
 
 
-def resolve(text: str, on: date | None = None) -> list[Resolution]:
+def detect_language(text: str) -> str:
+    """`ru` when Cyrillic letters outnumber Latin ones, else `en`."""
+    cyr = len(_CYRILLIC.findall(text))
+    lat = len(re.findall(r"[A-Za-z]", text))
+    return "ru" if cyr > lat else "en"
+
+
+def resolve(text: str, on: date | None = None, *, entities: bool = True) -> list[Resolution]:
     """The actor mentions in `text` resolved on the day `on` (None: the latest office holders).
 
-    Used by `kronika actors resolve TEXT --date DATE`; each Resolution says `why`.
+    The language is detected from the text; with `entities` the language's named-entity model
+    finds the people the KB does not know. Used by `kronika actors resolve TEXT --date DATE`;
+    each Resolution says `why`.
     """
-    from kronika.language.sentences import split
+    from kronika.language import backbone
 
-    sentences = [(s.start, s.end) for s in split(text)] or [(0, len(text))]
-    return find(text, sentences, on)
+    lang = detect_language(text)
+    sentences = [(s.start, s.end) for s in backbone.sentences(text, lang)] or [(0, len(text))]
+    finder = (lambda t, spans: backbone.entities(t, spans, lang)) if entities else None
+    return find(text, sentences, on, finder)
