@@ -335,6 +335,7 @@ class _Resolver:
         self.kb = self.m.kb
         self.text = text
         self.ctx = _Context(on)
+        self._span = (0, 0)
 
     @property
     def on(self) -> date | None:
@@ -656,6 +657,7 @@ class _Resolver:
     def sentence(self, start: int, end: int, atoms: list[_Atom] | None = None,
                  entities: Sequence[Entity] = ()) -> list[Resolution]:
         """Resolve one sentence: KB grammar, then unknown people, then pronouns, in text order."""
+        self._span = (start, end)
         found = self.grammar(self.m.atoms(self.text, start, end) if atoms is None else atoms)
         found = self.people(found, entities)
         found = self.pronouns(found, start, end)
@@ -699,6 +701,23 @@ class _Resolver:
             if " " in name:
                 self.ctx.surnames.setdefault(_surname_key(name), actor)
             out.append(r)
+        out.sort(key=lambda r: r.start)
+        return self.surnames(out)
+
+    def surnames(self, found: list[Resolution]) -> list[Resolution]:
+        """A capitalised word that is the surname of an unknown person named in full before."""
+        if not self.ctx.surnames:
+            return found
+        out = list(found)
+        start, end = self._span
+        for m in _TOKEN.finditer(self.text, start, end):
+            w = m.group()
+            earlier = self.ctx.surnames.get(_key(w)) if w[:1].isupper() else None
+            if earlier is None or any(r.start <= m.start() < r.end for r in out):
+                continue
+            actor = dataclasses.replace(earlier, text=w)
+            out.append(Resolution(m.start(), m.end(), w, (actor,), "surname",
+                                  f"'{w}' is the surname of {earlier.name}, named earlier"))
         out.sort(key=lambda r: r.start)
         return out
 
