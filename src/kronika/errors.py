@@ -11,6 +11,7 @@ Every message says what went wrong and how to fix it, and starts with a stable c
     │   └── DecodingError        bytes in no encoding we can detect
     ├── PipelineError            stages in an order that cannot work
     ├── RuleFileError            a packaged rule or lexicon file is broken
+    │   └── ActorFileError       a user's actor file (--actors FILE) is malformed
     ├── GoldFileError            a gold file for `kronika eval` is malformed
     └── StoreError               the DuckDB store cannot be opened or migrated
 """
@@ -87,6 +88,17 @@ class RuleFileError(KronikaError):
     """Raised when a packaged rule or lexicon file is malformed."""
 
     code = "K400"
+
+
+class ActorFileError(RuleFileError):
+    """Raised when a user's actor file (`--actors FILE`) is malformed; says file, line and what."""
+
+    code = "K401"
+
+    def __init__(self, path: str, line: int | None, what: str) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"actor file {where}: {what}; see README 'Actors' for the format")
+        self.path, self.line = path, line
 
 
 class GoldFileError(KronikaError):

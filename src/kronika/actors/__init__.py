@@ -23,15 +23,17 @@ class Actors:
     With no publication date an office resolves to its latest holder. Sentences with a
     capitalised word the KB does not cover go through the language's named-entity model
     (`kronika.language.backbone`), which adds the people the KB does not know; pass
-    `entities=False` to skip the model (faster, KB actors only).
+    `entities=False` to skip the model (faster, KB actors only), and `actors=(FILE, ...)` to add
+    users' actor files to the knowledge base.
     """
 
     name = "actors"
     reads = ("text", "sentences", "published", "language")
     adds = ("mentions",)
 
-    def __init__(self, *, entities: bool = True) -> None:
+    def __init__(self, *, entities: bool = True, actors: tuple[str, ...] = ()) -> None:
         self.entities = entities
+        self.actors = tuple(actors)  # users' actor files, added to the packaged KB
 
     def __call__(self, doc: Document) -> Document:
         from kronika.language import backbone
@@ -40,7 +42,7 @@ class Actors:
         lang = doc.language
         finder = ((lambda text, spans: backbone.entities(text, spans, lang))
                   if self.entities and lang in backbone.LANGS else None)
-        found = find(doc.text, spans, doc.published, finder)
+        found = find(doc.text, spans, doc.published, finder, self.actors)
         mentions = sorted(
             (Mention(r.start, r.end, r.text, r.actors, r.rule) for r in found),
             key=lambda m: (m.start, m.end),

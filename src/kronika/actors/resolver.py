@@ -221,6 +221,7 @@ class _Matcher:
         self.place_after = {_norm(w) for w in kb.words.get("place-after", ())}
         self.not_place_before = {_norm(w) for w in kb.words.get("not-place-before", ())}
         self.pronouns = {_norm(w) for w in kb.words.get("pronoun", ())}
+        self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
 
     def _add(self, alias: str, sym: str, ref: str | None, place: bool = False) -> None:
         tokens = _TOKEN.findall(alias)
@@ -280,8 +281,9 @@ class _Matcher:
 
 
 @cache
-def _matcher() -> _Matcher:
-    return _Matcher(load_kb())
+def _matcher(files: tuple[str, ...] = ()) -> _Matcher:
+    """The matcher of the packaged KB plus the users' actor files (built once per tuple)."""
+    return _Matcher(load_kb(files))
 
 
 # Context -------------------------------------------------------------------------------------
@@ -330,8 +332,8 @@ def _on(on: date | None) -> str:
 
 
 class _Resolver:
-    def __init__(self, text: str, on: date | None) -> None:
-        self.m = _matcher()
+    def __init__(self, text: str, on: date | None, files: tuple[str, ...] = ()) -> None:
+        self.m = _matcher(files)
         self.kb = self.m.kb
         self.text = text
         self.ctx = _Context(on)
@@ -766,20 +768,14 @@ def _surname_key(name: str) -> str:
 
 #: Finds named entities in the given spans of a text (see kronika.language.backbone.entities).
 EntityFinder = Callable[[str, Sequence[tuple[int, int]]], list[Entity]]
-#: Capitalised words that are no names: a sentence with only these needs no entity model.
-_NOT_NAMES = frozenset("""i a the on in at as it he she we they this that these those but and or
-if when after before while mr mrs ms dr january february march april may june july august
-september october november december monday tuesday wednesday thursday friday saturday sunday
-в на по с и а но о об от до из за к у он она они мы я это этот эта""".split())
-
-
-def _needs_entities(text: str, start: int, end: int, atoms: list[_Atom]) -> bool:
+def _needs_entities(text: str, start: int, end: int, atoms: list[_Atom],
+                    not_names: frozenset[str]) -> bool:
     """Cheap rule: a capitalised word (not first in the sentence, unless a second capitalised
     word follows it) that no KB alias covers and that is no common word."""
     toks = list(_TOKEN.finditer(text, start, end))
     for k, m in enumerate(toks):
         w = m.group()
-        if not w[:1].isupper() or _norm(w) in _NOT_NAMES or len(w) < 2:
+        if not w[:1].isupper() or _norm(w) in not_names or len(w) < 2:
             continue
         if any(a.start <= m.start() < a.end for a in atoms):
             continue
@@ -790,18 +786,20 @@ def _needs_entities(text: str, start: int, end: int, atoms: list[_Atom]) -> bool
 
 
 def find(text: str, spans: Iterable[tuple[int, int]], on: date | None,
-         entities: EntityFinder | None = None) -> list[Resolution]:
+         entities: EntityFinder | None = None, actors: tuple[str, ...] = ()) -> list[Resolution]:
     """Mentions in the given spans of `text` (sentences, in document order), resolved on `on`.
 
     With an `entities` finder, sentences that a cheap rule flags (an unknown capitalised word)
     go through it in one batch, and the people it finds that the KB does not know are added.
+    `actors` are users' actor files that extend the packaged knowledge base.
     """
-    resolver = _Resolver(text, on)
+    resolver = _Resolver(text, on, actors)
     spans = list(spans)
     atoms = [resolver.m.atoms(text, s, e) for s, e in spans]
     per_sentence: list[list[Entity]] = [[] for _ in spans]
     if entities is not None:
-        wanted = [k for k, (s, e) in enumerate(spans) if _needs_entities(text, s, e, atoms[k])]
+        wanted = [k for k, (s, e) in enumerate(spans) if _needs_entities(text, s, e, atoms[k],
+                                                                       resolver.m.not_names)]
         found = entities(text, [spans[k] for k in wanted])
         for ent in found:
             for k in wanted:
@@ -821,7 +819,8 @@ def detect_language(text: str) -> str:
     return "ru" if cyr > lat else "en"
 
 
-def resolve(text: str, on: date | None = None, *, entities: bool = True) -> list[Resolution]:
+def resolve(text: str, on: date | None = None, *, entities: bool = True,
+            actors: tuple[str, ...] = ()) -> list[Resolution]:
     """The actor mentions in `text` resolved on the day `on` (None: the latest office holders).
 
     The language is detected from the text; with `entities` the language's named-entity model
@@ -833,4 +832,4 @@ def resolve(text: str, on: date | None = None, *, entities: bool = True) -> list
     lang = detect_language(text)
     sentences = [(s.start, s.end) for s in backbone.sentences(text, lang)] or [(0, len(text))]
     finder = (lambda t, spans: backbone.entities(t, spans, lang)) if entities else None
-    return find(text, sentences, on, finder)
+    return find(text, sentences, on, finder, actors)
