@@ -80,9 +80,9 @@ class Russian:
 
     @staticmethod
     def sentences(text: str) -> list[Span]:
-        from razdel import sentenize
+        from kronika.language.sentences import split
 
-        return [Span(s.start, s.stop, s.text) for s in sentenize(text)]
+        return [Span(s.start, s.end, s.text) for s in split(text, "ru")]
 
     @staticmethod
     def tokens(text: str) -> list[Span]:
