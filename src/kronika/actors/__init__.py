@@ -13,6 +13,7 @@ from __future__ import annotations
 from kronika.actors.kb import KB, load_kb, validate
 from kronika.actors.resolver import PATTERNS, Resolution, find, resolve
 from kronika.document import Document, Mention
+from kronika.errors import RuleFileError
 
 __all__ = ["KB", "PATTERNS", "Actors", "Resolution", "find", "load_kb", "resolve", "validate"]
 
@@ -36,15 +37,34 @@ class Actors:
         self.actors = tuple(actors)  # users' actor files, added to the packaged KB
 
     def __call__(self, doc: Document) -> Document:
-        from kronika.language import backbone
-
         spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
-        lang = doc.language
-        finder = ((lambda text, spans: backbone.entities(text, spans, lang))
-                  if self.entities and lang in backbone.LANGS else None)
+        finder = _entity_finder(doc.language) if self.entities else None
         found = find(doc.text, spans, doc.published, finder, self.actors)
         mentions = sorted(
             (Mention(r.start, r.end, r.text, r.actors, r.rule) for r in found),
             key=lambda m: (m.start, m.end),
         )
         return doc.with_layers(mentions=tuple(mentions))
+
+
+def _entity_finder(lang: str):  # noqa: ANN202 - an EntityFinder or None
+    """The backbone's entity model for `lang`, run only on sentences with an event trigger when
+    the language has trigger rules: the model costs ~50x the rules (bench/backbone.py), and
+    people matter to the timeline where something happens."""
+    from kronika.events.triggers import find_triggers, trigger_rules
+    from kronika.language import backbone
+
+    if lang not in backbone.LANGS:
+        return None
+    try:
+        trigger_rules(lang)
+        triggered = True
+    except RuleFileError:
+        triggered = False
+
+    def finder(text: str, spans):  # noqa: ANN001, ANN202
+        if triggered:
+            spans = [(s, e) for s, e in spans if find_triggers(text, s, e, lang)]
+        return backbone.entities(text, spans, lang)
+
+    return finder

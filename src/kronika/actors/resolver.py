@@ -221,6 +221,7 @@ class _Matcher:
         self.place_after = {_norm(w) for w in kb.words.get("place-after", ())}
         self.not_place_before = {_norm(w) for w in kb.words.get("not-place-before", ())}
         self.pronouns = {_norm(w) for w in kb.words.get("pronoun", ())}
+        self.object_pronouns = {_norm(w) for w in kb.words.get("object-pronoun", ())}
         self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
 
     def _add(self, alias: str, sym: str, ref: str | None, place: bool = False) -> None:
@@ -731,10 +732,15 @@ class _Resolver:
             while pending and pending[0].start < m.start():
                 self._remember(pending[0])
                 out.append(pending.pop(0))
-            if _norm(m.group()) not in self.m.pronouns or any(
+            word = _norm(m.group())
+            is_object = word in self.m.object_pronouns
+            if not (is_object or word in self.m.pronouns) or any(
                     r.start <= m.start() < r.end for r in out):
                 continue
             recent = [(n, a) for n, a in self.ctx.people if self.ctx.sentence - n <= PRONOUN_REACH]
+            here = [k for k, (n, _) in enumerate(recent) if n == self.ctx.sentence]
+            if is_object and here and len(recent) > 1:
+                del recent[here[0]]  # not the subject of its own sentence
             if not recent:
                 continue
             actor = dataclasses.replace(recent[-1][1], text=m.group())
@@ -770,18 +776,19 @@ def _surname_key(name: str) -> str:
 EntityFinder = Callable[[str, Sequence[tuple[int, int]]], list[Entity]]
 def _needs_entities(text: str, start: int, end: int, atoms: list[_Atom],
                     not_names: frozenset[str]) -> bool:
-    """Cheap rule: a capitalised word (not first in the sentence, unless a second capitalised
-    word follows it) that no KB alias covers and that is no common word."""
-    toks = list(_TOKEN.finditer(text, start, end))
-    for k, m in enumerate(toks):
+    """Cheap rule: two capitalised words in a row that no KB alias covers and that are no common
+    words ("Markus Reisner"). Only full names become unknown people (a lone capitalised word is
+    a surname of someone named before, found without the model, or too often a place)."""
+    run = 0
+    for m in _TOKEN.finditer(text, start, end):
         w = m.group()
-        if not w[:1].isupper() or _norm(w) in not_names or len(w) < 2:
-            continue
-        if any(a.start <= m.start() < a.end for a in atoms):
-            continue
-        if k == 0 and not (len(toks) > 1 and toks[1].group()[:1].isupper()):
-            continue
-        return True
+        if (w[:1].isupper() and len(w) > 1 and _norm(w) not in not_names
+                and not any(a.start <= m.start() < a.end for a in atoms)):
+            run += 1
+            if run == 2:
+                return True
+        elif w not in ("-", "."):  # "Jean-Yves", "J. Smith"
+            run = 0
     return False
 
 
