@@ -57,46 +57,50 @@ def timed(fn: Callable[[Document], object], docs: list[Document]) -> float:
     return time.process_time() - t0
 
 
+def run(lang: str) -> None:
+    name, docs = load(lang)
+    if not docs:
+        print(f"{lang}: skipped (no corpus in ../shared)")
+        return
+    words = sum(len(d.text.split()) for d in docs)
+    sents = sum(len(d.sentences) for d in docs)
+
+    def segment(d: Document) -> None:
+        backbone.sentences(d.text, lang)
+        backbone.tokens(d.text, lang)
+
+    def ner_all(d: Document) -> None:
+        backbone.entities(d.text, [(s.start, s.end) for s in d.sentences], lang)
+
+    flagged = [0]
+    entities = backbone.entities
+
+    def counting(text: str, spans, lang_: str) -> list:  # noqa: ANN001
+        flagged[0] += len(spans)
+        return entities(text, spans, lang_)
+
+    rows = [("segmentation (baseline)", timed(segment, docs)),
+            ("NER on every sentence", timed(ner_all, docs)),
+            ("actors stage, KB only", timed(Actors(entities=False), docs))]
+    backbone.entities = counting
+    try:
+        stage = Actors()
+        stage(docs[0])
+        flagged[0] = 0
+        rows.append(("actors stage (NER on flagged)", timed(stage, docs)))
+    finally:
+        backbone.entities = entities
+    print(f"\n{lang}: {name}, {words} words, {sents} sentences; the model ran on "
+          f"{flagged[0]} sentences ({flagged[0] / sents:.0%}) in the pipeline")
+    base = rows[0][1]
+    for label, dt in rows:
+        print(f"  {label:<32} {words / dt:9.0f} words/s {len(docs) / dt:8.1f} articles/s "
+              f"{dt / base:7.1f}x baseline")
+
+
 def main() -> int:
     for lang in ("en", "ru"):
-        name, docs = load(lang)
-        if not docs:
-            print(f"{lang}: skipped (no corpus in ../shared)")
-            continue
-        words = sum(len(d.text.split()) for d in docs)
-        sents = sum(len(d.sentences) for d in docs)
-
-        def segment(d: Document) -> None:
-            backbone.sentences(d.text, lang)
-            backbone.tokens(d.text, lang)
-
-        def ner_all(d: Document) -> None:
-            backbone.entities(d.text, [(s.start, s.end) for s in d.sentences], lang)
-
-        flagged = [0]
-        entities = backbone.entities
-
-        def counting(text: str, spans, lang_: str) -> list:  # noqa: ANN001
-            flagged[0] += len(spans)
-            return entities(text, spans, lang_)
-
-        rows = [("segmentation (baseline)", timed(segment, docs)),
-                ("NER on every sentence", timed(ner_all, docs)),
-                ("actors stage, KB only", timed(Actors(entities=False), docs))]
-        backbone.entities = counting
-        try:
-            stage = Actors()
-            stage(docs[0])
-            flagged[0] = 0
-            rows.append(("actors stage (NER on flagged)", timed(stage, docs)))
-        finally:
-            backbone.entities = entities
-        print(f"\n{lang}: {name}, {words} words, {sents} sentences; the model ran on "
-              f"{flagged[0]} sentences ({flagged[0] / sents:.0%}) in the pipeline")
-        base = rows[0][1]
-        for label, dt in rows:
-            print(f"  {label:<32} {words / dt:9.0f} words/s {len(docs) / dt:8.1f} articles/s "
-                  f"{dt / base:7.1f}x baseline")
+        run(lang)
     return 0
 
 
