@@ -319,12 +319,14 @@ def actors_resolve(
             typer.echo(json.dumps(r.to_dict(), ensure_ascii=False))
         return
     out = console()
+    kb = load_kb(files)
     out.print(f"language {detect_language(text)}, date {on}")
     for r in found:
         out.print(f"[bold]{r.text!r}[/] (rule {r.rule})")
         for a in r.actors:
-            out.print(f"  [bold]{a.name}[/] ({a.kind}, id {a.id}, country {a.country}, "
-                      f"role {a.role})")
+            qid = kb.people[a.id].wikidata if a.id in kb.people else None
+            out.print(f"  [bold]{a.name}[/] ({a.kind}, id {a.id}"
+                      f"{f', wikidata {qid}' if qid else ''}, country {a.country}, role {a.role})")
         out.print(f"  why: {r.why}")
 
 
