@@ -23,6 +23,7 @@ seconds, the rest nothing) and run only on the sentence spans the caller passes 
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -73,13 +74,21 @@ class Russian:
     normalise: frozenset[str] = frozenset({"PER"})
 
     def __init__(self) -> None:
-        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+        with warnings.catch_warnings():  # natasha's pymorphy2 imports the deprecated pkg_resources
+            warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
+            from natasha import (
+                MorphVocab,
+                NewsEmbedding,
+                NewsMorphTagger,
+                NewsNERTagger,
+                Segmenter,
+            )
 
-        emb = NewsEmbedding()
-        self.segmenter = Segmenter()
-        self.ner = NewsNERTagger(emb)
-        self.morph = NewsMorphTagger(emb)
-        self.vocab = MorphVocab()
+            emb = NewsEmbedding()
+            self.segmenter = Segmenter()
+            self.ner = NewsNERTagger(emb)
+            self.morph = NewsMorphTagger(emb)
+            self.vocab = MorphVocab()
 
     @staticmethod
     def sentences(text: str) -> list[Span]:
