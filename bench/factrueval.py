@@ -63,11 +63,8 @@ def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def main() -> int:
-    if not DATA.exists():
-        print(f"skipped: {DATA} is absent (the bench needs ../shared)")
-        return 0
-    limit = int(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv else None
+def evaluate(limit: int | None = None) -> tuple[int, int, float, dict[str, tuple[float, ...]]]:
+    """(documents, words, CPU seconds, {label: (span P, R, F1, token P, R, F1)})."""
     from kronika.language import backbone
 
     ru = backbone.backbone("ru")
@@ -97,12 +94,23 @@ def main() -> int:
                 if g_:
                     tfn[g_] += 1
     dt = time.process_time() - t0
-    print(f"factRuEval-2016 test: {len(stems)} documents, {words} words; natasha NER + "
+    scores = {label: _f1(tp[label], fp[label], fn[label]) + _f1(ttp[label], tfp[label],
+                                                                 tfn[label])
+              for label in PUBLISHED}
+    return len(stems), words, dt, scores
+
+
+def main() -> int:
+    if not DATA.exists():
+        print(f"skipped: {DATA} is absent (the bench needs ../shared)")
+        return 0
+    limit = int(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv else None
+    n, words, dt, scores = evaluate(limit)
+    print(f"factRuEval-2016 test: {n} documents, {words} words; natasha NER + "
           f"normal forms {words / dt:.0f} words/s (CPU)")
     print("  exact spans                      per token (naeval-style)    published")
     for label, pub in PUBLISHED.items():
-        p, r, f = _f1(tp[label], fp[label], fn[label])
-        tp_, tr, tf = _f1(ttp[label], tfp[label], tfn[label])
+        p, r, f, tp_, tr, tf = scores[label]
         print(f"  {label}: P {p:.3f} R {r:.3f} F1 {f:.3f}   P {tp_:.3f} R {tr:.3f} F1 {tf:.3f}   "
               f"{pub:.2f} (token F1 / published {tf / pub:.3f})")
     return 0

@@ -61,3 +61,20 @@ def test_segments_are_ordered_substrings(text, lang):
     for s in backbone.sentences(text, lang):
         assert text[s.start:s.end] == s.text and s.start >= end
         end = s.end
+
+
+def test_factrueval_ner_floor():
+    """natasha on the first 20 factRuEval-2016 test documents (needs ../shared; the full run is
+    bench/factrueval.py): per-token F1 within 0.05 of natasha's published figures."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench/factrueval.py"
+    spec = importlib.util.spec_from_file_location("factrueval", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if not module.DATA.exists():
+        pytest.skip(f"{module.DATA} is absent: the factRuEval gate needs ../shared")
+    _, _, _, scores = module.evaluate(limit=20)
+    for label, published in module.PUBLISHED.items():
+        assert scores[label][5] >= published - 0.05, (label, scores[label])
