@@ -780,8 +780,10 @@ def _needs_entities(text: str, start: int, end: int, atoms: list[_Atom],
     words ("Markus Reisner"). Only full names become unknown people (a lone capitalised word is
     a surname of someone named before, found without the model, or too often a place)."""
     run = 0
-    for m in _TOKEN.finditer(text, start, end):
+    for k, m in enumerate(_TOKEN.finditer(text, start, end)):
         w = m.group()
+        if k == 0 and _CYRILLIC.search(w) and not _may_be_name(w):
+            continue  # a Russian sentence's first word is capitalised anyway ("Однако", "Глава")
         if (w[:1].isupper() and len(w) > 1 and _norm(w) not in not_names
                 and not any(a.start <= m.start() < a.end for a in atoms)):
             run += 1
@@ -790,6 +792,14 @@ def _needs_entities(text: str, start: int, end: int, atoms: list[_Atom],
         elif w not in ("-", "."):  # "Jean-Yves", "J. Smith"
             run = 0
     return False
+
+
+@cache
+def _may_be_name(word: str) -> bool:
+    """A Russian word pymorphy3 does not know, or knows as a name, surname, place or organisation."""
+    parses = _morph().parse(word)
+    return not any(p.is_known for p in parses) or any(
+        {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes for p in parses[:2])
 
 
 def find(text: str, spans: Iterable[tuple[int, int]], on: date | None,
