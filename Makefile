@@ -24,6 +24,7 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/kronika eval timeline tests/data/gold/rbc-2022-05-13-shoigu-austin.gold.json
+	$(BIN)/kronika eval actors tests/data/actors-heldout.en.txt tests/data/actors-heldout.ru.txt
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
