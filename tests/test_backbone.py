@@ -78,3 +78,13 @@ def test_factrueval_ner_floor():
     _, _, _, scores = module.evaluate(limit=20)
     for label, published in module.PUBLISHED.items():
         assert scores[label][5] >= published - 0.05, (label, scores[label])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["Сергей Шойгу", "прибыл", "в", "Москву", "Ллойдом Остином",
+                                 ".", "\n", "Иван", "Петров", "и"]), max_size=20))
+def test_russian_entity_offsets_survive_joining(words):
+    text = " ".join(words)
+    spans = [(s.start, s.end) for s in backbone.sentences(text, "ru")]
+    for e in backbone.entities(text, spans, "ru"):
+        assert text[e.start:e.end] == e.text

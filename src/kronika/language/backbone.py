@@ -130,6 +130,8 @@ class Russian:
         k = 0
         for sent in doc.sents:
             for span in sent.spans:
+                if "\n" in span.text:  # across two of the joined spans: offsets would be wrong
+                    continue
                 while k + 1 < len(starts) and starts[k + 1][0] <= span.start:
                     k += 1
                 shift = starts[k][1] - starts[k][0]
