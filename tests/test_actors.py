@@ -13,6 +13,9 @@ from kronika.actors import Actors, load_kb, resolve, validate
 from kronika.actors.kb import Holder
 from kronika.actors.resolver import _matcher
 from kronika.document import Document
+from kronika.errors import ActorFileError, GoldFileError, RuleFileError
+from kronika.eval.actors import read_cases as read_actor_cases
+from kronika.eval.actors import score as score_actors
 from kronika.language.sentences import Sentences
 from markup import DATA, parse, read_cases, render
 
@@ -160,7 +163,7 @@ def test_unresolved_institution_stays_unresolved():
 
 def test_stage_declares_layers_and_works_without_sentences():
     assert (Actors.name, Actors.reads, Actors.adds) == (
-        "actors", ("text", "sentences", "published"), ("mentions",))
+        "actors", ("text", "sentences", "published", "language"), ("mentions",))
     doc = Actors()(Document(id="d", text="Austin met Shoigu.", published=date(2022, 5, 13)))
     assert [(m.text, m.rule) for m in doc.mentions] == [
         ("Austin", "person-alias"), ("Shoigu", "person-alias")]
@@ -266,3 +269,96 @@ def test_spans_are_sound(words, on):
         end = r.end
         assert r.rule and r.why
         assert all(a.kind in ("person", "organisation", "country", "group") for a in r.actors)
+
+
+# Russian -------------------------------------------------------------------------------------
+
+RU_CASES = read_cases("actors.ru.txt")
+
+
+@pytest.mark.parametrize("case", RU_CASES, ids=[f"ru-line{c.lineno}" for c in RU_CASES])
+def test_case_ru(case):
+    test_case(case)
+
+
+# Users' actor files ---------------------------------------------------------------------------
+
+USER_FILE = """\
+people:
+  pat-ryder:
+    name: Pat Ryder
+    country: USA
+    aliases: [Pat Ryder, Ryder]
+offices:
+  us-pentagon-press-secretary:
+    title: Pentagon Press Secretary
+    country: USA
+    organisation: us-dod
+    kind: spokesperson
+    aliases: [Pentagon spokesman]
+    holders:
+      - {person: pat-ryder, from: 2022-08-01}
+"""
+
+
+def test_user_actor_file_extends_the_kb(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(USER_FILE, encoding="utf-8")
+    [r] = resolve("the Pentagon spokesman", date(2023, 1, 10), actors=(str(path),))
+    assert _names(r) == ["Pat Ryder"] and r.actors[0].id == "pat-ryder"
+    assert validate(load_kb((str(path),))) == []
+
+
+@pytest.mark.parametrize("body, line, what", [
+    ("people:\n  x:\n    name: X\n    country: USA\n", 2, "lacks aliases"),
+    ("people:\n  x: {name: X, country: USA, aliases: Xavier}\n", 2, "list of strings"),
+    ("folks:\n  x: {}\n", 1, "unknown section 'folks'"),
+    ("offices:\n  o:\n    title: T\n    kind: president\n    aliases: [T]\n"
+     "    holders: [{person: nobody, from: 2020-01-01}]\n", 2, "holder 'nobody'"),
+    ("people:\n  x: [unclosed\n", 3, "not valid YAML"),
+    ("offices:\n  o:\n    title: T\n    kind: president\n    aliases: [T]\n"
+     "    holders: [{person: lloyd-austin, from: 'May 2020'}]\n", 2, "not a date"),
+])
+def test_malformed_user_file_names_file_and_line(tmp_path, body, line, what):
+    path = tmp_path / "bad.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ActorFileError) as info:
+        load_kb((str(path),))
+    assert f"{path}:{line}:" in str(info.value) and what in str(info.value)
+    assert isinstance(info.value, RuleFileError)
+
+
+# The accuracy scorer ---------------------------------------------------------------------------
+
+
+def test_eval_actors_scores_spans_and_names(tmp_path):
+    path = tmp_path / "cases.txt"
+    path.write_text("@published 2018-06-01\n# comment\n"
+                    "[[The head of the Pentagon|James Mattis]] met [[Shoigu|Sergei Shoigu]].\n"
+                    "[[Austin|Lloyd Austin]] said nothing.\n", encoding="utf-8")
+    cases = read_actor_cases(path)
+    assert [c.published for c in cases] == [date(2018, 6, 1)] * 2
+    s = score_actors(cases, resolve)
+    assert (s.gold, s.correct, s.predicted) == (3, 3, 3) and s.accuracy == 1.0
+    wrong = score_actors(cases, lambda text, on: resolve(text, date(2022, 5, 13)))
+    assert wrong.correct == 2 and "should be James Mattis, got Lloyd Austin" in wrong.misses[0]
+
+
+def test_eval_actors_bad_date(tmp_path):
+    path = tmp_path / "cases.txt"
+    path.write_text("@published 13 May\n[[Austin|Lloyd Austin]] spoke.\n", encoding="utf-8")
+    with pytest.raises(GoldFileError, match=r"cases.txt:1: @published"):
+        read_actor_cases(path)
+
+
+def test_case_files_reach_the_size_the_issue_asks():
+    mentions = sum(len(parse(c.line)[1]) for c in CASES + RU_CASES)
+    assert mentions >= 200 and len(RU_CASES) >= 50
+
+
+def test_held_out_accuracy_gate():
+    """Mentions written after the resolver and not tuned on (see the files' headers): >= 0.90."""
+    cases = [c for lang in ("en", "ru")
+             for c in read_actor_cases(DATA / f"actors-heldout.{lang}.txt")]
+    s = score_actors(cases, resolve)
+    assert s.gold >= 70 and s.accuracy >= 0.90 and s.precision >= 0.90, s.misses

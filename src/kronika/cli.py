@@ -35,6 +35,8 @@ DbOption = Annotated[str | None, typer.Option(
 PublishedOption = Annotated[str | None, typer.Option(
     "--published", help="publication date YYYY-MM-DD: the anchor for 'yesterday', 'on Monday'…")]
 LangOption = Annotated[str, typer.Option("--lang", help="en, ru or auto")]
+ActorsOption = Annotated[list[str] | None, typer.Option(
+    "--actors", help="a YAML file of your own actors, added to the knowledge base (repeatable)")]
 
 
 def _lang(value: str) -> str | None:
@@ -73,6 +75,7 @@ def process(
     fmt: Annotated[str, typer.Option("--format", help="json, jsonl or table")] = "json",
     explain: Annotated[bool, typer.Option("--explain", help="say which rule found each event "
                                                             "and each noise span")] = False,
+    actors: ActorsOption = None,
 ) -> None:
     """Process documents and print them as kronika.document/1 JSON; nothing is stored.
 
@@ -81,7 +84,7 @@ def process(
     """
     if fmt not in ("json", "jsonl", "table"):
         raise UsageError(f"--format {fmt!r} is not one of json, jsonl, table")
-    pipeline = Pipeline.default()
+    pipeline = _with_actors(Pipeline.default(), actors)
     for path in files:
         doc = _process(path, _published(published), _lang(lang), pipeline)
         _warn_about(doc, path)
@@ -550,27 +553,52 @@ def timex(
                    else json.dumps(_plain(t), ensure_ascii=False))
 
 
+def _with_actors(pipeline: Pipeline, files: list[str] | None) -> Pipeline:
+    """The pipeline with its actors stage reading the users' actor files too."""
+    if not files:
+        return pipeline
+    from kronika.actors import Actors, load_kb
+
+    load_kb(tuple(files))  # fail now, with the file and line, before any document is read
+    return Pipeline([Actors(actors=tuple(files)) if s.name == "actors" else s
+                     for s in pipeline.stages])
+
+
 @actors_app.command("resolve")
 def actors_resolve(
     text: Annotated[str, typer.Argument(help="a mention, e.g. 'head of the Pentagon'")],
     on: Annotated[str, typer.Option("--date", help="the date the mention is read on")],
+    actors: ActorsOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON lines")] = False,
 ) -> None:
-    """Say which canonical actor(s) a mention means on a date, and why.
+    """Say which canonical actor(s) a mention means on a date, and why (English or Russian).
 
     Example:
         kronika actors resolve "head of the Pentagon" --date 2018-06-01
+        kronika actors resolve "глава Минобороны" --date 2025-03-01
     """
-    from kronika.actors import resolve
+    from kronika.actors import load_kb, resolve
+    from kronika.actors.resolver import detect_language
 
-    found = resolve(text, parse_date(on, "--date"))
+    files = tuple(actors or ())
+    load_kb(files)
+    found = resolve(text, parse_date(on, "--date"), actors=files)
     if not found:
         raise UsageError(f"no actor known for {text!r}; the knowledge base is in "
-                         f"kronika/actors/kb/*.yaml")
+                         f"kronika/actors/kb/*.yaml (add your own with --actors FILE)")
+    if as_json:
+        for r in found:
+            typer.echo(json.dumps(r.to_dict(), ensure_ascii=False))
+        return
     out = console()
+    kb = load_kb(files)
+    out.print(f"language {detect_language(text)}, date {on}")
     for r in found:
+        out.print(f"[bold]{r.text!r}[/] (rule {r.rule})")
         for a in r.actors:
-            out.print(f"[bold]{a.name}[/] ({a.kind}, id {a.id}, country {a.country}, "
-                      f"role {a.role})")
+            qid = kb.people[a.id].wikidata if a.id in kb.people else None
+            out.print(f"  [bold]{a.name}[/] ({a.kind}, id {a.id}"
+                      f"{f', wikidata {qid}' if qid else ''}, country {a.country}, role {a.role})")
         out.print(f"  why: {r.why}")
 
 
@@ -613,6 +641,37 @@ def eval_timex(
         out.print(f"{name:<13} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     for e in result.errors[:errors]:
         out.print(json.dumps(e, ensure_ascii=False), markup=False, highlight=False)
+
+
+@eval_app.command("actors")
+def eval_actors(
+    files: Annotated[list[str], typer.Argument(help="case files in the [[words|name]] markup")],
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+) -> None:
+    """Score actor resolution on annotated mentions: accuracy and precision per file and in all.
+
+    Example:
+        kronika eval actors tests/data/actors.en.txt tests/data/actors.ru.txt
+    """
+    from kronika.actors import resolve
+    from kronika.eval.actors import Score, read_cases, score
+
+    scores = {f: score(read_cases(f), resolve) for f in files}
+    total = Score()
+    for s_ in scores.values():
+        total.gold += s_.gold
+        total.predicted += s_.predicted
+        total.correct += s_.correct
+        total.misses += s_.misses
+    if fmt == "json":
+        typer.echo(json.dumps({"files": {f: s_.to_dict() for f, s_ in scores.items()},
+                               "total": total.to_dict()}, ensure_ascii=False, indent=2))
+        return
+    for f, s_ in [*scores.items(), ("total", total)]:
+        typer.echo(f"{f}: accuracy {s_.accuracy:.3f} ({s_.correct}/{s_.gold} gold mentions), "
+                   f"precision {s_.precision:.3f} ({s_.predicted} predicted)")
+    for miss in total.misses:
+        typer.echo(f"  miss: {miss}")
 
 
 @eval_app.command("timeline")

@@ -19,6 +19,7 @@ Every message says what went wrong and how to fix it, and starts with a stable c
     │       └── RefusedURLError  a URL kronika will not fetch (scheme, private address)
     ├── PipelineError            stages in an order that cannot work
     ├── RuleFileError            a packaged rule or lexicon file is broken
+    │   └── ActorFileError       a user's actor file (--actors FILE) is malformed
     ├── GoldFileError            a gold file for `kronika eval` is malformed
     └── StoreError               the DuckDB store cannot be opened or migrated
         └── StoreBusyError       another process holds the store's write lock
@@ -183,6 +184,17 @@ class RuleFileError(KronikaError):
     """Raised when a packaged rule or lexicon file is malformed."""
 
     code = "K400"
+
+
+class ActorFileError(RuleFileError):
+    """Raised when a user's actor file (`--actors FILE`) is malformed; says file, line and what."""
+
+    code = "K401"
+
+    def __init__(self, path: str, line: int | None, what: str) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"actor file {where}: {what}; see README 'Actors' for the format")
+        self.path, self.line = path, line
 
 
 class GoldFileError(KronikaError):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from kronika.actors.kb import KB, load_kb, validate
 from kronika.actors.resolver import PATTERNS, Resolution, find, resolve
 from kronika.document import Document, Mention
+from kronika.errors import RuleFileError
 
 __all__ = ["KB", "PATTERNS", "Actors", "Resolution", "find", "load_kb", "resolve", "validate"]
 
@@ -20,18 +21,50 @@ __all__ = ["KB", "PATTERNS", "Actors", "Resolution", "find", "load_kb", "resolve
 class Actors:
     """Add `mentions`: actor mentions per sentence, resolved on the publication date.
 
-    With no publication date an office resolves to its latest holder.
+    With no publication date an office resolves to its latest holder. Sentences with a
+    capitalised word the KB does not cover go through the language's named-entity model
+    (`kronika.language.backbone`), which adds the people the KB does not know; pass
+    `entities=False` to skip the model (faster, KB actors only), and `actors=(FILE, ...)` to add
+    users' actor files to the knowledge base.
     """
 
     name = "actors"
-    reads = ("text", "sentences", "published")
+    reads = ("text", "sentences", "published", "language")
     adds = ("mentions",)
+
+    def __init__(self, *, entities: bool = True, actors: tuple[str, ...] = ()) -> None:
+        self.entities = entities
+        self.actors = tuple(actors)  # users' actor files, added to the packaged KB
 
     def __call__(self, doc: Document) -> Document:
         spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
-        found = find(doc.text, spans, doc.published)
+        finder = _entity_finder(doc.language) if self.entities else None
+        found = find(doc.text, spans, doc.published, finder, self.actors)
         mentions = sorted(
             (Mention(r.start, r.end, r.text, r.actors, r.rule) for r in found),
             key=lambda m: (m.start, m.end),
         )
         return doc.with_layers(mentions=tuple(mentions))
+
+
+def _entity_finder(lang: str):  # noqa: ANN202 - an EntityFinder or None
+    """The backbone's entity model for `lang`, run only on sentences with an event trigger when
+    the language has trigger rules: the model costs ~50x the rules (bench/backbone.py), and
+    people matter to the timeline where something happens."""
+    from kronika.events.triggers import find_triggers, trigger_rules
+    from kronika.language import backbone
+
+    if lang not in backbone.LANGS:
+        return None
+    try:
+        trigger_rules(lang)
+        triggered = True
+    except RuleFileError:
+        triggered = False
+
+    def finder(text: str, spans):  # noqa: ANN001, ANN202
+        if triggered:
+            spans = [(s, e) for s, e in spans if find_triggers(text, s, e, lang)]
+        return backbone.entities(text, spans, lang)
+
+    return finder

@@ -25,15 +25,17 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import cache
 
 from kronika.actors.kb import KB, Office, Person, load_kb
 from kronika.document import Actor
+from kronika.language.backbone import Entity
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -120,6 +122,52 @@ def _norm(token: str) -> str:
     return token.lower().replace("ё", "е").replace("’", "'").replace("‘", "'")
 
 
+_LATIN_WORD = re.compile(r"[a-z]{5,}")
+_Y = re.compile(r"y")
+_DOUBLE_I = re.compile(r"i{2,}")
+_FINAL = re.compile(r"(?:ie|ei)$")
+#: Russian case endings tried on a capitalised word pymorphy3 does not know ("Остином" -> "остин").
+_RU_ENDINGS = ("ом", "ем", "ым", "ой", "у", "ю", "а", "я", "е", "ы")
+
+
+def _key(token: str) -> str:
+    """A token's trie key: lower case, and Latin names of 5+ letters in a transliteration-blind
+    spelling (y -> i, ii -> i, final -ie/-ei -> i) so Shoygu = Shoigu, Millie = Milley, Zelenskyy
+    = Zelensky, Valeriy = Valery."""
+    n = _norm(token)
+    if not _LATIN_WORD.fullmatch(n):
+        return n
+    return _FINAL.sub("i", _DOUBLE_I.sub("i", _Y.sub("i", n)))
+
+
+@cache
+def _morph():  # noqa: ANN202 - pymorphy3's analyser, loaded once
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@cache
+def _keys(token: str) -> tuple[str, ...]:
+    """Trie keys to try for a token, best first: its own, then (Russian) its lemmas, then its
+    stem without a case ending when the word is capitalised and unknown to the dictionary."""
+    own = _key(token)
+    if not _CYRILLIC.search(token):
+        return (own,)
+    out = [own]
+    parses = _morph().parse(token)
+    for p in parses:
+        lemma = _norm(p.normal_form)
+        if lemma not in out:
+            out.append(lemma)
+    if token[:1].isupper() and not any(p.is_known for p in parses):
+        for ending in _RU_ENDINGS:
+            if own.endswith(ending) and len(own) - len(ending) >= 3:
+                out.append(own[: -len(ending)])
+                break
+    return tuple(out)
+
+
 def _case(token: str) -> str | None:
     letters = [c for c in token if c.isalpha()]
     if len(letters) >= 2 and any(c.isupper() for c in letters[1:]):
@@ -172,12 +220,15 @@ class _Matcher:
         self.place_before = {_norm(w) for w in kb.words.get("place-before", ())}
         self.place_after = {_norm(w) for w in kb.words.get("place-after", ())}
         self.not_place_before = {_norm(w) for w in kb.words.get("not-place-before", ())}
+        self.pronouns = {_norm(w) for w in kb.words.get("pronoun", ())}
+        self.object_pronouns = {_norm(w) for w in kb.words.get("object-pronoun", ())}
+        self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
 
     def _add(self, alias: str, sym: str, ref: str | None, place: bool = False) -> None:
         tokens = _TOKEN.findall(alias)
         node = self.trie
         for tok in tokens:
-            node = node.setdefault(_norm(tok), {})
+            node = node.setdefault(_key(tok), {})
         lang = "ru" if _CYRILLIC.search(alias) else "en"
         node.setdefault("", []).append(
             _Alias(sym, ref, alias, tuple(_case(t) for t in tokens), lang, place))
@@ -185,12 +236,13 @@ class _Matcher:
     def atoms(self, text: str, start: int, end: int) -> list[_Atom]:
         toks = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
         norms = [_norm(text[s:e]) for s, e in toks]
+        keys = [_keys(text[s:e]) for s, e in toks]
         out: list[_Atom] = []
         i = 0
         while i < len(toks):
             node, j, found = self.trie, i, None
-            while j < len(toks) and norms[j] in node:
-                node = node[norms[j]]
+            while j < len(toks) and (key := next((k for k in keys[j] if k in node), None)):
+                node = node[key]
                 j += 1
                 valid = [a for a in node.get("", ()) if self._fits(a, text, toks, norms, i, out)]
                 if valid:
@@ -230,8 +282,9 @@ class _Matcher:
 
 
 @cache
-def _matcher() -> _Matcher:
-    return _Matcher(load_kb())
+def _matcher(files: tuple[str, ...] = ()) -> _Matcher:
+    """The matcher of the packaged KB plus the users' actor files (built once per tuple)."""
+    return _Matcher(load_kb(files))
 
 
 # Context -------------------------------------------------------------------------------------
@@ -246,6 +299,9 @@ class _Context:
     org_kinds: list[tuple[str, str, str]] = field(default_factory=list)  # kind, country, words
     office_kinds: list[tuple[str, str, str]] = field(default_factory=list)
     actors: list[tuple[str, bool, frozenset[str]]] = field(default_factory=list)
+    sentence: int = 0
+    people: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, person) in order
+    surnames: dict[str, Actor] = field(default_factory=dict)  # unknown people named in full
 
     def latest(self, table: list[tuple[str, str, str]], kind: str,
                exclude: Iterable[str] = ()) -> tuple[str, str] | None:
@@ -277,11 +333,12 @@ def _on(on: date | None) -> str:
 
 
 class _Resolver:
-    def __init__(self, text: str, on: date | None) -> None:
-        self.m = _matcher()
+    def __init__(self, text: str, on: date | None, files: tuple[str, ...] = ()) -> None:
+        self.m = _matcher(files)
         self.kb = self.m.kb
         self.text = text
         self.ctx = _Context(on)
+        self._span = (0, 0)
 
     @property
     def on(self) -> date | None:
@@ -580,8 +637,7 @@ class _Resolver:
 
     # driving -----------------------------------------------------------------------------
 
-    def sentence(self, start: int, end: int) -> list[Resolution]:
-        atoms = self.m.atoms(self.text, start, end)
+    def grammar(self, atoms: list[_Atom]) -> list[Resolution]:
         syms: list[str] = []
         index: list[int | None] = []
         for k, atom in enumerate(atoms):
@@ -601,22 +657,196 @@ class _Resolver:
                 out.append(r)
         return out
 
+    def sentence(self, start: int, end: int, atoms: list[_Atom] | None = None,
+                 entities: Sequence[Entity] = ()) -> list[Resolution]:
+        """Resolve one sentence: KB grammar, then unknown people, then pronouns, in text order."""
+        self._span = (start, end)
+        found = self.grammar(self.m.atoms(self.text, start, end) if atoms is None else atoms)
+        found = self.people(found, entities)
+        found = self.pronouns(found, start, end)
+        self.ctx.sentence += 1
+        return found
 
-def find(text: str, spans: Iterable[tuple[int, int]], on: date | None) -> list[Resolution]:
-    """Mentions in the given spans of `text` (sentences, in document order), resolved on `on`."""
-    resolver = _Resolver(text, on)
+    def people(self, found: list[Resolution], entities: Sequence[Entity]) -> list[Resolution]:
+        """PER entities the KB does not know: a surname of an earlier person, a title the grammar
+        resolved right before the name ("Pentagon spokesman Pat Ryder"), or a new unknown person."""
+        out = list(found)
+        for e in entities:
+            if e.label != "PER" or any(r.start < e.end and e.start < r.end for r in found):
+                continue
+            name = _strip_name(e.normal)
+            if not name or not any(c.isupper() for c in name[:1]):
+                continue
+            before = next((r for r in reversed(out) if r.end <= e.start), None)
+            title = (before if before is not None and before.rule == "office-holder"
+                     and len(before.actors) == 1 and not self.text[before.end:e.start].strip()
+                     else None)
+            earlier = self.ctx.surnames.get(_surname_key(name))
+            if title is not None:
+                role = title.actors[0].role
+                actor = Actor(self.text[title.start:e.end], name, None, title.actors[0].country,
+                              role, "person")
+                out.remove(title)
+                r = Resolution(title.start, e.end, actor.text, (actor,), "title+unknown",
+                               f"'{e.text}' is a {e.label} the knowledge base does not know; the "
+                               f"title before it makes them {role}")
+            elif " " not in name:
+                if earlier is None:  # news introduces a new person by full name; one word is
+                    continue         # too often a place the model mistook ("from Kherson")
+                actor = dataclasses.replace(earlier, text=e.text)
+                r = Resolution(e.start, e.end, e.text, (actor,), "surname",
+                               f"'{e.text}' is the surname of {earlier.name}, named earlier")
+            else:
+                actor = Actor(e.text, name, None, None, None, "person")
+                r = Resolution(e.start, e.end, e.text, (actor,), "unknown-person",
+                               f"'{e.text}' is a {e.label} (named-entity model, normal form "
+                               f"'{e.normal}') the knowledge base does not know")
+            if " " in name:
+                self.ctx.surnames.setdefault(_surname_key(name), actor)
+            out.append(r)
+        out.sort(key=lambda r: r.start)
+        return self.surnames(out)
+
+    def surnames(self, found: list[Resolution]) -> list[Resolution]:
+        """A capitalised word that is the surname of an unknown person named in full before."""
+        if not self.ctx.surnames:
+            return found
+        out = list(found)
+        start, end = self._span
+        for m in _TOKEN.finditer(self.text, start, end):
+            w = m.group()
+            earlier = self.ctx.surnames.get(_key(w)) if w[:1].isupper() else None
+            if earlier is None or any(r.start <= m.start() < r.end for r in out):
+                continue
+            actor = dataclasses.replace(earlier, text=w)
+            out.append(Resolution(m.start(), m.end(), w, (actor,), "surname",
+                                  f"'{w}' is the surname of {earlier.name}, named earlier"))
+        out.sort(key=lambda r: r.start)
+        return out
+
+    def pronouns(self, found: list[Resolution], start: int, end: int) -> list[Resolution]:
+        """He/she/он/она: the nearest person mentioned before, in this or the last sentences."""
+        out: list[Resolution] = []
+        pending = list(found)
+        for m in _TOKEN.finditer(self.text, start, end):
+            while pending and pending[0].start < m.start():
+                self._remember(pending[0])
+                out.append(pending.pop(0))
+            word = _norm(m.group())
+            is_object = word in self.m.object_pronouns
+            if not (is_object or word in self.m.pronouns) or any(
+                    r.start <= m.start() < r.end for r in out):
+                continue
+            recent = [(n, a) for n, a in self.ctx.people if self.ctx.sentence - n <= PRONOUN_REACH]
+            here = [k for k, (n, _) in enumerate(recent) if n == self.ctx.sentence]
+            if is_object and here and len(recent) > 1:
+                del recent[here[0]]  # not the subject of its own sentence
+            if not recent:
+                continue
+            actor = dataclasses.replace(recent[-1][1], text=m.group())
+            out.append(Resolution(m.start(), m.end(), m.group(), (actor,), "pronoun",
+                                  f"'{m.group()}' refers to the nearest person mentioned before: "
+                                  f"{actor.name}"))
+        for r in pending:
+            self._remember(r)
+            out.append(r)
+        return out
+
+    def _remember(self, r: Resolution) -> None:
+        if len(r.actors) == 1 and r.actors[0].kind == "person":
+            self.ctx.people.append((self.ctx.sentence, r.actors[0]))
+
+
+#: How many sentences back a pronoun looks for its person (0: only the same sentence).
+PRONOUN_REACH = 2
+_TITLE_WORDS = re.compile(r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sir)\s+", re.IGNORECASE)
+
+
+def _strip_name(name: str) -> str:
+    """A person's name without a leading "the"/"Mr." and a trailing "'s"."""
+    name = _TITLE_WORDS.sub("", name.strip())
+    return re.sub(r"['’]s$", "", name).strip()
+
+
+def _surname_key(name: str) -> str:
+    return _key(name.split()[-1])
+
+
+#: Finds named entities in the given spans of a text (see kronika.language.backbone.entities).
+EntityFinder = Callable[[str, Sequence[tuple[int, int]]], list[Entity]]
+def _needs_entities(text: str, start: int, end: int, atoms: list[_Atom],
+                    not_names: frozenset[str]) -> bool:
+    """Cheap rule: two capitalised words in a row that no KB alias covers and that are no common
+    words ("Markus Reisner"). Only full names become unknown people (a lone capitalised word is
+    a surname of someone named before, found without the model, or too often a place)."""
+    run = 0
+    for k, m in enumerate(_TOKEN.finditer(text, start, end)):
+        w = m.group()
+        if k == 0 and _CYRILLIC.search(w) and not _may_be_name(w):
+            continue  # a Russian sentence's first word is capitalised anyway ("Однако", "Глава")
+        if (w[:1].isupper() and len(w) > 1 and _norm(w) not in not_names
+                and not any(a.start <= m.start() < a.end for a in atoms)):
+            run += 1
+            if run == 2:
+                return True
+        elif w not in ("-", "."):  # "Jean-Yves", "J. Smith"
+            run = 0
+    return False
+
+
+@cache
+def _may_be_name(word: str) -> bool:
+    """A Russian word pymorphy3 does not know, or knows as a name, surname, place or organisation."""
+    parses = _morph().parse(word)
+    return not any(p.is_known for p in parses) or any(
+        {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes for p in parses[:2])
+
+
+def find(text: str, spans: Iterable[tuple[int, int]], on: date | None,
+         entities: EntityFinder | None = None, actors: tuple[str, ...] = ()) -> list[Resolution]:
+    """Mentions in the given spans of `text` (sentences, in document order), resolved on `on`.
+
+    With an `entities` finder, sentences that a cheap rule flags (an unknown capitalised word)
+    go through it in one batch, and the people it finds that the KB does not know are added.
+    `actors` are users' actor files that extend the packaged knowledge base.
+    """
+    resolver = _Resolver(text, on, actors)
+    spans = list(spans)
+    atoms = [resolver.m.atoms(text, s, e) for s, e in spans]
+    per_sentence: list[list[Entity]] = [[] for _ in spans]
+    if entities is not None:
+        wanted = [k for k, (s, e) in enumerate(spans) if _needs_entities(text, s, e, atoms[k],
+                                                                       resolver.m.not_names)]
+        found = entities(text, [spans[k] for k in wanted])
+        for ent in found:
+            for k in wanted:
+                if spans[k][0] <= ent.start < spans[k][1]:
+                    per_sentence[k].append(ent)
+                    break
     out: list[Resolution] = []
-    for start, end in spans:
-        out.extend(resolver.sentence(start, end))
+    for k, (start, end) in enumerate(spans):
+        out.extend(resolver.sentence(start, end, atoms[k], per_sentence[k]))
     return out
 
 
-def resolve(text: str, on: date | None = None) -> list[Resolution]:
+def detect_language(text: str) -> str:
+    """`ru` when Cyrillic letters outnumber Latin ones, else `en`."""
+    cyr = len(_CYRILLIC.findall(text))
+    lat = len(re.findall(r"[A-Za-z]", text))
+    return "ru" if cyr > lat else "en"
+
+
+def resolve(text: str, on: date | None = None, *, entities: bool = True,
+            actors: tuple[str, ...] = ()) -> list[Resolution]:
     """The actor mentions in `text` resolved on the day `on` (None: the latest office holders).
 
-    Used by `kronika actors resolve TEXT --date DATE`; each Resolution says `why`.
+    The language is detected from the text; with `entities` the language's named-entity model
+    finds the people the KB does not know. Used by `kronika actors resolve TEXT --date DATE`;
+    each Resolution says `why`.
     """
-    from kronika.language.sentences import split
+    from kronika.language import backbone
 
-    sentences = [(s.start, s.end) for s in split(text)] or [(0, len(text))]
-    return find(text, sentences, on)
+    lang = detect_language(text)
+    sentences = [(s.start, s.end) for s in backbone.sentences(text, lang)] or [(0, len(text))]
+    finder = (lambda t, spans: backbone.entities(t, spans, lang)) if entities else None
+    return find(text, sentences, on, finder, actors)

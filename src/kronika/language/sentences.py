@@ -1,4 +1,7 @@
-"""Sentence segmentation by rules: each boundary decision names the rule that made it.
+"""Sentence segmentation: kronika's rules for English, razdel for Russian.
+
+Both keep the line rule below; inside a line Russian text is split by razdel (measured in
+bench/sentences.py; see README "Actors"), English text by these rules:
 
 A newline always ends a sentence (scraped text puts headlines, captions and furniture on lines of
 their own). Inside a line a sentence ends at . ! ? … (with closing quotes) before a capital,
@@ -54,25 +57,34 @@ def split_line(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split(text: str) -> list[Sentence]:
+def split_line_ru(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in one line of Russian text, by razdel."""
+    from razdel import sentenize
+
+    return [(s.start, s.stop) for s in sentenize(line)]
+
+
+def split(text: str, lang: str = "en") -> list[Sentence]:
+    """Sentences of `text`: a newline always ends one; inside a line, by the language's splitter."""
+    splitter = split_line_ru if lang == "ru" else split_line
     out: list[Sentence] = []
     paragraph, offset = -1, 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if body.strip():
             paragraph += 1
-            for s, e in split_line(body):
+            for s, e in splitter(body):
                 out.append(Sentence(offset + s, offset + e, body[s:e], paragraph))
         offset += len(line)
     return out
 
 
 class Sentences:
-    """Add `sentences`: rule-based, offsets into the text."""
+    """Add `sentences`: offsets into the text (rules for English, razdel for Russian)."""
 
     name = "sentences"
-    reads = ("text",)
+    reads = ("text", "language")
     adds = ("sentences",)
 
     def __call__(self, doc: Document) -> Document:
-        return doc.with_layers(sentences=tuple(split(doc.text)))
+        return doc.with_layers(sentences=tuple(split(doc.text, doc.language)))

