@@ -7,6 +7,7 @@ import io
 import json
 import sys
 import tempfile
+import time
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -153,6 +154,12 @@ def ingest(
     allow_private: Annotated[bool, typer.Option(
         "--allow-private", help="fetch URLs on loopback, link-local and private networks too")]
     = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", help="processes analysing documents at once [default: all cores]")]
+    = None,
+    time_limit: Annotated[float, typer.Option(
+        "--time-limit", help="seconds one document may take before it is failed and skipped "
+                             "(0: no limit)")] = 60.0,
 ) -> None:
     """Read documents from files, folders, archives, feeds and URLs, and store them.
 
@@ -166,8 +173,11 @@ def ingest(
     """
     from kronika.ingest import Fields, Ingestor, Limits, iter_items, parse_size, tally
     from kronika.ingest.sources import expand
+    from kronika.parallel import cores
     from kronika.store import Store
 
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, got {jobs}")
     limits = Limits(max_bytes=parse_size(max_bytes, "--max-bytes"),
                     max_archive_bytes=parse_size(max_archive_bytes, "--max-archive-bytes"),
                     timeout=timeout, max_redirects=max_redirects, allow_private=allow_private)
@@ -183,14 +193,18 @@ def ingest(
             task = progress.add_task("ingesting", total=None)
             ingestor = Ingestor(store, Pipeline.default(), published=default_date,
                                 lang=language)
-            for item in items:
-                outcome = ingestor(item)
+            outcomes = ingestor.run(items, jobs=cores() if jobs is None else jobs,
+                                    time_limit=time_limit or None)
+            started = time.monotonic()
+            for outcome in outcomes:
                 counts[outcome.status] += 1
                 if outcome.status == "failed" and len(problems) < MAX_LISTED:
                     problems.append(outcome)
                 if out:
                     out.write(outcome.to_json() + "\n")
-                progress.update(task, advance=1, description=_short_input(item.uri))
+                rate = sum(counts.values()) / max(time.monotonic() - started, 1e-9)
+                progress.update(task, advance=1,
+                                description=f"{rate:.1f}/s {_short_input(outcome.input)}")
     finally:
         if out:
             out.close()

@@ -21,9 +21,11 @@ the store and the near-duplicate index around them, one item at a time.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from kronika.document import Document
 from kronika.errors import InputError, KronikaError
@@ -31,7 +33,27 @@ from kronika.ingest import dedup
 from kronika.ingest.item import Fields, Item, Limits, parse_size
 from kronika.ingest.outcome import Outcome, tally
 from kronika.ingest.sources import iter_items
+from kronika.parallel import DEFAULT_TIME_LIMIT, Failed, run_all
 from kronika.pipeline import Pipeline
+
+
+def default_pipeline() -> Pipeline:
+    from kronika import default_pipeline as cached
+
+    return cached()
+
+
+def _warm_up() -> None:
+    """Load every rule set and model now, before the workers fork, so that they share them."""
+    from kronika.language.backbone import backbone
+
+    pipeline = default_pipeline()
+    pipeline.process("On May 13, Lloyd Austin held talks with Sergei Shoigu.", lang="en",
+                     published=date(2022, 5, 13))
+    pipeline.process("13 мая Ллойд Остин провёл переговоры с Сергеем Шойгу.", lang="ru",
+                     published=date(2022, 5, 13))
+    for lang in ("en", "ru"):
+        backbone(lang)
 
 __all__ = ["Fields", "Ingestor", "Item", "Limits", "Outcome", "analyse", "iter_items",
            "parse_size", "read_document", "tally", "to_document"]
@@ -103,25 +125,47 @@ class Ingestor:
         return outcome
 
     def _ingest(self, item: Item) -> Outcome:
-        doc_id = None
+        early = self.early(item)
+        if early is not None:
+            return early
+        try:
+            doc = _extract(to_document(item, lang=self.lang), self.pipeline, self.published)
+            sig = dedup.signature(doc.text) if self.index is not None else None
+            duplicate = self._near_duplicate(item, doc, sig)
+            if duplicate is not None:
+                return duplicate  # found before the costly stages
+            return self._store(item, analyse(doc, self.pipeline), sig)
+        except KronikaError as exc:
+            return self._failed(item, exc)
+
+    def early(self, item: Item) -> Outcome | None:
+        """The outcome known before any work: the item's own error, or bytes already stored."""
         try:
             doc = to_document(item, lang=self.lang)
-            doc_id = doc.id
-            if self.store.has(doc.id):
-                return Outcome(item.uri, "duplicate", doc_id=doc.id, duplicate_of=doc.id,
-                               similarity=1.0, title=item.title)
-            doc = _extract(doc, self.pipeline, self.published)
-            sig = dedup.signature(doc.text) if self.index is not None else None
-            if sig is not None:
-                first = self.index.first_copy(sig)
-                if first is not None:
-                    return Outcome(item.uri, "duplicate", doc_id=doc.id, duplicate_of=first[0],
-                                   similarity=first[1], title=doc.title, encoding=doc.encoding)
-            doc = analyse(doc, self.pipeline)
-        except InputError as exc:
+        except KronikaError as exc:
+            return self._failed(item, exc)
+        if self.store.has(doc.id):
+            return Outcome(item.uri, "duplicate", doc_id=doc.id, duplicate_of=doc.id,
+                           similarity=1.0, title=item.title)
+        return None
+
+    def _failed(self, item: Item, exc: KronikaError) -> Outcome:
+        doc_id = None if item.error is not None or item.raw is None else _doc_id(item)
+        if isinstance(exc, InputError):
             return Outcome.from_error(item.uri, exc, doc_id)
-        except KronikaError as exc:  # e.g. a bad date inside the page: this input only
-            return Outcome(item.uri, "failed", doc_id=doc_id, reason=exc.message, code=exc.code)
+        # e.g. a bad date inside the page: this input only
+        return Outcome(item.uri, "failed", doc_id=doc_id, reason=exc.message, code=exc.code)
+
+    def _near_duplicate(self, item: Item, doc: Document, sig) -> Outcome | None:
+        if sig is None or self.index is None:
+            return None
+        first = self.index.first_copy(sig)
+        if first is None:
+            return None
+        return Outcome(item.uri, "duplicate", doc_id=doc.id, duplicate_of=first[0],
+                       similarity=first[1], title=doc.title, encoding=doc.encoding)
+
+    def _store(self, item: Item, doc: Document, sig) -> Outcome:
         if not self.store.add(doc):
             return Outcome(item.uri, "duplicate", doc_id=doc.id, duplicate_of=doc.id,
                            similarity=1.0, title=doc.title)
@@ -130,6 +174,49 @@ class Ingestor:
             self.index.add(doc.id, sig)
         return Outcome(item.uri, "stored", doc_id=doc.id, title=doc.title, encoding=doc.encoding)
 
-    def run(self, items: Iterable[Item]) -> Iterator[Outcome]:
-        for item in items:
-            yield self(item)
+    def run(self, items: Iterable[Item], *, jobs: int = 1,
+            time_limit: float | None = DEFAULT_TIME_LIMIT) -> Iterator[Outcome]:
+        """Outcomes of `items`, in their order, processed on `jobs` cores.
+
+        Workers run the pure part (extract, signature, the analysis stages) under the per-item
+        `time_limit`; this process checks duplicates and writes the store, one item at a time,
+        so the store sees exactly what a single-core run would write. With several jobs the
+        workers use the default pipeline.
+        """
+        if jobs == 1:
+            for item in items:
+                yield self(item)
+            return
+        work = partial(_work, published=self.published, lang=self.lang,
+                       near=self.index is not None)
+        marked = ((item, self.early(item)) for item in items)
+        for result in run_all(work, marked, jobs=jobs, time_limit=time_limit,
+                              name=lambda pair: pair[0].uri, prepare=_warm_up):
+            item, early = result.item
+            if early is not None:
+                outcome = early
+            elif isinstance(result, Failed):
+                outcome = self._failed(item, result.error)
+            else:
+                doc, sig = result.result
+                outcome = (self._near_duplicate(item, doc, sig)
+                           or self._store(item, doc, sig))
+            if self.record:
+                self.store.record_outcome(outcome)
+            yield outcome
+
+
+def _doc_id(item: Item) -> str:
+    return hashlib.sha256(item.raw).hexdigest()
+
+
+def _work(pair: tuple[Item, Outcome | None], *, published: date | None, lang: str | None,
+          near: bool) -> tuple[Document, object] | None:
+    """The part of ingesting one item that needs no store: it runs in a worker process."""
+    item, early = pair
+    if early is not None:
+        return None
+    pipeline = default_pipeline()  # loaded before the fork: shared by every worker
+    doc = _extract(to_document(item, lang=lang), pipeline, published)
+    sig = dedup.signature(doc.text) if near else None
+    return analyse(doc, pipeline), sig
