@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from ingest_fixtures import STORY_RU, page
 
+from ingest_fixtures import STORY_RU, page
 from kronika.ingest import Ingestor, iter_items
 from kronika.store import Store
 from kronika.store.check import check
@@ -25,10 +25,7 @@ SENTENCES = [
 ]
 
 
-VOCABULARY = ("harbour council budget railway festival museum river election vaccine bridge "
-              "drought orchestra satellite parliament wheat factory glacier court airline "
-              "library strike tunnel forest market stadium pension reactor ferry census "
-              "vineyard").split()
+VOCABULARY = ["harbour", "council", "budget", "railway", "festival", "museum", "river", "election", "vaccine", "bridge", "drought", "orchestra", "satellite", "parliament", "wheat", "factory", "glacier", "court", "airline", "library", "strike", "tunnel", "forest", "market", "stadium", "pension", "reactor", "ferry", "census", "vineyard"]
 
 
 def _filler(seed: int) -> str:
