@@ -1,7 +1,7 @@
 """`make bench` (scale part): HTML pages to a stored timeline, per core, on 1 and 2 cores.
 
 Pages: Wikinews articles (../shared/corpus/wikinews, CC BY 2.5; English and Russian) wrapped in
-a news-site page (navigation, related links, footer) so that extraction has real work to do;
+the synthetic site templates of `bench/pages.py` so that extraction has real work to do;
 without ../shared the bundled example article is used. Everything is measured in this one run:
 
 - baseline: trafilatura's extraction alone on the same pages (`trafilatura.extract`);
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import html
 import json
 import sys
 import tempfile
@@ -29,6 +28,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+from pages import TEMPLATES, page  # noqa: E402
 from rich.console import Console
 from rich.table import Table
 
@@ -39,21 +40,10 @@ from kronika.store import Store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared/corpus/wikinews"
 
-PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title} | Daily News</title>
-<meta property="article:published_time" content="{published}"></head><body>
-<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a>
-<a href="/business">Business</a> <a href="/sport">Sport</a> <a href="/login">Sign in</a></nav></header>
-<main><article><h1>{title}</h1><p class="byline">By Staff Reporter</p>{paragraphs}</article>
-<aside><h2>Most read</h2><ul><li><a href="/a">Markets close higher on tech rally</a></li>
-<li><a href="/b">Storm warning issued for the coast</a></li><li><a href="/c">Ten recipes for autumn</a></li></ul></aside>
-</main><footer><p>Subscribe to our newsletter</p><p>© 2024 Daily News. All rights reserved.</p>
-<a href="/privacy">Privacy policy</a> <a href="/cookies">Cookie settings</a></footer></body></html>"""
-
-
-def page(title: str, text: str, published: str | None, lang: str) -> bytes:
-    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
-    return PAGE.format(lang=lang, title=html.escape(title), published=published or "",
-                       paragraphs=paragraphs).encode("utf-8")
+def _page(row: dict, lang: str, i: int) -> bytes:
+    article = {"title": row["title"], "text": row["text"], "lang": lang,
+               "published": row.get("published")}
+    return page(article, TEMPLATES[i % len(TEMPLATES)], seed=i).encode("utf-8")
 
 
 def load(lang: str, limit: int) -> list[tuple[bytes, str | None]]:
@@ -67,8 +57,7 @@ def load(lang: str, limit: int) -> list[tuple[bytes, str | None]]:
                 for i in range(50)]
     else:
         return []
-    return [(page(r["title"], r["text"], r["published"], lang), r["published"])
-            for r in rows[:limit]]
+    return [(_page(r, lang, i), r["published"]) for i, r in enumerate(rows[:limit])]
 
 
 def process(item: tuple[bytes, str | None]) -> Document:
@@ -171,10 +160,10 @@ def spark(lang: str, pages_count: int, masters: list[str]) -> dict[str, float]:
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.jsonl"
-        src.write_text("\n".join(json.dumps({"html": page(r["title"], r["text"], r["published"],
-                                                          lang).decode(), "url": r.get("url"),
-                                             "published": r["published"], "lang": lang})
-                                 for r in rows), encoding="utf-8")
+        src.write_text("\n".join(json.dumps({"html": _page(r, lang, i).decode(),
+                                             "url": r.get("url"), "published": r["published"],
+                                             "lang": lang})
+                                 for i, r in enumerate(rows)), encoding="utf-8")
         for master in masters:
             s = session(master, "kronika-bench")
             s.sparkContext.setLogLevel("ERROR")
