@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
+from kronika.document import Span
 from kronika.errors import UnsupportedLanguageError
 
 LANGS = ("en", "ru")
@@ -37,13 +38,6 @@ BATCH = 64
 _EN_TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*|[^\w\s]")
 #: spaCy labels kept, mapped to kronika's three.
 _SPACY_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "NORP": "ORG"}
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
