@@ -17,6 +17,9 @@ from kronika.extract.encoding import decode_bytes
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]+")
 _LATIN = re.compile(r"[A-Za-z]+")
+# Everything but one script's letters: deleting it leaves the letters to count (about twice as
+# fast as adding up the lengths of the script's runs).
+_NOT = {_CYRILLIC: re.compile(r"[^\u0400-\u04FF]+"), _LATIN: re.compile(r"[^A-Za-z]+")}
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*(<!doctype html|<html|<head|<body|<article|<main|<section|<div|"
     rb"<p[ >]|<h[1-6][ >]|<meta|<title|<table|<span|<ul|<figure|<img|<a )", re.I | re.S)
@@ -64,8 +67,8 @@ def language_of(text: str) -> tuple[str, bool]:
 
 
 def _letters(script: re.Pattern, text: str) -> int:
-    """How many letters of a script `text` has (counted by runs: one match per word)."""
-    return sum(len(run) for run in script.findall(text))
+    """How many letters of a script `text` has."""
+    return len(_NOT[script].sub("", text))
 
 
 @cache
