@@ -834,8 +834,9 @@ def check(db: DbOption = None) -> None:
 
 @app.command()
 def spark(
-    inputs: Annotated[list[str], typer.Argument(help=".warc(.gz), .jsonl or .parquet paths "
-                                                     "(local, hdfs://, s3a://)")],
+    inputs: Annotated[list[str], typer.Argument(
+        help=".warc(.gz), .jsonl or .parquet paths (WARC and JSONL on a file system every "
+             "executor mounts; Parquet also on hdfs:// or s3a://)")],
     out: Annotated[str, typer.Option("--out", help="folder for the Parquet tables documents/, "
                                                    "events/, entries/, failures/")],
     master: Annotated[str | None, typer.Option(help="Spark master, e.g. local[2] [default: "

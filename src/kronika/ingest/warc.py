@@ -25,7 +25,10 @@ DOCUMENT_RECORDS = ("response", "resource")
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
 #: Bytes read at a time while looking for the next record after a broken one.
 RESYNC_CHUNK = 1 << 20
-_RECORD_ERRORS = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, KeyError)
+# How warcio reports a broken record; AttributeError is a response record without a
+# WARC-Target-URI (warcio reads the missing header as None and calls a string method on it).
+_RECORD_ERRORS = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, KeyError,
+                  AttributeError)
 
 
 def read_warc(stream: BinaryIO, uri: str, limits: Limits, *, gzipped: bool) -> Iterator[Item]:

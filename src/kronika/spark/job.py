@@ -1,8 +1,8 @@
 """The kronika pipeline as a PySpark job: inputs in, Parquet tables out.
 
-Each Spark task reads its share of the inputs with `kronika.spark.records`, loads the pipeline
-once per Python worker, and turns every record into a row holding the document and its events
-and entries. The rows are written as three Parquet tables, `documents`, `events` and `entries`,
+Each Spark task reads its share of the inputs with the readers of `kronika ingest`
+(`kronika.ingest`: the same items, ids, caps and error messages), loads the pipeline once per
+Python worker, and turns every item into a row holding the document and its events and entries. The rows are written as three Parquet tables, `documents`, `events` and `entries`,
 partitioned by month (`YYYY-MM` of the publication date for documents, of the earliest date for
 events and entries, `undated` otherwise), plus `failures`: every input part that could not be
 processed, with the reason. The same bytes give the same document id, so a document that appears
@@ -10,7 +10,7 @@ twice is written once. A second, distributed step merges the events of all docum
 the corpus timeline (`timeline`, partitioned by month, and `conflicts`; see `merge.py`).
 
     spark-submit --master yarn "$(python -c 'import kronika.spark.job as j; print(j.__file__)')" \\
-        s3a://bucket/crawl/*.warc.gz --out s3a://bucket/kronika/
+        /mnt/crawl/*.warc.gz --out s3a://bucket/kronika/
 """
 
 from __future__ import annotations
@@ -19,13 +19,15 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from functools import cache, partial
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from kronika.dates import parse_date
 from kronika.document import Document, entry_to_dict, event_to_dict
 from kronika.errors import KronikaError, UsageError
-from kronika.spark.records import Failure, Record, from_jsonl_line, from_row, from_warc
+from kronika.ingest import Fields, Item, analyse, read_document
+from kronika.ingest.jsonl import from_object
+from kronika.ingest.outcome import Outcome
+from kronika.ingest.sources import read_path
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -50,19 +52,18 @@ def kind_of(path: str) -> str:
                      f"rename the file or convert it (plain files go through `kronika ingest`)")
 
 
-@cache
 def _pipeline():
-    # One pipeline per Python worker process: Spark reuses workers across tasks.
-    from kronika.pipeline import Pipeline
-    return Pipeline.default()
+    # One pipeline per Python worker process (cached there): Spark reuses workers across tasks.
+    from kronika import default_pipeline
+
+    return default_pipeline()
 
 
-def process_record(record: Record, published: date | None = None,
-                   lang: str | None = None) -> Document:
-    """The single-machine and the distributed path both turn a record into a document here."""
-    pub = published or (parse_date(record.published, "published") if record.published else None)
-    return _pipeline().process(record.data, published=pub, lang=lang or record.language,
-                               title=record.title, uri=record.uri)
+def process_item(item: Item, published: date | None = None,
+                 lang: str | None = None) -> Document:
+    """An ingest item through the whole pipeline, as `kronika ingest` does (no store)."""
+    pipeline = _pipeline()
+    return analyse(read_document(item, pipeline, published=published, lang=lang), pipeline)
 
 
 def month(d: date | None) -> str:
@@ -74,7 +75,7 @@ def document_row(doc: Document, fmt: str) -> dict[str, Any]:
     return {
         "id": doc.id, "uri": doc.source_uri, "format": fmt, "title": doc.title,
         "published": doc.published, "language": doc.language, "month": month(doc.published),
-        "n_events": len(doc.events), "error": None,
+        "n_events": len(doc.events), "error": None, "status": "stored",
         "events": [_item_row(i, e, event_to_dict(e), e.date) for i, e in enumerate(doc.events)],
         "entries": [_item_row(i, e, entry_to_dict(e), e.date)
                     for i, e in enumerate(doc.timeline)],
@@ -89,23 +90,23 @@ def _item_row(seq: int, item: Any, as_dict: dict, d: Any) -> dict[str, Any]:
             "month": month(d.earliest), "json": json.dumps(as_dict, ensure_ascii=False)}
 
 
-def failure_row(uri: str | None, reason: str) -> dict[str, Any]:
+def failure_row(uri: str | None, error: KronikaError) -> dict[str, Any]:
+    """A row for an input that did not become a document: `skipped` (nothing to ingest, as
+    `kronika ingest` counts it) or `failed`, with the reason."""
+    outcome = Outcome.from_error(uri or "", error)
     return {"id": None, "uri": uri, "format": None, "title": None, "published": None,
-            "language": None, "month": UNDATED, "n_events": 0, "error": reason,
-            "events": [], "entries": []}
+            "language": None, "month": UNDATED, "n_events": 0, "error": outcome.reason,
+            "status": outcome.status, "events": [], "entries": []}
 
 
-def process_part(items: Iterable[Record | Failure], published: date | None = None,
+def process_part(items: Iterable[Item], published: date | None = None,
                  lang: str | None = None) -> Iterator[dict[str, Any]]:
-    """Rows for a stream of records: a record that fails becomes a failure row, never an abort."""
+    """Rows for a stream of items: an item that fails becomes a failure row, never an abort."""
     for item in items:
-        if isinstance(item, Failure):
-            yield failure_row(item.uri, item.reason)
-            continue
         try:
-            yield document_row(process_record(item, published, lang), item.format)
+            yield document_row(process_item(item, published, lang), item.format)
         except KronikaError as e:
-            yield failure_row(item.uri, e.message)
+            yield failure_row(item.uri, e)
 
 
 # Spark -------------------------------------------------------------------------------------
@@ -144,49 +145,38 @@ def _schema():
         T.StructField("format", T.StringType()), T.StructField("title", T.StringType()),
         T.StructField("published", T.DateType()), T.StructField("language", T.StringType()),
         T.StructField("month", T.StringType()), T.StructField("n_events", T.IntegerType()),
-        T.StructField("error", T.StringType()),
+        T.StructField("error", T.StringType()), T.StructField("status", T.StringType()),
         T.StructField("events", T.ArrayType(item)), T.StructField("entries", T.ArrayType(item)),
     ])
 
 
-def _jsonl_records(rows: Iterable[Any]) -> Iterator[Record | Failure]:
-    for row in rows:
-        line = row["value"]
-        if not line.strip():
-            continue
-        try:
-            yield from_jsonl_line(line, row["file"])
-        except KronikaError as e:
-            yield Failure(row["file"], f"{e.message}; the line starts {line[:60]!r}")
-
-
-def _parquet_records(rows: Iterable[Any]) -> Iterator[Record | Failure]:
+def _parquet_items(rows: Iterable[Any]) -> Iterator[Item]:
     for row in rows:
         d = row.asDict()
-        uri = d.get("url") or d.get("id") or "parquet row"
-        try:
-            yield from_row(d, str(uri), "parquet")
-        except KronikaError as e:
-            yield Failure(str(uri), e.message)
+        yield from_object(d, str(d.get("url") or d.get("id") or "parquet row"), Fields())
 
 
-def read_records(spark: SparkSession, inputs: Sequence[str]):
-    """An RDD of Records and Failures over all inputs; a WARC file is streamed by one task."""
-    from pyspark.sql import functions as F
+def _file_items(path: str) -> Iterator[Item]:
+    from pathlib import Path
 
+    yield from read_path(Path(path.removeprefix("file://")))
+
+
+def read_items(spark: SparkSession, inputs: Sequence[str]):
+    """An RDD of ingest items over all inputs. A WARC or JSONL file is streamed by one task with
+    `kronika ingest`'s own reader (same ids, caps and messages), so it must be on a file system
+    every executor mounts; Parquet may be anywhere Spark reads (HDFS, S3). `run` spreads the
+    items over `partitions` tasks before the costly part."""
     sc = spark.sparkContext
     parts = []
     by_kind: dict[str, list[str]] = {"jsonl": [], "warc": [], "parquet": []}
     for path in inputs:
         by_kind[kind_of(path)].append(path)
-    if by_kind["jsonl"]:
-        lines = spark.read.text(by_kind["jsonl"]).withColumn("file", F.input_file_name())
-        parts.append(lines.rdd.mapPartitions(_jsonl_records))
     if by_kind["parquet"]:
-        parts.append(spark.read.parquet(*by_kind["parquet"]).rdd.mapPartitions(_parquet_records))
-    if by_kind["warc"]:
-        paths = by_kind["warc"]
-        parts.append(sc.parallelize(paths, len(paths)).flatMap(from_warc))
+        parts.append(spark.read.parquet(*by_kind["parquet"]).rdd.mapPartitions(_parquet_items))
+    files = by_kind["warc"] + by_kind["jsonl"]
+    if files:
+        parts.append(sc.parallelize(files, len(files)).flatMap(_file_items))
     if not parts:
         raise UsageError("no inputs given: name .warc(.gz), .jsonl or .parquet paths")
     return parts[0] if len(parts) == 1 else sc.union(parts)
@@ -199,10 +189,10 @@ def run(spark: SparkSession, inputs: Sequence[str], out: str, *,
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
-    records = read_records(spark, inputs)
+    items = read_items(spark, inputs)
     if partitions:
-        records = records.repartition(partitions)
-    rows = records.mapPartitions(partial(process_part, published=published, lang=lang))
+        items = items.repartition(partitions)
+    rows = items.mapPartitions(partial(process_part, published=published, lang=lang))
     processed = spark.createDataFrame(rows, _schema()).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         from kronika.spark.merge import corpus_rows, schema
@@ -216,7 +206,8 @@ def run(spark: SparkSession, inputs: Sequence[str], out: str, *,
             "entries": _exploded(ok, "entries"),
             "timeline": corpus.filter(F.col("kind") == "entry").drop("kind"),
             "conflicts": corpus.filter(F.col("kind") == "conflict").select("id", "type", "json"),
-            "failures": processed.filter(F.col("error").isNotNull()).select("uri", "error"),
+            "failures": processed.filter(F.col("error").isNotNull())
+                                 .select("uri", "status", "error"),
         }
         counts = {}
         for name, table in tables.items():
