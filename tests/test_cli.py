@@ -101,6 +101,17 @@ def test_actors_resolve_says_why():
     assert "Mattis" in r.stdout and "why" in r.stdout
 
 
+@pytest.mark.parametrize("command", [["actors", "resolve", "Austin", "--date", "2022-05-13"],
+                                     ["process", "-"]])
+def test_actors_option_reads_the_users_actor_file(tmp_path, command):
+    # `--actors FILE` (a knowledge-base file) is not `--actor NAME` (a timeline filter)
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("people: [1, 2]\n", encoding="utf-8")
+    r = run(*command, "--actors", bad)
+    assert r.returncode != 0
+    assert "mine.yaml" in r.stderr and "K401" in r.stderr
+
+
 def test_unreadable_bytes_fail_with_one_line(tmp_path):
     binary = tmp_path / "noise.txt"
     binary.write_bytes(bytes(range(256)) * 8)

@@ -37,6 +37,15 @@ PublishedOption = Annotated[str | None, typer.Option(
     "--published", help="publication date YYYY-MM-DD: the anchor for 'yesterday', 'on Monday'…")]
 LangOption = Annotated[str, typer.Option("--lang", help="en, ru or auto")]
 ActorsOption = Annotated[list[str] | None, typer.Option(
+    "--actor", help="an actor that must take part (repeatable)")]
+TypesOption = Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable)")]
+StatusesOption = Annotated[list[str] | None, typer.Option("--status",
+                                                          help="status (repeatable)")]
+AfterOption = Annotated[str | None, typer.Option(help="only entries after this date "
+                                                      "(exclusive)")]
+BeforeOption = Annotated[str | None, typer.Option(help="only entries before this date "
+                                                       "(exclusive)")]
+ActorFilesOption = Annotated[list[str] | None, typer.Option(
     "--actors", help="a YAML file of your own actors, added to the knowledge base (repeatable)")]
 
 
@@ -76,7 +85,7 @@ def process(
     fmt: Annotated[str, typer.Option("--format", help="json, jsonl or table")] = "json",
     explain: Annotated[bool, typer.Option("--explain", help="say which rule found each event "
                                                             "and each noise span")] = False,
-    actors: ActorsOption = None,
+    actors: ActorFilesOption = None,
 ) -> None:
     """Process documents and print them as kronika.document/1 JSON; nothing is stored.
 
@@ -274,16 +283,11 @@ ExplainOption = Annotated[bool, typer.Option("--explain", help="show the evidenc
 @app.command()
 def timeline(
     db: DbOption = None,
-    actor: Annotated[list[str] | None, typer.Option("--actor", help="an actor that must take "
-                                                    "part (repeatable)")] = None,
-    type_: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable)")]
-    = None,
-    status: Annotated[list[str] | None, typer.Option("--status", help="status (repeatable)")]
-    = None,
-    after: Annotated[str | None, typer.Option(help="only entries after this date (exclusive)")]
-    = None,
-    before: Annotated[str | None, typer.Option(help="only entries before this date "
-                                                    "(exclusive)")] = None,
+    actor: ActorsOption = None,
+    type_: TypesOption = None,
+    status: StatusesOption = None,
+    after: AfterOption = None,
+    before: BeforeOption = None,
     first: Annotated[int | None, typer.Option(help="only the first N entries")] = None,
     last: Annotated[int | None, typer.Option(help="only the last N entries; --last 1 is the "
                                                   "latest")] = None,
@@ -436,12 +440,9 @@ def gaps(
 @app.command()
 def count(
     by: Annotated[str, typer.Option("--by", help="day, week, month or year")] = "month",
-    type_: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable)")]
-    = None,
-    actor: Annotated[list[str] | None, typer.Option("--actor", help="an actor that must take "
-                                                    "part (repeatable)")] = None,
-    status: Annotated[list[str] | None, typer.Option("--status", help="status (repeatable)")]
-    = None,
+    type_: TypesOption = None,
+    actor: ActorsOption = None,
+    status: StatusesOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     db: DbOption = None,
@@ -582,7 +583,7 @@ def _with_actors(pipeline: Pipeline, files: list[str] | None) -> Pipeline:
 def actors_resolve(
     text: Annotated[str, typer.Argument(help="a mention, e.g. 'head of the Pentagon'")],
     on: Annotated[str, typer.Option("--date", help="the date the mention is read on")],
-    actors: ActorsOption = None,
+    actors: ActorFilesOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON lines")] = False,
 ) -> None:
     """Say which canonical actor(s) a mention means on a date, and why (English or Russian).
@@ -865,15 +866,7 @@ def spark(
         err.print(f"see {out.rstrip('/')}/failures for the inputs that could not be processed")
 
 
-ActorsOption = Annotated[list[str] | None, typer.Option(
-    "--actor", help="an actor that must take part (repeatable)")]
-TypesOption = Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable)")]
-StatusesOption = Annotated[list[str] | None, typer.Option("--status",
-                                                          help="status (repeatable)")]
-AfterOption = Annotated[str | None, typer.Option(help="only entries after this date "
-                                                      "(exclusive)")]
-BeforeOption = Annotated[str | None, typer.Option(help="only entries before this date "
-                                                       "(exclusive)")]
+
 
 
 def _stored(db: str | None, **filters):
