@@ -161,8 +161,7 @@ def spark(lang: str, pages_count: int, masters: list[str]) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.jsonl"
         src.write_text("\n".join(json.dumps({"html": _page(r, lang, i).decode(),
-                                             "url": r.get("url"), "published": r["published"],
-                                             "lang": lang})
+                                             "url": r.get("url"), "published": r["published"]})
                                  for i, r in enumerate(rows)), encoding="utf-8")
         for master in masters:
             s = session(master, "kronika-bench")

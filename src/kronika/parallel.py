@@ -69,16 +69,12 @@ def time_budget(seconds: float | None, what: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _call(fn: Callable[[T], R], item: T, time_limit: float | None, name: str) -> R:
-    with time_budget(time_limit, name):
-        return fn(item)
-
-
 def _work(fn: Callable[[T], R], item: T, time_limit: float | None,
           name: str) -> tuple[bool, Any]:
     # Only the result travels back from a worker; the caller pairs it with its own item.
     try:
-        return True, _call(fn, item, time_limit, name)
+        with time_budget(time_limit, name):
+            return True, fn(item)
     except KronikaError as e:
         return False, e
 

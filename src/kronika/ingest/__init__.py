@@ -21,12 +21,12 @@ the store and the near-duplicate index around them, one item at a time.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from functools import partial
 
+from kronika import default_pipeline
 from kronika.document import Document
 from kronika.errors import InputError, KronikaError
 from kronika.ingest import dedup
@@ -35,12 +35,6 @@ from kronika.ingest.outcome import Outcome, tally
 from kronika.ingest.sources import iter_items
 from kronika.parallel import DEFAULT_TIME_LIMIT, Failed, run_all
 from kronika.pipeline import Pipeline
-
-
-def default_pipeline() -> Pipeline:
-    from kronika import default_pipeline as cached
-
-    return cached()
 
 
 def _warm_up() -> None:
@@ -125,21 +119,27 @@ class Ingestor:
         return outcome
 
     def _ingest(self, item: Item) -> Outcome:
-        early = self.early(item)
-        if early is not None:
-            return early
+        doc = self._unstored(item)
+        if isinstance(doc, Outcome):
+            return doc
         try:
-            doc = _extract(to_document(item, lang=self.lang), self.pipeline, self.published)
+            doc = _extract(doc, self.pipeline, self.published)
             sig = dedup.signature(doc.text) if self.index is not None else None
             duplicate = self._near_duplicate(item, doc, sig)
             if duplicate is not None:
                 return duplicate  # found before the costly stages
             return self._store(item, analyse(doc, self.pipeline), sig)
         except KronikaError as exc:
-            return self._failed(item, exc)
+            return self._failed(item, exc, doc.id)
 
     def early(self, item: Item) -> Outcome | None:
         """The outcome known before any work: the item's own error, or bytes already stored."""
+        found = self._unstored(item)
+        return found if isinstance(found, Outcome) else None
+
+    def _unstored(self, item: Item) -> Document | Outcome:
+        """The item's unextracted document, or its outcome when it has an error or its bytes
+        are stored already."""
         try:
             doc = to_document(item, lang=self.lang)
         except KronikaError as exc:
@@ -147,10 +147,9 @@ class Ingestor:
         if self.store.has(doc.id):
             return Outcome(item.uri, "duplicate", doc_id=doc.id, duplicate_of=doc.id,
                            similarity=1.0, title=item.title)
-        return None
+        return doc
 
-    def _failed(self, item: Item, exc: KronikaError) -> Outcome:
-        doc_id = None if item.error is not None or item.raw is None else _doc_id(item)
+    def _failed(self, item: Item, exc: KronikaError, doc_id: str | None = None) -> Outcome:
         if isinstance(exc, InputError):
             return Outcome.from_error(item.uri, exc, doc_id)
         # e.g. a bad date inside the page: this input only
@@ -196,7 +195,7 @@ class Ingestor:
             if early is not None:
                 outcome = early
             elif isinstance(result, Failed):
-                outcome = self._failed(item, result.error)
+                outcome = self._failed(item, result.error, Document.from_bytes(item.raw).id)
             else:
                 doc, sig = result.result
                 outcome = (self._near_duplicate(item, doc, sig)
@@ -204,10 +203,6 @@ class Ingestor:
             if self.record:
                 self.store.record_outcome(outcome)
             yield outcome
-
-
-def _doc_id(item: Item) -> str:
-    return hashlib.sha256(item.raw).hexdigest()
 
 
 def _work(pair: tuple[Item, Outcome | None], *, published: date | None, lang: str | None,

@@ -15,6 +15,7 @@ the corpus timeline (`timeline`, partitioned by month, and `conflicts`; see `mer
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,6 +23,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from kronika import default_pipeline
 from kronika.document import Document, entry_to_dict, event_to_dict
 from kronika.errors import KronikaError, UsageError
 from kronika.ingest import Fields, Item, analyse, read_document
@@ -52,17 +54,10 @@ def kind_of(path: str) -> str:
                      f"rename the file or convert it (plain files go through `kronika ingest`)")
 
 
-def _pipeline():
-    # One pipeline per Python worker process (cached there): Spark reuses workers across tasks.
-    from kronika import default_pipeline
-
-    return default_pipeline()
-
-
 def process_item(item: Item, published: date | None = None,
                  lang: str | None = None) -> Document:
     """An ingest item through the whole pipeline, as `kronika ingest` does (no store)."""
-    pipeline = _pipeline()
+    pipeline = default_pipeline()  # one per Python worker: Spark reuses workers across tasks
     return analyse(read_document(item, pipeline, published=published, lang=lang), pipeline)
 
 
@@ -83,7 +78,6 @@ def document_row(doc: Document, fmt: str) -> dict[str, Any]:
 
 
 def _item_row(seq: int, item: Any, as_dict: dict, d: Any) -> dict[str, Any]:
-    import json
     return {"seq": seq, "id": item.id, "type": item.type, "status": item.status,
             "earliest": d.earliest, "latest": d.latest, "basis": d.basis,
             "hedged": item.hedged, "confidence": item.confidence,
