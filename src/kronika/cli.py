@@ -689,6 +689,43 @@ def eval_actors(
         typer.echo(f"  miss: {miss}")
 
 
+@eval_app.command("events")
+def eval_events(
+    files: Annotated[list[str], typer.Argument(help="case files in the events markup")],
+    lang: Annotated[str, typer.Option(help="language of files without an @lang line")] = "en",
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    errors: Annotated[int, typer.Option(help="how many disagreements to list")] = 20,
+) -> None:
+    """Score the event coder on annotated sentences: per-type and macro F1 for the PLOVER type,
+    status accuracy, mode accuracy and actor F1 (see kronika.eval.events for the markup).
+
+    Example:
+        kronika eval events tests/data/events.en.txt
+    """
+    from kronika import default_pipeline
+    from kronika.eval.events import read_cases, score
+
+    pipeline = default_pipeline()
+    cases = [c for f in files for c in read_cases(f, lang)]
+    result = score(cases, lambda c: list(pipeline.process(c.text, published=c.published,
+                                                          lang=c.lang).events))
+    if fmt == "json":
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    micro = result.micro
+    typer.echo(f"{result.cases} cases: type macro-F1 {result.macro_f1:.3f} (micro P "
+               f"{micro.precision:.3f} R {micro.recall:.3f} F1 {micro.f1:.3f}); status accuracy "
+               f"{result.status_accuracy:.3f} over {result.pairs} pairs; mode accuracy "
+               f"{result.mode_accuracy:.3f} over {result.mode_gold}; actor F1 "
+               f"{result.actors.f1:.3f} (P {result.actors.precision:.3f} "
+               f"R {result.actors.recall:.3f})")
+    for t, c in sorted(result.types.items()):
+        typer.echo(f"  {t:<10} P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  "
+                   f"({c.tp + c.fn} gold)")
+    for e in result.errors[:errors]:
+        typer.echo(f"  {e}")
+
+
 @eval_app.command("timeline")
 def eval_timeline(
     gold: Annotated[str, typer.Argument(help="a kronika.gold/1 JSON file")],

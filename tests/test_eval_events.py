@@ -1,0 +1,44 @@
+"""The events scorer: pairing, per-type counts, status and actor agreement."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.document import Actor, Event, Span
+from kronika.errors import GoldFileError
+from kronika.eval.events import Score, parse_event, read_cases, score_case
+
+
+def _event(type_, status, src=(), tgt=(), mode=None):
+    span = Span(0, 1, "x")
+    return Event("e", type_, status, span, span, tuple(Actor(n, n) for n in src),
+                 tuple(Actor(n, n) for n in tgt), mode=mode, rule="r")
+
+
+def test_event_line_reads_mode_date_and_hedge():
+    g = parse_event("CONSULT/phone attempted_failed: Lloyd Austin -> Sergei Shoigu @ undated hedged")
+    assert (g.type, g.mode, g.status, g.date, g.hedged) == (
+        "CONSULT", "phone", "attempted_failed", "undated", True)
+    assert g.sources == {"Lloyd Austin"} and g.targets == {"Sergei Shoigu"}
+
+
+def test_pairs_by_type_and_counts_status_and_actors(tmp_path):
+    f = tmp_path / "cases.txt"
+    f.write_text("@lang ru\nОстин безуспешно пытался связаться с Шойгу.\n"
+                 "  CONSULT attempted_failed: Lloyd Austin -> Sergei Shoigu\n"
+                 "Шойгу говорил по-русски.\n  (no event)\n", encoding="utf-8")
+    first, second = read_cases(f)
+    assert first.lang == "ru" and second.events == ()
+    s = Score()
+    score_case(first, [_event("CONSULT", "occurred", ["Lloyd Austin"], ["Sergei Shoigu"])], s)
+    score_case(second, [_event("ACCUSE", "occurred", ["Sergei Shoigu"])], s)
+    assert s.types["CONSULT"].tp == 1 and s.types["ACCUSE"].fp == 1
+    assert s.status_accuracy == 0.0 and s.actors.f1 == 1.0
+    assert s.macro_f1 == 1.0  # ACCUSE is not in the gold: it costs precision, not the macro
+
+
+def test_a_sentence_without_event_lines_is_an_error(tmp_path):
+    f = tmp_path / "cases.txt"
+    f.write_text("Austin called Shoigu.\n", encoding="utf-8")
+    with pytest.raises(GoldFileError, match="no event lines"):
+        read_cases(f)
