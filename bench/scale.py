@@ -34,6 +34,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kronika.document import Document
+from kronika.ingest import BATCH
 from kronika.parallel import Done, cores, run_all
 from kronika.pipeline import Pipeline
 from kronika.store import Store
@@ -128,27 +129,37 @@ def one_core(pages: list[tuple[bytes, str | None]], db: str) -> tuple[float, dic
     shares = dict.fromkeys([*pipeline.names, "store"], 0.0)
     events = 0
     t0 = time.perf_counter()
+    batch: list[Document] = []
     with Store(db) as store:
-        for data, published in pages:
+        for k, (data, published) in enumerate(pages, 1):
             doc = Document.from_bytes(data, published=published and date.fromisoformat(published),
                                       language="auto")
             for stage in pipeline.stages:
                 s = time.perf_counter()
                 doc = stage(doc)
                 shares[stage.name] += time.perf_counter() - s
-            s = time.perf_counter()
-            store.add(doc)
-            shares["store"] += time.perf_counter() - s
+            batch.append(doc)
             events += len(doc.events)
+            if len(batch) == BATCH or k == len(pages):  # stored in batches, as `kronika ingest`
+                s = time.perf_counter()
+                store.add_many(batch)
+                shares["store"] += time.perf_counter() - s
+                batch = []
     return time.perf_counter() - t0, shares, events
 
 
 def many_cores(pages: list[tuple[bytes, str | None]], db: str, jobs: int) -> float:
     t0 = time.perf_counter()
+    batch: list[Document] = []
     with Store(db) as store:
         for outcome in run_all(process, pages, jobs=jobs, prepare=_pipeline):
             if isinstance(outcome, Done):
-                store.add(outcome.result)
+                batch.append(outcome.result)
+            if len(batch) == BATCH:
+                store.add_many(batch)
+                batch = []
+        if batch:
+            store.add_many(batch)
     return time.perf_counter() - t0
 
 

@@ -93,6 +93,36 @@ def test_the_story_set_added_in_any_order_gives_the_same_timeline():
         assert [e.id for e in store.timeline()] == [e.id for e in want]
 
 
+def test_adding_in_batches_gives_the_timeline_of_adding_one_by_one():
+    docs = []
+    for story in ("austin-shoigu", "grain-deal"):
+        gold_path = STORIES / story / "gold.json"
+        arts = load_articles(gold_path, load_gold(gold_path))
+        docs += process_articles(gold_path.parent, arts).values()
+    want, want_conflicts = _merged(docs)
+    rnd = random.Random(11)
+    with Store(":memory:") as store:
+        at = 0
+        while at < len(docs):
+            size = rnd.randint(1, 5)
+            assert store.add_many(docs[at:at + size]) == [True] * len(docs[at:at + size])
+            at += size
+        assert store.add_many([docs[0], docs[0]]) == [False, False]
+        assert [e.id for e in store.timeline()] == [e.id for e in want]
+        assert [c.id for c in store.conflicts()] == [c.id for c in want_conflicts]
+
+
+def test_a_transaction_is_all_or_nothing():
+    with Store(":memory:") as store:
+        with pytest.raises(RuntimeError), store.transaction():
+            store.add_many(DOCS[:2])
+            raise RuntimeError("stop")
+        assert store.documents() == []
+        with store.transaction():
+            assert store.add_many([DOCS[0], DOCS[0]]) == [True, False]
+        assert len(store.documents()) == 1
+
+
 @pytest.mark.parametrize(("kwargs", "count"), [
     ({}, 4),
     ({"actors": ["Austin", "Shoigu"]}, 2),

@@ -236,7 +236,8 @@ def _open_report(path: str | None):
     if not path:
         return None
     try:
-        return open(path, "w", encoding="utf-8")  # noqa: SIM115 (closed by the caller)
+        # line-buffered: the report can be followed while a long run goes on
+        return open(path, "w", encoding="utf-8", buffering=1)  # noqa: SIM115 (closed by the caller)
     except OSError as exc:
         raise UsageError(f"cannot write the report {path}: {exc.strerror}; pass a writable "
                          f"path to --report") from exc

@@ -21,6 +21,7 @@ the store and the near-duplicate index around them, one item at a time.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -35,6 +36,13 @@ from kronika.ingest.outcome import Outcome, tally
 from kronika.ingest.sources import iter_items
 from kronika.parallel import DEFAULT_TIME_LIMIT, Failed, run_all
 from kronika.pipeline import Pipeline
+
+#: Analysed items are stored in batches of this many, or of what came in this many seconds:
+#: one DuckDB commit costs milliseconds, as much as analysing a short article.
+BATCH = 16
+BATCH_SECONDS = 1.0
+#: An item, its outcome when known before storing, and its analysed document and signature.
+Analysed = tuple[Item, Outcome | None, Document | None, object]
 
 
 def _warm_up() -> None:
@@ -178,14 +186,43 @@ class Ingestor:
         """Outcomes of `items`, in their order, processed on `jobs` cores.
 
         Workers run the pure part (extract, signature, the analysis stages) under the per-item
-        `time_limit`; this process checks duplicates and writes the store, one item at a time,
-        so the store sees exactly what a single-core run would write. With several jobs the
-        workers use the default pipeline.
+        `time_limit`; this process checks duplicates in input order and writes the store in
+        batches of up to `BATCH` items, one commit each, so the store sees exactly what a
+        single-core run would write, and an outcome is yielded only once its batch is committed.
+        With several jobs the workers use the default pipeline.
         """
-        if jobs == 1:
-            for item in items:
-                yield self(item)
-            return
+        batch: list[Analysed] = []
+        since = time.monotonic()
+        analysed = (self._serial(items) if jobs == 1
+                    else self._parallel(items, jobs=jobs, time_limit=time_limit))
+        for item, outcome, doc, sig in analysed:
+            if outcome is None and sig is not None:
+                self.index.add(doc.id, sig)  # later items of this batch are compared to it
+            batch.append((item, outcome, doc, sig))
+            if len(batch) >= BATCH or time.monotonic() - since > BATCH_SECONDS:
+                yield from self._write(batch)
+                batch, since = [], time.monotonic()
+        yield from self._write(batch)
+
+    def _serial(self, items: Iterable[Item]) -> Iterator[Analysed]:
+        for item in items:
+            doc = self._unstored(item)
+            if isinstance(doc, Outcome):
+                yield item, doc, None, None
+                continue
+            try:
+                doc = _extract(doc, self.pipeline, self.published)
+                sig = dedup.signature(doc.text) if self.index is not None else None
+                duplicate = self._near_duplicate(item, doc, sig)
+                if duplicate is not None:  # found before the costly stages
+                    yield item, duplicate, None, None
+                else:
+                    yield item, None, analyse(doc, self.pipeline), sig
+            except KronikaError as exc:
+                yield item, self._failed(item, exc, doc.id), None, None
+
+    def _parallel(self, items: Iterable[Item], *, jobs: int,
+                  time_limit: float | None) -> Iterator[Analysed]:
         work = partial(_work, published=self.published, lang=self.lang,
                        near=self.index is not None)
         marked = ((item, self.early(item)) for item in items)
@@ -193,16 +230,59 @@ class Ingestor:
                               name=lambda pair: pair[0].uri, prepare=_warm_up):
             item, early = result.item
             if early is not None:
-                outcome = early
+                yield item, early, None, None
             elif isinstance(result, Failed):
-                outcome = self._failed(item, result.error, Document.from_bytes(item.raw).id)
+                yield item, self._failed(item, result.error,
+                                         Document.from_bytes(item.raw).id), None, None
             else:
                 doc, sig = result.result
-                outcome = (self._near_duplicate(item, doc, sig)
-                           or self._store(item, doc, sig))
+                yield item, self._near_duplicate(item, doc, sig), doc, sig
+
+    def _write(self, batch: list[Analysed]) -> Iterator[Outcome]:
+        """Store a batch of analysed items in one commit and yield their outcomes once it is
+        committed (so an outcome never says "stored" for a document a crash could lose). When
+        the batch cannot be stored, its items are stored one by one to find the bad one."""
+        if not batch:
+            return
+        try:
+            with self.store.transaction():
+                outcomes = self._write_all(batch)
+        except KronikaError:
+            for _, outcome, doc, sig in batch:
+                if outcome is None and sig is not None:
+                    self.index.remove(doc.id)
+            outcomes = [self._write_one(*entry) for entry in batch]
+        yield from outcomes
+
+    def _write_all(self, batch) -> list[Outcome]:  # noqa: ANN001 - see _write
+        docs = [doc for _, outcome, doc, _ in batch if outcome is None]
+        added = iter(self.store.add_many(docs))
+        outcomes = []
+        for item, outcome, doc, sig in batch:
+            if outcome is None:
+                if next(added):
+                    if sig is not None:
+                        self.store.add_signature(doc.id, dedup.to_bytes(sig))
+                    outcome = Outcome(item.uri, "stored", doc_id=doc.id, title=doc.title,
+                                      encoding=doc.encoding)
+                else:
+                    outcome = Outcome(item.uri, "duplicate", doc_id=doc.id,
+                                      duplicate_of=doc.id, similarity=1.0, title=doc.title)
             if self.record:
                 self.store.record_outcome(outcome)
-            yield outcome
+            outcomes.append(outcome)
+        return outcomes
+
+    def _write_one(self, item: Item, outcome: Outcome | None, doc: Document | None,
+                   sig: object) -> Outcome:
+        if outcome is None:
+            try:
+                outcome = self._store(item, doc, sig)
+            except KronikaError as exc:
+                outcome = self._failed(item, exc, doc.id)
+        if self.record:
+            self.store.record_outcome(outcome)
+        return outcome
 
 
 def _work(pair: tuple[Item, Outcome | None], *, published: date | None, lang: str | None,

@@ -65,6 +65,7 @@ class NearDuplicates:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._order: dict[str, int] = {}
         self._sigs: dict[str, np.ndarray] = {}
+        self._added = 0
 
     def __len__(self) -> int:
         return len(self._order)
@@ -78,8 +79,15 @@ class NearDuplicates:
         if doc_id in self._order:
             return
         self._lsh.insert(doc_id, sig)
-        self._order[doc_id] = len(self._order)
+        self._order[doc_id] = self._added
+        self._added += 1
         self._sigs[doc_id] = sig.hashvalues
+
+    def remove(self, doc_id: str) -> None:
+        """Forget a document (one whose storing failed after it was added here)."""
+        if doc_id in self._order:
+            self._lsh.remove(doc_id)
+            del self._order[doc_id], self._sigs[doc_id]
 
     def first_copy(self, sig: MinHash) -> tuple[str, float] | None:
         """(id of the earliest stored document this is a copy of, estimated similarity)."""
