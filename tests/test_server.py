@@ -94,6 +94,14 @@ def test_timeline_filters_like_the_cli(client):
     assert none == {"entry": None, "evidence": [], "conflicts": []}
 
 
+def test_story_is_the_cli_corpus_timeline(client, tmp_path):
+    got = client.get("/api/story", params={"actor": ["Austin", "Shoigu"]}).json()
+    with Store(_filled(tmp_path / "same")) as store:
+        want = [e.to_dict() for e in store.timeline(actors=["Austin", "Shoigu"])]
+    assert got["items"] == json.loads(json.dumps(want, default=str)) and got["total"] == len(want)
+    assert all(len(e["evidence"]) >= 1 for e in got["items"])
+
+
 def test_timeline_is_ordered_by_date_and_searchable(client):
     items = client.get("/api/timeline").json()["items"]
     dated = [e["date"]["earliest"] for e in items if e["date"]["earliest"]]

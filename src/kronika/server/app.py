@@ -81,6 +81,7 @@ def create_app(store_path: str | Path, token: str | None = None, *, max_body: in
              openapi_extra=_POST_DOCUMENT_BODY)(api.post_document)
     app.get("/api/documents/{doc_id}", tags=["documents"])(api.get_document)
     app.get("/api/timeline", tags=["timeline"])(api.timeline)
+    app.get("/api/story", tags=["timeline"])(api.story)
     app.get("/api/entries/{entry_id}", tags=["timeline"])(api.get_entry)
     app.get("/api/actors", tags=["timeline"])(api.actors)
     app.get("/api/query/last", tags=["timeline"])(api.query_last)
@@ -214,6 +215,22 @@ class _Api:
         rows = select_rows(snap, actor, type, status, after, before, first, last, q)
         items = [entry_item(doc_id, e) for doc_id, e in rows]
         return _json(request, _page(request, items, limit, offset))
+
+    def story(self, request: Request, actor: Many = None, type: Many = None,
+              status: Many = None, after: str | None = None, before: str | None = None,
+              first: int | None = Query(None, ge=1), last: int | None = Query(None, ge=1),
+              limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        """The corpus timeline, as `kronika timeline --format json` gives it: each entry merges
+        the reports of one event across documents and languages, with all their evidence
+        (`/api/timeline` lists each document's own entries)."""
+        from kronika.dates import parse_date
+
+        with self.access.read() as store:
+            entries = store.timeline(
+                actors=actor or [], types=type or [], statuses=status or [],
+                after=parse_date(after, "after") if after else None,
+                before=parse_date(before, "before") if before else None, first=first, last=last)
+        return _json(request, _page(request, [e.to_dict() for e in entries], limit, offset))
 
     def get_entry(self, request: Request, entry_id: str,
                   document: str | None = Query(None, description="the document id, when "
