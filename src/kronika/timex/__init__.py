@@ -35,7 +35,11 @@ from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since
 from kronika.timex.scan import future_tense, lowered, scan
 
 #: Kinds that "since"/"until" words before them do not turn into an interval («к трём годам»).
-UNMODIFIED_KINDS = frozenset({"length", "set", "span", "year_range", "since_event", "narrative"})
+UNMODIFIED_KINDS = frozenset({"length", "set", "span", "year_range", "since_event", "narrative",
+                              "current_day"})
+#: Kinds counted from the previous single day the text names ("the next day"); "the day"
+#: ("ended the day at 8,017") falls back on the publication date when the text names none.
+NARRATIVE_KINDS = frozenset({"narrative", "current_day", "narrative_unit"})
 #: Kinds whose value depends on the tense of the clause (the others skip the tense check).
 TENSE_KINDS = frozenset({"md", "month", "month_part", "weekday", "season", "quarter", "clock",
                          "weekend"})
@@ -115,8 +119,14 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
     hits = [h for s in sentences for h in find(text, s, g, low)]
     out: dict[int, Timex] = {}
     last_day: date | None = None  # the latest single day named so far (for "the next day")
+    last_date: date | None = None  # the start of the latest date named (for "the year before")
     for i, h in enumerate(hits):
-        if h.rule.kind == "narrative":
+        if h.rule.kind == "narrative_unit":
+            t = _timex(text, h, Context(g, published, last_date or published, h.future),
+                       "narrative" if last_date else "published")
+        elif h.rule.kind == "current_day" and last_day is None:
+            t = _timex(text, h, Context(g, published, published, h.future), "published")
+        elif h.rule.kind in NARRATIVE_KINDS:
             t = _timex(text, h, Context(g, published, last_day, h.future), "narrative")
             if t and last_day is None:
                 t = replace(t, anchor_basis=None)
@@ -126,13 +136,16 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
             out[i] = t
             if t.type in ("DATE", "TIME") and t.earliest and t.earliest == t.latest:
                 last_day = t.earliest
+            if t.type == "DATE" and t.earliest and t.latest and t.value \
+                    and not t.value.endswith("_REF"):
+                last_date = t.earliest
     _clock_days(out, hits)
-    if any(h.relative and h.rule.kind != "narrative" for h in hits):
+    if any(h.relative and h.rule.kind not in NARRATIVE_KINDS for h in hits):
         said: dict = (said_dates(text, sentences, list(out.values())) if g.lang == "en" else
                       cue_said_dates(text, sentences, list(out.values()), g.lang))
         for i, h in enumerate(hits):
             frame, day, _ = said.get(h.sentence, (None, None, None))
-            if h.relative and h.rule.kind != "narrative" and frame and day \
+            if h.relative and h.rule.kind not in NARRATIVE_KINDS and frame and day \
                     and frame.content_start <= h.start \
                     and h.end <= frame.content_end:
                 t = _timex(text, h, Context(g, published, day, h.future), "report")

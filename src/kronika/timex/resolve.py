@@ -33,7 +33,8 @@ DURATION_UNITS = {"D": ("D", 1), "W": ("W", 1), "F": ("W", 2), "M": ("M", 1), "Y
                   "E": ("DE", 1), "C": ("CE", 1), "H": ("TH", 1), "MI": ("TM", 1),
                   "HY": ("M", 6), "Q": ("Q", 1), "WE": ("WE", 1)}
 RELATIVE_KINDS = frozenset({"weekend", "day_part", "deictic", "weekday", "ago", "span", "calendar", "ref",
-                            "clock", "quarter", "year_rel_part", "narrative", "since_event"})
+                            "clock", "quarter", "year_rel_part", "narrative", "since_event",
+                            "current_day", "narrative_unit"})
 #: Season codes of TIMEX3 and the months they cover (winter runs into the next year).
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 #: Largest year an expression may name and still be normalised (absurd years get no value).
@@ -435,6 +436,19 @@ def narrative(g: dict[str, str], ctx: Context) -> Value:
     return "DATE", d.isoformat(), d, d
 
 
+def current_day(g: dict[str, str], ctx: Context) -> Value:
+    """"ended the day at 8,017": the day the text is about (the anchor)."""
+    a = ctx.anchor
+    return ("DATE", a.isoformat(), a, a) if a else ("DATE", None, None, None)
+
+
+def fiscal(g: dict[str, str], ctx: Context) -> Value:
+    """"fiscal 2008", "the 2008 fiscal year": TIMEX3 writes FY2008; a fiscal year's months
+    differ by company and country, so it gets no interval."""
+    y = _year(g["year"])
+    return ("DATE", f"FY{y}" if 1 <= y <= MAX_YEAR else None, None, None)
+
+
 def since_event(g: dict[str, str], ctx: Context) -> Value:
     """«с начала спецоперации»: since an event the text does not date; no value, the interval
     ends at the anchor."""
@@ -443,7 +457,9 @@ def since_event(g: dict[str, str], ctx: Context) -> Value:
 
 def calendar_unit(g: dict[str, str], ctx: Context) -> Value | None:
     unit, a = ctx.grammar.key("units", g["unit"]), ctx.anchor
-    offset = {"last": -1, "previous": -1, "this": 0, "current": 0}.get(rel(g, ctx), 1)
+    # "the" ("earlier in the week", "the end of the month") is the anchor's own unit
+    offset = {"last": -1, "previous": -1, "preceding": -1, "before": -1, "earlier": -1,
+              "this": 0, "current": 0, "the": 0}.get(rel(g, ctx), 1)
     if unit not in ("D", "W", "M", "Y", "E", "C"):
         return "DATE", None, None, None
     if a is None:
@@ -485,7 +501,8 @@ RESOLVERS: dict[str, Callable[[dict[str, str], Context], Value | None]] = {
     "weekday": weekday, "ago": ago, "span": span, "calendar": calendar_unit, "ref": ref,
     "set": every, "length": length, "clock": clock, "season": season, "quarter": quarter,
     "year_range": year_range, "year_rel_part": year_part, "narrative": narrative,
-    "since_event": since_event, "weekend": weekend, "year_half": year_half, "century": century,
+    "since_event": since_event, "current_day": current_day,
+    "narrative_unit": calendar_unit, "fiscal": fiscal, "weekend": weekend, "year_half": year_half, "century": century,
 }
 
 

@@ -70,6 +70,14 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _starts(low: str, at: int, first: int) -> tuple[int, ...]:
+    """Where an expression may start at a word: before an apostrophe that opens a two-digit
+    year ("since '82", "the '80s"), then at the word itself."""
+    if at > first and low[at - 1] in "'’" and low[at].isdigit():
+        return at - 1, at
+    return (at,)
+
+
 def scan(text: str, sentence: Sentence, g: Grammar, low: str | None = None
          ) -> Iterator[re.Match[str]]:
     """The grammar's matches in a sentence, left to right, as `g.regex.finditer` would give
@@ -90,10 +98,13 @@ def scan(text: str, sentence: Sentence, g: Grammar, low: str | None = None
                 if (w.start() > 0 and low[w.start() - 1].isalnum()) or not (
                         word[0].isdigit() or word in g.starters):
                     continue
-                m = g.regex.match(low, w.start(), sentence.end)
-                if m and g.accept(m, text):
+                for at in _starts(low, w.start(), pos):
+                    m = g.regex.match(low, at, sentence.end)
+                    if m and g.accept(m, text):
+                        break
+                    m = None
+                if m is not None:
                     break
-                m = None
             if m is None:
                 break
             pos = m.end()
