@@ -36,15 +36,15 @@ from kronika.timex.scan import future_tense, lowered, scan
 
 #: Kinds that "since"/"until" words before them do not turn into an interval («к трём годам»).
 UNMODIFIED_KINDS = frozenset({"length", "set", "span", "year_range", "since_event", "narrative",
-                              "current_day"})
+                              "current_day", "now"})
 #: Kinds counted from the previous single day the text names ("the next day"); "the day"
 #: ("ended the day at 8,017") falls back on the publication date when the text names none.
 NARRATIVE_KINDS = frozenset({"narrative", "current_day", "narrative_unit"})
 #: Kinds whose value depends on the tense of the clause (the others skip the tense check).
 TENSE_KINDS = frozenset({"md", "month", "month_part", "weekday", "season", "quarter", "clock",
-                         "weekend"})
+                         "weekend", "holiday"})
 #: Kinds whose year comes from the publication date when the text gives none.
-YEARLESS_KINDS = frozenset({"md", "month", "month_part", "season"})
+YEARLESS_KINDS = frozenset({"md", "month", "month_part", "season", "holiday"})
 
 __all__ = ["Hit", "Timexes", "explain", "find", "tag"]
 

@@ -46,13 +46,14 @@ PLACEHOLDERS = {
     "narrative": ("narrative", False, False),
     "set_word": ("set_words", False, False),
     "event": ("events", False, False),
+    "holiday": ("holidays", True, False),
 }
 #: Lexicon tables whose words are triggers: every expression holds a digit, the longest word of
 #: a surface of one of these tables, or a word of the rule file's `triggers` list ("quarter"),
 #: so the full grammar is tried only near them. Numbers, qualifiers, relations and month parts
 #: are left out: they never make an expression alone, and "a", "last", "over" are everywhere.
 TRIGGER_TABLES = ("months", "weekdays", "units", "deictic", "day_parts", "references", "seasons",
-                  "narrative", "set_words", "events")
+                  "narrative", "set_words", "events", "holidays")
 #: Placeholders matched with their capital only unless the rule file says otherwise.
 CASE_SENSITIVE = tuple(p for p, (_, capital, _) in PLACEHOLDERS.items() if capital)
 _PLACE = re.compile(r"\{(\w+)\}")

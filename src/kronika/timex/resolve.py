@@ -34,7 +34,7 @@ DURATION_UNITS = {"D": ("D", 1), "W": ("W", 1), "F": ("W", 2), "M": ("M", 1), "Y
                   "HY": ("M", 6), "Q": ("Q", 1), "WE": ("WE", 1)}
 RELATIVE_KINDS = frozenset({"weekend", "day_part", "deictic", "weekday", "ago", "span", "calendar", "ref",
                             "clock", "quarter", "year_rel_part", "narrative", "since_event",
-                            "current_day", "narrative_unit"})
+                            "current_day", "narrative_unit", "now"})
 #: Season codes of TIMEX3 and the months they cover (winter runs into the next year).
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 #: Largest year an expression may name and still be normalised (absurd years get no value).
@@ -442,6 +442,19 @@ def current_day(g: dict[str, str], ctx: Context) -> Value:
     return ("DATE", a.isoformat(), a, a) if a else ("DATE", None, None, None)
 
 
+def now(g: dict[str, str], ctx: Context) -> Value:
+    """"until now", "for a week now": the anchor's day (PRESENT_REF without an anchor)."""
+    a = ctx.anchor
+    return ("DATE", a.isoformat(), a, a) if a else ("DATE", "PRESENT_REF", None, None)
+
+
+def holiday(g: dict[str, str], ctx: Context) -> Value:
+    """"Christmas Eve", "New Year's Day 2009": a fixed month and day, placed like "December 24"."""
+    m, d = str(ctx.grammar.key("holidays", g["holiday"])).split("-")
+    day = {"mnum": m, "day": d}
+    return ymd({**day, "year": g["year"]}, ctx) if "year" in g else md(day, ctx)
+
+
 def fiscal(g: dict[str, str], ctx: Context) -> Value:
     """"fiscal 2008", "the 2008 fiscal year": TIMEX3 writes FY2008; a fiscal year's months
     differ by company and country, so it gets no interval."""
@@ -501,7 +514,7 @@ RESOLVERS: dict[str, Callable[[dict[str, str], Context], Value | None]] = {
     "weekday": weekday, "ago": ago, "span": span, "calendar": calendar_unit, "ref": ref,
     "set": every, "length": length, "clock": clock, "season": season, "quarter": quarter,
     "year_range": year_range, "year_rel_part": year_part, "narrative": narrative,
-    "since_event": since_event, "current_day": current_day,
+    "since_event": since_event, "current_day": current_day, "now": now, "holiday": holiday,
     "narrative_unit": calendar_unit, "fiscal": fiscal, "weekend": weekend, "year_half": year_half, "century": century,
 }
 
