@@ -89,7 +89,7 @@ def rel(g: dict[str, str], ctx: Context) -> str:
     try:
         return str(ctx.grammar.key("relations", raw))
     except KeyError:
-        return raw.lower()
+        return " ".join(raw.lower().split())
 
 
 def duration(n: int | float | None, unit: str) -> str:
@@ -308,7 +308,7 @@ def weekday(g: dict[str, str], ctx: Context) -> Value:
     back = (a.isoweekday() - wd) % 7  # days back to the latest such weekday, 0 if today
     if r == "this":
         d = a + timedelta(days=wd - a.isoweekday())
-    elif r in ("last", "past"):
+    elif r in ("last", "past", "this past"):
         d = a - timedelta(days=back or 7)
     elif r in ("next", "coming"):
         d = a + timedelta(days=(wd - a.isoweekday()) % 7 or 7)
@@ -397,7 +397,7 @@ def weekend(g: dict[str, str], ctx: Context) -> Value:
         saturday = upcoming + timedelta(days=7)
     elif r in ("this", "coming") or (not r and ctx.future):
         saturday = upcoming
-    elif r in ("last", "past") and a.weekday() >= 5:
+    elif r in ("last", "past", "this past") and a.weekday() >= 5:
         saturday = latest - timedelta(days=7)
     else:
         saturday = latest
@@ -472,6 +472,7 @@ def calendar_unit(g: dict[str, str], ctx: Context) -> Value | None:
     unit, a = ctx.grammar.key("units", g["unit"]), ctx.anchor
     # "the" ("earlier in the week", "the end of the month") is the anchor's own unit
     offset = {"last": -1, "previous": -1, "preceding": -1, "before": -1, "earlier": -1,
+              "this past": -1,
               "this": 0, "current": 0, "the": 0}.get(rel(g, ctx), 1)
     if unit not in ("D", "W", "M", "Y", "E", "C"):
         return "DATE", None, None, None
