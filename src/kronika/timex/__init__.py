@@ -35,7 +35,7 @@ from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since
 from kronika.timex.scan import future_tense, lowered, scan
 
 #: Kinds that "since"/"until" words before them do not turn into an interval («к трём годам»).
-UNMODIFIED_KINDS = frozenset({"length", "set", "span", "year_range", "since_event", "narrative",
+UNMODIFIED_KINDS = frozenset({"length", "set", "span", "span_future", "year_range", "since_event", "narrative",
                               "current_day", "now"})
 #: Kinds counted from the previous single day the text names ("the next day"); "the day"
 #: ("ended the day at 8,017") falls back on the publication date when the text names none.

@@ -34,7 +34,7 @@ DURATION_UNITS = {"D": ("D", 1), "W": ("W", 1), "F": ("W", 2), "M": ("M", 1), "Y
                   "HY": ("M", 6), "Q": ("Q", 1), "WE": ("WE", 1)}
 RELATIVE_KINDS = frozenset({"weekend", "day_part", "deictic", "weekday", "ago", "span", "calendar", "ref",
                             "clock", "quarter", "year_rel_part", "narrative", "since_event",
-                            "current_day", "narrative_unit", "now"})
+                            "current_day", "narrative_unit", "now", "span_future"})
 #: Season codes of TIMEX3 and the months they cover (winter runs into the next year).
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 #: Largest year an expression may name and still be normalised (absurd years get no value).
@@ -376,6 +376,19 @@ def span(g: dict[str, str], ctx: Context) -> Value:
     return "DURATION", value, first, a
 
 
+def span_future(g: dict[str, str], ctx: Context) -> Value:
+    """"the next four years": a length from the anchor onwards."""
+    n, unit = _count(g, ctx), ctx.grammar.key("units", g["unit"])
+    a = ctx.anchor
+    if a is None:
+        return "DURATION", duration(n, unit), None, None
+    try:
+        last = shift(a, int(n), unit) if n is not None and float(n).is_integer() else None
+    except (ValueError, OverflowError):
+        last = None
+    return "DURATION", duration(n, unit), a, last
+
+
 def length(g: dict[str, str], ctx: Context) -> Value:
     """A bare duration ("six months", "a 12-year", «три года»): a length, not a place in time."""
     n = _count(g, ctx)
@@ -512,7 +525,7 @@ def every(g: dict[str, str], ctx: Context) -> Value:
 RESOLVERS: dict[str, Callable[[dict[str, str], Context], Value | None]] = {
     "ymd": ymd, "md": md, "ym": ym, "month": month, "month_part": month_part, "year": year,
     "year_part": year_part, "decade": decade, "deictic": deictic, "day_part": day_part,
-    "weekday": weekday, "ago": ago, "span": span, "calendar": calendar_unit, "ref": ref,
+    "weekday": weekday, "ago": ago, "span": span, "span_future": span_future, "calendar": calendar_unit, "ref": ref,
     "set": every, "length": length, "clock": clock, "season": season, "quarter": quarter,
     "year_range": year_range, "year_rel_part": year_part, "narrative": narrative,
     "since_event": since_event, "current_day": current_day, "now": now, "holiday": holiday,
