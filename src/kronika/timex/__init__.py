@@ -31,7 +31,7 @@ from kronika.document import Document, Sentence, Timex
 from kronika.reporting import said_dates
 from kronika.reporting.cues import cue_said_dates
 from kronika.timex.grammar import Grammar, Rule, grammar
-from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since, until
+from kronika.timex.resolve import MAX_YEAR, RELATIVE_KINDS, Context, Value, resolve, since, until
 from kronika.timex.scan import future_tense, lowered, scan
 
 #: Kinds that "since"/"until" words before them do not turn into an interval («к трём годам»).
@@ -151,7 +151,26 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
                 t = _timex(text, h, Context(g, published, day, h.future), "report")
                 if t:
                     out[i] = t
-    return [out[i] for i in sorted(out)]
+    found = []
+    for i in sorted(out):
+        found.append(out[i])
+        if g.lang == "en" and hits[i].rule.kind == "year_range" and out[i].value:
+            found.extend(_range_ends(text, out[i], hits[i]))
+    return found
+
+
+def _range_ends(text: str, t: Timex, hit: Hit) -> list[Timex]:
+    """The two years of "from 2009 to 2011" as dates of their own, after the range (TimeML
+    marks the years; MEANTIME marks both the years and the range)."""
+    ends = []
+    for key, at in (("year", text.find(hit.groups["year"], t.start, t.end)),
+                    ("year2", text.rfind(hit.groups["year2"], t.start, t.end))):
+        y = int(hit.groups[key])
+        if at < 0 or not 1 <= y <= MAX_YEAR:
+            return []
+        ends.append(Timex(at, at + len(hit.groups[key]), hit.groups[key], "DATE", str(y),
+                          date(y, 1, 1), date(y, 12, 31), "year_range_end"))
+    return ends
 
 
 def explain(t: Timex, lang: str = "en") -> str:
