@@ -37,6 +37,11 @@ RELATIVE_KINDS = frozenset({"weekend", "day_part", "deictic", "weekday", "ago", 
                             "current_day", "narrative_unit", "now", "span_future"})
 #: Season codes of TIMEX3 and the months they cover (winter runs into the next year).
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+#: Quarters back a yearless quarter of the previous year may lie in a past clause after the
+#: first quarter ("the fourth quarter", said in August, is the coming one; said in January,
+#: last year's). Set by reasoning about news usage, not fitted; re-run `kronika eval timex`
+#: if changed.
+QUARTERS_BACK = 2
 #: Largest year an expression may name and still be normalised (absurd years get no value).
 MAX_YEAR = 2200
 
@@ -279,6 +284,12 @@ def quarter(g: dict[str, str], ctx: Context) -> Value:
             begun = date(y, 3 * q - 2, 1) <= a
             ended = month_end(y, 3 * q) < a
             y += 1 if ctx.future and ended else (0 if begun or ctx.future else -1)
+            # once the annual results are out (after the first quarter), a yearless quarter
+            # more than QUARTERS_BACK back in the previous year is the coming one ("closures
+            # during the fourth quarter", said in August)
+            if not ctx.future and y < a.year and a.month > 3 \
+                    and (a.year * 4 + (a.month - 1) // 3) - (y * 4 + q - 1) > QUARTERS_BACK:
+                y += 1
     return "DATE", f"{y}-Q{q}", date(y, 3 * q - 2, 1), month_end(y, 3 * q)
 
 
