@@ -34,6 +34,9 @@ from kronika.timex.grammar import Grammar, Rule, grammar
 from kronika.timex.resolve import MAX_YEAR, RELATIVE_KINDS, Context, Value, resolve, since, until
 from kronika.timex.scan import future_tense, lowered, scan
 
+#: The longest date (in days) a narrative unit may count from: "earlier in the month" counts
+#: from a named month or day, not from a named year.
+UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 #: Kinds that "since"/"until" words before them do not turn into an interval («к трём годам»).
 UNMODIFIED_KINDS = frozenset({"length", "set", "span", "span_future", "year_range", "since_event", "narrative",
                               "current_day", "now"})
@@ -120,10 +123,13 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
     out: dict[int, Timex] = {}
     last_day: date | None = None  # the latest single day named so far (for "the next day")
     last_date: date | None = None  # the start of the latest date named (for "the year before")
+    last_days = 0  # its length in days: "earlier in the month" needs a month or less
     for i, h in enumerate(hits):
         if h.rule.kind == "narrative_unit":
-            t = _timex(text, h, Context(g, published, last_date or published, h.future),
-                       "narrative" if last_date else "published")
+            fits = last_date is not None and last_days <= UNIT_DAYS.get(h.groups["unit"].lower(),
+                                                                        0)
+            t = _timex(text, h, Context(g, published, last_date if fits else published,
+                                        h.future), "narrative" if fits else "published")
         elif h.rule.kind == "current_day" and last_day is None:
             t = _timex(text, h, Context(g, published, published, h.future), "published")
         elif h.rule.kind in NARRATIVE_KINDS:
@@ -138,7 +144,7 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
                 last_day = t.earliest
             if t.type == "DATE" and t.earliest and t.latest and t.value \
                     and not t.value.endswith("_REF"):
-                last_date = t.earliest
+                last_date, last_days = t.earliest, (t.latest - t.earliest).days + 1
     _clock_days(out, hits)
     if any(h.relative and h.rule.kind not in NARRATIVE_KINDS for h in hits):
         said: dict = (said_dates(text, sentences, list(out.values())) if g.lang == "en" else

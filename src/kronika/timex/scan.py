@@ -24,6 +24,7 @@ def _distance(text: str, m: re.Match[str], start: int, end: int) -> int:
 
 
 _WORD = re.compile(r"\w{3,}")
+_PERFECT = re.compile(r"\s+have\b")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -40,7 +41,9 @@ def future_verbs(text: str, start: int, end: int) -> list[re.Match[str]]:
 def future_tense(text: str, sentence: Sentence, start: int, end: int, g: Grammar) -> bool:
     """Whether the expression at start..end sits in a future clause: the nearest tense cue of its
     sentence is a future one ("will", "is scheduled") rather than a past one ("had", "said")."""
-    fut = [m for m in g.future.finditer(text, sentence.start, sentence.end)]
+    # "would have been" looks back: a perfect after "would" is no future cue
+    fut = [m for m in g.future.finditer(text, sentence.start, sentence.end)
+           if not (m.group().lower() == "would" and _PERFECT.match(text, m.end()))]
     if g.lang == "ru":
         fut += future_verbs(text, sentence.start, sentence.end)
     if not fut:
