@@ -374,8 +374,15 @@ def ago(g: dict[str, str], ctx: Context) -> Value:
     return "DATE", value, first, last
 
 
+def _plural_count(g: dict[str, str], ctx: Context) -> int | None:
+    """The count of "the past two years"; none for "the past years" (a plural, no number)."""
+    if not g.get("num") and g["unit"].lower().endswith("s"):
+        return None
+    return _count(g, ctx)
+
+
 def span(g: dict[str, str], ctx: Context) -> Value:
-    n, unit = _count(g, ctx), ctx.grammar.key("units", g["unit"])
+    n, unit = _plural_count(g, ctx), ctx.grammar.key("units", g["unit"])
     value = duration(n, unit)
     a = ctx.anchor
     if a is None:
@@ -389,7 +396,7 @@ def span(g: dict[str, str], ctx: Context) -> Value:
 
 def span_future(g: dict[str, str], ctx: Context) -> Value:
     """"the next four years": a length from the anchor onwards."""
-    n, unit = _count(g, ctx), ctx.grammar.key("units", g["unit"])
+    n, unit = _plural_count(g, ctx), ctx.grammar.key("units", g["unit"])
     a = ctx.anchor
     if a is None:
         return "DURATION", duration(n, unit), None, None
