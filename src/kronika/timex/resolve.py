@@ -34,7 +34,8 @@ DURATION_UNITS = {"D": ("D", 1), "W": ("W", 1), "F": ("W", 2), "M": ("M", 1), "Y
                   "HY": ("M", 6), "Q": ("Q", 1), "WE": ("WE", 1)}
 RELATIVE_KINDS = frozenset({"weekend", "day_part", "deictic", "weekday", "ago", "span", "calendar", "ref",
                             "clock", "quarter", "year_rel_part", "narrative", "since_event",
-                            "current_day", "narrative_unit", "now", "span_future"})
+                            "current_day", "narrative_unit", "now", "span_future",
+                            "quarter_rel"})
 #: Season codes of TIMEX3 and the months they cover (winter runs into the next year).
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 #: Quarters back a yearless quarter of the previous year may lie in a past clause after the
@@ -293,6 +294,16 @@ def quarter(g: dict[str, str], ctx: Context) -> Value:
     return "DATE", f"{y}-Q{q}", date(y, 3 * q - 2, 1), month_end(y, 3 * q)
 
 
+def quarter_rel(g: dict[str, str], ctx: Context) -> Value:
+    """"last quarter", "the current quarter": counted from the anchor's quarter."""
+    a = ctx.anchor
+    if a is None:
+        return "DATE", None, None, None
+    offset = {"last": -1, "previous": -1, "this": 0, "current": 0}.get(rel(g, ctx), 1)
+    y, q = divmod(a.year * 4 + (a.month - 1) // 3 + offset, 4)
+    return "DATE", f"{y}-Q{q + 1}", date(y, 3 * q + 1, 1), month_end(y, 3 * q + 3)
+
+
 # --- relative kinds ------------------------------------------------------------------------------
 
 def deictic(g: dict[str, str], ctx: Context) -> Value:
@@ -544,7 +555,7 @@ RESOLVERS: dict[str, Callable[[dict[str, str], Context], Value | None]] = {
     "ymd": ymd, "md": md, "ym": ym, "month": month, "month_part": month_part, "year": year,
     "year_part": year_part, "decade": decade, "deictic": deictic, "day_part": day_part,
     "weekday": weekday, "ago": ago, "span": span, "span_future": span_future, "calendar": calendar_unit, "ref": ref,
-    "set": every, "length": length, "clock": clock, "season": season, "quarter": quarter,
+    "set": every, "length": length, "clock": clock, "season": season, "quarter": quarter, "quarter_rel": quarter_rel,
     "year_range": year_range, "year_rel_part": year_part, "narrative": narrative,
     "since_event": since_event, "current_day": current_day, "now": now, "holiday": holiday,
     "narrative_unit": calendar_unit, "fiscal": fiscal, "weekend": weekend, "year_half": year_half, "century": century,
