@@ -39,10 +39,10 @@ from kronika.timex.scan import future_tense, lowered, scan
 UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 #: Kinds that "since"/"until" words before them do not turn into an interval («к трём годам»).
 UNMODIFIED_KINDS = frozenset({"length", "set", "span", "span_future", "year_range", "since_event", "narrative",
-                              "current_day", "now"})
+                              "current_day", "now", "part_of_day"})
 #: Kinds counted from the previous single day the text names ("the next day"); "the day"
 #: ("ended the day at 8,017") falls back on the publication date when the text names none.
-NARRATIVE_KINDS = frozenset({"narrative", "current_day", "narrative_unit"})
+NARRATIVE_KINDS = frozenset({"narrative", "current_day", "narrative_unit", "part_of_day"})
 #: Kinds whose value depends on the tense of the clause (the others skip the tense check).
 TENSE_KINDS = frozenset({"md", "month", "month_part", "weekday", "season", "quarter", "clock",
                          "weekend", "holiday"})
@@ -130,7 +130,7 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
                                                                         0)
             t = _timex(text, h, Context(g, published, last_date if fits else published,
                                         h.future), "narrative" if fits else "published")
-        elif h.rule.kind == "current_day" and last_day is None:
+        elif h.rule.kind in ("current_day", "part_of_day") and last_day is None:
             t = _timex(text, h, Context(g, published, published, h.future), "published")
         elif h.rule.kind in NARRATIVE_KINDS:
             t = _timex(text, h, Context(g, published, last_day, h.future), "narrative")

@@ -35,7 +35,7 @@ DURATION_UNITS = {"D": ("D", 1), "W": ("W", 1), "F": ("W", 2), "M": ("M", 1), "Y
 RELATIVE_KINDS = frozenset({"weekend", "day_part", "deictic", "weekday", "ago", "span", "calendar", "ref",
                             "clock", "quarter", "year_rel_part", "narrative", "since_event",
                             "current_day", "narrative_unit", "now", "span_future",
-                            "quarter_rel"})
+                            "quarter_rel", "part_of_day"})
 #: Season codes of TIMEX3 and the months they cover (winter runs into the next year).
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 #: Quarters back a yearless quarter of the previous year may lie in a past clause after the
@@ -497,6 +497,15 @@ def holiday(g: dict[str, str], ctx: Context) -> Value:
     return ymd({**day, "year": g["year"]}, ctx) if "year" in g else md(day, ctx)
 
 
+def part_of_day(g: dict[str, str], ctx: Context) -> Value:
+    """"in the morning": that part of the anchor's day (the last day the text names)."""
+    a = ctx.anchor
+    if a is None:
+        return "TIME", None, None, None
+    code = {"morning": "MO", "afternoon": "AF", "evening": "EV"}[g["part"].lower()]
+    return "TIME", f"{a.isoformat()}T{code}", a, a
+
+
 def fiscal(g: dict[str, str], ctx: Context) -> Value:
     """"fiscal 2008", "the 2008 fiscal year": TIMEX3 writes FY2008; a fiscal year's months
     differ by company and country, so it gets no interval."""
@@ -557,7 +566,7 @@ RESOLVERS: dict[str, Callable[[dict[str, str], Context], Value | None]] = {
     "weekday": weekday, "ago": ago, "span": span, "span_future": span_future, "calendar": calendar_unit, "ref": ref,
     "set": every, "length": length, "clock": clock, "season": season, "quarter": quarter, "quarter_rel": quarter_rel,
     "year_range": year_range, "year_rel_part": year_part, "narrative": narrative,
-    "since_event": since_event, "current_day": current_day, "now": now, "holiday": holiday,
+    "since_event": since_event, "current_day": current_day, "part_of_day": part_of_day, "now": now, "holiday": holiday,
     "narrative_unit": calendar_unit, "fiscal": fiscal, "weekend": weekend, "year_half": year_half, "century": century,
 }
 
