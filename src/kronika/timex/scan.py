@@ -102,7 +102,7 @@ def scan(text: str, sentence: Sentence, g: Grammar, low: str | None = None
                         word[0].isdigit() or word in g.starters):
                     continue
                 for at in _starts(low, w.start(), pos):
-                    m = g.regex.match(low, at, sentence.end)
+                    m = g.regex_for(low[at]).match(low, at, sentence.end)
                     if m and g.accept(m, text):
                         break
                     m = None
