@@ -157,3 +157,14 @@ def test_mid_february_interval(article):
 # Speed is measured by `make bench` (bench/timex.py: the tagger against HeidelTime, same texts,
 # same run), not by a timed unit test; tests/test_timex_robust.py checks that time grows
 # linearly and that bad documents stay within a time budget.
+
+
+def test_rules_tried_per_first_character_match_as_the_whole_grammar():
+    """`regex_for` drops only rules that cannot start with the character: same matches."""
+    g = grammar()
+    text = ("on february 18, 2022, less than a week ago; the past decade; since '82; "
+            "the 1990s; fiscal 2008; last summer; 16:15 utc; every monday; now")
+    for at in range(len(text)):
+        whole, part = g.regex.match(text, at), g.regex_for(text[at]).match(text, at)
+        assert (whole and (whole.span(), whole.lastgroup)) == (part and (part.span(),
+                                                                          part.lastgroup))

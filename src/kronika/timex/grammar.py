@@ -7,7 +7,10 @@ placeholders that need a capital on the original text.
 Every rule becomes one alternative `(?P<rN>...)` of one pattern, tried in file order at each
 position, so a sentence is scanned in a single pass. Placeholders such as `{month}` become named
 groups `rN_month`; a match reports its rule through `Match.lastgroup`, and `Grammar.groups()`
-gives the rule's groups under their plain names. Lexicon surfaces are matched case-insensitively,
+gives the rule's groups under their plain names. The scanner uses `Grammar.regex_for(char)`:
+the same alternatives, in the same order, less those that cannot start with the character at
+hand (`first_chars`, read from Python's parse of each rule), so a word is matched against a
+fraction of the rules with the same result. Lexicon surfaces are matched case-insensitively,
 except month and weekday names, which must be capitalised ("May" the month, not "may" the verb)
 in English (`options.case_sensitive` of the rule file lists such placeholders).
 
