@@ -31,16 +31,23 @@ from kronika.document import Document, Sentence, Timex
 from kronika.reporting import said_dates
 from kronika.reporting.cues import cue_said_dates
 from kronika.timex.grammar import Grammar, Rule, grammar
-from kronika.timex.resolve import RELATIVE_KINDS, Context, Value, resolve, since, until
+from kronika.timex.resolve import MAX_YEAR, RELATIVE_KINDS, Context, Value, resolve, since, until
 from kronika.timex.scan import future_tense, lowered, scan
 
+#: The longest date (in days) a narrative unit may count from: "earlier in the month" counts
+#: from a named month or day, not from a named year.
+UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 #: Kinds that "since"/"until" words before them do not turn into an interval («к трём годам»).
-UNMODIFIED_KINDS = frozenset({"length", "set", "span", "year_range", "since_event", "narrative"})
+UNMODIFIED_KINDS = frozenset({"length", "set", "span", "span_future", "year_range", "since_event", "narrative",
+                              "current_day", "now", "part_of_day"})
+#: Kinds counted from the previous single day the text names ("the next day"); "the day"
+#: ("ended the day at 8,017") falls back on the publication date when the text names none.
+NARRATIVE_KINDS = frozenset({"narrative", "current_day", "narrative_unit", "part_of_day"})
 #: Kinds whose value depends on the tense of the clause (the others skip the tense check).
 TENSE_KINDS = frozenset({"md", "month", "month_part", "weekday", "season", "quarter", "clock",
-                         "weekend"})
+                         "weekend", "holiday"})
 #: Kinds whose year comes from the publication date when the text gives none.
-YEARLESS_KINDS = frozenset({"md", "month", "month_part", "season"})
+YEARLESS_KINDS = frozenset({"md", "month", "month_part", "season", "holiday"})
 
 __all__ = ["Hit", "Timexes", "explain", "find", "tag"]
 
@@ -115,8 +122,17 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
     hits = [h for s in sentences for h in find(text, s, g, low)]
     out: dict[int, Timex] = {}
     last_day: date | None = None  # the latest single day named so far (for "the next day")
+    last_date: date | None = None  # the start of the latest date named (for "the year before")
+    last_days = 0  # its length in days: "earlier in the month" needs a month or less
     for i, h in enumerate(hits):
-        if h.rule.kind == "narrative":
+        if h.rule.kind == "narrative_unit":
+            fits = last_date is not None and last_days <= UNIT_DAYS.get(h.groups["unit"].lower(),
+                                                                        0)
+            t = _timex(text, h, Context(g, published, last_date if fits else published,
+                                        h.future), "narrative" if fits else "published")
+        elif h.rule.kind in ("current_day", "part_of_day") and last_day is None:
+            t = _timex(text, h, Context(g, published, published, h.future), "published")
+        elif h.rule.kind in NARRATIVE_KINDS:
             t = _timex(text, h, Context(g, published, last_day, h.future), "narrative")
             if t and last_day is None:
                 t = replace(t, anchor_basis=None)
@@ -126,19 +142,41 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
             out[i] = t
             if t.type in ("DATE", "TIME") and t.earliest and t.earliest == t.latest:
                 last_day = t.earliest
+            if t.type == "DATE" and t.earliest and t.latest and t.value \
+                    and not t.value.endswith("_REF"):
+                last_date, last_days = t.earliest, (t.latest - t.earliest).days + 1
     _clock_days(out, hits)
-    if any(h.relative and h.rule.kind != "narrative" for h in hits):
+    if any(h.relative and h.rule.kind not in NARRATIVE_KINDS for h in hits):
         said: dict = (said_dates(text, sentences, list(out.values())) if g.lang == "en" else
                       cue_said_dates(text, sentences, list(out.values()), g.lang))
         for i, h in enumerate(hits):
             frame, day, _ = said.get(h.sentence, (None, None, None))
-            if h.relative and h.rule.kind != "narrative" and frame and day \
+            if h.relative and h.rule.kind not in NARRATIVE_KINDS and frame and day \
                     and frame.content_start <= h.start \
                     and h.end <= frame.content_end:
                 t = _timex(text, h, Context(g, published, day, h.future), "report")
                 if t:
                     out[i] = t
-    return [out[i] for i in sorted(out)]
+    found = []
+    for i in sorted(out):
+        found.append(out[i])
+        if g.lang == "en" and hits[i].rule.kind == "year_range" and out[i].value:
+            found.extend(_range_ends(text, out[i], hits[i]))
+    return found
+
+
+def _range_ends(text: str, t: Timex, hit: Hit) -> list[Timex]:
+    """The two years of "from 2009 to 2011" as dates of their own, after the range (TimeML
+    marks the years; MEANTIME marks both the years and the range)."""
+    ends = []
+    for key, at in (("year", text.find(hit.groups["year"], t.start, t.end)),
+                    ("year2", text.rfind(hit.groups["year2"], t.start, t.end))):
+        y = int(hit.groups[key])
+        if at < 0 or not 1 <= y <= MAX_YEAR:
+            return []
+        ends.append(Timex(at, at + len(hit.groups[key]), hit.groups[key], "DATE", str(y),
+                          date(y, 1, 1), date(y, 12, 31), "year_range_end"))
+    return ends
 
 
 def explain(t: Timex, lang: str = "en") -> str:

@@ -7,7 +7,10 @@ placeholders that need a capital on the original text.
 Every rule becomes one alternative `(?P<rN>...)` of one pattern, tried in file order at each
 position, so a sentence is scanned in a single pass. Placeholders such as `{month}` become named
 groups `rN_month`; a match reports its rule through `Match.lastgroup`, and `Grammar.groups()`
-gives the rule's groups under their plain names. Lexicon surfaces are matched case-insensitively,
+gives the rule's groups under their plain names. The scanner uses `Grammar.regex_for(char)`:
+the same alternatives, in the same order, less those that cannot start with the character at
+hand (`first_chars`, read from Python's parse of each rule), so a word is matched against a
+fraction of the rules with the same result. Lexicon surfaces are matched case-insensitively,
 except month and weekday names, which must be capitalised ("May" the month, not "may" the verb)
 in English (`options.case_sensitive` of the rule file lists such placeholders).
 
@@ -20,7 +23,8 @@ and the lookup tables map every form back to its canonical key. The analyzer is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import re._parser as sre_parse
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -46,13 +50,14 @@ PLACEHOLDERS = {
     "narrative": ("narrative", False, False),
     "set_word": ("set_words", False, False),
     "event": ("events", False, False),
+    "holiday": ("holidays", True, False),
 }
 #: Lexicon tables whose words are triggers: every expression holds a digit, the longest word of
 #: a surface of one of these tables, or a word of the rule file's `triggers` list ("quarter"),
 #: so the full grammar is tried only near them. Numbers, qualifiers, relations and month parts
 #: are left out: they never make an expression alone, and "a", "last", "over" are everywhere.
 TRIGGER_TABLES = ("months", "weekdays", "units", "deictic", "day_parts", "references", "seasons",
-                  "narrative", "set_words", "events")
+                  "narrative", "set_words", "events", "holidays")
 #: Placeholders matched with their capital only unless the rule file says otherwise.
 CASE_SENSITIVE = tuple(p for p, (_, capital, _) in PLACEHOLDERS.items() if capital)
 _PLACE = re.compile(r"\{(\w+)\}")
@@ -88,6 +93,19 @@ class Grammar:
     lang: str = "en"
     triggers: frozenset[str] = frozenset()  # lower-case words, see TRIGGER_TABLES
     starters: frozenset[str] = frozenset()  # lower-case words an expression may start with
+    # each rule's alternative with the characters it can start with (None: any)
+    alternatives: tuple[tuple[str, frozenset[str] | None], ...] = ()
+    _by_first: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
+
+    def regex_for(self, first: str) -> re.Pattern[str]:
+        """The grammar's rules that can start with the character `first` (in file order), as
+        one regex, compiled on first use: most rules are not tried at most words."""
+        pattern = self._by_first.get(first)
+        if pattern is None:
+            alts = [a for a, chars in self.alternatives if chars is None or first in chars]
+            pattern = re.compile(f"(?<!\\w)(?:{'|'.join(alts)})") if alts else self.regex
+            self._by_first[first] = pattern
+        return pattern
 
     def groups(self, m: re.Match[str]) -> tuple[Rule, dict[str, str]]:
         rule = self.rules[m.lastgroup or ""]
@@ -242,4 +260,69 @@ def grammar(lang: str = "en") -> Grammar:
                           not w.endswith("=") else (w.rstrip("="),))}
     return Grammar(rules, regex, lookup, re.compile(f"(?i)(?<!\\w){cues}"), modifiers,
                    re.compile(past) if past else None, lang, frozenset(triggers),
-                   frozenset(_starters(data, lookup) | triggers))
+                   frozenset(_starters(data, lookup) | triggers),
+                   tuple((a, first_chars(a)) for a in alts))
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of `pattern` can start with, read from Python's own parse of it
+    (None when that cannot be said, as for a negated class). Assertions are skipped, which only
+    widens the set."""
+    try:
+        chars, _ = _first(sre_parse.parse(pattern))
+    except (re.error, ValueError, TypeError, RecursionError):
+        return None
+    return chars
+
+
+def _first(items: Any) -> tuple[frozenset[str] | None, bool]:
+    """(first characters, can be empty) of a parsed sequence."""
+    out: set[str] = set()
+    for op, arg in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if name == "LITERAL":
+            return frozenset(out | {chr(arg)}), False
+        if name == "IN":
+            chars = _in(arg)
+            return (None if chars is None else frozenset(out | chars)), False
+        if name == "BRANCH":
+            parts = [_first(alt) for alt in arg[1]]
+            empty = any(e for _, e in parts)
+        elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            parts = [_first(arg[-1] if name == "SUBPATTERN" else arg)]
+            empty = parts[0][1]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, _, body = arg
+            parts = [_first(body)]
+            empty = low == 0 or parts[0][1]
+        else:
+            return None, False
+        if any(c is None for c, _ in parts):
+            return None, False
+        for c, _ in parts:
+            out |= c or _EMPTY
+        if not empty:
+            return frozenset(out), False
+    return frozenset(out), True
+
+
+def _in(items: Any) -> set[str] | None:
+    chars: set[str] = set()
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            chars.add(chr(arg))
+        elif name == "RANGE":
+            if arg[1] - arg[0] > 2000:
+                return None
+            chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
+        elif name == "CATEGORY" and str(arg) == "CATEGORY_DIGIT":
+            chars.update("0123456789")
+        else:
+            return None
+    return chars

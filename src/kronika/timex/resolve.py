@@ -33,9 +33,16 @@ DURATION_UNITS = {"D": ("D", 1), "W": ("W", 1), "F": ("W", 2), "M": ("M", 1), "Y
                   "E": ("DE", 1), "C": ("CE", 1), "H": ("TH", 1), "MI": ("TM", 1),
                   "HY": ("M", 6), "Q": ("Q", 1), "WE": ("WE", 1)}
 RELATIVE_KINDS = frozenset({"weekend", "day_part", "deictic", "weekday", "ago", "span", "calendar", "ref",
-                            "clock", "quarter", "year_rel_part", "narrative", "since_event"})
+                            "clock", "quarter", "year_rel_part", "narrative", "since_event",
+                            "current_day", "narrative_unit", "now", "span_future",
+                            "quarter_rel", "part_of_day"})
 #: Season codes of TIMEX3 and the months they cover (winter runs into the next year).
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+#: Quarters back a yearless quarter of the previous year may lie in a past clause after the
+#: first quarter ("the fourth quarter", said in August, is the coming one; said in January,
+#: last year's). Set by reasoning about news usage, not fitted; re-run `kronika eval timex`
+#: if changed.
+QUARTERS_BACK = 2
 #: Largest year an expression may name and still be normalised (absurd years get no value).
 MAX_YEAR = 2200
 
@@ -88,7 +95,7 @@ def rel(g: dict[str, str], ctx: Context) -> str:
     try:
         return str(ctx.grammar.key("relations", raw))
     except KeyError:
-        return raw.lower()
+        return " ".join(raw.lower().split())
 
 
 def duration(n: int | float | None, unit: str) -> str:
@@ -278,7 +285,23 @@ def quarter(g: dict[str, str], ctx: Context) -> Value:
             begun = date(y, 3 * q - 2, 1) <= a
             ended = month_end(y, 3 * q) < a
             y += 1 if ctx.future and ended else (0 if begun or ctx.future else -1)
+            # once the annual results are out (after the first quarter), a yearless quarter
+            # more than QUARTERS_BACK back in the previous year is the coming one ("closures
+            # during the fourth quarter", said in August)
+            if not ctx.future and y < a.year and a.month > 3 \
+                    and (a.year * 4 + (a.month - 1) // 3) - (y * 4 + q - 1) > QUARTERS_BACK:
+                y += 1
     return "DATE", f"{y}-Q{q}", date(y, 3 * q - 2, 1), month_end(y, 3 * q)
+
+
+def quarter_rel(g: dict[str, str], ctx: Context) -> Value:
+    """"last quarter", "the current quarter": counted from the anchor's quarter."""
+    a = ctx.anchor
+    if a is None:
+        return "DATE", None, None, None
+    offset = {"last": -1, "previous": -1, "this": 0, "current": 0}.get(rel(g, ctx), 1)
+    y, q = divmod(a.year * 4 + (a.month - 1) // 3 + offset, 4)
+    return "DATE", f"{y}-Q{q + 1}", date(y, 3 * q + 1, 1), month_end(y, 3 * q + 3)
 
 
 # --- relative kinds ------------------------------------------------------------------------------
@@ -307,7 +330,7 @@ def weekday(g: dict[str, str], ctx: Context) -> Value:
     back = (a.isoweekday() - wd) % 7  # days back to the latest such weekday, 0 if today
     if r == "this":
         d = a + timedelta(days=wd - a.isoweekday())
-    elif r in ("last", "past"):
+    elif r in ("last", "past", "this past"):
         d = a - timedelta(days=back or 7)
     elif r in ("next", "coming"):
         d = a + timedelta(days=(wd - a.isoweekday()) % 7 or 7)
@@ -362,8 +385,15 @@ def ago(g: dict[str, str], ctx: Context) -> Value:
     return "DATE", value, first, last
 
 
+def _plural_count(g: dict[str, str], ctx: Context) -> int | None:
+    """The count of "the past two years"; none for "the past years" (a plural, no number)."""
+    if not g.get("num") and g["unit"].lower().endswith("s"):
+        return None
+    return _count(g, ctx)
+
+
 def span(g: dict[str, str], ctx: Context) -> Value:
-    n, unit = _count(g, ctx), ctx.grammar.key("units", g["unit"])
+    n, unit = _plural_count(g, ctx), ctx.grammar.key("units", g["unit"])
     value = duration(n, unit)
     a = ctx.anchor
     if a is None:
@@ -373,6 +403,19 @@ def span(g: dict[str, str], ctx: Context) -> Value:
     except (ValueError, OverflowError):
         first = None
     return "DURATION", value, first, a
+
+
+def span_future(g: dict[str, str], ctx: Context) -> Value:
+    """"the next four years": a length from the anchor onwards."""
+    n, unit = _plural_count(g, ctx), ctx.grammar.key("units", g["unit"])
+    a = ctx.anchor
+    if a is None:
+        return "DURATION", duration(n, unit), None, None
+    try:
+        last = shift(a, int(n), unit) if n is not None and float(n).is_integer() else None
+    except (ValueError, OverflowError):
+        last = None
+    return "DURATION", duration(n, unit), a, last
 
 
 def length(g: dict[str, str], ctx: Context) -> Value:
@@ -396,7 +439,7 @@ def weekend(g: dict[str, str], ctx: Context) -> Value:
         saturday = upcoming + timedelta(days=7)
     elif r in ("this", "coming") or (not r and ctx.future):
         saturday = upcoming
-    elif r in ("last", "past") and a.weekday() >= 5:
+    elif r in ("last", "past", "this past") and a.weekday() >= 5:
         saturday = latest - timedelta(days=7)
     else:
         saturday = latest
@@ -435,6 +478,41 @@ def narrative(g: dict[str, str], ctx: Context) -> Value:
     return "DATE", d.isoformat(), d, d
 
 
+def current_day(g: dict[str, str], ctx: Context) -> Value:
+    """"ended the day at 8,017": the day the text is about (the anchor)."""
+    a = ctx.anchor
+    return ("DATE", a.isoformat(), a, a) if a else ("DATE", None, None, None)
+
+
+def now(g: dict[str, str], ctx: Context) -> Value:
+    """"until now", "for a week now": the anchor's day (PRESENT_REF without an anchor)."""
+    a = ctx.anchor
+    return ("DATE", a.isoformat(), a, a) if a else ("DATE", "PRESENT_REF", None, None)
+
+
+def holiday(g: dict[str, str], ctx: Context) -> Value:
+    """"Christmas Eve", "New Year's Day 2009": a fixed month and day, placed like "December 24"."""
+    m, d = str(ctx.grammar.key("holidays", g["holiday"])).split("-")
+    day = {"mnum": m, "day": d}
+    return ymd({**day, "year": g["year"]}, ctx) if "year" in g else md(day, ctx)
+
+
+def part_of_day(g: dict[str, str], ctx: Context) -> Value:
+    """"in the morning": that part of the anchor's day (the last day the text names)."""
+    a = ctx.anchor
+    if a is None:
+        return "TIME", None, None, None
+    code = {"morning": "MO", "afternoon": "AF", "evening": "EV"}[g["part"].lower()]
+    return "TIME", f"{a.isoformat()}T{code}", a, a
+
+
+def fiscal(g: dict[str, str], ctx: Context) -> Value:
+    """"fiscal 2008", "the 2008 fiscal year": TIMEX3 writes FY2008; a fiscal year's months
+    differ by company and country, so it gets no interval."""
+    y = _year(g["year"])
+    return ("DATE", f"FY{y}" if 1 <= y <= MAX_YEAR else None, None, None)
+
+
 def since_event(g: dict[str, str], ctx: Context) -> Value:
     """«с начала спецоперации»: since an event the text does not date; no value, the interval
     ends at the anchor."""
@@ -443,7 +521,10 @@ def since_event(g: dict[str, str], ctx: Context) -> Value:
 
 def calendar_unit(g: dict[str, str], ctx: Context) -> Value | None:
     unit, a = ctx.grammar.key("units", g["unit"]), ctx.anchor
-    offset = {"last": -1, "previous": -1, "this": 0, "current": 0}.get(rel(g, ctx), 1)
+    # "the" ("earlier in the week", "the end of the month") is the anchor's own unit
+    offset = {"last": -1, "previous": -1, "preceding": -1, "before": -1, "earlier": -1,
+              "this past": -1,
+              "this": 0, "current": 0, "the": 0}.get(rel(g, ctx), 1)
     if unit not in ("D", "W", "M", "Y", "E", "C"):
         return "DATE", None, None, None
     if a is None:
@@ -482,10 +563,11 @@ def every(g: dict[str, str], ctx: Context) -> Value:
 RESOLVERS: dict[str, Callable[[dict[str, str], Context], Value | None]] = {
     "ymd": ymd, "md": md, "ym": ym, "month": month, "month_part": month_part, "year": year,
     "year_part": year_part, "decade": decade, "deictic": deictic, "day_part": day_part,
-    "weekday": weekday, "ago": ago, "span": span, "calendar": calendar_unit, "ref": ref,
-    "set": every, "length": length, "clock": clock, "season": season, "quarter": quarter,
+    "weekday": weekday, "ago": ago, "span": span, "span_future": span_future, "calendar": calendar_unit, "ref": ref,
+    "set": every, "length": length, "clock": clock, "season": season, "quarter": quarter, "quarter_rel": quarter_rel,
     "year_range": year_range, "year_rel_part": year_part, "narrative": narrative,
-    "since_event": since_event, "weekend": weekend, "year_half": year_half, "century": century,
+    "since_event": since_event, "current_day": current_day, "part_of_day": part_of_day, "now": now, "holiday": holiday,
+    "narrative_unit": calendar_unit, "fiscal": fiscal, "weekend": weekend, "year_half": year_half, "century": century,
 }
 
 

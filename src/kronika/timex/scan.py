@@ -24,6 +24,7 @@ def _distance(text: str, m: re.Match[str], start: int, end: int) -> int:
 
 
 _WORD = re.compile(r"\w{3,}")
+_PERFECT = re.compile(r"\s+have\b")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -40,7 +41,9 @@ def future_verbs(text: str, start: int, end: int) -> list[re.Match[str]]:
 def future_tense(text: str, sentence: Sentence, start: int, end: int, g: Grammar) -> bool:
     """Whether the expression at start..end sits in a future clause: the nearest tense cue of its
     sentence is a future one ("will", "is scheduled") rather than a past one ("had", "said")."""
-    fut = [m for m in g.future.finditer(text, sentence.start, sentence.end)]
+    # "would have been" looks back: a perfect after "would" is no future cue
+    fut = [m for m in g.future.finditer(text, sentence.start, sentence.end)
+           if not (m.group().lower() == "would" and _PERFECT.match(text, m.end()))]
     if g.lang == "ru":
         fut += future_verbs(text, sentence.start, sentence.end)
     if not fut:
@@ -70,6 +73,14 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _starts(low: str, at: int, first: int) -> tuple[int, ...]:
+    """Where an expression may start at a word: before an apostrophe that opens a two-digit
+    year ("since '82", "the '80s"), then at the word itself."""
+    if at > first and low[at - 1] in "'’" and low[at].isdigit():
+        return at - 1, at
+    return (at,)
+
+
 def scan(text: str, sentence: Sentence, g: Grammar, low: str | None = None
          ) -> Iterator[re.Match[str]]:
     """The grammar's matches in a sentence, left to right, as `g.regex.finditer` would give
@@ -90,10 +101,13 @@ def scan(text: str, sentence: Sentence, g: Grammar, low: str | None = None
                 if (w.start() > 0 and low[w.start() - 1].isalnum()) or not (
                         word[0].isdigit() or word in g.starters):
                     continue
-                m = g.regex.match(low, w.start(), sentence.end)
-                if m and g.accept(m, text):
+                for at in _starts(low, w.start(), pos):
+                    m = g.regex_for(low[at]).match(low, at, sentence.end)
+                    if m and g.accept(m, text):
+                        break
+                    m = None
+                if m is not None:
                     break
-                m = None
             if m is None:
                 break
             pos = m.end()
