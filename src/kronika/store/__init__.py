@@ -36,7 +36,7 @@ from kronika.document import (
     event_to_dict,
 )
 from kronika.errors import StoreBusyError, StoreError, UsageError
-from kronika.store import story
+from kronika.store import metadata, story
 from kronika.timeline.corpus import Conflict, StoryEntry
 
 if TYPE_CHECKING:
@@ -180,6 +180,7 @@ class Store:
                     return False
                 self._insert(doc)
                 story.add_document(con, doc)
+                metadata.add_dates(con, doc)
                 con.commit()
             except duckdb.ConstraintException as e:
                 con.rollback()
