@@ -176,7 +176,7 @@ class Timexes:
     languages get none."""
 
     name = "timex"
-    reads = ("text", "sentences", "published", "publication")
+    reads = ("text", "sentences", "published")  # and `publication` when present (given)
     adds = ("timexes",)
 
     def __call__(self, doc: Document) -> Document:
