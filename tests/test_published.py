@@ -242,3 +242,27 @@ def test_eval_published_stays_above_its_floor_and_accepts_no_future_date():
     assert result["pages"] >= 100
     assert result["accuracy"] >= ACCURACY_FLOOR, result["errors"][:5]
     assert result["future_accepted"] == 0
+
+
+def test_kronika_eval_published_command(tmp_path):
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from kronika.cli import app
+
+    lines = (PAGES / "gold.jsonl").read_text(encoding="utf-8").splitlines()[:3]
+    for line in lines:
+        shutil.copy(PAGES / json.loads(line)["file"], tmp_path)
+    (tmp_path / "gold.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "published", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["pages"] == 3
+    result = CliRunner().invoke(app, ["eval", "published", str(tmp_path / "nowhere")])
+    assert "K500" in str(result.exception)
+
+
+def test_the_committed_dateline_cities_are_current():
+    import dateline_cities
+
+    assert dateline_cities.TARGET.read_text(encoding="utf-8") == dateline_cities.text()

