@@ -121,6 +121,15 @@ def test_the_report_names_skips_and_gaps_per_source():
     assert found["finished_at"] is not None
 
 
+def test_a_source_that_stops_early_has_a_gap_to_the_end_of_the_run():
+    from kronika.ingest.runs import _gaps
+
+    span = (date(2022, 5, 1), date(2022, 5, 31))
+    found = _gaps("a.example", [date(2022, 5, 1), date(2022, 5, 3)], 7, span)
+    assert [g["text"] for g in found] == [
+        "no documents from a.example between 2022-05-03 and 2022-05-31"]
+
+
 def test_source_of():
     assert source_of("a.warc#offset=1", "https://News.Example/x") == "news.example"
     assert source_of("dump.jsonl#line=3", None) == "dump.jsonl"

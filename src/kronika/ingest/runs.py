@@ -188,8 +188,9 @@ def report(store, run_id: str | None = None, *, gap_days: int = DEFAULT_GAP_DAYS
     for i in items:
         if i["status"] == "stored" and i["published"]:
             days[i["source"]].append(i["published"])
-    gaps = [g for source in sorted(days) for g in _gaps(source, days[source], gap_days)]
     every = [d for ds in days.values() for d in ds]
+    span = (min(every), max(every)) if every else None
+    gaps = [g for source in sorted(days) for g in _gaps(source, days[source], gap_days, span)]
     gaps += _gaps(None, every, gap_days)
     return {
         "run": run["run_id"], "version": run["version"],
@@ -214,8 +215,11 @@ def _why(reason: str) -> str:
     return re.sub(r"\d+", "N", gist)[:100]
 
 
-def _gaps(source: str | None, days: list[date], gap_days: int) -> list[dict]:
-    ordered = sorted(set(days))
+def _gaps(source: str | None, days: list[date], gap_days: int,
+          span: tuple[date, date] | None = None) -> list[dict]:
+    """Stretches of more than `gap_days` days without a document; with `span` (the run's first
+    and last day over all sources) a source that starts late or stops early has a gap too."""
+    ordered = sorted(set(days) | (set(span) if span else set()))
     out = []
     for a, b in zip(ordered, ordered[1:], strict=False):
         if (b - a).days > gap_days:
