@@ -93,6 +93,7 @@ class Publication:
     zone: str | None = None  # IANA zone of the article when known (a dateline city)
     flags: tuple[Flag, ...] = ()
     candidates: tuple[Candidate, ...] = ()  # the ones that lost, in order of trust
+    evidence: str = ""  # what the accepted date was read from
 
     @property
     def utc(self) -> datetime | None:
@@ -112,7 +113,7 @@ class Publication:
         """Every candidate that was weighed: the winner first, then the losers."""
         if self.value is None:
             return self.candidates
-        won = Candidate(self.source, self.value, self.time, self.offset, "accepted")
+        won = Candidate(self.source, self.value, self.time, self.offset, self.evidence)
         return (won, *self.candidates)
 
     def to_dict(self) -> dict[str, Any]:
@@ -121,7 +122,7 @@ class Publication:
             "date": self.value.isoformat() if self.value else None,
             "source": self.source, "time": self.time, "offset": self.offset,
             "utc": utc.strftime("%Y-%m-%dT%H:%M:%SZ") if utc else None,
-            "zone": self.zone,
+            "zone": self.zone, "evidence": self.evidence,
             "flags": [{"flag": f.flag, "reason": f.reason, "source": f.source}
                       for f in self.flags],
             "candidates": [{"source": c.source, "date": c.value.isoformat(), "time": c.time,
@@ -134,7 +135,7 @@ class Publication:
         return cls(
             value=date.fromisoformat(d["date"]) if d.get("date") else None,
             source=d.get("source"), time=d.get("time"), offset=d.get("offset"),
-            zone=d.get("zone"),
+            zone=d.get("zone"), evidence=d.get("evidence", ""),
             flags=tuple(Flag(f["flag"], f["reason"], f.get("source"))
                         for f in d.get("flags", [])),
             candidates=tuple(Candidate(c["source"], date.fromisoformat(c["date"]), c.get("time"),
@@ -209,7 +210,8 @@ def decide(candidates: Iterable[Candidate], policy: Policy = Policy(), *,
                           None))
         return Publication(zone=zone, flags=tuple(flags), candidates=tuple(found))
     return Publication(chosen.value, chosen.source, chosen.time, chosen.offset, zone,
-                       tuple(flags), tuple(c for c in found if c is not chosen))
+                       tuple(flags), tuple(c for c in found if c is not chosen),
+                       chosen.evidence)
 
 
 def with_default(pub: Publication | None, default: date, policy: Policy = Policy()

@@ -51,7 +51,7 @@ def _publication() -> dict[str, Any]:
             "properties": {
                 "date": {"type": ["string", "null"], "format": "date"},
                 "source": nullable, "time": nullable, "offset": nullable, "utc": nullable,
-                "zone": nullable,
+                "zone": nullable, "evidence": {"type": "string"},
                 "flags": {"type": "array", "items": {
                     "type": "object", "required": ["flag", "reason"], "properties": {
                         "flag": {"enum": ["future", "before-floor", "url-contradicts-metadata",
