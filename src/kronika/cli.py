@@ -169,13 +169,33 @@ def ingest(
     time_limit: Annotated[float, typer.Option(
         "--time-limit", help="seconds one document may take before it is failed and skipped "
                              "(0: no limit)")] = 60.0,
+    domain: Annotated[list[str] | None, typer.Option(
+        "--domain", help="keep only pages of this site or its subdomains (repeatable)")] = None,
+    only_lang: Annotated[list[str] | None, typer.Option(
+        "--only-lang", help="keep only documents in this language (repeatable)")] = None,
+    published_after: Annotated[str | None, typer.Option(
+        "--published-after", help="keep only documents published after this day")] = None,
+    published_before: Annotated[str | None, typer.Option(
+        "--published-before", help="keep only documents published before this day")] = None,
+    keyword: Annotated[list[str] | None, typer.Option(
+        "--keyword", help="keep only documents whose title or text holds one of these words "
+                          "(repeatable, any case)")] = None,
+    published_floor: Annotated[str | None, typer.Option(
+        "--published-floor", help="earliest plausible publication day; earlier page dates are "
+                                  "flagged and not used [default: 1994-01-01]")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume/--no-resume", help="continue the unfinished run of the same command")] = True,
+    run_report: Annotated[str | None, typer.Option(
+        "--run-report", help="write the run report (skips and why, gaps per source) as JSON "
+                             "to this file")] = None,
 ) -> None:
     """Read documents from files, folders, archives, feeds and URLs, and store them.
 
     Every input ends stored, a duplicate of a stored document (the same bytes, or a
-    near-duplicate text), skipped (nothing to ingest) or failed (the reason is given); the exit
-    status is 1 if any failed. Takes .html, .txt, .md, .json, .jsonl, .warc, RSS/Atom feeds,
-    each also as .gz, .bz2 or .xz.
+    near-duplicate text), skipped (nothing to ingest, or left out by a filter) or failed (the
+    reason is given); the exit status is 1 if any failed. Takes .html, .txt, .md, .json,
+    .jsonl, .warc, RSS/Atom feeds, each also as .gz, .bz2 or .xz. A run that was killed
+    continues where it stopped when the same command is run again (--no-resume starts over).
 
     Example:
         kronika ingest articles/ crawl.warc.gz feed.xml --db news.duckdb --report outcomes.jsonl
@@ -191,8 +211,20 @@ def ingest(
                     max_archive_bytes=parse_size(max_archive_bytes, "--max-archive-bytes"),
                     timeout=timeout, max_redirects=max_redirects, allow_private=allow_private)
     fields, default_date, language = Fields.parse(field), _published(published), _lang(lang)
+    from kronika.ingest.runs import Filters, Run
+    from kronika.published import DEFAULT_FLOOR, Policy
+
+    filters = Filters(tuple(d.lower() for d in domain or ()), tuple(only_lang or ()),
+                      _published_opt(published_after, "--published-after"),
+                      _published_opt(published_before, "--published-before"),
+                      tuple(keyword or ()))
+    floor = _published_opt(published_floor, "--published-floor")
+    policy = Policy(floor=floor) if floor else None
     names = expand(paths, include=include, exclude=exclude)  # a missing path stops us here
     items = iter_items(names, limits=limits, fields=fields)
+    options = {"filters": filters.to_dict(), "published": published, "lang": lang,
+               "floor": (floor or DEFAULT_FLOOR).isoformat(), "include": include,
+               "exclude": exclude, "field": field}
     counts = tally([])
     problems = []  # the first MAX_LISTED failures, for the listing; --report has all
     err = console(stderr=True)
@@ -200,8 +232,13 @@ def ingest(
     try:
         with Store(db) as store, _ingest_progress(err) as progress:
             task = progress.add_task("ingesting", total=None)
+            run = Run.open(store, [str(Path(n).resolve()) if Path(n).exists() else n
+                                   for n in names], options, resume=resume)
+            if run.resumed:
+                err.print(f"resuming run {run.run_id}: {len(run.done)} inputs were done before "
+                          f"it stopped")
             ingestor = Ingestor(store, Pipeline.default(), published=default_date,
-                                lang=language)
+                                lang=language, filters=filters, run=run, policy=policy)
             outcomes = ingestor.run(items, jobs=cores() if jobs is None else jobs,
                                     time_limit=time_limit or None)
             started = time.monotonic()
@@ -211,14 +248,23 @@ def ingest(
                     problems.append(outcome)
                 if out:
                     out.write(outcome.to_json() + "\n")
+                    out.flush()  # a killed run's report holds what it did
                 rate = sum(counts.values()) / max(time.monotonic() - started, 1e-9)
                 progress.update(task, advance=1,
                                 description=f"{rate:.1f}/s {_short_input(outcome.input)}")
+            run.finish()
+            from kronika.ingest.runs import report as run_report_of
+
+            summary = run_report_of(store, run.run_id)
     finally:
         if out:
             out.close()
     err.print(_summary_table(counts))
     err.print(", ".join(f"{counts[s]} {s}" for s in counts))
+    _print_run_report(err, summary, brief=True)
+    if run_report:
+        Path(run_report).write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n",
+                                    encoding="utf-8")
     for o in problems:
         err.print(f"  failed: {o.describe()}", markup=False, highlight=False, soft_wrap=True)
     if counts["failed"] > len(problems):
@@ -230,6 +276,69 @@ def ingest(
 
 #: Failed inputs listed after the summary table (all of them go to --report).
 MAX_LISTED = 20
+
+
+def _published_opt(value: str | None, option: str) -> date | None:
+    return parse_date(value, option) if value else None
+
+
+def _print_run_report(out, summary: dict, *, brief: bool = False) -> None:
+    """The run report as tables: what was skipped or failed and why, and the gaps."""
+    from rich.table import Table
+
+    if not summary:
+        return
+    if summary["skipped"]:
+        table = Table(title=f"run {summary['run']}: skipped and failed, by reason")
+        for col in ("status", "code", "why", "inputs", "for example"):
+            table.add_column(col, justify="right" if col == "inputs" else "left")
+        for s in summary["skipped"]:
+            table.add_row(s["status"], s["code"], s["why"], str(s["inputs"]),
+                          s["examples"][0] if s["examples"] else "")
+        out.print(table)
+    for g in summary["gaps"][: 10 if brief else None]:
+        out.print(f"gap: {g['text']} ({g['days']} days)", markup=False, highlight=False)
+    if not brief:
+        table = Table(title="documents stored, by source")
+        for col in ("source", "documents", "first", "last"):
+            table.add_column(col)
+        for source, s in summary["sources"].items():
+            table.add_row(source, str(s["documents"]), s["first"], s["last"])
+        out.print(table)
+
+
+@app.command()
+def report(
+    db: DbOption = None,
+    run: Annotated[str | None, typer.Option("--run", help="run id [default: the latest]")]
+    = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    gap_days: Annotated[int, typer.Option(
+        "--gap-days", help="days without a document from a source that make a gap")] = 7,
+) -> None:
+    """What an ingest run did: counts, what was skipped or failed and why, and the gaps in
+    time per source ("no documents from example.com between 2022-05-02 and 2022-05-20").
+
+    Example:
+        kronika report --db news.duckdb --format json
+    """
+    from kronika.ingest.runs import report as run_report_of
+
+    if fmt not in ("table", "json"):
+        raise UsageError(f"--format {fmt!r} is not table or json")
+    with _open_store(db) as store:
+        summary = run_report_of(store, run, gap_days=gap_days)
+    if not summary:
+        raise UsageError(f"no ingest run {run or ''} in the store; run `kronika ingest` first")
+    if fmt == "json":
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    out = console()
+    out.print(f"run {summary['run']} (kronika {summary['version']}), started "
+              f"{summary['started_at']}, " + (f"finished {summary['finished_at']}"
+                                              if summary['finished_at'] else "not finished"))
+    out.print(", ".join(f"{n} {s}" for s, n in summary["counts"].items()))
+    _print_run_report(out, summary)
 
 
 def _open_report(path: str | None):
@@ -538,7 +647,9 @@ def _print_article(doc: Document, compact: bool) -> None:
                            "url": doc.url or (doc.source_uri if doc.source_uri and "://" in
                                               doc.source_uri else None),
                            "encoding": doc.encoding, "mixed_language": doc.mixed_language,
-                           "source": doc.source_uri},
+                           "source": doc.source_uri,
+                           "publication": doc.publication.to_dict() if doc.publication
+                           else None},
                           ensure_ascii=False, indent=None if compact else 2))
 
 
@@ -656,6 +767,34 @@ def eval_timex(
                             ("type", result.type), ("value", result.value)):
         out.print(f"{name:<13} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     for e in result.errors[:errors]:
+        out.print(json.dumps(e, ensure_ascii=False), markup=False, highlight=False)
+
+
+@eval_app.command("published")
+def eval_published(
+    folder: Annotated[str, typer.Argument(help="a folder of HTML pages with gold.jsonl (one "
+                                               "line per page: file, url, published, now)")],
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    errors: Annotated[int, typer.Option("--errors", help="list up to N errors")] = 0,
+) -> None:
+    """Score publication dates: accuracy of `published` against the gold, accuracy of its
+    source, flags found, and the number of future dates accepted (must be 0).
+
+    Example:
+        kronika eval published tests/data/published
+    """
+    from kronika.eval.published import score
+
+    result = score(folder)
+    if fmt == "json":
+        typer.echo(json.dumps(result, indent=2))
+        return
+    out = console()
+    out.print(f"{result['pages']} pages: published accuracy {result['accuracy']:.3f}, source "
+              f"accuracy {result['source_accuracy']:.3f}, flag recall "
+              f"{result['flag_recall']:.3f}, future dates accepted "
+              f"{result['future_accepted']}")
+    for e in result["errors"][:errors]:
         out.print(json.dumps(e, ensure_ascii=False), markup=False, highlight=False)
 
 
@@ -989,6 +1128,64 @@ def export(
             paths = [Path(out)]
     for p in paths:
         err.print(f"wrote {p}")
+
+
+@app.command()
+def schema(
+    out: Annotated[str, typer.Option("--out", help="folder for the schema files")] = "schema",
+) -> None:
+    """Write the export schema: JSON Schemas of documents, entries and events (generated from
+    the document model), the column dictionary of the Parquet and CSV tables, the schema
+    version and its changelog.
+
+    Example:
+        kronika schema --out schema/
+    """
+    from kronika.dataset.schema import write_schema
+
+    err = console(stderr=True)
+    for p in write_schema(out):
+        err.print(f"wrote {p}")
+
+
+@app.command()
+def snapshot(
+    db: DbOption = None,
+    out: Annotated[str, typer.Option("--out", help="folder that gets the dated snapshot "
+                                                   "folder")] = ".",
+    day: Annotated[str | None, typer.Option(
+        "--date", help="the snapshot's date YYYY-MM-DD [default: today]")] = None,
+    only_lang: Annotated[list[str] | None, typer.Option(
+        "--only-lang", help="only documents in this language (repeatable)")] = None,
+    published_after: Annotated[str | None, typer.Option(
+        "--published-after", help="only documents published after this day")] = None,
+    published_before: Annotated[str | None, typer.Option(
+        "--published-before", help="only documents published before this day")] = None,
+) -> None:
+    """Write a dated, self-describing dataset: the Parquet tables, a manifest (kronika
+    version, rule-set hashes, model versions, inputs and their hashes, filters, counts and
+    hashes per table), a README saying how to cite it, and the schema files.
+
+    Example:
+        kronika snapshot --db news.duckdb --out datasets/ --published-after 2022-01-01
+    """
+    from kronika.dataset.snapshot import SnapshotFilters
+    from kronika.dataset.snapshot import snapshot as write_snapshot
+    from kronika.store import Store, default_path
+
+    filters = SnapshotFilters(tuple(only_lang or ()),
+                              _published_opt(published_after, "--published-after"),
+                              _published_opt(published_before, "--published-before"))
+    path = db or default_path()
+    if not Path(path).exists():
+        raise UsageError(f"no store at {path}; fill one with `kronika ingest FILE --db {path}`")
+    with Store(path) as store:
+        folder = write_snapshot(store, out, day=_published_opt(day, "--date"), filters=filters)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    err = console(stderr=True)
+    for table in manifest["tables"].values():
+        err.print(f"{table['file']}: {table['rows']} rows, sha256 {table['sha256'][:16]}…")
+    typer.echo(str(folder))
 
 
 def _gdelt_tsv(store) -> str:

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
+from kronika.published import Candidate, Publication
+
 SCHEMA = "kronika.document/1"
 
 PLOVER_TYPES = (
@@ -73,6 +75,7 @@ class Timex(Span):
     rule: str = ""
     anchor: date | None = None
     anchor_basis: str | None = None
+    utc: str | None = None  # a clock time as a UTC instant ("2022-05-12T20:00:00Z"), zone known
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +188,11 @@ class Document:
     encoding: str | None = None
     content_type: str | None = None
     mixed_language: bool = False
+    # Where `published` came from, the candidates that lost and the sanity flags (see
+    # `kronika.published`); `date_hints` are the candidates a container or the caller gave
+    # before extraction (a feed entry's date, a JSON field, a WARC-Date, --published).
+    publication: Publication | None = None
+    date_hints: tuple[Candidate, ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
     def from_bytes(cls, data: bytes, **meta: Any) -> Document:
@@ -220,6 +228,7 @@ class Document:
                        "encoding": self.encoding},
             "title": self.title, "author": self.author, "url": self.url,
             "published": iso(self.published),
+            "publication": self.publication.to_dict() if self.publication else None,
             "language": self.language, "mixed_language": self.mixed_language,
             "text": self.text,
             "noise": [_plain(n) for n in self.noise],
@@ -246,6 +255,8 @@ class Document:
             source_format=d.get("source", {}).get("format", "text"),
             title=d.get("title"),
             published=parse_iso(d.get("published")),
+            publication=Publication.from_dict(d["publication"]) if d.get("publication")
+            else None,
             language=d.get("language", "en"),
             author=d.get("author"), url=d.get("url"),
             encoding=d.get("source", {}).get("encoding"),

@@ -8,19 +8,23 @@ Every message says what went wrong and how to fix it, and starts with a stable c
     │   │   └── BadWhenError     nor a span back from today (30d, 6w, 3m, 1y)
     │   ├── InputNotFoundError   a file or folder does not exist
     │   ├── UnsupportedLanguageError
-    │   └── NotFoundError        a document or entry id that is not in the store
+    │   ├── NotFoundError        a document or entry id that is not in the store
+    │   ├── BadFilterError       an ingest filter (--domain, --keyword...) that cannot match
+    │   └── SnapshotExistsError  `kronika snapshot` would overwrite a dataset
     ├── InputError               the input itself cannot be read
     │   ├── DecodingError        bytes in no encoding we can detect
     │   ├── TimeBudgetError      one input took longer than its time limit
     │   ├── LimitError           an input is over a size cap (the message names the cap)
     │   ├── CorruptInputError    a truncated or malformed archive, feed, JSON line or record
     │   ├── NoArticleError       a readable input with no article text in it (skipped, not failed)
+    │   │   └── FilteredOutError an input an ingest filter leaves out (skipped, not failed)
     │   └── FetchError           a URL could not be fetched
     │       └── RefusedURLError  a URL kronika will not fetch (scheme, private address)
     ├── PipelineError            stages in an order that cannot work
     ├── RuleFileError            a packaged rule or lexicon file is broken
     │   └── ActorFileError       a user's actor file (--actors FILE) is malformed
     ├── GoldFileError            a gold file for `kronika eval` is malformed
+    ├── SchemaError              an export does not match kronika's published JSON Schema
     └── StoreError               the DuckDB store cannot be opened or migrated
         └── StoreBusyError       another process holds the store's write lock
 """
@@ -213,3 +217,32 @@ class StoreBusyError(StoreError):
     """Raised when another process holds the DuckDB store's single write lock."""
 
     code = "K601"
+
+
+# Metadata, datasets and large runs (issue 14): K900-K919 ---------------------------------------
+
+class FilteredOutError(NoArticleError):
+    """Raised (and recorded as *skipped*) for an input that an ingest filter leaves out before
+    the costly stages: `--domain`, `--only-lang`, `--published-after/--published-before`,
+    `--keyword`. The message names the filter."""
+
+    code = "K900"
+
+
+class BadFilterError(UsageError):
+    """Raised for an ingest filter value that can match nothing (an empty keyword, a domain
+    with a scheme or a path, a window that ends before it starts)."""
+
+    code = "K901"
+
+
+class SnapshotExistsError(UsageError):
+    """Raised when `kronika snapshot` would write into a folder that already holds files."""
+
+    code = "K902"
+
+
+class SchemaError(KronikaError):
+    """Raised when a JSON export does not validate against kronika's published JSON Schema."""
+
+    code = "K903"

@@ -16,7 +16,7 @@ from kronika.document import Document
 from kronika.errors import InputError, PipelineError
 
 #: Layers a document has before any stage runs.
-GIVEN_LAYERS = ("raw", "published", "language", "title")
+GIVEN_LAYERS = ("raw", "published", "language", "title", "publication")
 
 
 @runtime_checkable

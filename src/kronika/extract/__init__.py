@@ -14,6 +14,7 @@ from functools import cache
 from kronika.document import Document
 from kronika.errors import NoArticleError
 from kronika.extract.encoding import decode_bytes
+from kronika.published import Candidate, Policy, decide, in_zone
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]+")
 _LATIN = re.compile(r"[A-Za-z]+")
@@ -96,18 +97,29 @@ def is_html(doc: Document) -> bool:
 class Extract:
     """Turn `raw` bytes into `text`, and title, published, language, author, url, encoding.
 
-    What the document already has (a title or date from a feed, `--published`, `--lang`) is
-    kept; the page fills in the rest. An HTML page with no article raises `NoArticleError`.
+    What the document already has (a title from a feed, `--lang`) is kept; the page fills in
+    the rest. The publication date is chosen among every candidate (the caller's, the
+    container's, the page's metadata, URL and first lines) by `kronika.published.decide`, under
+    `policy` (the floor and the time of ingest); `publication` says which won and why. An HTML
+    page with no article raises `NoArticleError`.
     """
 
     name = "extract"
     reads = ("raw",)
-    adds = ("text", "title", "published", "language", "author", "url", "encoding")
+    adds = ("text", "title", "published", "language", "author", "url", "encoding",
+            "publication")
+
+    def __init__(self, *, policy: Policy | None = None) -> None:
+        self.policy = policy or Policy()
 
     def __call__(self, doc: Document) -> Document:
         if doc.raw is None:
             return doc
         published, title, author, url = doc.published, doc.title, doc.author, doc.url
+        hints = list(doc.date_hints)
+        if published is not None and not any(c.value == published for c in hints):
+            hints.insert(0, Candidate("given", published, evidence="given with the document"))
+        zone = None
         if is_html(doc):
             from kronika.extract.html import from_html
 
@@ -118,10 +130,8 @@ class Extract:
             title = title or article.title
             author = author or article.author
             url = url or article.url
-            if published is None and article.date:
-                from kronika.dates import parse_date
-
-                published = parse_date(article.date[:10], "published date in the page")
+            hints += article.dates
+            zone = article.zone
         else:
             text, encoding = decode_bytes(doc.raw)
             fmt = "text"
@@ -133,7 +143,10 @@ class Extract:
             lang, mixed = language_of(text)
         else:
             lang, mixed = doc.language, language_of(text)[1]
+        publication = decide([in_zone(c, zone) for c in hints], self.policy, zone=zone)
+        published = publication.value
         return doc.with_layers(text=text, title=title, published=published, language=lang,
+                               publication=publication,
                                mixed_language=mixed, author=author, url=url, encoding=encoding,
                                source_format=fmt if doc.source_format == "text" else
                                doc.source_format)

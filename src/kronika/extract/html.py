@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from kronika.errors import NoArticleError, RuleFileError
+from kronika.extract import dates
 from kronika.extract.encoding import decode_bytes
+from kronika.published import Candidate
 from kronika.rules import load_rules, require_keys
 
 #: A full page whose extracted text has fewer words than this has no article, only leftovers
@@ -44,6 +46,10 @@ class Article:
     date: str | None = None  # YYYY-MM-DD
     url: str | None = None
     encoding: str | None = None
+    #: Publication-date candidates (metadata, URL, the article's first lines, the page's
+    #: markup) and the zone of the dateline's city: see `kronika.extract.dates`.
+    dates: tuple[Candidate, ...] = ()
+    zone: str | None = None
 
 
 def from_html(data: bytes, *, url: str | None = None) -> Article:
@@ -62,14 +68,18 @@ def from_html(data: bytes, *, url: str | None = None) -> Article:
         found = _trafilatura(tree, url, fast=False) or found
     text = drop_furniture((found.text if found else "") or "")
     meta = _metadata(tree, url)
+    found_dates = _dates(tree, meta.url or url, text)
     if not text.strip() and not full_page:
         from trafilatura import html2txt
 
         text = (html2txt(html) or "").strip()
     if not text.strip() or (full_page and len(text.split()) < MIN_ARTICLE_WORDS):
         raise NoArticleError(_why_empty(html))
+    first = next((c for c in found_dates if c.source != "url"), None) or next(iter(found_dates),
+                                                                               None)
     return Article(text=text, title=meta.title, author=meta.author,
-                   date=meta.date or _date_in_text(text), url=meta.url, encoding=encoding)
+                   date=first.value.isoformat() if first else None, url=meta.url,
+                   encoding=encoding, dates=tuple(found_dates), zone=dates.dateline_zone(text))
 
 
 @cache
@@ -101,23 +111,23 @@ def drop_furniture(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if not furniture_rule(line))
 
 
-def _date_in_text(text: str) -> str | None:
-    """htmldate's extensive search over the article's first lines (its dateline)."""
-    from html import escape
-
-    from htmldate import find_date
-
-    head = "".join(f"<p>{escape(line)}</p>" for line in text[:DATELINE_CHARS].split("\n"))
-    return find_date(f"<html><body>{head}</body></html>", extensive_search=True,
-                     original_date=True)
-
-
 def _trafilatura(tree, url: str | None, *, fast: bool):
     """trafilatura's body extraction (it works on a copy of `tree`)."""
     import trafilatura
 
     return trafilatura.bare_extraction(tree, url=url, include_comments=False,
                                        include_tables=False, fast=fast)
+
+
+def _dates(tree, url: str | None, text: str) -> tuple[Candidate, ...]:
+    """The publication-date candidates of the page: metadata, URL, first lines, and the
+    page's markup only when neither the metadata nor the first lines give a date."""
+    found = [dates.metadata_candidate(tree), dates.url_candidate(url),
+             dates.text_candidate(text)]
+    out = tuple(c for c in found if c is not None)
+    if not any(c.source in ("metadata", "text") for c in out):
+        out += tuple(_markup_date(tree))
+    return out
 
 
 def _metadata(tree, url: str | None):
@@ -127,7 +137,6 @@ def _metadata(tree, url: str | None):
 
     `tree` is pruned in place at the end (the byline search), so it must not be used after.
     """
-    from htmldate import find_date
     from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
 
     meta = examine_meta(tree)
@@ -139,10 +148,25 @@ def _metadata(tree, url: str | None):
         meta = extract_meta_json(tree, meta)
     meta.title = meta.title or extract_title(tree)
     meta.url = meta.url or extract_url(tree, url)
-    meta.date = find_date(tree, url=meta.url or url, original_date=True,
-                          extensive_search=False)
     meta.author = meta.author or _byline(tree)
     return meta
+
+
+def _markup_date(tree) -> list[Candidate]:
+    """A date in the page's markup (htmldate without metadata-only limits and without the
+    URL), as a `text` candidate: the page's own elements, less sure than its metadata."""
+    if tree is None:
+        return []
+    from datetime import datetime
+
+    from htmldate import find_date
+
+    found = find_date(tree, url="", original_date=True, extensive_search=False,
+                      min_date=dates.EARLIEST, max_date=dates.LATEST)
+    if not found:
+        return []
+    return [Candidate("text", datetime.strptime(found, "%Y-%m-%d").date(),
+                      evidence="page markup (htmldate)")]
 
 
 def _byline(tree) -> str | None:

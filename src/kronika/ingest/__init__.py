@@ -33,9 +33,11 @@ from kronika.errors import InputError, KronikaError
 from kronika.ingest import dedup
 from kronika.ingest.item import Fields, Item, Limits, parse_size
 from kronika.ingest.outcome import Outcome, tally
+from kronika.ingest.runs import Filters, Run, filtered
 from kronika.ingest.sources import iter_items
 from kronika.parallel import DEFAULT_TIME_LIMIT, Failed, run_all
 from kronika.pipeline import Pipeline
+from kronika.published import Candidate, Policy, decide, with_default
 
 #: Analysed items are stored in batches of this many, or of what came in this many seconds:
 #: one DuckDB commit costs milliseconds, as much as analysing a short article.
@@ -56,6 +58,9 @@ def _warm_up() -> None:
                      published=date(2022, 5, 13))
     for lang in ("en", "ru"):
         backbone(lang)
+    from kronika.extract.dates import city_zones
+
+    city_zones()  # the dateline cities' zones
 
 __all__ = ["Fields", "Ingestor", "Item", "Limits", "Outcome", "analyse", "iter_items",
            "parse_size", "read_document", "tally", "to_document"]
@@ -73,7 +78,21 @@ def to_document(item: Item, *, published: date | None = None,
     return Document.from_bytes(
         item.raw, source_uri=item.uri, source_format=item.format, title=item.title,
         published=item.published, language=lang or "auto", url=item.url, author=item.author,
-        content_type=content_type)
+        content_type=content_type, date_hints=date_hints(item))
+
+
+def date_hints(item: Item) -> tuple[Candidate, ...]:
+    """The publication-date candidates an item's container gives: a feed entry's date
+    (`feed`), a JSON field (`given`: the user's data), the crawl's WARC-Date (`warc-date`)."""
+    hints = []
+    if item.published is not None:
+        source = "feed" if item.format == "feed" else "given"
+        hints.append(Candidate(source, item.published, evidence=f"the {item.format} record"))
+    if item.crawled is not None:
+        c = item.crawled
+        hints.append(Candidate("warc-date", c.date(), c.strftime("%H:%M:%S"), "+00:00",
+                               "WARC-Date"))
+    return tuple(hints)
 
 
 def _split(pipeline: Pipeline) -> int:
@@ -86,11 +105,16 @@ def read_document(item: Item, pipeline: Pipeline, *, published: date | None = No
     return _extract(to_document(item, lang=lang), pipeline, published)
 
 
-def _extract(doc: Document, pipeline: Pipeline, published: date | None) -> Document:
+def _extract(doc: Document, pipeline: Pipeline, published: date | None,
+             policy: Policy | None = None) -> Document:
     for stage in pipeline.stages[:_split(pipeline)]:
         doc = stage(doc)
+    if policy is not None and doc.publication is not None:  # the caller's floor
+        pub = decide(doc.publication.weighed(), policy, zone=doc.publication.zone)
+        doc = replace(doc, published=pub.value, publication=pub)
     if doc.published is None and published is not None:
-        doc = replace(doc, published=published)
+        publication = with_default(doc.publication, published)
+        doc = replace(doc, published=publication.value, publication=publication)
     return doc
 
 
@@ -106,32 +130,52 @@ class Ingestor:
     for a bad input (it returns a skipped or failed `Outcome`), only for a broken store.
 
     `near=False` turns near-duplicate search off (exact duplicates are always caught).
+    `filters` leave inputs out before the costly stages (`kronika.ingest.runs.Filters`); `run`
+    (a `kronika.ingest.runs.Run`) makes the work resumable: inputs it has done are passed over
+    (no outcome), and each new outcome is kept in the run's progress.
     """
 
     def __init__(self, store, pipeline: Pipeline | None = None, *, published: date | None = None,
-                 lang: str | None = None, near: bool = True, record: bool = True) -> None:
+                 lang: str | None = None, near: bool = True, record: bool = True,
+                 filters: Filters | None = None, run: Run | None = None,
+                 policy: Policy | None = None) -> None:
         self.store = store
         self.pipeline = pipeline or Pipeline.default()
         self.published = published
         self.lang = lang
         self.record = record
+        self.filters = filters or Filters()
+        self.policy = policy
+        self.run_state = run
         self.index: dedup.NearDuplicates | None = None
         if near:
             self.index = dedup.NearDuplicates()
             self.index.load(store.signatures())
+        self._last: Document | None = None  # the last extracted document, for the run's record
 
     def __call__(self, item: Item) -> Outcome:
+        self._last = None
         outcome = self._ingest(item)
+        self._keep(outcome, self._last)
+        return outcome
+
+    def _keep(self, outcome: Outcome, doc: Document | None = None) -> None:
         if self.record:
             self.store.record_outcome(outcome)
-        return outcome
+        if self.run_state is not None:
+            self.run_state.record(outcome, doc.url if doc else None,
+                                  doc.published if doc else None)
 
     def _ingest(self, item: Item) -> Outcome:
         doc = self._unstored(item)
         if isinstance(doc, Outcome):
             return doc
         try:
-            doc = _extract(doc, self.pipeline, self.published)
+            doc = _extract(doc, self.pipeline, self.published, self.policy)
+            why = self.filters.after_extract(doc) if self.filters else None
+            if why:
+                return filtered(item.uri, why, doc.id)
+            self._last = doc
             sig = dedup.signature(doc.text) if self.index is not None else None
             duplicate = self._near_duplicate(item, doc, sig)
             if duplicate is not None:
@@ -146,12 +190,18 @@ class Ingestor:
         return found if isinstance(found, Outcome) else None
 
     def _unstored(self, item: Item) -> Document | Outcome:
-        """The item's unextracted document, or its outcome when it has an error or its bytes
-        are stored already."""
+        """The item's unextracted document, or its outcome when it has an error, a filter
+        leaves it out, or its bytes are stored already."""
+        why = self.filters.before_reading(item) if self.filters and item.error is None else None
+        if why:
+            return filtered(item.uri, why)
         try:
             doc = to_document(item, lang=self.lang)
         except KronikaError as exc:
             return self._failed(item, exc)
+        if self.run_state is not None and self.run_state.resumed \
+                and self.run_state.stored_before_kill(doc.id):
+            return Outcome(item.uri, "stored", doc_id=doc.id, title=item.title)
         if self.store.has(doc.id):
             return Outcome(item.uri, "duplicate", doc_id=doc.id, duplicate_of=doc.id,
                            similarity=1.0, title=item.title)
@@ -191,6 +241,9 @@ class Ingestor:
         single-core run would write, and an outcome is yielded only once its batch is committed.
         With several jobs the workers use the default pipeline.
         """
+        if self.run_state is not None:
+            done = self.run_state.done
+            items = (item for item in items if item.uri not in done)
         batch: list[Analysed] = []
         since = time.monotonic()
         analysed = (self._serial(items) if jobs == 1
@@ -205,26 +258,33 @@ class Ingestor:
         yield from self._write(batch)
 
     def _serial(self, items: Iterable[Item]) -> Iterator[Analysed]:
+        """`_ingest`'s steps up to storing, item by item, in this process."""
         for item in items:
             doc = self._unstored(item)
             if isinstance(doc, Outcome):
                 yield item, doc, None, None
                 continue
+            extracted = None
             try:
-                doc = _extract(doc, self.pipeline, self.published)
-                sig = dedup.signature(doc.text) if self.index is not None else None
-                duplicate = self._near_duplicate(item, doc, sig)
+                extracted = _extract(doc, self.pipeline, self.published, self.policy)
+                why = self.filters.after_extract(extracted) if self.filters else None
+                if why:
+                    yield item, filtered(item.uri, why, doc.id), None, None
+                    continue
+                sig = dedup.signature(extracted.text) if self.index is not None else None
+                duplicate = self._near_duplicate(item, extracted, sig)
                 if duplicate is not None:  # found before the costly stages
-                    yield item, duplicate, None, None
+                    yield item, duplicate, extracted, None
                 else:
-                    yield item, None, analyse(doc, self.pipeline), sig
+                    yield item, None, analyse(extracted, self.pipeline), sig
             except KronikaError as exc:
-                yield item, self._failed(item, exc, doc.id), None, None
+                yield item, self._failed(item, exc, doc.id), extracted, None
 
     def _parallel(self, items: Iterable[Item], *, jobs: int,
                   time_limit: float | None) -> Iterator[Analysed]:
         work = partial(_work, published=self.published, lang=self.lang,
-                       near=self.index is not None)
+                       near=self.index is not None, filters=self.filters,
+                       policy=self.policy)
         marked = ((item, self.early(item)) for item in items)
         for result in run_all(work, marked, jobs=jobs, time_limit=time_limit,
                               name=lambda pair: pair[0].uri, prepare=_warm_up):
@@ -234,9 +294,12 @@ class Ingestor:
             elif isinstance(result, Failed):
                 yield item, self._failed(item, result.error,
                                          Document.from_bytes(item.raw).id), None, None
+            elif isinstance(result.result, Outcome):  # left out by a filter
+                yield item, result.result, None, None
             else:
                 doc, sig = result.result
-                yield item, self._near_duplicate(item, doc, sig), doc, sig
+                duplicate = self._near_duplicate(item, doc, sig)
+                yield item, duplicate, doc, (None if duplicate else sig)
 
     def _write(self, batch: list[Analysed]) -> Iterator[Outcome]:
         """Store a batch of analysed items in one commit and yield their outcomes once it is
@@ -254,7 +317,7 @@ class Ingestor:
             outcomes = [self._write_one(*entry) for entry in batch]
         yield from outcomes
 
-    def _write_all(self, batch) -> list[Outcome]:  # noqa: ANN001 - see _write
+    def _write_all(self, batch: list[Analysed]) -> list[Outcome]:
         docs = [doc for _, outcome, doc, _ in batch if outcome is None]
         added = iter(self.store.add_many(docs))
         outcomes = []
@@ -268,8 +331,7 @@ class Ingestor:
                 else:
                     outcome = Outcome(item.uri, "duplicate", doc_id=doc.id,
                                       duplicate_of=doc.id, similarity=1.0, title=doc.title)
-            if self.record:
-                self.store.record_outcome(outcome)
+            self._keep(outcome, doc)
             outcomes.append(outcome)
         return outcomes
 
@@ -280,18 +342,21 @@ class Ingestor:
                 outcome = self._store(item, doc, sig)
             except KronikaError as exc:
                 outcome = self._failed(item, exc, doc.id)
-        if self.record:
-            self.store.record_outcome(outcome)
+        self._keep(outcome, doc)
         return outcome
 
 
 def _work(pair: tuple[Item, Outcome | None], *, published: date | None, lang: str | None,
-          near: bool) -> tuple[Document, object] | None:
+          near: bool, filters: Filters | None = None, policy: Policy | None = None
+          ) -> tuple[Document, object] | Outcome | None:
     """The part of ingesting one item that needs no store: it runs in a worker process."""
     item, early = pair
     if early is not None:
         return None
     pipeline = default_pipeline()  # loaded before the fork: shared by every worker
-    doc = _extract(to_document(item, lang=lang), pipeline, published)
+    doc = _extract(to_document(item, lang=lang), pipeline, published, policy)
+    why = filters.after_extract(doc) if filters else None
+    if why:
+        return filtered(item.uri, why, doc.id)
     sig = dedup.signature(doc.text) if near else None
     return analyse(doc, pipeline), sig

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from kronika.errors import InputError, UsageError
 
@@ -37,6 +37,7 @@ class Item:
     url: str | None = None
     author: str | None = None
     error: InputError | None = field(default=None, compare=False)
+    crawled: datetime | None = None  # WARC-Date: when the page was fetched (UTC)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
@@ -83,7 +84,16 @@ def _item(record, uri: str, limits: Limits) -> Item | None:
         return Item(uri, format="warc", url=url,
                     error=LimitError(f"{uri}: the record", limits.max_bytes, "--max-bytes"))
     html = None if not ctype else ctype.startswith(("text/html", "application/xhtml"))
-    return Item(uri, raw=data, format="warc", html=html, url=url)
+    return Item(uri, raw=data, format="warc", html=html, url=url,
+                crawled=_warc_date(record.rec_headers.get_header("WARC-Date")))
+
+
+def _warc_date(value: str | None) -> datetime | None:
+    """The WARC-Date header ("2022-05-13T08:00:00Z") as an aware UTC datetime; None if bad."""
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
+    except (AttributeError, ValueError):
+        return None
 
 
 def _content_type(record) -> str:

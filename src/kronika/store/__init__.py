@@ -36,7 +36,7 @@ from kronika.document import (
     event_to_dict,
 )
 from kronika.errors import StoreBusyError, StoreError, UsageError
-from kronika.store import story
+from kronika.store import metadata, story
 from kronika.timeline.corpus import Conflict, StoryEntry
 
 if TYPE_CHECKING:
@@ -197,6 +197,8 @@ class Store:
                 if fresh:
                     self._insert(fresh)
                     story.add_documents(con, fresh)
+                    for d in fresh:
+                        metadata.add_dates(con, d)
         except StoreError as e:
             if not isinstance(e.__cause__, duckdb.ConstraintException):
                 raise

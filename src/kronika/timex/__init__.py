@@ -214,12 +214,16 @@ class Timexes:
     languages get none."""
 
     name = "timex"
-    reads = ("text", "sentences", "published")
+    reads = ("text", "sentences", "published")  # and `publication` when present (given)
     adds = ("timexes",)
 
     def __call__(self, doc: Document) -> Document:
         lang = doc.language[:2]
         if lang not in LANGUAGES:
             return doc.with_layers(timexes=())
-        return doc.with_layers(timexes=tuple(tag(doc.text, doc.sentences, doc.published, lang)))
+        from kronika.timex.zones import flag_anchors, with_utc
+
+        found = tag(doc.text, doc.sentences, doc.published, lang)
+        found = flag_anchors(with_utc(doc.text, found, doc.publication), doc.publication)
+        return doc.with_layers(timexes=tuple(found))
 

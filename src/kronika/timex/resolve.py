@@ -463,6 +463,8 @@ def clock(g: dict[str, str], ctx: Context) -> Value:
     if "weekday" in g and day is not None:
         _, d, _, _ = weekday(g, ctx)
         day = date.fromisoformat(d) if d and len(d) == 10 else day
+    if raw == "midnight" and ctx.future and day is not None and "weekday" not in g:
+        day += timedelta(days=1)  # "due at midnight": the midnight that ends the day
     zone = "Z" if g.get("zone") else ""
     if day is None:
         return "TIME", f"XXXX-XX-XXT{h:02d}:{m:02d}{zone}", None, None
