@@ -15,12 +15,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from kronika.document import Actor, Attribution, DateInfo, Document, Event, Mention, Sentence, Span
 from kronika.events import cues
-from kronika.events.triggers import TriggerMatch, find_triggers
+from kronika.events.triggers import TriggerMatch, find_triggers, grammar
 from kronika.reporting import Frame, find_frames, said_dates
 
+# Languages whose sentences this coder reads (its trigger rules are `events/<lang>.yaml`).
+LANGUAGES = ("en",)
 # Noise kinds that are site furniture: no event is read from them at all. Events read from the
 # other kinds (hedge, unattributed) are kept but marked hedged.
 FURNITURE = ("boilerplate", "caption", "byline", "advert")
@@ -28,6 +31,8 @@ FURNITURE = ("boilerplate", "caption", "byline", "advert")
 MAX_GAP_WORDS = 7
 # How many filler words may stand between a trigger and its object ("with the", "in").
 MAX_OBJECT_GAP = 3
+# How many words may stand between a passive trigger and its agent ("was attacked on Monday by").
+MAX_AGENT_GAP = 5
 
 _TOKEN = re.compile(r"\w+(?:[’'‘]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[;:—–]|(?<!\w)(?:that|which|who|whom|whose|but|while|whereas|where)(?!\w)")
@@ -42,6 +47,7 @@ _FRONTED_PHRASE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:—–]|(?<!\w)(?:but|which|who|while|whereas|and then)(?!\w)")
 
 PERSON_PRONOUNS = {"he", "she", "He", "She"}
+THING_PRONOUNS = {"it", "It"}  # a country or an organisation: "Ukraine denied that it attacked"
 PLURAL_PRONOUNS = {"they", "They", "them"}
 OBJECT_PRONOUNS = {"him", "her", "them"}
 # Words that may sit inside an actor group: "Austin and the head of …, General Mark Milley".
@@ -86,7 +92,7 @@ class Events:
 
 
 def find_events(doc: Document) -> list[Event]:
-    if doc.language not in ("en",):
+    if doc.language not in LANGUAGES:
         return []
     said = said_dates(doc.text, doc.sentences, doc.timexes)
     out: list[Event] = []
@@ -119,6 +125,7 @@ class _SentenceContext:
         self.doc, self.sent, self.triggers = doc, sent, triggers
         self.text = doc.text
         self.lang = doc.language
+        self.grammar = grammar(doc.language)
         self.tokens = [(m.start() + sent.start, m.end() + sent.start, m.group())
                        for m in _TOKEN.finditer(sent.text)]
         self.mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end]
@@ -181,7 +188,7 @@ class _SentenceContext:
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
                 continue
-            if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
+            if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS or word in THING_PRONOUNS:
                 group.add(self.pronoun(word, start), start)
             elif group.start is None:
                 gap += 1
@@ -195,8 +202,18 @@ class _SentenceContext:
         return group.actors
 
     def objects(self, trigger: TriggerMatch) -> list[Actor]:
-        end = self.sent.end
-        toks = [t for t in self.tokens if t[0] >= trigger.end and t[1] <= end]
+        return self.objects_from(trigger.end, trigger.rule.object_via,
+                                 places=trigger.rule.place_object)
+
+    def objects_from(self, at: int, via: frozenset[str] | None, end: int | None = None,
+                     places: bool = False) -> list[Actor]:
+        """The actor group that starts at `at` after a few filler words (`via`: the only ones).
+
+        With `places`, a place name the actors layer left alone ("visited Kyiv": a place, not
+        the government) stands for its country.
+        """
+        end = self.sent.end if end is None else end
+        toks = [t for t in self.tokens if t[0] >= at and t[1] <= end]
         self.object_end, self.object_tokens = 0, toks
         group, gap, i = _Group(), 0, 0
         while i < len(toks):
@@ -210,9 +227,18 @@ class _SentenceContext:
                 continue
             if word in OBJECT_PRONOUNS and group.start is None:
                 group.add(self.pronoun(word, start), start)
+            elif places and group.start is None and word[:1].isupper():
+                j = i
+                while j + 1 < len(toks) and toks[j + 1][2][:1].isupper():
+                    j += 1
+                country = _place(self.text[start : toks[j][1]], self.doc.published)
+                if not country:
+                    break
+                group.add(country, start)
+                i = self.object_end = j + 1
+                continue
             elif group.start is None:
                 gap += 1
-                via = trigger.rule.object_via
                 if via is not None and word.lower() not in via | DETERMINERS:
                     break
                 allowed = word in OBJECT_FILLER or (via is not None and word.lower() in via)
@@ -237,6 +263,11 @@ class _SentenceContext:
         if word in PERSON_PRONOUNS or word in {"him", "her"}:
             for m in reversed(before):
                 if len(m.actors) == 1 and m.actors[0].kind == "person":
+                    return [m.actors[0]]
+            return []
+        if word in THING_PRONOUNS:
+            for m in reversed([m for m in before if m.start >= self.sent.start]):
+                if len(m.actors) == 1 and m.actors[0].kind != "person":
                     return [m.actors[0]]
             return []
         if self.previous_sources and len(self.previous_sources) > 1:
@@ -264,32 +295,25 @@ class _SentenceContext:
             status, status_rule = "occurred", None
         else:
             status, status_rule = decided
-        sources = self.subject(trigger)
-        targets = [a for a in self.objects(trigger) if all(not _same(a, s) for s in sources)]
-        reciprocal = False
-        if not targets:
-            follows = self.text[trigger.end : trigger.end + 16].lstrip()
-            reciprocal = rule.reciprocal and (len(sources) > 1 or
-                                              follows.startswith(("each other", "one another")))
-            if rule.needs_target and not reciprocal:
-                return None
-        if not sources:
+        roles = self.roles(trigger)
+        if roles is None:
             return None
-        self.previous_sources = sources
-        event_type = rule.type
-        if targets and self.object_end < len(self.object_tokens):
-            after_object = self.object_tokens[self.object_end][2].lower()
-            for new_type, words in rule.retype:
-                if after_object in words:
-                    event_type = new_type
+        sources, targets, event_type = roles
+        if sources:
+            self.previous_sources = sources
         date_info = self.date_of(trigger, status)
         attribution = self.attribution(trigger)
         noise = self.doc.noise_covering(self.sent.start, self.sent.end)
-        is_hedged = bool(noise) or cues.hedged(self.lang, self.sent.text)
+        is_hedged = (bool(noise) or cues.hedged(self.lang, self.sent.text)
+                     or self.sent.text.rstrip(" \"'”’»").endswith("?")
+                     or (attribution is None and cues.first_person(self.lang, before)))
         again = cues.repeated(self.lang, before)
         evidence = Span(self.sent.start, self.sent.end, self.sent.text)
         trig = Span(trigger.start, trigger.end, self.text[trigger.start : trigger.end])
-        mode = rule.mode or ("phone" if re.search(r"phone|telephone", trig.text) else None)
+        mode = rule.mode if event_type == rule.type else None
+        if mode is None:
+            clause = self.text[limit : self.clause_end(trigger.end)]
+            mode = self.grammar.mode(event_type, trig.text, clause)
         ident = hashlib.sha256(
             f"{self.doc.id}:{trigger.start}:{rule.type}".encode()).hexdigest()[:16]
         return Event(
@@ -299,6 +323,90 @@ class _SentenceContext:
             confidence=_confidence(date_info, attribution, is_hedged, sources, targets),
             rule=rule.name + (f"+{status_rule}" if status_rule else ""), again=again,
         )
+
+    def roles(self, trigger: TriggerMatch) -> tuple[list[Actor], list[Actor], str] | None:
+        """(sources, targets, type), or None when the trigger has not the actors it needs.
+
+        Active voice: the subject acts on the object. Passive voice ("was attacked by Russia"):
+        the agent after "by" acts on the subject, and an event with no agent keeps its target.
+        An `inverse` rule reads the subject as the target ("Ukraine received tanks from X").
+        """
+        rule = trigger.rule
+        subject = self.subject(trigger)
+        after_object = None
+        passive = self.passive(trigger)
+        if passive:
+            sources, targets = self.agent(trigger), subject
+        else:
+            objects = self.objects(trigger)
+            if objects and self.object_end < len(self.object_tokens):
+                after_object = self.object_tokens[self.object_end][2].lower()
+            if not objects:  # "released 50 Ukrainian prisoners", "dismissed Putin's offer"
+                objects = self.inside(trigger)
+            if not objects and rule.far_object_via:
+                objects = self.far_objects(trigger)
+            sources, targets = (objects, subject) if rule.inverse else (subject, objects)
+        targets = [a for a in targets if all(not _same(a, s) for s in sources)]
+        if rule.after_object and after_object not in rule.after_object:
+            return None
+        if not targets:
+            follows = self.text[trigger.end : trigger.end + 16].lstrip()
+            reciprocal = rule.reciprocal and (len(sources) > 1 or
+                                              follows.startswith(("each other", "one another")))
+            if rule.needs_target and not reciprocal:
+                return None
+        if not sources and not ((passive or rule.inverse) and targets):
+            return None
+        event_type = rule.type
+        if after_object:
+            for new_type, words in rule.retype:
+                if after_object in words:
+                    event_type = new_type
+        return sources, targets, event_type
+
+    def passive(self, trigger: TriggerMatch) -> bool:
+        """A be-auxiliary (adverbs aside) right before a trigger that is no -ing form."""
+        aux = self.grammar.passive_auxiliaries
+        first = self.text[trigger.start : trigger.end].split()[0].lower()
+        if not aux or first.endswith("ing"):
+            return False
+        limit = self.left_limit(trigger.start)
+        for start, _, word in reversed(self.tokens):
+            if start >= trigger.start or start < limit:
+                continue
+            w = word.lower()
+            if w in aux:
+                return True
+            if not (w in self.grammar.passive_adverbs or w.endswith("ly")):
+                return False
+        return False
+
+    def agent(self, trigger: TriggerMatch) -> list[Actor]:
+        """The actors after "by" a few words after a passive trigger."""
+        toks = [t for t in self.tokens if t[0] >= trigger.end][: MAX_AGENT_GAP + 1]
+        for _, end, word in toks:
+            if word.lower() in self.grammar.agent:
+                return self.objects_from(end, None)
+            if word in {",", ";", ":", "—", "–"}:
+                break
+        return []
+
+    def inside(self, trigger: TriggerMatch) -> list[Actor]:
+        """Actors named inside a multi-word trigger, after its first word."""
+        first_end = trigger.start + len(self.text[trigger.start : trigger.end].split()[0])
+        group = _Group()
+        for m in self.mentions:
+            if first_end < m.start and m.end <= trigger.end:
+                group.add(m.actors, m.start)
+        return group.actors
+
+    def far_objects(self, trigger: TriggerMatch) -> list[Actor]:
+        """The group after one of the rule's `far_object_via` words later in the clause."""
+        end = self.clause_end(trigger.end)
+        for _, stop, word in (t for t in self.tokens if trigger.end <= t[0] < end):
+            if word.lower() in trigger.rule.far_object_via:
+                return self.objects_from(stop, None, end, places=True)
+        return []
 
     def _after_end(self, trigger: TriggerMatch) -> int:
         """Status cues after a trigger count up to the next trigger or the fronted clause end."""
@@ -381,6 +489,15 @@ class _SentenceContext:
             found = self.pronoun(words.split()[0], sp.start)
             return found[0] if found else None
         return Actor(text=words, name=words)
+
+
+@cache
+def _place(words: str, on: date | None) -> tuple[Actor, ...]:
+    """The countries a place name stands for ("Kyiv" -> Ukraine), from the actors KB."""
+    from kronika.actors import find
+
+    found = find(words, [(0, len(words))], on, None)
+    return tuple(a for r in found for a in r.actors if a.kind == "country")
 
 
 def _confidence(d: DateInfo, att: Attribution | None, hedged: bool, sources: Sequence[Actor],

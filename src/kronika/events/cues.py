@@ -37,6 +37,7 @@ class Cues:
     negation: re.Pattern[str]
     hedges: re.Pattern[str]
     repetition: re.Pattern[str]
+    first_person: re.Pattern[str] | None = None
 
 
 @cache
@@ -51,7 +52,8 @@ def cues(lang: str) -> Cues:
     negation = [n for n in data["negation"] if n != "n't"]
     neg = _words(negation)
     neg = re.compile(neg.pattern + r"|n[’']t(?!\w)")
-    return Cues(tuple(rules), neg, _words(data["hedges"]), _words(data["repetition"]))
+    return Cues(tuple(rules), neg, _words(data["hedges"]), _words(data["repetition"]),
+                _words(data.get("first_person", [])))
 
 
 def decide_status(lang: str, before: str, after: str,
@@ -80,3 +82,9 @@ def hedged(lang: str, sentence: str) -> bool:
 
 def repeated(lang: str, before: str) -> bool:
     return bool(cues(lang).repetition.search(before))
+
+
+def first_person(lang: str, before: str) -> bool:
+    """An unattributed first-person subject ("We attacked ..."): the writer's own claim."""
+    pattern = cues(lang).first_person
+    return bool(pattern and pattern.search(before))

@@ -30,6 +30,31 @@ class TriggerRule:
     not_followed_by: frozenset[str] = frozenset()  # "spoke of" is no conversation
     retype: tuple[tuple[str, frozenset[str]], ...] = ()  # (type, words after the object)
     examples: tuple[str, ...] = ()
+    inverse: bool = False  # the subject is the target, the object the source ("drew criticism from")
+    after_object: frozenset[str] = frozenset()  # the event stands only if one of these follows
+    far_object_via: frozenset[str] = frozenset()  # "threatened to use force against NATO"
+    place_object: bool = False  # "visited Kyiv": a place stands for its country
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The words of a language that the language-independent coder needs (`grammar:` in the
+    rule file): passive auxiliaries and the agent preposition, and mode cues per type."""
+
+    passive_auxiliaries: frozenset[str] = frozenset()
+    passive_adverbs: frozenset[str] = frozenset()
+    agent: frozenset[str] = frozenset()
+    noun_before: frozenset[str] = frozenset()
+    gerund_before: frozenset[str] = frozenset()
+    modes: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (type, mode, cue regex)
+
+    def mode(self, event_type: str, *texts: str) -> str | None:
+        """The first mode whose cue occurs in the texts (the trigger first, then its clause)."""
+        for text in texts:
+            for type_, mode, cue in self.modes:
+                if type_ == event_type and cue.search(text):
+                    return mode
+        return None
 
 
 def verb_forms(base: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -112,8 +137,31 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
             retype=tuple((r["type"], frozenset(r["after_object"]))
                          for r in item.get("retype", ())),
             examples=tuple(item.get("examples", ())),
+            inverse=bool(item.get("inverse", False)),
+            after_object=frozenset(item.get("after_object", ())),
+            far_object_via=frozenset(item.get("far_object_via", ())),
+            place_object=bool(item.get("place_object", False)),
         ))
     return tuple(rules)
+
+
+@cache
+def grammar(lang: str) -> Grammar:
+    data = load_rules("kronika.events", f"{lang}.yaml").get("grammar") or {}
+    modes = []
+    for type_, table in (data.get("modes") or {}).items():
+        if type_ not in PLOVER_TYPES:
+            raise RuleFileError(f"events/{lang}.yaml: grammar.modes has {type_!r}, which is "
+                                f"not a PLOVER type")
+        for mode, words in table.items():
+            body = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words),
+                                   key=len, reverse=True))
+            modes.append((type_, mode, re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])",
+                                                  re.IGNORECASE)))
+    return Grammar(frozenset(data.get("passive_auxiliaries", ())),
+                   frozenset(data.get("passive_adverbs", ())), frozenset(data.get("agent", ())),
+                   frozenset(data.get("noun_before", ())),
+                   frozenset(data.get("gerund_before", ())), tuple(modes))
 
 
 @dataclass(frozen=True)
@@ -121,6 +169,19 @@ class TriggerMatch:
     start: int
     end: int
     rule: TriggerRule
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def _nominal(text: str, t: TriggerMatch, start: int, g: Grammar) -> bool:
+    """The trigger word is used as a noun ("the attack") or a gerund ("of shelling")."""
+    before = _WORD_BEFORE.search(text, max(start, t.start - 24), t.start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    first = text[t.start : t.end].split()[0].lower()
+    return word in g.noun_before or (first.endswith("ing") and word in g.gerund_before)
 
 
 def find_triggers(text: str, start: int, end: int, lang: str) -> list[TriggerMatch]:
@@ -135,6 +196,7 @@ def find_triggers(text: str, start: int, end: int, lang: str) -> list[TriggerMat
                     and not re.search(r"\s", m.group())):
                 continue
             found.append(TriggerMatch(m.start(), m.end(), rule))
+    found = [t for t in found if not _nominal(text, t, start, grammar(lang))]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[TriggerMatch] = []
     for t in found:
