@@ -51,6 +51,12 @@ THING_PRONOUNS = {"it", "It"}  # a country or an organisation: "Ukraine denied t
 PLURAL_PRONOUNS = {"they", "They", "them"}
 OBJECT_PRONOUNS = {"him", "her", "them"}
 # Words that may sit inside an actor group: "Austin and the head of …, General Mark Milley".
+# Prepositions: an actor right after one is no subject ("took control of Iran and captured").
+PREPOSITIONS = {"of", "on", "in", "at", "to", "from", "with", "by", "for", "into", "over",
+                "against", "about", "under"}
+# Types whose trigger governs the clause after it: "urged Russia and Ukraine to agree a
+# ceasefire" asks for an agreement, it does not report one.
+GOVERNING_TYPES = ("REQUEST",)
 GROUP_JOINERS = {"and", "or", ",", "both", "Both", "the", "The", "of", "its",
                  "together", "with", "his", "her", "their"}
 GROUP_NOUNS = {"head", "heads", "chief", "chiefs", "leader", "leaders", "leadership", "minister",
@@ -180,10 +186,13 @@ class _SentenceContext:
             limit = max(limit, self.sent.start + phrase.end())
         toks = [t for t in self.tokens if limit <= t[0] and t[1] <= trigger.start]
         group, gap, i = _Group(), 0, len(toks) - 1
+        crossed_and = False
         while i >= 0:
             start, end, word = toks[i]
             mention = self._mention_at(start, end)
             if mention is not None:
+                if group.start is None and crossed_and and self._after_preposition(mention.start):
+                    break  # "X took control of Iran and captured": Iran is no subject
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
@@ -192,6 +201,7 @@ class _SentenceContext:
                 group.add(self.pronoun(word, start), start)
             elif group.start is None:
                 gap += 1
+                crossed_and = crossed_and or word == "and"
                 if gap > MAX_GAP_WORDS or word in {",", "“", "”"} and gap > 3:
                     break
             elif word == "and" and i > 0 and toks[i - 1][2] == ",":
@@ -200,6 +210,12 @@ class _SentenceContext:
                 break
             i -= 1
         return group.actors
+
+    def _after_preposition(self, at: int) -> bool:
+        """The words before `at` are a preposition, perhaps with a determiner ("on the")."""
+        before = [w.lower() for s, _, w in self.tokens if s < at][-2:]
+        return bool(before) and (before[-1] in PREPOSITIONS or (
+            before[-1] in DETERMINERS and len(before) == 2 and before[0] in PREPOSITIONS))
 
     def objects(self, trigger: TriggerMatch) -> list[Actor]:
         return self.objects_from(trigger.end, trigger.rule.object_via,
@@ -279,8 +295,16 @@ class _SentenceContext:
 
     # the event -----------------------------------------------------------------------------
 
+    def governed(self, trigger: TriggerMatch) -> bool:
+        """The trigger stands in the clause of an earlier request ("urged X to agree")."""
+        limit = self.left_limit(trigger.start)
+        return any(t.rule.type in GOVERNING_TYPES and limit <= t.start and t.end <= trigger.start
+                   for t in self.triggers)
+
     def event(self, trigger: TriggerMatch) -> Event | None:
         rule = trigger.rule
+        if self.governed(trigger):
+            return None
         limit = self.left_limit(trigger.start)
         before = self.text[limit : trigger.start]
         after_end = self._after_end(trigger)
@@ -367,8 +391,9 @@ class _SentenceContext:
     def passive(self, trigger: TriggerMatch) -> bool:
         """A be-auxiliary (adverbs aside) right before a trigger that is no -ing form."""
         aux = self.grammar.passive_auxiliaries
-        first = self.text[trigger.start : trigger.end].split()[0].lower()
-        if not aux or first.endswith("ing"):
+        words = self.text[trigger.start : trigger.end].lower().split()
+        # "had been allied with": a state, not an act done to the subject
+        if not aux or words[0].endswith("ing") or (len(words) > 1 and words[-1] in PREPOSITIONS):
             return False
         limit = self.left_limit(trigger.start)
         for start, _, word in reversed(self.tokens):

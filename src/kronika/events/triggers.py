@@ -117,6 +117,16 @@ def _matching(pattern: str, open_at: int) -> int:
     raise RuleFileError(f"trigger {pattern!r} has an unclosed parenthesis")
 
 
+def _words(item: dict, key: str, lang: str) -> frozenset[str]:
+    """A word list of a rule; YAML reads a bare on/off/yes/no as a boolean, hence the check."""
+    words = item.get(key, ())
+    bad = [w for w in words if not isinstance(w, str)]
+    if bad:
+        raise RuleFileError(f"events/{lang}.yaml: rule {item['name']!r} has {bad!r} in {key}; "
+                            f"quote words such as \"on\" and \"no\", which YAML reads as true/false")
+    return frozenset(words)
+
+
 @cache
 def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
     data = load_rules("kronika.events", f"{lang}.yaml")
@@ -132,14 +142,14 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
             regex=compile_trigger(item["trigger"], irregular), mode=item.get("mode"),
             reciprocal=bool(item.get("reciprocal", False)),
             needs_target=bool(item.get("needs_target", True)),
-            object_via=frozenset(item["object_via"]) if "object_via" in item else None,
-            not_followed_by=frozenset(item.get("not_followed_by", ())),
-            retype=tuple((r["type"], frozenset(r["after_object"]))
+            object_via=_words(item, "object_via", lang) if "object_via" in item else None,
+            not_followed_by=_words(item, "not_followed_by", lang),
+            retype=tuple((r["type"], _words(dict(r, name=item["name"]), "after_object", lang))
                          for r in item.get("retype", ())),
             examples=tuple(item.get("examples", ())),
             inverse=bool(item.get("inverse", False)),
-            after_object=frozenset(item.get("after_object", ())),
-            far_object_via=frozenset(item.get("far_object_via", ())),
+            after_object=_words(item, "after_object", lang),
+            far_object_via=_words(item, "far_object_via", lang),
             place_object=bool(item.get("place_object", False)),
         ))
     return tuple(rules)
