@@ -7,6 +7,7 @@ spaces, `<verb>` for every form of a verb, `(a|b c)` for a choice and `(…)?` f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -76,7 +77,10 @@ def compile_trigger(pattern: str, irregular: dict[str, list[str]]) -> re.Pattern
 
     body = _to_regex(_VERB.sub(forms, pattern))
     try:
-        return re.compile(r"(?<![\w-])" + body + r"(?![\w-])")
+        # No look-behind for the word start: a pattern that opens with literal words lets the
+        # regex engine skip to their first letters, ~2x faster (bench/events.py); `_matches`
+        # checks the character before instead.
+        return re.compile(body + r"(?![\w-])")
     except re.error as exc:
         raise RuleFileError(f"trigger {pattern!r} does not compile: {exc}") from exc
 
@@ -194,11 +198,26 @@ def _nominal(text: str, t: TriggerMatch, start: int, g: Grammar) -> bool:
     return word in g.noun_before or (first.endswith("ing") and word in g.gerund_before)
 
 
+def _matches(regex: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Matches of `regex` in text[start:end] that begin a word (not after a letter, digit, _ or -)."""
+    pos = start
+    while pos < end:
+        m = regex.search(text, pos, end)
+        if m is None:
+            return
+        at = m.start()
+        if at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_-"):
+            pos = at + 1
+            continue
+        yield m
+        pos = max(m.end(), at + 1)
+
+
 def find_triggers(text: str, start: int, end: int, lang: str) -> list[TriggerMatch]:
     """Non-overlapping trigger matches in text[start:end]; the longest wins an overlap."""
     found = []
     for rule in trigger_rules(lang):
-        for m in rule.regex.finditer(text, start, end):
+        for m in _matches(rule.regex, text, start, end):
             # "spoke Russian" is no talk, but "spoke with Russian officials" is: the words after a
             # trigger undo it only when the trigger is the bare verb.
             following = _NEXT_WORD.match(text, m.end(), end)
