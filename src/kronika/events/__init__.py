@@ -345,7 +345,8 @@ class _SentenceContext:
             sources=tuple(sources), targets=tuple(targets), date=date_info, mode=mode,
             attribution=attribution, hedged=is_hedged,
             confidence=_confidence(date_info, attribution, is_hedged, sources, targets),
-            rule=rule.name + (f"+{status_rule}" if status_rule else ""), again=again,
+            rule=rule.name + (f">{event_type}" if event_type != rule.type else "")
+            + (f"+{status_rule}" if status_rule else ""), again=again,
         )
 
     def roles(self, trigger: TriggerMatch) -> tuple[list[Actor], list[Actor], str] | None:
