@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +34,11 @@ MAX_GAP_WORDS = 7
 MAX_OBJECT_GAP = 3
 # How many words may stand between a passive trigger and its agent ("was attacked on Monday by").
 MAX_AGENT_GAP = 5
+# How far a group after a trigger may reach, in tokens, and how far back a sentence-wide status
+# cue ("denied that ...") is looked for, in characters: bounds that keep a 5,000-word sentence
+# linear (tests/test_events_bad_input.py).
+MAX_OBJECT_TOKENS = 40
+MAX_STATUS_REACH = 400
 
 _TOKEN = re.compile(r"\w+(?:[’'‘]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[;:—–]|(?<!\w)(?:that|which|who|whom|whose|but|while|whereas|where)(?!\w)")
@@ -134,7 +140,11 @@ class _SentenceContext:
         self.grammar = grammar(doc.language)
         self.tokens = [(m.start() + sent.start, m.end() + sent.start, m.group())
                        for m in _TOKEN.finditer(sent.text)]
+        self.token_starts = [t[0] for t in self.tokens]
         self.mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end]
+        self.mention_starts = [m.start for m in self.mentions]
+        self.trigger_starts = [t.start for t in triggers]
+        self.hedged = cues.hedged(doc.language, sent.text)
         self.frames = find_frames(doc.text, sent, doc.timexes)
         self.said = said
         self.timexes = [t for t in doc.timexes if sent.start <= t.start < sent.end]
@@ -157,7 +167,12 @@ class _SentenceContext:
         return sorted(set(cuts))
 
     def left_limit(self, at: int) -> int:
-        return max(c for c in self.boundaries if c <= at)
+        return self.boundaries[bisect_right(self.boundaries, at) - 1]
+
+    def tokens_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The tokens that begin in [start, end)."""
+        return self.tokens[bisect_left(self.token_starts, start):
+                           bisect_left(self.token_starts, end)]
 
     def clause_end(self, at: int) -> int:
         m = _CLAUSE_END.search(self.text, at, self.sent.end)
@@ -174,7 +189,8 @@ class _SentenceContext:
     # actor groups --------------------------------------------------------------------------
 
     def _mention_at(self, start: int, end: int) -> Mention | None:
-        for m in self.mentions:
+        k = bisect_left(self.mention_starts, end)
+        for m in reversed(self.mentions[max(0, k - 3) : k]):  # mentions barely overlap
             if m.start < end and start < m.end:
                 return m
         return None
@@ -184,7 +200,7 @@ class _SentenceContext:
         phrase = _FRONTED_PHRASE.match(self.sent.text)
         if phrase and self.sent.start + phrase.end() <= trigger.start:
             limit = max(limit, self.sent.start + phrase.end())
-        toks = [t for t in self.tokens if limit <= t[0] and t[1] <= trigger.start]
+        toks = [t for t in self.tokens_between(limit, trigger.start) if t[1] <= trigger.start]
         group, gap, i = _Group(), 0, len(toks) - 1
         crossed_and = False
         while i >= 0:
@@ -213,7 +229,7 @@ class _SentenceContext:
 
     def _after_preposition(self, at: int) -> bool:
         """The words before `at` are a preposition, perhaps with a determiner ("on the")."""
-        before = [w.lower() for s, _, w in self.tokens if s < at][-2:]
+        before = [w.lower() for _, _, w in self.tokens_between(at - 40, at)][-2:]
         return bool(before) and (before[-1] in PREPOSITIONS or (
             before[-1] in DETERMINERS and len(before) == 2 and before[0] in PREPOSITIONS))
 
@@ -229,7 +245,7 @@ class _SentenceContext:
         the government) stands for its country.
         """
         end = self.sent.end if end is None else end
-        toks = [t for t in self.tokens if t[0] >= at and t[1] <= end]
+        toks = [t for t in self.tokens_between(at, end)[:MAX_OBJECT_TOKENS] if t[1] <= end]
         self.object_end, self.object_tokens = 0, toks
         group, gap, i = _Group(), 0, 0
         while i < len(toks):
@@ -298,22 +314,22 @@ class _SentenceContext:
     def governed(self, trigger: TriggerMatch) -> bool:
         """The trigger stands in the clause of an earlier request ("urged X to agree")."""
         limit = self.left_limit(trigger.start)
-        return any(t.rule.type in GOVERNING_TYPES and limit <= t.start and t.end <= trigger.start
-                   for t in self.triggers)
+        k = bisect_left(self.trigger_starts, limit)
+        return any(t.rule.type in GOVERNING_TYPES and t.end <= trigger.start
+                   for t in self.triggers[k:bisect_left(self.trigger_starts, trigger.start)])
 
     def event(self, trigger: TriggerMatch) -> Event | None:
         rule = trigger.rule
         if self.governed(trigger):
             return None
         limit = self.left_limit(trigger.start)
-        before = self.text[limit : trigger.start]
-        after_end = self._after_end(trigger)
-        after = self.text[trigger.end : after_end]
-        decided = cues.decide_status(self.lang, before, after,
-                                     self.text[self.sent.start : trigger.start])
+        before = self.text[max(limit, trigger.start - MAX_STATUS_REACH) : trigger.start]
+        after = self.text[trigger.end : min(self._after_end(trigger),
+                                            trigger.end + MAX_STATUS_REACH)]
+        reach = max(self.sent.start, trigger.start - MAX_STATUS_REACH)
+        decided = cues.decide_status(self.lang, before, after, self.text[reach : trigger.start])
         if decided is None:
-            just_before = " ".join(w for _, _, w in [t for t in self.tokens
-                                                     if limit <= t[0] < trigger.start][-3:])
+            just_before = " ".join(w for _, _, w in self.tokens_between(limit, trigger.start)[-3:])
             if cues.negated(self.lang, just_before):
                 return None
             status, status_rule = "occurred", None
@@ -328,7 +344,7 @@ class _SentenceContext:
         date_info = self.date_of(trigger, status)
         attribution = self.attribution(trigger)
         noise = self.doc.noise_covering(self.sent.start, self.sent.end)
-        is_hedged = (bool(noise) or cues.hedged(self.lang, self.sent.text)
+        is_hedged = (bool(noise) or self.hedged
                      or self.sent.text.rstrip(" \"'”’»").endswith("?")
                      or (attribution is None and cues.first_person(self.lang, before)))
         again = cues.repeated(self.lang, before)
@@ -397,9 +413,7 @@ class _SentenceContext:
         if not aux or words[0].endswith("ing") or (len(words) > 1 and words[-1] in PREPOSITIONS):
             return False
         limit = self.left_limit(trigger.start)
-        for start, _, word in reversed(self.tokens):
-            if start >= trigger.start or start < limit:
-                continue
+        for _, _, word in reversed(self.tokens_between(limit, trigger.start)):
             w = word.lower()
             if w in aux:
                 return True
@@ -409,7 +423,7 @@ class _SentenceContext:
 
     def agent(self, trigger: TriggerMatch) -> list[Actor]:
         """The actors after "by" a few words after a passive trigger."""
-        toks = [t for t in self.tokens if t[0] >= trigger.end][: MAX_AGENT_GAP + 1]
+        toks = self.tokens_between(trigger.end, self.sent.end)[: MAX_AGENT_GAP + 1]
         for _, end, word in toks:
             if word.lower() in self.grammar.agent:
                 return self.objects_from(end, None)
@@ -421,7 +435,8 @@ class _SentenceContext:
         """Actors named inside a multi-word trigger, after its first word."""
         first_end = trigger.start + len(self.text[trigger.start : trigger.end].split()[0])
         group = _Group()
-        for m in self.mentions:
+        for m in self.mentions[bisect_left(self.mention_starts, first_end):
+                               bisect_left(self.mention_starts, trigger.end)]:
             if first_end < m.start and m.end <= trigger.end:
                 group.add(m.actors, m.start)
         return group.actors
@@ -429,7 +444,7 @@ class _SentenceContext:
     def far_objects(self, trigger: TriggerMatch) -> list[Actor]:
         """The group after one of the rule's `far_object_via` words later in the clause."""
         end = self.clause_end(trigger.end)
-        for _, stop, word in (t for t in self.tokens if trigger.end <= t[0] < end):
+        for _, stop, word in self.tokens_between(trigger.end, end):
             if word.lower() in trigger.rule.far_object_via:
                 return self.objects_from(stop, None, end, places=True)
         return []
@@ -439,10 +454,9 @@ class _SentenceContext:
         end = self.sent.end
         if self.fronted and trigger.start < self.fronted[1]:
             end = self.fronted[1]
-        for other in self.triggers:
-            if other.start > trigger.start:
-                end = min(end, other.start)
-                break
+        k = bisect_right(self.trigger_starts, trigger.start)
+        if k < len(self.triggers):
+            end = min(end, self.triggers[k].start)
         return end
 
     def date_of(self, trigger: TriggerMatch, status: str) -> DateInfo:

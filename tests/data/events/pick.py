@@ -37,8 +37,9 @@ INTERACTION = re.compile(r"\b(?:" + "|".join([
 
 def sentences(path: str) -> list[tuple[str, str]]:
     out = []
-    for line in open(path, encoding="utf-8"):
-        art = json.loads(line)
+    with open(path, encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    for art in rows:
         body = art["text"].split("\n", 1)[1] if "\n" in art["text"] else art["text"]
         for s in split(body):
             text = s.text.strip()
