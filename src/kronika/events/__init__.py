@@ -241,8 +241,8 @@ class _SentenceContext:
                      places: bool = False) -> list[Actor]:
         """The actor group that starts at `at` after a few filler words (`via`: the only ones).
 
-        With `places`, a place name the actors layer left alone ("visited Kyiv": a place, not
-        the government) stands for its country.
+        With `places`, a name the actors layer left alone as a place ("visited Kyiv": a place,
+        not the government) stands for what it names alone (its country).
         """
         end = self.sent.end if end is None else end
         toks = [t for t in self.tokens_between(at, end)[:MAX_OBJECT_TOKENS] if t[1] <= end]
@@ -533,11 +533,12 @@ class _SentenceContext:
 
 @cache
 def _place(words: str, on: date | None) -> tuple[Actor, ...]:
-    """The countries a place name stands for ("Kyiv" -> Ukraine), from the actors KB."""
+    """The actors a name the actors layer read as a place stands for, read alone: "Kyiv" ->
+    Ukraine, "(calls from) Austin" -> Lloyd Austin (from the actors KB, no model)."""
     from kronika.actors import find
 
     found = find(words, [(0, len(words))], on, None)
-    return tuple(a for r in found for a in r.actors if a.kind == "country")
+    return tuple(a for r in found for a in r.actors)
 
 
 def _confidence(d: DateInfo, att: Attribution | None, hedged: bool, sources: Sequence[Actor],
