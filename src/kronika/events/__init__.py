@@ -39,6 +39,10 @@ MAX_AGENT_GAP = 5
 # linear (tests/test_events_bad_input.py).
 MAX_OBJECT_TOKENS = 40
 MAX_STATUS_REACH = 400
+# How long an apposition between a subject and its verb may be, in tokens.
+MAX_APPOSITION = 14
+# Words that open an apposition: "Milley, the chairman of ..., spoke".
+APPOSITION_OPENERS = {"the", "a", "an", "who", "whose", "which", "its", "his", "her", "their"}
 
 _TOKEN = re.compile(r"\w+(?:[’'‘]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[;:—–]|(?<!\w)(?:that|which|who|whom|whose|but|while|whereas|where)(?!\w)")
@@ -201,6 +205,7 @@ class _SentenceContext:
         if phrase and self.sent.start + phrase.end() <= trigger.start:
             limit = max(limit, self.sent.start + phrase.end())
         toks = [t for t in self.tokens_between(limit, trigger.start) if t[1] <= trigger.start]
+        toks = self._without_apposition(toks)
         group, gap, i = _Group(), 0, len(toks) - 1
         crossed_and = False
         while i >= 0:
@@ -226,6 +231,20 @@ class _SentenceContext:
                 break
             i -= 1
         return group.actors
+
+    def _without_apposition(self, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Drop an apposition between the subject and its verb: "General Mark Milley, the
+        chairman of the Joint Chiefs of Staff, spoke" has Milley for subject, not the Staff."""
+        if len(toks) < 4 or toks[-1][2] != ",":
+            return toks
+        for j in range(len(toks) - 2, max(0, len(toks) - MAX_APPOSITION) - 1, -1):
+            if toks[j][2] == ",":
+                opens = toks[j + 1][2].lower()
+                if (j > 0 and opens in APPOSITION_OPENERS
+                        and self._mention_at(toks[j - 1][0], toks[j - 1][1]) is not None):
+                    return toks[:j]
+                return toks
+        return toks
 
     def _after_preposition(self, at: int) -> bool:
         """The words before `at` are a preposition, perhaps with a determiner ("on the")."""
@@ -276,6 +295,12 @@ class _SentenceContext:
                 allowed = word in OBJECT_FILLER or (via is not None and word.lower() in via)
                 if not (allowed or word.isdigit()) or gap > MAX_OBJECT_GAP:
                     break
+            elif word == "," and self._apposed_person(toks, i) is not None:
+                m = self._apposed_person(toks, i)
+                group.add(m.actors, m.start)  # "Russia's chief of staff, General Gerasimov,"
+                while i + 1 < len(toks) and toks[i + 1][0] < m.end:
+                    i += 1
+                self.object_end = i + 1
             elif word in {"and", "or", "both"} or word.lower() in GROUP_NOUNS or (
                     word[:1].isupper() and word not in {"“", "\""}) or word == "," and self._list_continues(toks, i) or word in {"the", "of"}:
                 pass
@@ -283,6 +308,18 @@ class _SentenceContext:
                 break
             i += 1
         return group.actors
+
+    def _apposed_person(self, toks: list[tuple[int, int, str]], i: int) -> Mention | None:
+        """The person named in an apposition after the comma at toks[i], closed by a comma or
+        the sentence end: "spoke with Russia's chief of the General Staff, General Gerasimov,"."""
+        if i + 1 >= len(toks):
+            return None
+        m = self._mention_at(toks[i + 1][0], toks[i + 1][1])
+        if m is None or m.start != toks[i + 1][0] or not m.actors or any(
+                a.kind != "person" for a in m.actors):
+            return None
+        after = [t for t in toks[i + 1 :] if t[0] >= m.end][:1]
+        return m if not after or after[0][2] in {",", ".", ";"} else None
 
     def _list_continues(self, toks: list[tuple[int, int, str]], i: int) -> bool:
         """After a comma, the group goes on only for a list: "A, B and C"."""
