@@ -25,11 +25,14 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/kronika eval timeline tests/data/gold/rbc-2022-05-13-shoigu-austin.gold.json
 	$(BIN)/kronika eval actors tests/data/actors-heldout.en.txt tests/data/actors-heldout.ru.txt
+	$(BIN)/kronika eval events tests/data/events.en.txt tests/data/events/en.dev.txt
+	$(BIN)/kronika eval events tests/data/events/en.heldout.txt
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/timex.py
+	$(BIN)/python bench/events.py
 	$(BIN)/python bench/backbone.py
 	$(BIN)/python bench/timeline.py
 	$(BIN)/python bench/ingest.py

@@ -9,6 +9,7 @@ import pytest
 from kronika import Pipeline
 from kronika.document import Event
 from kronika.events.triggers import find_triggers, trigger_rules
+from kronika.rules import load_rules
 from markup import read_cases
 
 CASES = read_cases("events.en.txt")
@@ -102,3 +103,14 @@ def test_event_spans_point_into_text():
         assert doc.text[e.trigger.start : e.trigger.end] == e.trigger.text
         assert doc.text[e.evidence.start : e.evidence.end] == e.evidence.text
         assert e.again
+
+
+STATUS_RULES = load_rules("kronika.events", "status.en.yaml")["status"]
+
+
+@pytest.mark.parametrize("rule", STATUS_RULES, ids=lambda r: r["name"])
+def test_status_rule_examples(rule):
+    for example in rule.get("examples", ()):
+        doc = PIPELINE.process(example, published="2022-05-13", lang="en")
+        got = [(e.status, e.rule) for e in doc.events]
+        assert any(s == rule["status"] and e.endswith(rule["name"]) for s, e in got), (example, got)

@@ -33,7 +33,7 @@ from pathlib import Path
 from kronika.errors import GoldFileError
 
 EVENT_LINE = re.compile(
-    r"^(?P<type>[A-Z]+)(?:/(?P<mode>[\w-]+))? (?P<status>\w+): (?P<src>.*?) ->(?P<tgt>.*?)"
+    r"^(?P<type>[A-Z]+)(?:/(?P<mode>[\w-]+))? (?P<status>\w+):(?P<src>.*?) ?->(?P<tgt>.*?)"
     r"(?:\s*@ (?P<date>\S+))?(?: says (?P<says>.+?)(?: (?P<said>\d{4}-\d\d-\d\d))?)?"
     r"(?P<hedged> hedged)?$"
 )

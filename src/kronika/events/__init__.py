@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from kronika.document import Actor, Attribution, DateInfo, Document, Event, Mention, Sentence, Span
 from kronika.events import cues
-from kronika.events.triggers import TriggerMatch, find_triggers
+from kronika.events.triggers import TriggerMatch, find_triggers, grammar
 from kronika.reporting import Frame, find_frames, said_dates
 
+# Languages whose sentences this coder reads (its trigger rules are `events/<lang>.yaml`).
+LANGUAGES = ("en",)
 # Noise kinds that are site furniture: no event is read from them at all. Events read from the
 # other kinds (hedge, unattributed) are kept but marked hedged.
 FURNITURE = ("boilerplate", "caption", "byline", "advert")
@@ -28,6 +32,17 @@ FURNITURE = ("boilerplate", "caption", "byline", "advert")
 MAX_GAP_WORDS = 7
 # How many filler words may stand between a trigger and its object ("with the", "in").
 MAX_OBJECT_GAP = 3
+# How many words may stand between a passive trigger and its agent ("was attacked on Monday by").
+MAX_AGENT_GAP = 5
+# How far a group after a trigger may reach, in tokens, and how far back a sentence-wide status
+# cue ("denied that ...") is looked for, in characters: bounds that keep a 5,000-word sentence
+# linear (tests/test_events_bad_input.py).
+MAX_OBJECT_TOKENS = 40
+MAX_STATUS_REACH = 400
+# How long an apposition between a subject and its verb may be, in tokens.
+MAX_APPOSITION = 14
+# Words that open an apposition: "Milley, the chairman of ..., spoke".
+APPOSITION_OPENERS = {"the", "a", "an", "who", "whose", "which", "its", "his", "her", "their"}
 
 _TOKEN = re.compile(r"\w+(?:[’'‘]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[;:—–]|(?<!\w)(?:that|which|who|whom|whose|but|while|whereas|where)(?!\w)")
@@ -42,9 +57,16 @@ _FRONTED_PHRASE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:—–]|(?<!\w)(?:but|which|who|while|whereas|and then)(?!\w)")
 
 PERSON_PRONOUNS = {"he", "she", "He", "She"}
+THING_PRONOUNS = {"it", "It"}  # a country or an organisation: "Ukraine denied that it attacked"
 PLURAL_PRONOUNS = {"they", "They", "them"}
 OBJECT_PRONOUNS = {"him", "her", "them"}
 # Words that may sit inside an actor group: "Austin and the head of …, General Mark Milley".
+# Prepositions: an actor right after one is no subject ("took control of Iran and captured").
+PREPOSITIONS = {"of", "on", "in", "at", "to", "from", "with", "by", "for", "into", "over",
+                "against", "about", "under"}
+# Types whose trigger governs the clause after it: "urged Russia and Ukraine to agree a
+# ceasefire" asks for an agreement, it does not report one.
+GOVERNING_TYPES = ("REQUEST",)
 GROUP_JOINERS = {"and", "or", ",", "both", "Both", "the", "The", "of", "its",
                  "together", "with", "his", "her", "their"}
 GROUP_NOUNS = {"head", "heads", "chief", "chiefs", "leader", "leaders", "leadership", "minister",
@@ -86,7 +108,7 @@ class Events:
 
 
 def find_events(doc: Document) -> list[Event]:
-    if doc.language not in ("en",):
+    if doc.language not in LANGUAGES:
         return []
     said = said_dates(doc.text, doc.sentences, doc.timexes)
     out: list[Event] = []
@@ -119,9 +141,14 @@ class _SentenceContext:
         self.doc, self.sent, self.triggers = doc, sent, triggers
         self.text = doc.text
         self.lang = doc.language
+        self.grammar = grammar(doc.language)
         self.tokens = [(m.start() + sent.start, m.end() + sent.start, m.group())
                        for m in _TOKEN.finditer(sent.text)]
+        self.token_starts = [t[0] for t in self.tokens]
         self.mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end]
+        self.mention_starts = [m.start for m in self.mentions]
+        self.trigger_starts = [t.start for t in triggers]
+        self.hedged = cues.hedged(doc.language, sent.text)
         self.frames = find_frames(doc.text, sent, doc.timexes)
         self.said = said
         self.timexes = [t for t in doc.timexes if sent.start <= t.start < sent.end]
@@ -144,7 +171,12 @@ class _SentenceContext:
         return sorted(set(cuts))
 
     def left_limit(self, at: int) -> int:
-        return max(c for c in self.boundaries if c <= at)
+        return self.boundaries[bisect_right(self.boundaries, at) - 1]
+
+    def tokens_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The tokens that begin in [start, end)."""
+        return self.tokens[bisect_left(self.token_starts, start):
+                           bisect_left(self.token_starts, end)]
 
     def clause_end(self, at: int) -> int:
         m = _CLAUSE_END.search(self.text, at, self.sent.end)
@@ -161,7 +193,8 @@ class _SentenceContext:
     # actor groups --------------------------------------------------------------------------
 
     def _mention_at(self, start: int, end: int) -> Mention | None:
-        for m in self.mentions:
+        k = bisect_left(self.mention_starts, end)
+        for m in reversed(self.mentions[max(0, k - 3) : k]):  # mentions barely overlap
             if m.start < end and start < m.end:
                 return m
         return None
@@ -171,20 +204,25 @@ class _SentenceContext:
         phrase = _FRONTED_PHRASE.match(self.sent.text)
         if phrase and self.sent.start + phrase.end() <= trigger.start:
             limit = max(limit, self.sent.start + phrase.end())
-        toks = [t for t in self.tokens if limit <= t[0] and t[1] <= trigger.start]
+        toks = [t for t in self.tokens_between(limit, trigger.start) if t[1] <= trigger.start]
+        toks = self._without_apposition(toks)
         group, gap, i = _Group(), 0, len(toks) - 1
+        crossed_and = False
         while i >= 0:
             start, end, word = toks[i]
             mention = self._mention_at(start, end)
             if mention is not None:
+                if group.start is None and crossed_and and self._after_preposition(mention.start):
+                    break  # "X took control of Iran and captured": Iran is no subject
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
                 continue
-            if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
+            if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS or word in THING_PRONOUNS:
                 group.add(self.pronoun(word, start), start)
             elif group.start is None:
                 gap += 1
+                crossed_and = crossed_and or word == "and"
                 if gap > MAX_GAP_WORDS or word in {",", "“", "”"} and gap > 3:
                     break
             elif word == "and" and i > 0 and toks[i - 1][2] == ",":
@@ -194,9 +232,39 @@ class _SentenceContext:
             i -= 1
         return group.actors
 
+    def _without_apposition(self, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Drop an apposition between the subject and its verb: "General Mark Milley, the
+        chairman of the Joint Chiefs of Staff, spoke" has Milley for subject, not the Staff."""
+        if len(toks) < 4 or toks[-1][2] != ",":
+            return toks
+        for j in range(len(toks) - 2, max(0, len(toks) - MAX_APPOSITION) - 1, -1):
+            if toks[j][2] == ",":
+                opens = toks[j + 1][2].lower()
+                if (j > 0 and opens in APPOSITION_OPENERS
+                        and self._mention_at(toks[j - 1][0], toks[j - 1][1]) is not None):
+                    return toks[:j]
+                return toks
+        return toks
+
+    def _after_preposition(self, at: int) -> bool:
+        """The words before `at` are a preposition, perhaps with a determiner ("on the")."""
+        before = [w.lower() for _, _, w in self.tokens_between(at - 40, at)][-2:]
+        return bool(before) and (before[-1] in PREPOSITIONS or (
+            before[-1] in DETERMINERS and len(before) == 2 and before[0] in PREPOSITIONS))
+
     def objects(self, trigger: TriggerMatch) -> list[Actor]:
-        end = self.sent.end
-        toks = [t for t in self.tokens if t[0] >= trigger.end and t[1] <= end]
+        return self.objects_from(trigger.end, trigger.rule.object_via,
+                                 places=trigger.rule.place_object)
+
+    def objects_from(self, at: int, via: frozenset[str] | None, end: int | None = None,
+                     places: bool = False) -> list[Actor]:
+        """The actor group that starts at `at` after a few filler words (`via`: the only ones).
+
+        With `places`, a name the actors layer left alone as a place ("visited Kyiv": a place,
+        not the government) stands for what it names alone (its country).
+        """
+        end = self.sent.end if end is None else end
+        toks = [t for t in self.tokens_between(at, end)[:MAX_OBJECT_TOKENS] if t[1] <= end]
         self.object_end, self.object_tokens = 0, toks
         group, gap, i = _Group(), 0, 0
         while i < len(toks):
@@ -210,14 +278,29 @@ class _SentenceContext:
                 continue
             if word in OBJECT_PRONOUNS and group.start is None:
                 group.add(self.pronoun(word, start), start)
+            elif places and group.start is None and word[:1].isupper():
+                j = i
+                while j + 1 < len(toks) and toks[j + 1][2][:1].isupper():
+                    j += 1
+                country = _place(self.text[start : toks[j][1]], self.doc.published)
+                if not country:
+                    break
+                group.add(country, start)
+                i = self.object_end = j + 1
+                continue
             elif group.start is None:
                 gap += 1
-                via = trigger.rule.object_via
                 if via is not None and word.lower() not in via | DETERMINERS:
                     break
                 allowed = word in OBJECT_FILLER or (via is not None and word.lower() in via)
                 if not (allowed or word.isdigit()) or gap > MAX_OBJECT_GAP:
                     break
+            elif word == "," and self._apposed_person(toks, i) is not None:
+                m = self._apposed_person(toks, i)
+                group.add(m.actors, m.start)  # "Russia's chief of staff, General Gerasimov,"
+                while i + 1 < len(toks) and toks[i + 1][0] < m.end:
+                    i += 1
+                self.object_end = i + 1
             elif word in {"and", "or", "both"} or word.lower() in GROUP_NOUNS or (
                     word[:1].isupper() and word not in {"“", "\""}) or word == "," and self._list_continues(toks, i) or word in {"the", "of"}:
                 pass
@@ -225,6 +308,18 @@ class _SentenceContext:
                 break
             i += 1
         return group.actors
+
+    def _apposed_person(self, toks: list[tuple[int, int, str]], i: int) -> Mention | None:
+        """The person named in an apposition after the comma at toks[i], closed by a comma or
+        the sentence end: "spoke with Russia's chief of the General Staff, General Gerasimov,"."""
+        if i + 1 >= len(toks):
+            return None
+        m = self._mention_at(toks[i + 1][0], toks[i + 1][1])
+        if m is None or m.start != toks[i + 1][0] or not m.actors or any(
+                a.kind != "person" for a in m.actors):
+            return None
+        after = [t for t in toks[i + 1 :] if t[0] >= m.end][:1]
+        return m if not after or after[0][2] in {",", ".", ";"} else None
 
     def _list_continues(self, toks: list[tuple[int, int, str]], i: int) -> bool:
         """After a comma, the group goes on only for a list: "A, B and C"."""
@@ -239,6 +334,11 @@ class _SentenceContext:
                 if len(m.actors) == 1 and m.actors[0].kind == "person":
                     return [m.actors[0]]
             return []
+        if word in THING_PRONOUNS:
+            for m in reversed([m for m in before if m.start >= self.sent.start]):
+                if len(m.actors) == 1 and m.actors[0].kind != "person":
+                    return [m.actors[0]]
+            return []
         if self.previous_sources and len(self.previous_sources) > 1:
             return list(self.previous_sources)
         for m in reversed(before):
@@ -248,48 +348,49 @@ class _SentenceContext:
 
     # the event -----------------------------------------------------------------------------
 
+    def governed(self, trigger: TriggerMatch) -> bool:
+        """The trigger stands in the clause of an earlier request ("urged X to agree")."""
+        limit = self.left_limit(trigger.start)
+        k = bisect_left(self.trigger_starts, limit)
+        return any(t.rule.type in GOVERNING_TYPES and t.end <= trigger.start
+                   for t in self.triggers[k:bisect_left(self.trigger_starts, trigger.start)])
+
     def event(self, trigger: TriggerMatch) -> Event | None:
         rule = trigger.rule
+        if self.governed(trigger):
+            return None
         limit = self.left_limit(trigger.start)
-        before = self.text[limit : trigger.start]
-        after_end = self._after_end(trigger)
-        after = self.text[trigger.end : after_end]
-        decided = cues.decide_status(self.lang, before, after,
-                                     self.text[self.sent.start : trigger.start])
+        before = self.text[max(limit, trigger.start - MAX_STATUS_REACH) : trigger.start]
+        after = self.text[trigger.end : min(self._after_end(trigger),
+                                            trigger.end + MAX_STATUS_REACH)]
+        reach = max(self.sent.start, trigger.start - MAX_STATUS_REACH)
+        decided = cues.decide_status(self.lang, before, after, self.text[reach : trigger.start])
         if decided is None:
-            just_before = " ".join(w for _, _, w in [t for t in self.tokens
-                                                     if limit <= t[0] < trigger.start][-3:])
+            just_before = " ".join(w for _, _, w in self.tokens_between(limit, trigger.start)[-3:])
             if cues.negated(self.lang, just_before):
                 return None
             status, status_rule = "occurred", None
         else:
             status, status_rule = decided
-        sources = self.subject(trigger)
-        targets = [a for a in self.objects(trigger) if all(not _same(a, s) for s in sources)]
-        reciprocal = False
-        if not targets:
-            follows = self.text[trigger.end : trigger.end + 16].lstrip()
-            reciprocal = rule.reciprocal and (len(sources) > 1 or
-                                              follows.startswith(("each other", "one another")))
-            if rule.needs_target and not reciprocal:
-                return None
-        if not sources:
+        roles = self.roles(trigger)
+        if roles is None:
             return None
-        self.previous_sources = sources
-        event_type = rule.type
-        if targets and self.object_end < len(self.object_tokens):
-            after_object = self.object_tokens[self.object_end][2].lower()
-            for new_type, words in rule.retype:
-                if after_object in words:
-                    event_type = new_type
+        sources, targets, event_type = roles
+        if sources:
+            self.previous_sources = sources
         date_info = self.date_of(trigger, status)
         attribution = self.attribution(trigger)
         noise = self.doc.noise_covering(self.sent.start, self.sent.end)
-        is_hedged = bool(noise) or cues.hedged(self.lang, self.sent.text)
+        is_hedged = (bool(noise) or self.hedged
+                     or self.sent.text.rstrip(" \"'”’»").endswith("?")
+                     or (attribution is None and cues.first_person(self.lang, before)))
         again = cues.repeated(self.lang, before)
         evidence = Span(self.sent.start, self.sent.end, self.sent.text)
         trig = Span(trigger.start, trigger.end, self.text[trigger.start : trigger.end])
-        mode = rule.mode or ("phone" if re.search(r"phone|telephone", trig.text) else None)
+        mode = rule.mode if event_type == rule.type else None
+        if mode is None:
+            clause = self.text[limit : self.clause_end(trigger.end)]
+            mode = self.grammar.mode(event_type, trig.text, clause)
         ident = hashlib.sha256(
             f"{self.doc.id}:{trigger.start}:{rule.type}".encode()).hexdigest()[:16]
         return Event(
@@ -297,18 +398,102 @@ class _SentenceContext:
             sources=tuple(sources), targets=tuple(targets), date=date_info, mode=mode,
             attribution=attribution, hedged=is_hedged,
             confidence=_confidence(date_info, attribution, is_hedged, sources, targets),
-            rule=rule.name + (f"+{status_rule}" if status_rule else ""), again=again,
+            rule=rule.name + (f">{event_type}" if event_type != rule.type else "")
+            + (f"+{status_rule}" if status_rule else ""), again=again,
         )
+
+    def roles(self, trigger: TriggerMatch) -> tuple[list[Actor], list[Actor], str] | None:
+        """(sources, targets, type), or None when the trigger has not the actors it needs.
+
+        Active voice: the subject acts on the object. Passive voice ("was attacked by Russia"):
+        the agent after "by" acts on the subject, and an event with no agent keeps its target.
+        An `inverse` rule reads the subject as the target ("Ukraine received tanks from X").
+        """
+        rule = trigger.rule
+        subject = self.subject(trigger)
+        after_object = None
+        passive = self.passive(trigger)
+        if passive:
+            sources, targets = self.agent(trigger), subject
+        else:
+            objects = self.objects(trigger)
+            if objects and self.object_end < len(self.object_tokens):
+                after_object = self.object_tokens[self.object_end][2].lower()
+            if not objects:  # "released 50 Ukrainian prisoners", "dismissed Putin's offer"
+                objects = self.inside(trigger)
+            if not objects and rule.far_object_via:
+                objects = self.far_objects(trigger)
+            sources, targets = (objects, subject) if rule.inverse else (subject, objects)
+        targets = [a for a in targets if all(not _same(a, s) for s in sources)]
+        if rule.after_object and after_object not in rule.after_object:
+            return None
+        if not targets:
+            follows = self.text[trigger.end : trigger.end + 16].lstrip()
+            reciprocal = rule.reciprocal and (len(sources) > 1 or
+                                              follows.startswith(("each other", "one another")))
+            if rule.needs_target and not reciprocal:
+                return None
+        if not sources and not ((passive or rule.inverse) and targets):
+            return None
+        event_type = rule.type
+        if after_object:
+            for new_type, words in rule.retype:
+                if after_object in words:
+                    event_type = new_type
+        return sources, targets, event_type
+
+    def passive(self, trigger: TriggerMatch) -> bool:
+        """A be-auxiliary (adverbs aside) right before a trigger that is no -ing form."""
+        aux = self.grammar.passive_auxiliaries
+        words = self.text[trigger.start : trigger.end].lower().split()
+        # "had been allied with": a state, not an act done to the subject
+        if not aux or words[0].endswith("ing") or (len(words) > 1 and words[-1] in PREPOSITIONS):
+            return False
+        limit = self.left_limit(trigger.start)
+        for _, _, word in reversed(self.tokens_between(limit, trigger.start)):
+            w = word.lower()
+            if w in aux:
+                return True
+            if not (w in self.grammar.passive_adverbs or w.endswith("ly")):
+                return False
+        return False
+
+    def agent(self, trigger: TriggerMatch) -> list[Actor]:
+        """The actors after "by" a few words after a passive trigger."""
+        toks = self.tokens_between(trigger.end, self.sent.end)[: MAX_AGENT_GAP + 1]
+        for _, end, word in toks:
+            if word.lower() in self.grammar.agent:
+                return self.objects_from(end, None)
+            if word in {",", ";", ":", "—", "–"}:
+                break
+        return []
+
+    def inside(self, trigger: TriggerMatch) -> list[Actor]:
+        """Actors named inside a multi-word trigger, after its first word."""
+        first_end = trigger.start + len(self.text[trigger.start : trigger.end].split()[0])
+        group = _Group()
+        for m in self.mentions[bisect_left(self.mention_starts, first_end):
+                               bisect_left(self.mention_starts, trigger.end)]:
+            if first_end < m.start and m.end <= trigger.end:
+                group.add(m.actors, m.start)
+        return group.actors
+
+    def far_objects(self, trigger: TriggerMatch) -> list[Actor]:
+        """The group after one of the rule's `far_object_via` words later in the clause."""
+        end = self.clause_end(trigger.end)
+        for _, stop, word in self.tokens_between(trigger.end, end):
+            if word.lower() in trigger.rule.far_object_via:
+                return self.objects_from(stop, None, end, places=True)
+        return []
 
     def _after_end(self, trigger: TriggerMatch) -> int:
         """Status cues after a trigger count up to the next trigger or the fronted clause end."""
         end = self.sent.end
         if self.fronted and trigger.start < self.fronted[1]:
             end = self.fronted[1]
-        for other in self.triggers:
-            if other.start > trigger.start:
-                end = min(end, other.start)
-                break
+        k = bisect_right(self.trigger_starts, trigger.start)
+        if k < len(self.triggers):
+            end = min(end, self.triggers[k].start)
         return end
 
     def date_of(self, trigger: TriggerMatch, status: str) -> DateInfo:
@@ -381,6 +566,16 @@ class _SentenceContext:
             found = self.pronoun(words.split()[0], sp.start)
             return found[0] if found else None
         return Actor(text=words, name=words)
+
+
+@cache
+def _place(words: str, on: date | None) -> tuple[Actor, ...]:
+    """The actors a name the actors layer read as a place stands for, read alone: "Kyiv" ->
+    Ukraine, "(calls from) Austin" -> Lloyd Austin (from the actors KB, no model)."""
+    from kronika.actors import find
+
+    found = find(words, [(0, len(words))], on, None)
+    return tuple(a for r in found for a in r.actors)
 
 
 def _confidence(d: DateInfo, att: Attribution | None, hedged: bool, sources: Sequence[Actor],

@@ -29,6 +29,7 @@ class StatusRule:
     after: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     sentence_wide: bool = False  # look for `before` cues from the sentence start
+    also_before: re.Pattern[str] | None = None  # a cue the trigger's own clause must hold too
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Cues:
     negation: re.Pattern[str]
     hedges: re.Pattern[str]
     repetition: re.Pattern[str]
+    first_person: re.Pattern[str] | None = None
 
 
 @cache
@@ -47,11 +49,13 @@ def cues(lang: str) -> Cues:
         require_keys(item, ("name", "status"), f"events/status.{lang}.yaml")
         rules.append(StatusRule(item["name"], item["status"], _words(item.get("before", [])),
                                 _words(item.get("after", [])), _words(item.get("unless", [])),
-                                item.get("scope") == "sentence"))
+                                item.get("scope") == "sentence",
+                                _words(item.get("also_before", []))))
     negation = [n for n in data["negation"] if n != "n't"]
     neg = _words(negation)
     neg = re.compile(neg.pattern + r"|n[’']t(?!\w)")
-    return Cues(tuple(rules), neg, _words(data["hedges"]), _words(data["repetition"]))
+    return Cues(tuple(rules), neg, _words(data["hedges"]), _words(data["repetition"]),
+                _words(data.get("first_person", [])))
 
 
 def decide_status(lang: str, before: str, after: str,
@@ -65,6 +69,8 @@ def decide_status(lang: str, before: str, after: str,
         scope = sentence_before if rule.sentence_wide and sentence_before else before
         hit = (rule.before and rule.before.search(scope)) or (
             rule.after and rule.after.search(after))
+        if hit and rule.also_before and not rule.also_before.search(before):
+            continue
         if hit and not (rule.unless and rule.unless.search(before + " " + after)):
             return rule.status, rule.name
     return None
@@ -80,3 +86,9 @@ def hedged(lang: str, sentence: str) -> bool:
 
 def repeated(lang: str, before: str) -> bool:
     return bool(cues(lang).repetition.search(before))
+
+
+def first_person(lang: str, before: str) -> bool:
+    """An unattributed first-person subject ("We attacked ..."): the writer's own claim."""
+    pattern = cues(lang).first_person
+    return bool(pattern and pattern.search(before))
