@@ -44,6 +44,8 @@ from kronika.timex.grammar import morph, word_forms
 FURNITURE = ("boilerplate", "caption", "byline", "advert")
 # How many other words may stand between the parts of a trigger («провели в среду переговоры»).
 TRIGGER_GAP = 2
+# Types whose infinitive complement is what is asked or threatened, not an event of its own.
+CONTENT_OF = frozenset({"REQUEST", "THREATEN"})
 # How many words before a trigger a negation may stand («не стал бы встречаться» is a cue).
 NEGATION_WINDOW = 2
 
@@ -66,6 +68,7 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _DATIVE_SUBJECT = frozenset({"удалось", "удается", "удаётся", "удастся", "пришлось",
                              "предстоит", "следует"})
 _JOINERS = frozenset({"и", ",", "а", "также"})
+_FIRST_PERSON = frozenset({"я", "мы"})
 
 
 # rules ---------------------------------------------------------------------------------------
@@ -81,6 +84,8 @@ class RuRule:
     needs_target: bool = True
     standalone: bool = False
     genitive_sources: bool = False
+    not_after: frozenset[str] = frozenset()  # words that undo the trigger just before it
+    status: str | None = None  # the status the trigger itself gives
     examples: tuple[str, ...] = ()
 
 
@@ -123,21 +128,19 @@ def _items(seq: str) -> list[str]:
     return items
 
 
-_GAP = rf"(?:[\w-]+\s+){{0,{TRIGGER_GAP}}}?"
-
-
-def _compile(pattern: str) -> str:
+def _compile(pattern: str, gap: int = TRIGGER_GAP) -> str:
     """A lemma pattern as a regex body over lower- or mixed-case text."""
-    alts = [_sequence(p) for p in _split_top(pattern, "|")]
+    alts = [_sequence(p, gap) for p in _split_top(pattern, "|")]
     return "(?:" + "|".join(alts) + ")"
 
 
-def _sequence(seq: str) -> str:
+def _sequence(seq: str, gap: int) -> str:
+    _GAP = rf"(?:[\w-]+\s+){{0,{gap}}}?"
     out = ""
     for item in _items(seq):
         optional = item.endswith(")?")
         if item.startswith("("):
-            body = _compile(item[1 : -2 if optional else -1])
+            body = _compile(item[1 : -2 if optional else -1], gap)
         else:
             forms = sorted(word_forms(item.lower()), key=len, reverse=True)
             body = "(?:" + "|".join(re.escape(f).replace("е", "[её]") for f in forms) + ")"
@@ -167,7 +170,7 @@ def rules() -> tuple[RuRule, ...]:
         if item["type"] not in PLOVER_TYPES:
             raise RuleFileError(f"events/ru.yaml: rule {item['name']!r} has type "
                                 f"{item['type']!r}, which is not a PLOVER type")
-        body = _compile(item["lemmas"])
+        body = _compile(item["lemmas"], int(item.get("gap", TRIGGER_GAP)))
         out.append(RuRule(
             name=item["name"], type=item["type"],
             regex=re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.I),
@@ -176,6 +179,7 @@ def rules() -> tuple[RuRule, ...]:
             needs_target=bool(item.get("needs_target", True)),
             standalone=bool(item.get("standalone", False)),
             genitive_sources=bool(item.get("genitive_sources", False)),
+            not_after=frozenset(item.get("not_after", ())), status=item.get("status"),
             examples=tuple(item.get("examples", ())),
         ))
     return tuple(out)
@@ -190,7 +194,8 @@ def _modes() -> tuple[tuple[str, tuple[str, ...]], ...]:
 def find_triggers(text: str, start: int, end: int) -> list[RuTrigger]:
     """Non-overlapping trigger matches in text[start:end]; the longest wins an overlap."""
     found = [RuTrigger(m.start(), m.end(), r) for r in rules()
-             for m in r.regex.finditer(text, start, end)]
+             for m in r.regex.finditer(text, start, end)
+             if not (r.not_after and _word_before(text, m.start(), start) in r.not_after)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[RuTrigger] = []
     for t in found:
@@ -198,6 +203,14 @@ def find_triggers(text: str, start: int, end: int) -> list[RuTrigger]:
             continue
         out.append(t)
     return out
+
+
+def _word_before(text: str, at: int, start: int) -> str:
+    m = _LAST_WORD.search(text, start, at)
+    return m.group(1).lower() if m else ""
+
+
+_LAST_WORD = re.compile(r"(\w+)\s*$")
 
 
 # status cues ---------------------------------------------------------------------------------
@@ -272,7 +285,9 @@ def _analyse(word: str) -> _Word:
         return _Word(None, frozenset(), False, False, False, False)
     parses = morph().parse(word)
     best = parses[0].tag
-    cases = frozenset(p.tag.case for p in parses if p.tag.case and p.score >= 0.05)
+    cases = frozenset(p.tag.case for p in parses if p.tag.case)
+    if "Fixd" in best or not morph().word_is_known(word):
+        cases = frozenset(_CASES)  # indeclinable («НАТО», «Шойгу») or unknown: any case
     return _Word(best.POS, cases, best.POS == "VERB" and best.tense == "futr",
                  best.POS in ("PRTS", "PRTF") and best.voice == "pssv",
                  best.POS in ("PRTS", "PRTF"), best.POS == "GRND")
@@ -343,9 +358,18 @@ class _Sentence:
         return None
 
     def _list_comma(self, i: int) -> bool:
-        """A comma between two actor mentions joins a list («Россия, Белоруссия и Китай»)."""
-        return (0 < i < len(self.toks) - 1 and self._mention_at(i - 1) is not None
-                and self._mention_at(i + 1) is not None)
+        """A comma between two actor mentions joins a list when the list goes on after the
+        second («Россия, Белоруссия и Китай»), not when a verb follows («Если Иран атакует
+        Израиль, США введут санкции»)."""
+        if not (0 < i < len(self.toks) - 1 and self._mention_at(i - 1) is not None):
+            return False
+        nxt = self._mention_at(i + 1)
+        if nxt is None:
+            return False
+        j = i + 1
+        while j < len(self.toks) and self._mention_at(j) is nxt:
+            j += 1
+        return j < len(self.toks) and self.toks[j].low in ("и", ",", "или")
 
     def _is_boundary(self, i: int) -> bool:
         """Whether token i ends the clause (punctuation or a word that opens a new clause)."""
@@ -397,7 +421,8 @@ class _Sentence:
         targets: list[Actor] = []
         ambiguous: list[tuple[int, Mention]] = []
         seen: set[int] = set()
-        previous: tuple[int, str | None] | None = None  # (end token, role) of the last mention
+        # (end token, role, start token) of the last mention
+        previous: tuple[int, str | None, int] | None = None
         for i in range(lo, hi):
             m = self._mention_at(i)
             if m is None or id(m) in seen:
@@ -409,21 +434,27 @@ class _Sentence:
             joined = previous is not None and all(
                 x.low in _JOINERS for x in self.toks[previous[0] + 1 : i])
             role = self._role(trig, i, passive, bare, dative_subject)
-            if joined and previous[1] is not None and role in (None, "ambiguous"):
-                role = previous[1]  # «Шойгу и Герасимову»: a list shares its first member's role
+            if joined and previous[1] is not None and (
+                    role in (None, "ambiguous") or self._preposition(previous[2]) is not None):
+                role = previous[1]  # «с Шойгу и Герасимовым»: a list shares its first role
+            if joined and previous[1] is None and role in ("source", "target") and ambiguous \
+                    and ambiguous[-1][0] == previous[2]:
+                _add(sources if role == "source" else targets, ambiguous.pop()[1].actors)
             if role == "source":
                 _add(sources, m.actors)
             elif role == "target":
                 _add(targets, m.actors)
             elif role == "ambiguous":
                 ambiguous.append((i, m))
-            previous = (end, role if role != "ambiguous" else None)
+            previous = (end, role if role != "ambiguous" else None, i)
         first = self._index(trig.start)
+        if not sources and ambiguous and ambiguous[0][0] < first:
+            _add(sources, ambiguous.pop(0)[1].actors)  # «США атаковали Иран»: SVO by default
         if not sources and not passive:  # «Шойгу, выступая в Думе, обвинил НАТО»
             sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo)
-        for i, m in ambiguous:
-            if not sources and (i < first or not targets):
-                _add(sources, m.actors)
+        for _, m in ambiguous:
+            if not sources and not targets:
+                _add(sources, m.actors)  # «Удар по Ирану нанесли США»
             elif bare:
                 _add(targets, m.actors)
         return sources, targets
@@ -438,12 +469,15 @@ class _Sentence:
         head = i - 1
         if prep is None and "gent" in cases and head >= 0 and self._mention_at(head) is None:
             h = self.toks[head]
-            if trig.start <= h.start < trig.end and h.word.pos == "NOUN":
-                # «переговоры Шойгу и Остина»: the noun trigger's genitive takes part
-                return "source" if rule.genitive_sources else None
-            if h.word.pos == "NOUN" and h.text[:1].islower():
+            h_prep = self._preposition(head)
+            inside = trig.start <= h.start < trig.end
+            if inside and h.word.pos == "NOUN" and rule.genitive_sources:
+                return "source"  # «переговоры Шойгу и Остина»: the noun's genitive takes part
+            h_cases = h.word.cases or frozenset(_CASES)
+            if not inside and h.word.pos == "NOUN" and h.text[:1].islower() and (
+                    "nomn" not in cases or h_prep is None and h_cases & {"nomn", "accs"}):
                 # «Колонна ВСУ», «решение Вашингтона»: the actor stands where its noun stands
-                cases, prep = h.word.cases or frozenset(_CASES), self._preposition(head)
+                cases, prep = h_cases, h_prep
         if prep is not None:
             if prep == "между" or passive and prep == "со стороны":
                 return "source"
@@ -498,6 +532,8 @@ class _Sentence:
             if head.word.gerund or head.word.participle or head.low in ("как", "по"):
                 j = seg_lo - 1
                 continue
+            if head.low in _SUBORDINATORS:
+                return []  # «Если Иран атакует Израиль, США введут …»: not this clause's subject
             for k in range(seg_lo, seg_hi):
                 m = self._mention_at(k)
                 if m is not None and "nomn" in (self.toks[k].word.cases or {"nomn"}) \
@@ -525,11 +561,18 @@ class _Sentence:
         lo, hi = self.clause(trig)
         first = self._index(trig.start)
         head = self.toks[first].word if first < len(self.toks) else _analyse("")
-        passive = head.passive
+        if head.pos == "INFN" and any(
+                o.rule.type in CONTENT_OF and o.end <= trig.start
+                and self.toks[lo].start <= o.start for o in self.triggers):
+            return None  # «потребовал от Москвы вывести войска»: what is asked, not done
+        inside = [t for t in self.toks[first:] if t.start < trig.end]
+        passive = any(t.word.passive for t in inside)
         clause_start = self.toks[lo].start if lo < len(self.toks) else trig.start
         before = self.text[clause_start:trig.start]
         after = self.text[trig.end:self._after_end(trig)]
         decided = self._status(before, after, self.text[self.sent.start:trig.start], head)
+        if decided is None and rule.status:
+            decided = (rule.status, rule.name)
         if decided is None:
             near = " ".join(t.text for t in self.toks[max(lo, first - NEGATION_WINDOW):first])
             if cues().negation.search(near):
@@ -538,6 +581,10 @@ class _Sentence:
         else:
             status, status_rule = decided
         sources, targets = self._roles(trig, lo, hi, passive)
+        if not sources and any(t.low in _FIRST_PERSON for t in self.toks[lo:first]):
+            speaker = self._attribution(trig)  # «Мы обсудили …», — сообщил Лавров
+            if speaker is not None and speaker.speaker is not None:
+                sources = [speaker.speaker]
         if passive and not targets and self.toks[first].word.pos == "PRTF":
             targets = self._borrowed_subject(trig, lo)  # «Мингазов, захваченный в Пакистане»
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
