@@ -277,6 +277,7 @@ class _Word:
     passive: bool
     participle: bool
     gerund: bool
+    lexicalised: bool = False  # a participle used as a noun or adjective («нападающий»)
 
 
 @lru_cache(maxsize=65536)
@@ -285,12 +286,14 @@ def _analyse(word: str) -> _Word:
         return _Word(None, frozenset(), False, False, False, False)
     parses = morph().parse(word)
     best = parses[0].tag
+    pos = {p.tag.POS for p in parses}
+    lexicalised = best.POS == "PRTF" and "NOUN" in pos or best.POS == "ADJF" and "PRTF" in pos
     cases = frozenset(p.tag.case for p in parses if p.tag.case)
     if "Fixd" in best or not morph().word_is_known(word):
         cases = frozenset(_CASES)  # indeclinable («НАТО», «Шойгу») or unknown: any case
     return _Word(best.POS, cases, best.POS == "VERB" and best.tense == "futr",
                  best.POS in ("PRTS", "PRTF") and best.voice == "pssv",
-                 best.POS in ("PRTS", "PRTF"), best.POS == "GRND")
+                 best.POS in ("PRTS", "PRTF"), best.POS == "GRND", lexicalised)
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,7 +477,11 @@ class _Sentence:
             if inside and h.word.pos == "NOUN" and rule.genitive_sources:
                 return "source"  # «переговоры Шойгу и Остина»: the noun's genitive takes part
             h_cases = h.word.cases or frozenset(_CASES)
-            if not inside and h.word.pos == "NOUN" and h.text[:1].islower() and (
+            before_head = self.toks[head - 1] if head > 0 else None
+            np_start = before_head is None or trig.start <= before_head.start < trig.end or (
+                before_head.word.pos not in ("NOUN", None)
+                and self._mention_at(head - 1) is None)
+            if not inside and h.word.pos == "NOUN" and h.text[:1].islower() and np_start and (
                     "nomn" not in cases or h_prep is None and h_cases & {"nomn", "accs"}):
                 # «Колонна ВСУ», «решение Вашингтона»: the actor stands where its noun stands
                 cases, prep = h_cases, h_prep
@@ -565,6 +572,11 @@ class _Sentence:
                 o.rule.type in CONTENT_OF and o.end <= trig.start
                 and self.toks[lo].start <= o.start for o in self.triggers):
             return None  # «потребовал от Москвы вывести войска»: what is asked, not done
+        if head.lexicalised:
+            return None  # «нападающий сборной» is a forward, «ранимый» an adjective
+        if rule.standalone and head.pos == "NOUN" and first > 0 and \
+                self.toks[first - 1].word.pos == "NOUN" and "gent" in self.toks[first - 1].word.cases:
+            return None  # «в заговоре с целью совершения терактов»: a topic, not an event
         inside = [t for t in self.toks[first:] if t.start < trig.end]
         passive = any(t.word.passive for t in inside)
         clause_start = self.toks[lo].start if lo < len(self.toks) else trig.start
@@ -587,6 +599,8 @@ class _Sentence:
                 sources = [speaker.speaker]
         if passive and not targets and self.toks[first].word.pos == "PRTF":
             targets = self._borrowed_subject(trig, lo)  # «Мингазов, захваченный в Пакистане»
+            if not targets:
+                return None  # «доступ к заблокированным сайтам»: a property, not an event
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         reciprocal = bool(_RECIPROCAL.match(self.text, trig.end))
         if not targets and not passive and not rule.standalone:
