@@ -25,6 +25,8 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/kronika eval timeline tests/data/gold/rbc-2022-05-13-shoigu-austin.gold.json
 	$(BIN)/kronika eval actors tests/data/actors-heldout.en.txt tests/data/actors-heldout.ru.txt
+	$(BIN)/kronika eval events --lang ru tests/data/events/ru.dev.txt
+	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout.txt
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
@@ -32,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/timex.py
 	$(BIN)/python bench/backbone.py
 	$(BIN)/python bench/timeline.py
+	$(BIN)/python bench/events_ru.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/scale.py --spark
 

@@ -19,7 +19,9 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -46,6 +48,11 @@ FURNITURE = ("boilerplate", "caption", "byline", "advert")
 TRIGGER_GAP = 2
 # Types whose infinitive complement is what is asked or threatened, not an event of its own.
 CONTENT_OF = frozenset({"REQUEST", "THREATEN"})
+# How far a clause reaches on either side of its trigger, in tokens: a bound on the work per
+# trigger in run-on text (a 5,000-word "sentence"); news clauses are far shorter.
+MAX_CLAUSE_WORDS = 80
+# How many characters before and after a trigger status cues are looked for in (the same bound).
+SENTENCE_CUE_REACH = 600
 # How many words before a trigger a negation may stand («не стал бы встречаться» is a cue).
 NEGATION_WINDOW = 2
 
@@ -142,8 +149,7 @@ def _sequence(seq: str, gap: int) -> str:
         if item.startswith("("):
             body = _compile(item[1 : -2 if optional else -1], gap)
         else:
-            forms = sorted(word_forms(item.lower()), key=len, reverse=True)
-            body = "(?:" + "|".join(re.escape(f).replace("е", "[её]") for f in forms) + ")"
+            body = _forms_regex(item.lower())
         if not out:
             out = body if not optional else f"(?:{body})?"
         elif optional:
@@ -151,6 +157,16 @@ def _sequence(seq: str, gap: int) -> str:
         else:
             out += rf"\s+{_GAP}{body}"
     return out
+
+
+@cache
+def _forms_regex(lemma: str) -> str:
+    """Every form of a lemma as one regex, its common beginning written once (a much smaller
+    pattern, which compiles several times faster)."""
+    forms = sorted({f.replace("ё", "е") for f in word_forms(lemma)}, key=len, reverse=True)
+    stem = os.path.commonprefix(forms)
+    tails = "|".join(re.escape(f[len(stem):]) for f in forms)
+    return f"(?:{re.escape(stem)}(?:{tails}))"
 
 
 def _target_spec(spec: str) -> tuple[str | None, str]:
@@ -173,7 +189,7 @@ def rules() -> tuple[RuRule, ...]:
         body = _compile(item["lemmas"], int(item.get("gap", TRIGGER_GAP)))
         out.append(RuRule(
             name=item["name"], type=item["type"],
-            regex=re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.I),
+            regex=re.compile(r"(?<![\w-])" + body + r"(?![\w-])"),
             targets=tuple(_target_spec(s) for s in item.get("targets", ["accs"])),
             mode=item.get("mode"), reciprocal=bool(item.get("reciprocal", False)),
             needs_target=bool(item.get("needs_target", True)),
@@ -191,11 +207,19 @@ def _modes() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((k, tuple(v)) for k, v in data.get("modes", {}).items())
 
 
+def _fold(text: str) -> str:
+    """Lower case with ё written е: the same length, so offsets carry over."""
+    return text.lower().replace("ё", "е")
+
+
 def find_triggers(text: str, start: int, end: int) -> list[RuTrigger]:
     """Non-overlapping trigger matches in text[start:end]; the longest wins an overlap."""
-    found = [RuTrigger(m.start(), m.end(), r) for r in rules()
-             for m in r.regex.finditer(text, start, end)
-             if not (r.not_after and _word_before(text, m.start(), start) in r.not_after)]
+    folded = _fold(text[start:end])
+    if len(folded) != end - start:  # a character whose lower case is longer (rare): keep case
+        folded = text[start:end].replace("ё", "е")
+    found = [RuTrigger(m.start() + start, m.end() + start, r) for r in rules()
+             for m in r.regex.finditer(folded)
+             if not (r.not_after and _word_before(folded, m.start(), 0) in r.not_after)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[RuTrigger] = []
     for t in found:
@@ -343,22 +367,22 @@ class _Sentence:
                      for m in _TOKEN.finditer(sent.text)]
         self.mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end]
         self.timexes = [t for t in doc.timexes if sent.start <= t.start < sent.end]
+        self.starts = [t.start for t in self.toks]
+        self.mention_of: list[Mention | None] = [None] * len(self.toks)
+        for m in self.mentions:
+            for i in range(bisect_left(self.starts, m.start), bisect_left(self.starts, m.end)):
+                self.mention_of[i] = self.mention_of[i] or m
+        self._frames: list[CueFrame] | None = None
+        self._hedged: bool | None = None
 
     # clause geometry -----------------------------------------------------------------------
 
     def _index(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""
-        for i, t in enumerate(self.toks):
-            if t.start >= offset:
-                return i
-        return len(self.toks)
+        return bisect_left(self.starts, offset)
 
     def _mention_at(self, i: int) -> Mention | None:
-        t = self.toks[i]
-        for m in self.mentions:
-            if m.start <= t.start < m.end:
-                return m
-        return None
+        return self.mention_of[i]
 
     def _list_comma(self, i: int) -> bool:
         """A comma between two actor mentions joins a list when the list goes on after the
@@ -386,13 +410,13 @@ class _Sentence:
         first = self._index(trig.start)
         last = max(first, self._index(trig.end))
         lo = first
-        while lo > 0 and not self._is_boundary(lo - 1):
+        while lo > max(0, first - MAX_CLAUSE_WORDS) and not self._is_boundary(lo - 1):
             if self.toks[lo - 1].low in _SUBORDINATORS | _RELATIVE and lo - 1 < first:
                 lo -= 1
                 break
             lo -= 1
         hi = last
-        while hi < len(self.toks) and not self._is_boundary(hi):
+        while hi < min(len(self.toks), last + MAX_CLAUSE_WORDS) and not self._is_boundary(hi):
             if hi > last and self.toks[hi].low in _SUBORDINATORS | _RELATIVE:
                 break
             hi += 1
@@ -581,11 +605,13 @@ class _Sentence:
         passive = any(t.word.passive for t in inside)
         clause_start = self.toks[lo].start if lo < len(self.toks) else trig.start
         before = self.text[clause_start:trig.start]
-        after = self.text[trig.end:self._after_end(trig)]
-        decided = self._status(before, after, self.text[self.sent.start:trig.start], head)
-        if decided is None and rule.status:
-            decided = (rule.status, rule.name)
-        if decided is None:
+        after = self.text[trig.end:min(self._after_end(trig), trig.end + SENTENCE_CUE_REACH)]
+        sentence_before = self.text[max(self.sent.start, trig.start - SENTENCE_CUE_REACH):trig.start]
+        decided = self._status(before, after, sentence_before, head)
+        own_status = decided is None and rule.status is not None
+        if own_status:
+            status, status_rule = rule.status, None  # «отказался от переговоров»
+        elif decided is None:
             near = " ".join(t.text for t in self.toks[max(lo, first - NEGATION_WINDOW):first])
             if cues().negation.search(near):
                 return None
@@ -634,11 +660,15 @@ class _Sentence:
         rule = trig.rule
         c = cues()
         noise = self.doc.noise_covering(self.sent.start, self.sent.end)
-        hedged = bool(noise) or bool(c.hedges.search(self.sent.text)) or \
-            self.sent.text.rstrip().endswith("?")
+        if self._hedged is None:
+            self._hedged = bool(c.hedges.search(self.sent.text)) or \
+                self.sent.text.rstrip().endswith("?")
+        hedged = bool(noise) or self._hedged
         date_info = self._date(trig, status)
         attribution = self._attribution(trig)
-        window = self.text[trig.start:min(self.sent.end, trig.end + 24)].lower()
+        lo, hi = self.clause(trig)
+        clause_end = self.toks[hi - 1].end if 0 < hi <= len(self.toks) else self.sent.end
+        window = self.text[trig.start:max(trig.end, clause_end)].lower()
         mode = rule.mode or next((name for name, stems in _modes()
                                   if any(s in window for s in stems)), None)
         ident = hashlib.sha256(f"{self.doc.id}:{trig.start}:{rule.type}".encode()).hexdigest()[:16]
@@ -650,12 +680,14 @@ class _Sentence:
             attribution=attribution, hedged=hedged,
             confidence=_confidence(date_info, attribution, hedged, sources, targets),
             rule=rule.name + (f"+{status_rule}" if status_rule else ""),
-            again=bool(c.repetition.search(self.text[self.sent.start:trig.start])),
+            again=bool(c.repetition.search(self.text[self.toks[lo].start if lo < len(self.toks)
+                                                     else trig.start:trig.start])),
         )
 
     def _frame(self, trig: RuTrigger) -> CueFrame | None:
-        frames = find_cue_frames(self.text, self.sent, "ru", self.timexes)
-        for f in frames:
+        if self._frames is None:
+            self._frames = find_cue_frames(self.text, self.sent, "ru", self.timexes)
+        for f in self._frames:
             if f.content_start <= trig.start < f.content_end:
                 return f
         return None
