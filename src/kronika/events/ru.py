@@ -57,7 +57,9 @@ SENTENCE_CUE_REACH = 600
 NEGATION_WINDOW = 2
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
-_HARD = frozenset(";:—–()«»\"“”?!…")
+# Quotation marks are no boundary: they wrap names and titles («оранжевая революция») as often
+# as speech, and speech comes with its own colon, dash or comma.
+_HARD = frozenset(";:—–()?!…")
 _SUBORDINATORS = frozenset({"что", "чтобы", "если", "когда", "где", "но", "а", "однако", "хотя",
                             "поскольку", "пока", "как", "чем", "ведь", "зато", "причём",
                             "причем", "тогда", "после", "перед", "прежде", "затем"})
@@ -302,6 +304,8 @@ class _Word:
     participle: bool
     gerund: bool
     lexicalised: bool = False  # a participle used as a noun or adjective («нападающий»)
+    animate: bool = False
+    nominative: bool = False  # the likeliest reading is nominative
 
 
 @lru_cache(maxsize=65536)
@@ -317,7 +321,8 @@ def _analyse(word: str) -> _Word:
         cases = frozenset(_CASES)  # indeclinable («НАТО», «Шойгу») or unknown: any case
     return _Word(best.POS, cases, best.POS == "VERB" and best.tense == "futr",
                  best.POS in ("PRTS", "PRTF") and best.voice == "pssv",
-                 best.POS in ("PRTS", "PRTF"), best.POS == "GRND", lexicalised)
+                 best.POS in ("PRTS", "PRTF"), best.POS == "GRND", lexicalised,
+                 best.animacy == "anim", best.case == "nomn")
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,13 +480,15 @@ class _Sentence:
                 ambiguous.append((i, m))
             previous = (end, role if role != "ambiguous" else None, i)
         first = self._index(trig.start)
-        if not sources and ambiguous and ambiguous[0][0] < first:
-            _add(sources, ambiguous.pop(0)[1].actors)  # «США атаковали Иран»: SVO by default
+        while ambiguous and ambiguous[0][0] < first:  # «США атаковали Иран»: SVO by default
+            _add(sources, ambiguous.pop(0)[1].actors)
         if not sources and not passive:  # «Шойгу, выступая в Думе, обвинил НАТО»
             sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo)
-        for _, m in ambiguous:
-            if not sources and not targets:
-                _add(sources, m.actors)  # «Удар по Ирану нанесли США»
+        for _, m in ambiguous:  # after the trigger: the object slot first, then the subject
+            if bare and not targets:
+                _add(targets, m.actors)  # «приговорил активиста Рашида аль-Энези»
+            elif not sources:
+                _add(sources, m.actors)  # «Удар по Ирану нанесли США», «Обвинил Киев … Лавров»
             elif bare:
                 _add(targets, m.actors)
         return sources, targets
@@ -496,19 +503,19 @@ class _Sentence:
         head = i - 1
         if prep is None and "gent" in cases and head >= 0 and self._mention_at(head) is None:
             h = self.toks[head]
-            h_prep = self._preposition(head)
-            inside = trig.start <= h.start < trig.end
-            if inside and h.word.pos == "NOUN" and rule.genitive_sources:
+            if trig.start <= h.start < trig.end and h.word.pos == "NOUN" and rule.genitive_sources:
                 return "source"  # «переговоры Шойгу и Остина»: the noun's genitive takes part
-            h_cases = h.word.cases or frozenset(_CASES)
-            before_head = self.toks[head - 1] if head > 0 else None
-            np_start = before_head is None or trig.start <= before_head.start < trig.end or (
-                before_head.word.pos not in ("NOUN", None)
-                and self._mention_at(head - 1) is None)
-            if not inside and h.word.pos == "NOUN" and h.text[:1].islower() and np_start and (
-                    "nomn" not in cases or h_prep is None and h_cases & {"nomn", "accs"}):
-                # «Колонна ВСУ», «решение Вашингтона»: the actor stands where its noun stands
-                cases, prep = h_cases, h_prep
+            found = self._phrase_head(trig, i)
+            if found is not None:
+                # «Колонна ВСУ», «решение Вашингтона», «Министерство культуры Белоруссии»: the
+                # actor stands where the noun phrase it closes stands
+                k, h_cases, h_prep = found
+                undeclined = len(cases) == len(_CASES)
+                if not h_cases:
+                    return None
+                if "nomn" not in cases or h_prep is None and (undeclined or k < i - 1
+                                                              or h_cases & {"nomn", "accs"}):
+                    cases, prep = h_cases, h_prep
         if prep is not None:
             if prep == "между" or passive and prep == "со стороны":
                 return "source"
@@ -573,6 +580,48 @@ class _Sentence:
             return []
         return []
 
+    def _phrase_head(self, trig: RuTrigger, i: int
+                     ) -> tuple[int, frozenset[str], str | None] | None:
+        """For a mention at token i after common nouns («министерство культуры Белоруссии»),
+        the first noun of the phrase: (its index, its cases, its preposition), or None when a
+        verb, the trigger or another actor stands right before the mention."""
+        k = i - 1
+        nouns = 0
+        while k >= 0 and nouns < 4:
+            t = self.toks[k]
+            if self._mention_at(k) is not None or trig.start <= t.start < trig.end:
+                break
+            if t.word.pos == "NOUN" and (t.text[:1].islower() or k == 0
+                                         or self.toks[k - 1].text in _HARD | {","}):
+                nouns += 1
+            elif t.word.pos not in ("ADJF", "NUMR", "PRTF") or nouns == 0:
+                break
+            k -= 1
+        if nouns == 0:
+            return None
+        first = k + 1
+        while self.toks[first].word.pos != "NOUN":
+            first += 1
+        w = self.toks[first].word
+        if nouns > 1 and w.animate:
+            return first, frozenset(), None  # «критик лидера Рахмона»: someone else's actor
+        return first, w.cases or frozenset(_CASES), self._preposition(first)
+
+    def _inanimate_subject(self, lo: int, hi: int, trig: RuTrigger) -> bool:
+        """Whether the clause's nominative subject (a noun outside any preposition) is a thing."""
+        for i in range(lo, hi):
+            w = self.toks[i].word
+            if self.toks[i].low in ("он", "она", "они", "я", "мы"):
+                return False
+            if trig.start <= self.toks[i].start < trig.end:
+                continue  # «предъявлены обвинения»: the trigger's own noun
+            after_number = i > 0 and (self.toks[i - 1].text[:1].isdigit()
+                                      or self.toks[i - 1].word.pos == "NUMR")
+            if w.pos == "NOUN" and "nomn" in w.cases and self._preposition(i) is None \
+                    and not after_number:  # «16 лет» is no subject
+                return not w.animate
+        return False
+
     def _pronoun_subject(self, lo: int, hi: int, trig: RuTrigger) -> list[Actor]:
         for t in self.toks[lo:hi]:
             if t.start >= trig.start:
@@ -627,6 +676,8 @@ class _Sentence:
             targets = self._borrowed_subject(trig, lo)  # «Мингазов, захваченный в Пакистане»
             if not targets:
                 return None  # «доступ к заблокированным сайтам»: a property, not an event
+        if passive and not targets and not sources and self._inanimate_subject(lo, hi, trig):
+            return None  # «Похищены картины»: something, not someone, underwent it
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         reciprocal = bool(_RECIPROCAL.match(self.text, trig.end))
         if not targets and not passive and not rule.standalone:
