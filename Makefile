@@ -27,6 +27,8 @@ eval: $(STAMP)
 	$(BIN)/kronika eval actors tests/data/actors-heldout.en.txt tests/data/actors-heldout.ru.txt
 	$(BIN)/kronika eval events tests/data/events.en.txt tests/data/events/en.dev.txt
 	$(BIN)/kronika eval events tests/data/events/en.heldout.txt
+	$(BIN)/kronika eval events --lang ru tests/data/events/ru.dev.txt
+	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout.txt
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
@@ -35,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/events.py
 	$(BIN)/python bench/backbone.py
 	$(BIN)/python bench/timeline.py
+	$(BIN)/python bench/events_ru.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/scale.py --spark
 

@@ -56,6 +56,11 @@ def _entity_finder(lang: str):  # noqa: ANN202 - an EntityFinder or None
 
     if lang not in backbone.LANGS:
         return None
+    if lang == "ru":  # Russian triggers are lemma rules of their own (kronika.events.ru)
+        from kronika.events import ru
+
+        return lambda text, spans: backbone.entities(
+            text, [(s, e) for s, e in spans if ru.find_triggers(text, s, e)], lang)
     try:
         trigger_rules(lang)
         triggered = True

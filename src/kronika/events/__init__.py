@@ -108,6 +108,10 @@ class Events:
 
 
 def find_events(doc: Document) -> list[Event]:
+    if doc.language == "ru":
+        from kronika.events import ru
+
+        return ru.find_events(doc)
     if doc.language not in LANGUAGES:
         return []
     said = said_dates(doc.text, doc.sentences, doc.timexes)

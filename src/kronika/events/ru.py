@@ -1,0 +1,801 @@
+"""Russian events: trigger rules over lemmas (`ru.yaml`), roles from case (pymorphy3).
+
+Only sentences where a trigger rule fires are analysed. A trigger's clause runs between hard
+punctuation, commas that do not join a list of actors, and subordinators («что», «который»,
+«если» …). Word order is free, so roles come from morphology: a nominative actor mention is the
+source, an accusative or dative one, or one after the preposition the rule names («с» +
+instrumental, «против» + genitive, «по» + dative), the target; a genitive actor hangs on a noun
+(«министр обороны России») and takes no role. In a passive («был атакован», «нанесён удар»)
+the nominative is the target and the instrumental («подписан Медведевым») the source. A clause
+with no subject of its own borrows it from the clause it is wedged into («Шойгу, выступая в
+Думе, обвинил НАТО») or, after «который», from the noun the relative clause hangs on. Status
+cues (`status.ru.yaml`) and the trigger verb's tense decide whether it happened.
+
+Example:
+    >>> [t.rule.name for t in find_triggers("Шойгу провёл переговоры с Остином.", 0, 34)]
+    ['ru-consult-talks']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+
+from kronika.document import (
+    PLOVER_TYPES,
+    Actor,
+    Attribution,
+    DateInfo,
+    Document,
+    Event,
+    Mention,
+    Sentence,
+    Span,
+)
+from kronika.errors import RuleFileError
+from kronika.reporting.cues import CueFrame, cue_said_dates, find_cue_frames
+from kronika.rules import load_rules, require_keys
+from kronika.timex.grammar import morph, word_forms
+
+# Noise kinds that are site furniture: no event is read from them (as in English).
+FURNITURE = ("boilerplate", "caption", "byline", "advert")
+# How many other words may stand between the parts of a trigger («провели в среду переговоры»).
+TRIGGER_GAP = 2
+# Types whose infinitive complement is what is asked or threatened, not an event of its own.
+CONTENT_OF = frozenset({"REQUEST", "THREATEN"})
+# How far a clause reaches on either side of its trigger, in tokens: a bound on the work per
+# trigger in run-on text (a 5,000-word "sentence"); news clauses are far shorter.
+MAX_CLAUSE_WORDS = 80
+# How many characters before and after a trigger status cues are looked for in (the same bound).
+SENTENCE_CUE_REACH = 600
+# How many words before a trigger a negation may stand («не стал бы встречаться» is a cue).
+NEGATION_WINDOW = 2
+
+_TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
+# Quotation marks are no boundary: they wrap names and titles («оранжевая революция») as often
+# as speech, and speech comes with its own colon, dash or comma.
+_HARD = frozenset(";:—–()?!…")
+_SUBORDINATORS = frozenset({"что", "чтобы", "если", "когда", "где", "но", "а", "однако", "хотя",
+                            "поскольку", "пока", "как", "чем", "ведь", "зато", "причём",
+                            "причем", "тогда", "после", "перед", "прежде", "затем"})
+_RELATIVE = frozenset({"который", "которая", "которое", "которые", "которого", "которой",
+                       "которым", "которых", "которую", "которому", "которыми", "котором"})
+_RELATIVE_SUBJECT = frozenset({"который", "которая", "которое", "которые"})
+_TWO_WORD_PREPS = {("в", "отношении"): "в отношении", ("со", "стороны"): "со стороны",
+                   ("с", "стороны"): "со стороны"}
+_PREP_VARIANTS = {"со": "с", "ко": "к", "об": "о", "обо": "о", "во": "в", "передо": "перед"}
+_PERSON_PRONOUNS = {"он": "masc", "она": "femn"}
+_RECIPROCAL = re.compile(r"\s*(?:друг\s+(?:друга|другу|с\s+другом|против\s+друга|на\s+друга))",
+                         re.I)
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+# «Остину не удалось связаться»: with these words the dative actor is the one who acts.
+_DATIVE_SUBJECT = frozenset({"удалось", "удается", "удаётся", "удастся", "пришлось",
+                             "предстоит", "следует"})
+_JOINERS = frozenset({"и", ",", "а", "также"})
+_FIRST_PERSON = frozenset({"я", "мы"})
+
+
+# rules ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RuRule:
+    name: str
+    type: str
+    regex: re.Pattern[str]
+    targets: tuple[tuple[str | None, str], ...]  # (preposition or None, case)
+    mode: str | None = None
+    reciprocal: bool = False
+    needs_target: bool = True
+    standalone: bool = False
+    genitive_sources: bool = False
+    not_after: frozenset[str] = frozenset()  # words that undo the trigger just before it
+    status: str | None = None  # the status the trigger itself gives
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuTrigger:
+    start: int
+    end: int
+    rule: RuRule
+
+
+def _split_top(pattern: str, sep: str) -> list[str]:
+    """Split on `sep` outside parentheses."""
+    parts, depth, cur = [], 0, []
+    for ch in pattern:
+        depth += (ch == "(") - (ch == ")")
+        if ch == sep and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    if depth:
+        raise RuleFileError(f"events/ru.yaml: unbalanced parentheses in {pattern!r}")
+    parts.append("".join(cur))
+    return parts
+
+
+def _items(seq: str) -> list[str]:
+    """The space-separated items of a sequence, keeping groups «(…)» and «(…)?» whole."""
+    items, depth, cur = [], 0, []
+    for ch in seq.strip():
+        depth += (ch == "(") - (ch == ")")
+        if ch == " " and depth == 0:
+            if cur:
+                items.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    if cur:
+        items.append("".join(cur))
+    return items
+
+
+def _compile(pattern: str, gap: int = TRIGGER_GAP) -> str:
+    """A lemma pattern as a regex body over lower- or mixed-case text."""
+    alts = [_sequence(p, gap) for p in _split_top(pattern, "|")]
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _sequence(seq: str, gap: int) -> str:
+    _GAP = rf"(?:[\w-]+\s+){{0,{gap}}}?"
+    out = ""
+    for item in _items(seq):
+        optional = item.endswith(")?")
+        if item.startswith("("):
+            body = _compile(item[1 : -2 if optional else -1], gap)
+        else:
+            body = _forms_regex(item.lower())
+        if not out:
+            out = body if not optional else f"(?:{body})?"
+        elif optional:
+            out += rf"(?:\s+{_GAP}{body})?"
+        else:
+            out += rf"\s+{_GAP}{body}"
+    return out
+
+
+@cache
+def _forms_regex(lemma: str) -> str:
+    """Every form of a lemma as one regex, its common beginning written once (a much smaller
+    pattern, which compiles several times faster)."""
+    forms = sorted({f.replace("ё", "е") for f in word_forms(lemma)}, key=len, reverse=True)
+    stem = os.path.commonprefix(forms)
+    tails = "|".join(re.escape(f[len(stem):]) for f in forms)
+    return f"(?:{re.escape(stem)}(?:{tails}))"
+
+
+def _target_spec(spec: str) -> tuple[str | None, str]:
+    prep, _, case = spec.rpartition("+")
+    if case not in _CASES:
+        raise RuleFileError(f"events/ru.yaml: target {spec!r} names no case; write e.g. "
+                            "'accs' or 'с+ablt'")
+    return (prep or None, case)
+
+
+@cache
+def rules() -> tuple[RuRule, ...]:
+    data = load_rules("kronika.events", "ru.yaml")
+    out = []
+    for item in data["rules"]:
+        require_keys(item, ("name", "type", "lemmas"), "events/ru.yaml")
+        if item["type"] not in PLOVER_TYPES:
+            raise RuleFileError(f"events/ru.yaml: rule {item['name']!r} has type "
+                                f"{item['type']!r}, which is not a PLOVER type")
+        body = _compile(item["lemmas"], int(item.get("gap", TRIGGER_GAP)))
+        out.append(RuRule(
+            name=item["name"], type=item["type"],
+            regex=re.compile(r"(?<![\w-])" + body + r"(?![\w-])"),
+            targets=tuple(_target_spec(s) for s in item.get("targets", ["accs"])),
+            mode=item.get("mode"), reciprocal=bool(item.get("reciprocal", False)),
+            needs_target=bool(item.get("needs_target", True)),
+            standalone=bool(item.get("standalone", False)),
+            genitive_sources=bool(item.get("genitive_sources", False)),
+            not_after=frozenset(item.get("not_after", ())), status=item.get("status"),
+            examples=tuple(item.get("examples", ())),
+        ))
+    return tuple(out)
+
+
+@cache
+def _modes() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    data = load_rules("kronika.events", "ru.yaml")
+    return tuple((k, tuple(v)) for k, v in data.get("modes", {}).items())
+
+
+def _fold(text: str) -> str:
+    """Lower case with ё written е: the same length, so offsets carry over."""
+    return text.lower().replace("ё", "е")
+
+
+def find_triggers(text: str, start: int, end: int) -> list[RuTrigger]:
+    """Non-overlapping trigger matches in text[start:end]; the longest wins an overlap."""
+    folded = _fold(text[start:end])
+    if len(folded) != end - start:  # a character whose lower case is longer (rare): keep case
+        folded = text[start:end].replace("ё", "е")
+    found = [RuTrigger(m.start() + start, m.end() + start, r) for r in rules()
+             for m in r.regex.finditer(folded)
+             if not (r.not_after and _word_before(folded, m.start(), 0) in r.not_after)]
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[RuTrigger] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out
+
+
+def _word_before(text: str, at: int, start: int) -> str:
+    m = _LAST_WORD.search(text, start, at)
+    return m.group(1).lower() if m else ""
+
+
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+
+
+# status cues ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _StatusRule:
+    name: str
+    status: str
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    sentence_wide: bool
+    future: bool
+    opening: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class _Cues:
+    status: tuple[_StatusRule, ...]
+    negation: re.Pattern[str]
+    hedges: re.Pattern[str]
+    repetition: re.Pattern[str]
+
+
+def _words(words: list[str], lemmas: list[str] = ()) -> re.Pattern[str] | None:  # type: ignore[assignment]
+    alts = {re.escape(w).replace(r"\ ", r"\s+") for w in words}
+    for lemma in lemmas:
+        alts.update(re.escape(f) for f in word_forms(lemma))
+    if not alts:
+        return None
+    body = "|".join(sorted(alts, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.I)
+
+
+@cache
+def cues() -> _Cues:
+    data = load_rules("kronika.events", "status.ru.yaml")
+    out = []
+    for item in data["status"]:
+        require_keys(item, ("name", "status"), "events/status.ru.yaml")
+        out.append(_StatusRule(
+            item["name"], item["status"],
+            _words(item.get("before", []), item.get("before_lemmas", [])),
+            _words(item.get("after", [])), _words(item.get("unless", [])),
+            item.get("scope") == "sentence", item.get("tense") == "futr",
+            _words(item.get("opening", []))))
+    return _Cues(tuple(out), _words(data["negation"]), _words(data["hedges"]),
+                 _words(data["repetition"]))
+
+
+def status_examples() -> list[tuple[str, str]]:
+    """(status rule name, example) pairs of status.ru.yaml, for the tests."""
+    data = load_rules("kronika.events", "status.ru.yaml")
+    return [(i["name"], ex) for i in data["status"] for ex in i.get("examples", ())]
+
+
+# morphology ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    pos: str | None
+    cases: frozenset[str]
+    future: bool
+    passive: bool
+    participle: bool
+    gerund: bool
+    lexicalised: bool = False  # a participle used as a noun or adjective («нападающий»)
+    animate: bool = False
+    nominative: bool = False  # the likeliest reading is nominative
+
+
+@lru_cache(maxsize=65536)
+def _analyse(word: str) -> _Word:
+    if not word[:1].isalpha():
+        return _Word(None, frozenset(), False, False, False, False)
+    parses = morph().parse(word)
+    best = parses[0].tag
+    pos = {p.tag.POS for p in parses}
+    lexicalised = best.POS == "PRTF" and "NOUN" in pos or best.POS == "ADJF" and "PRTF" in pos
+    cases = frozenset(p.tag.case for p in parses if p.tag.case)
+    if "Fixd" in best or not morph().word_is_known(word):
+        cases = frozenset(_CASES)  # indeclinable («НАТО», «Шойгу») or unknown: any case
+    return _Word(best.POS, cases, best.POS == "VERB" and best.tense == "futr",
+                 best.POS in ("PRTS", "PRTF") and best.voice == "pssv",
+                 best.POS in ("PRTS", "PRTF"), best.POS == "GRND", lexicalised,
+                 best.animacy == "anim", best.case == "nomn")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def word(self) -> _Word:
+        return _analyse(self.low)
+
+
+# the events of a document --------------------------------------------------------------------
+
+def find_events(doc: Document) -> list[Event]:
+    """The events of a Russian document (see the module docstring)."""
+    said = cue_said_dates(doc.text, doc.sentences, doc.timexes, "ru")
+    out: list[Event] = []
+    for sent in doc.sentences:
+        noise = doc.noise_covering(sent.start, sent.end)
+        if noise and noise.kind in FURNITURE:
+            continue
+        triggers = find_triggers(doc.text, sent.start, sent.end)
+        if not triggers:
+            continue
+        ctx = _Sentence(doc, sent, triggers, said.get(sent.start))
+        for t in triggers:
+            event = ctx.event(t)
+            if event is not None:
+                out.append(event)
+    return out
+
+
+class _Sentence:
+    """One triggered sentence: its tokens, mentions and clause boundaries."""
+
+    def __init__(self, doc: Document, sent: Sentence, triggers: list[RuTrigger],
+                 said: tuple[CueFrame, date | None, CueFrame | None] | None) -> None:
+        self.doc, self.sent, self.triggers, self.said = doc, sent, triggers, said
+        self.text = doc.text
+        self.toks = [_Tok(m.start() + sent.start, m.end() + sent.start, m.group())
+                     for m in _TOKEN.finditer(sent.text)]
+        self.mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end]
+        self.timexes = [t for t in doc.timexes if sent.start <= t.start < sent.end]
+        self.starts = [t.start for t in self.toks]
+        self.mention_of: list[Mention | None] = [None] * len(self.toks)
+        for m in self.mentions:
+            for i in range(bisect_left(self.starts, m.start), bisect_left(self.starts, m.end)):
+                self.mention_of[i] = self.mention_of[i] or m
+        self._frames: list[CueFrame] | None = None
+        self._hedged: bool | None = None
+
+    # clause geometry -----------------------------------------------------------------------
+
+    def _index(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        return bisect_left(self.starts, offset)
+
+    def _mention_at(self, i: int) -> Mention | None:
+        return self.mention_of[i]
+
+    def _list_comma(self, i: int) -> bool:
+        """A comma between two actor mentions joins a list when the list goes on after the
+        second («Россия, Белоруссия и Китай»), not when a verb follows («Если Иран атакует
+        Израиль, США введут санкции»)."""
+        if not (0 < i < len(self.toks) - 1 and self._mention_at(i - 1) is not None):
+            return False
+        nxt = self._mention_at(i + 1)
+        if nxt is None:
+            return False
+        j = i + 1
+        while j < len(self.toks) and self._mention_at(j) is nxt:
+            j += 1
+        return j < len(self.toks) and self.toks[j].low in ("и", ",", "или")
+
+    def _is_boundary(self, i: int) -> bool:
+        """Whether token i ends the clause (punctuation or a word that opens a new clause)."""
+        t = self.toks[i]
+        if t.text in _HARD or t.text == "-" and i > 0 and self.toks[i - 1].end < t.start:
+            return True
+        return t.text == "," and not self._list_comma(i)
+
+    def clause(self, trig: RuTrigger) -> tuple[int, int]:
+        """Token indexes [lo, hi) of the trigger's clause."""
+        first = self._index(trig.start)
+        last = max(first, self._index(trig.end))
+        lo = first
+        while lo > max(0, first - MAX_CLAUSE_WORDS) and not self._is_boundary(lo - 1):
+            if self.toks[lo - 1].low in _SUBORDINATORS | _RELATIVE and lo - 1 < first:
+                lo -= 1
+                break
+            lo -= 1
+        hi = last
+        while hi < min(len(self.toks), last + MAX_CLAUSE_WORDS) and not self._is_boundary(hi):
+            if hi > last and self.toks[hi].low in _SUBORDINATORS | _RELATIVE:
+                break
+            hi += 1
+        return lo, hi
+
+    # roles ---------------------------------------------------------------------------------
+
+    def _preposition(self, i: int) -> str | None:
+        """The preposition governing the word at token i (skipping adjectives before it)."""
+        j = i - 1
+        while j >= 0 and self.toks[j].word.pos in ("ADJF", "NUMR") and i - j < 3:
+            j -= 1
+        if j < 0:
+            return None
+        w = self.toks[j].low
+        if j > 0 and (self.toks[j - 1].low, w) in _TWO_WORD_PREPS:
+            return _TWO_WORD_PREPS[(self.toks[j - 1].low, w)]
+        if self.toks[j].word.pos == "PREP" or w in ("между", "против"):
+            return _PREP_VARIANTS.get(w, w)
+        return None
+
+    def _roles(self, trig: RuTrigger, lo: int, hi: int, passive: bool
+               ) -> tuple[list[Actor], list[Actor]]:
+        """Sources and targets among the actor mentions of the clause, by case and preposition."""
+        rule = trig.rule
+        bare = {c for p, c in rule.targets if p is None}
+        dative_subject = any(t.low in _DATIVE_SUBJECT for t in self.toks[lo:hi])
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        ambiguous: list[tuple[int, Mention]] = []
+        seen: set[int] = set()
+        # (end token, role, start token) of the last mention
+        previous: tuple[int, str | None, int] | None = None
+        for i in range(lo, hi):
+            m = self._mention_at(i)
+            if m is None or id(m) in seen:
+                continue
+            seen.add(id(m))
+            end = i
+            while end + 1 < hi and self._mention_at(end + 1) is m:
+                end += 1
+            joined = previous is not None and all(
+                x.low in _JOINERS for x in self.toks[previous[0] + 1 : i])
+            role = self._role(trig, i, passive, bare, dative_subject)
+            if joined and previous[1] is not None and (
+                    role in (None, "ambiguous") or self._preposition(previous[2]) is not None):
+                role = previous[1]  # «с Шойгу и Герасимовым»: a list shares its first role
+            if joined and previous[1] is None and role in ("source", "target") and ambiguous \
+                    and ambiguous[-1][0] == previous[2]:
+                _add(sources if role == "source" else targets, ambiguous.pop()[1].actors)
+            if role == "source":
+                _add(sources, m.actors)
+            elif role == "target":
+                _add(targets, m.actors)
+            elif role == "ambiguous":
+                ambiguous.append((i, m))
+            previous = (end, role if role != "ambiguous" else None, i)
+        first = self._index(trig.start)
+        while ambiguous and ambiguous[0][0] < first:  # «США атаковали Иран»: SVO by default
+            _add(sources, ambiguous.pop(0)[1].actors)
+        if not sources and not passive:  # «Шойгу, выступая в Думе, обвинил НАТО»
+            sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo)
+        for _, m in ambiguous:  # after the trigger: the object slot first, then the subject
+            if bare and not targets:
+                _add(targets, m.actors)  # «приговорил активиста Рашида аль-Энези»
+            elif not sources:
+                _add(sources, m.actors)  # «Удар по Ирану нанесли США», «Обвинил Киев … Лавров»
+            elif bare:
+                _add(targets, m.actors)
+        return sources, targets
+
+    def _role(self, trig: RuTrigger, i: int, passive: bool, bare: set[str],
+              dative_subject: bool) -> str | None:
+        """'source', 'target', 'ambiguous' (nominative or accusative) or None for the mention
+        starting at token i."""
+        rule = trig.rule
+        cases = self.toks[i].word.cases or frozenset(_CASES)
+        prep = self._preposition(i)
+        head = i - 1
+        if prep is None and "gent" in cases and head >= 0 and self._mention_at(head) is None:
+            h = self.toks[head]
+            if trig.start <= h.start < trig.end and h.word.pos == "NOUN" and rule.genitive_sources:
+                return "source"  # «переговоры Шойгу и Остина»: the noun's genitive takes part
+            found = self._phrase_head(trig, i)
+            if found is not None:
+                # «Колонна ВСУ», «решение Вашингтона», «Министерство культуры Белоруссии»: the
+                # actor stands where the noun phrase it closes stands
+                k, h_cases, h_prep = found
+                undeclined = len(cases) == len(_CASES)
+                if not h_cases:
+                    return None
+                if "nomn" not in cases or h_prep is None and (undeclined or k < i - 1
+                                                              or h_cases & {"nomn", "accs"}):
+                    cases, prep = h_cases, h_prep
+        if prep is not None:
+            if prep == "между" or passive and prep == "со стороны":
+                return "source"
+            if any(p == prep and c in cases for p, c in rule.targets):
+                return "target"
+            return None
+        if passive:
+            if "ablt" in cases and "nomn" not in cases:
+                return "source"
+            return "target" if "nomn" in cases else None
+        if dative_subject and "datv" in cases and "nomn" not in cases:
+            return "source"
+        can_target = bool(cases & bare)
+        if "nomn" in cases:
+            return "ambiguous" if can_target else "source"
+        return "target" if can_target else None
+
+    def _borrowed_subject(self, trig: RuTrigger, lo: int) -> list[Actor]:
+        """The subject of the clause this one is wedged into, or the head of a relative clause."""
+        if lo == 0:
+            return []
+        start = self.toks[lo]
+        if start.low in _RELATIVE and start.low not in _RELATIVE_SUBJECT:
+            return []
+        head_clause = start.low in _RELATIVE_SUBJECT or (
+            start.word.participle or start.word.gerund) and self.toks[lo - 1].text == ","
+        trigger_first = self.toks[self._index(trig.start)]
+        if trigger_first.word.participle and lo > 0 and self.toks[lo - 1].text == ",":
+            head_clause = True
+        if head_clause or start.low in _RELATIVE_SUBJECT:
+            j = lo - 2 if self.toks[lo - 1].text == "," else lo - 1
+            m = self._mention_at(j) if j >= 0 else None
+            return list(m.actors) if m is not None else []
+        if start.low in _SUBORDINATORS:
+            return []
+        # skip back over clauses wedged in by commas: gerund or participle phrases, «как
+        # сообщили …», until a clause with a nominative actor mention
+        j = lo - 1
+        while j > 0:
+            if self.toks[j].text in _HARD:
+                return []
+            if self.toks[j].text != ",":
+                return []
+            seg_hi = j
+            seg_lo = j
+            while seg_lo > 0 and self.toks[seg_lo - 1].text not in _HARD | {","}:
+                seg_lo -= 1
+            seg = self.toks[seg_lo:seg_hi]
+            if not seg:
+                return []
+            head = seg[0]
+            if head.word.gerund or head.word.participle or head.low in ("как", "по"):
+                j = seg_lo - 1
+                continue
+            if head.low in _SUBORDINATORS:
+                return []  # «Если Иран атакует Израиль, США введут …»: not this clause's subject
+            for k in range(seg_lo, seg_hi):
+                m = self._mention_at(k)
+                if m is not None and "nomn" in (self.toks[k].word.cases or {"nomn"}) \
+                        and self._preposition(k) is None:
+                    return list(m.actors)
+            return []
+        return []
+
+    def _phrase_head(self, trig: RuTrigger, i: int
+                     ) -> tuple[int, frozenset[str], str | None] | None:
+        """For a mention at token i after common nouns («министерство культуры Белоруссии»),
+        the first noun of the phrase: (its index, its cases, its preposition), or None when a
+        verb, the trigger or another actor stands right before the mention."""
+        k = i - 1
+        nouns = 0
+        while k >= 0 and nouns < 4:
+            t = self.toks[k]
+            if self._mention_at(k) is not None or trig.start <= t.start < trig.end:
+                break
+            if t.word.pos == "NOUN" and (t.text[:1].islower() or k == 0
+                                         or self.toks[k - 1].text in _HARD | {","}):
+                nouns += 1
+            elif t.word.pos not in ("ADJF", "NUMR", "PRTF") or nouns == 0:
+                break
+            k -= 1
+        if nouns == 0:
+            return None
+        first = k + 1
+        while self.toks[first].word.pos != "NOUN":
+            first += 1
+        w = self.toks[first].word
+        if nouns > 1 and w.animate:
+            return first, frozenset(), None  # «критик лидера Рахмона»: someone else's actor
+        return first, w.cases or frozenset(_CASES), self._preposition(first)
+
+    def _inanimate_subject(self, lo: int, hi: int, trig: RuTrigger) -> bool:
+        """Whether the clause's nominative subject (a noun outside any preposition) is a thing."""
+        for i in range(lo, hi):
+            w = self.toks[i].word
+            if self.toks[i].low in ("он", "она", "они", "я", "мы"):
+                return False
+            if trig.start <= self.toks[i].start < trig.end:
+                continue  # «предъявлены обвинения»: the trigger's own noun
+            after_number = i > 0 and (self.toks[i - 1].text[:1].isdigit()
+                                      or self.toks[i - 1].word.pos == "NUMR")
+            if w.pos == "NOUN" and "nomn" in w.cases and self._preposition(i) is None \
+                    and not after_number:  # «16 лет» is no subject
+                return not w.animate
+        return False
+
+    def _pronoun_subject(self, lo: int, hi: int, trig: RuTrigger) -> list[Actor]:
+        for t in self.toks[lo:hi]:
+            if t.start >= trig.start:
+                break
+            if t.low in _PERSON_PRONOUNS:
+                before = [m for m in self.doc.mentions if m.end <= t.start]
+                for m in reversed(before):
+                    if len(m.actors) == 1 and m.actors[0].kind == "person":
+                        return [m.actors[0]]
+                return []
+        return []
+
+    # the event -----------------------------------------------------------------------------
+
+    def event(self, trig: RuTrigger) -> Event | None:
+        rule = trig.rule
+        lo, hi = self.clause(trig)
+        first = self._index(trig.start)
+        head = self.toks[first].word if first < len(self.toks) else _analyse("")
+        if head.pos == "INFN" and any(
+                o.rule.type in CONTENT_OF and o.end <= trig.start
+                and self.toks[lo].start <= o.start for o in self.triggers):
+            return None  # «потребовал от Москвы вывести войска»: what is asked, not done
+        if head.lexicalised:
+            return None  # «нападающий сборной» is a forward, «ранимый» an adjective
+        if rule.standalone and head.pos == "NOUN" and first > 0 and \
+                self.toks[first - 1].word.pos == "NOUN" and "gent" in self.toks[first - 1].word.cases:
+            return None  # «в заговоре с целью совершения терактов»: a topic, not an event
+        inside = [t for t in self.toks[first:] if t.start < trig.end]
+        passive = any(t.word.passive for t in inside)
+        clause_start = self.toks[lo].start if lo < len(self.toks) else trig.start
+        before = self.text[clause_start:trig.start]
+        after = self.text[trig.end:min(self._after_end(trig), trig.end + SENTENCE_CUE_REACH)]
+        sentence_before = self.text[max(self.sent.start, trig.start - SENTENCE_CUE_REACH):trig.start]
+        decided = self._status(before, after, sentence_before, head)
+        own_status = decided is None and rule.status is not None
+        if own_status:
+            status, status_rule = rule.status, None  # «отказался от переговоров»
+        elif decided is None:
+            near = " ".join(t.text for t in self.toks[max(lo, first - NEGATION_WINDOW):first])
+            if cues().negation.search(near):
+                return None
+            status, status_rule = "occurred", None
+        else:
+            status, status_rule = decided
+        sources, targets = self._roles(trig, lo, hi, passive)
+        if not sources and any(t.low in _FIRST_PERSON for t in self.toks[lo:first]):
+            speaker = self._attribution(trig)  # «Мы обсудили …», — сообщил Лавров
+            if speaker is not None and speaker.speaker is not None:
+                sources = [speaker.speaker]
+        if passive and not targets and self.toks[first].word.pos == "PRTF":
+            targets = self._borrowed_subject(trig, lo)  # «Мингазов, захваченный в Пакистане»
+            if not targets:
+                return None  # «доступ к заблокированным сайтам»: a property, not an event
+        if passive and not targets and not sources and self._inanimate_subject(lo, hi, trig):
+            return None  # «Похищены картины»: something, not someone, underwent it
+        targets = [a for a in targets if all(not _same(a, s) for s in sources)]
+        reciprocal = bool(_RECIPROCAL.match(self.text, trig.end))
+        if not targets and not passive and not rule.standalone:
+            if not sources:
+                return None
+            if rule.needs_target and not (rule.reciprocal and (len(sources) > 1 or reciprocal)):
+                return None
+        return self._build(trig, status, status_rule, sources, targets)
+
+    def _status(self, before: str, after: str, sentence_before: str, head: _Word
+                ) -> tuple[str, str] | None:
+        opening_ends = sentence_before.find(",")
+        for r in cues().status:
+            scope = sentence_before if r.sentence_wide else before
+            hit = (r.before and r.before.search(scope)) or (r.after and r.after.search(after)) \
+                or (r.future and head.future) or (
+                    r.opening and opening_ends > 0 and r.opening.match(sentence_before.lstrip()))
+            if hit and not (r.unless and r.unless.search(before + " " + after)):
+                return r.status, r.name
+        return None
+
+    def _after_end(self, trig: RuTrigger) -> int:
+        end = self.sent.end
+        for other in self.triggers:
+            if other.start > trig.start:
+                return min(end, other.start)
+        return end
+
+    def _build(self, trig: RuTrigger, status: str, status_rule: str | None,
+               sources: list[Actor], targets: list[Actor]) -> Event:
+        rule = trig.rule
+        c = cues()
+        noise = self.doc.noise_covering(self.sent.start, self.sent.end)
+        if self._hedged is None:
+            self._hedged = bool(c.hedges.search(self.sent.text)) or \
+                self.sent.text.rstrip().endswith("?")
+        hedged = bool(noise) or self._hedged
+        date_info = self._date(trig, status)
+        attribution = self._attribution(trig)
+        lo, hi = self.clause(trig)
+        clause_end = self.toks[hi - 1].end if 0 < hi <= len(self.toks) else self.sent.end
+        window = self.text[trig.start:max(trig.end, clause_end)].lower()
+        mode = rule.mode or next((name for name, stems in _modes()
+                                  if any(s in window for s in stems)), None)
+        ident = hashlib.sha256(f"{self.doc.id}:{trig.start}:{rule.type}".encode()).hexdigest()[:16]
+        return Event(
+            id=f"ev-{ident}", type=rule.type, status=status,
+            trigger=Span(trig.start, trig.end, self.text[trig.start:trig.end]),
+            evidence=Span(self.sent.start, self.sent.end, self.sent.text),
+            sources=tuple(sources), targets=tuple(targets), date=date_info, mode=mode,
+            attribution=attribution, hedged=hedged,
+            confidence=_confidence(date_info, attribution, hedged, sources, targets),
+            rule=rule.name + (f"+{status_rule}" if status_rule else ""),
+            again=bool(c.repetition.search(self.text[self.toks[lo].start if lo < len(self.toks)
+                                                     else trig.start:trig.start])),
+        )
+
+    def _frame(self, trig: RuTrigger) -> CueFrame | None:
+        if self._frames is None:
+            self._frames = find_cue_frames(self.text, self.sent, "ru", self.timexes)
+        for f in self._frames:
+            if f.content_start <= trig.start < f.content_end:
+                return f
+        return None
+
+    def _date(self, trig: RuTrigger, status: str) -> DateInfo:
+        lo, hi = self.clause(trig)
+        a = self.toks[lo].start if lo < len(self.toks) else self.sent.start
+        b = self.toks[hi - 1].end if 0 < hi <= len(self.toks) else self.sent.end
+        frame = self._frame(trig)
+        usable = [t for t in self.timexes if (t.earliest or t.latest)
+                  and t.type in ("DATE", "DURATION")
+                  and not (frame and frame.date is t)]
+        own = [t for t in usable if a <= t.start < b]
+        if not own and len(usable) == 1:
+            own = usable
+        if own:
+            t = min(own, key=lambda t: min(abs(t.start - trig.end), abs(trig.start - t.end)))
+            return DateInfo(t.value, t.earliest, t.latest,
+                            "relative" if t.anchor_basis else "explicit")
+        if self.said and self.said[1] and frame is not None:
+            return DateInfo(None, None, self.said[1], "relative")
+        return DateInfo()
+
+    def _attribution(self, trig: RuTrigger) -> Attribution | None:
+        f = self._frame(trig)
+        if f is None:
+            return None
+        said = f.date.earliest if f.date is not None else None
+        if self.said and self.said[0] == f:
+            said = self.said[1]
+        speaker = None
+        for m in self.mentions:
+            if f.start <= m.start < f.end and not (f.content_start <= m.start < f.content_end):
+                speaker = m.actors[0] if m.actors else None
+                break
+        return Attribution(f.start, f.end, self.text[f.start:f.end], speaker, said)
+
+
+def _add(group: list[Actor], actors) -> None:  # noqa: ANN001 - a tuple of actors
+    for a in actors:
+        if all(not _same(a, b) for b in group):
+            group.append(a)
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return (a.id is not None and a.id == b.id) or (a.id is None and a.name == b.name)
+
+
+def _confidence(d: DateInfo, att: Attribution | None, hedged: bool, sources: list[Actor],
+                targets: list[Actor]) -> float:
+    c = 0.5
+    if att is not None and att.speaker is not None:
+        c += 0.2
+    if d.dated:
+        c += 0.1
+    if all(a.id for a in (*sources, *targets)):
+        c += 0.1
+    if hedged:
+        c -= 0.3
+    return round(min(max(c, 0.05), 0.95), 2)
