@@ -151,8 +151,8 @@ def test_resolve_without_date_takes_latest_holder():
 
 
 def test_resolve_gap_between_holders_keeps_the_office():
-    [r] = resolve("the head of the Pentagon", date(2019, 7, 1))  # between Shanahan and Esper
-    assert r.actors[0].id == "us-secretary-of-defense" and r.actors[0].country == "USA"
+    [r] = resolve("the Chinese defence minister", date(2023, 11, 15))  # vacant after Li Shangfu
+    assert r.actors[0].id == "cn-defence-minister" and r.actors[0].country == "CHN"
     assert "no holder" in r.why
 
 
