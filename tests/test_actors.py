@@ -246,6 +246,66 @@ def test_validate_reports_problems():
     assert "nobody starts before mark-milley ends" in problems
 
 
+def test_validate_reports_gaps_and_overlaps_between_terms():
+    kb = load_kb()
+    office = kb.offices["us-cjcs"]
+
+    def problems(*holders: Holder) -> str:
+        broken = dataclasses.replace(office, holders=holders)
+        return "\n".join(validate(dataclasses.replace(kb, offices={**kb.offices, "us-cjcs": broken},
+                                                      _held={})))
+
+    milley = Holder("mark-milley", date(2019, 10, 1), date(2023, 9, 30))
+    assert problems(milley, Holder("charles-brown", date(2023, 9, 30))) == ""  # handover day
+    assert problems(milley, Holder("charles-brown", date(2023, 10, 1))) == ""  # the day after
+    assert "nobody holds it from 2023-09-30 to 2023-10-05" in problems(
+        milley, Holder("charles-brown", date(2023, 10, 5)))
+    assert problems(milley, Holder("charles-brown", date(2023, 10, 5), after_gap="vacant")) == ""
+    assert "charles-brown starts before mark-milley ends" in problems(
+        milley, Holder("charles-brown", date(2023, 1, 1)))
+    assert problems(milley, Holder("charles-brown", date(2023, 1, 1), shared=True)) == ""
+    assert "listed after" in problems(milley, Holder("charles-brown", date(2019, 1, 1)))
+
+
+#: Offices the knowledge base has for the G20 members and Ukraine (issue 6), checked on days.
+G20_AND_UKRAINE = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN",
+                   "MEX", "RUS", "SAU", "ZAF", "KOR", "TUR", "GBR", "USA", "UKR"]
+
+
+@pytest.mark.parametrize("country", G20_AND_UKRAINE)
+def test_kb_covers_ministers_of_g20_and_ukraine(country):
+    kb = load_kb()
+    for kind in ("defence-minister", "foreign-minister"):
+        office = kb.office_for(kind=kind, country=country)
+        assert office is not None, f"{country} has no {kind}"
+        for day in (date(2004, 6, 1), date(2012, 6, 1), date(2022, 5, 13), date(2025, 6, 1)):
+            assert kb.holder(office.id, day) is not None, f"{office.id}: nobody on {day}"
+    assert kb.head_of(country) is not None, f"{country} has no leader office"
+
+
+def test_kb_holder_files_say_where_their_facts_come_from():
+    from kronika.actors.kb import PACKAGE, holder_files
+    from kronika.rules import load_rules
+
+    names = holder_files()
+    assert len(names) >= 15
+    for name in names:
+        data = load_rules(PACKAGE, name)
+        assert data["source"] and isinstance(data["facts_to"], date), name
+
+
+def test_kb_new_offices_resolve_by_date():
+    cases = [("the Japanese defence minister", date(2022, 5, 13), "Nobuo Kishi"),
+             ("the Indian foreign minister", date(2010, 1, 1), "S. M. Krishna"),
+             ("министр обороны Турции", date(2020, 1, 1), "Hulusi Akar"),
+             ("the Ukrainian defence minister", date(2008, 1, 1), "Yuriy Yekhanurov"),
+             ("the head of the Ukrainian General Staff", date(2023, 1, 1), "Serhiy Shaptala"),
+             ("the Brazilian foreign minister", date(2008, 1, 1), "Celso Amorim")]
+    for words, day, name in cases:
+        [r] = resolve(words, day)
+        assert _names(r) == [name], (words, day, r.why)
+
+
 # Properties ----------------------------------------------------------------------------------
 
 _WORDS = ["Austin", "Shoigu", "Millie", "the", "head", "of", "Pentagon", "and", "Ministry",
