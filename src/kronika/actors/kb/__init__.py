@@ -102,6 +102,7 @@ class Kind:
     forms: tuple[str, ...]
     context: bool = True
     example: str = ""
+    head: str | None = None  # institutions: the office kind that heads one ("defence-minister")
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,8 @@ def _kinds(data: dict, key: str, file: str) -> dict[str, Kind]:
     out = {}
     for kid, k in (data or {}).items():
         _need(k, (key, "example"), f"{file} kind {kid}")
-        out[kid] = Kind(kid, _tuple(k[key]), bool(k.get("context", True)), k["example"])
+        out[kid] = Kind(kid, _tuple(k[key]), bool(k.get("context", True)), k["example"],
+                        k.get("head"))
     return out
 
 
@@ -404,6 +406,9 @@ def validate(kb: KB) -> list[str]:
             problems.append(f"organisation {o.id}: country {o.country} is not in countries.yaml")
         if o.head and o.head not in kb.offices:
             problems.append(f"organisation {o.id}: head {o.head} is not an office")
+    for k in kb.org_kinds.values():
+        if k.head and k.head not in kb.office_kinds:
+            problems.append(f"organisation kind {k.id}: head {k.head} is not an office kind")
     for f in kb.offices.values():
         if f.country is not None and f.country not in iso:
             problems.append(f"office {f.id}: country {f.country} is not in countries.yaml")
