@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from kronika.actors.kb import KB, Office, Person, load_kb
 from kronika.document import Actor
@@ -118,6 +118,7 @@ class _Atom:
     lang: str
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(token: str) -> str:
     return token.lower().replace("ё", "е").replace("’", "'").replace("‘", "'")
 
@@ -750,18 +751,21 @@ class _Resolver:
         out = list(found)
         start, end = self._span
         toks = list(_TOKEN.finditer(self.text, start, end))
+        index = self.m.holder_surnames
         for k, m in enumerate(toks):
             w = m.group()
-            if not (w[:1].isupper() and w.isalpha()) or any(r.start <= m.start() < r.end
-                                                            for r in out):
+            if not w[:1].isupper():
+                continue
+            keys = _keys(w)
+            ids = {pid for key in keys for pid in index.get(key, ())}
+            if not ids or not w.isalpha() or any(r.start <= m.start() < r.end for r in out):
                 continue
             if (k > 1 and toks[k - 1].group()[:1].isupper()) or (
                     k + 1 < len(toks) and toks[k + 1].group()[:1].isupper()
                     and toks[k + 1].group().isalpha()):
                 continue
-            if any("" in self.m.trie.get(key, {}) for key in _keys(w)):
+            if any("" in self.m.trie.get(key, {}) for key in keys):
                 continue  # an alias the matcher weighed and left (a place: "in Austin, Texas")
-            ids = {pid for key in _keys(w) for pid in self.m.holder_surnames.get(key, ())}
             ids = {pid for pid in ids if self.kb.offices_of(pid, self.on)}
             if len(ids) != 1:
                 continue
