@@ -24,7 +24,7 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/kronika eval timeline tests/data/gold/rbc-2022-05-13-shoigu-austin.gold.json
-	$(BIN)/kronika eval actors tests/data/actors-heldout.en.txt tests/data/actors-heldout.ru.txt
+	$(BIN)/kronika eval actors tests/data/actors-heldout.en.txt tests/data/actors-heldout.ru.txt tests/data/actors-heldout-g20.en.txt tests/data/actors-heldout-g20.ru.txt
 	$(BIN)/kronika eval events tests/data/events.en.txt tests/data/events/en.dev.txt
 	$(BIN)/kronika eval events tests/data/events/en.heldout.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.dev.txt

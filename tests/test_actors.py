@@ -151,8 +151,8 @@ def test_resolve_without_date_takes_latest_holder():
 
 
 def test_resolve_gap_between_holders_keeps_the_office():
-    [r] = resolve("the head of the Pentagon", date(2019, 7, 1))  # between Shanahan and Esper
-    assert r.actors[0].id == "us-secretary-of-defense" and r.actors[0].country == "USA"
+    [r] = resolve("the Chinese defence minister", date(2023, 11, 15))  # vacant after Li Shangfu
+    assert r.actors[0].id == "cn-defence-minister" and r.actors[0].country == "CHN"
     assert "no holder" in r.why
 
 
@@ -244,6 +244,66 @@ def test_validate_reports_problems():
     assert "nobody is not in people.yaml" in problems
     assert "nobody ends before starting" in problems
     assert "nobody starts before mark-milley ends" in problems
+
+
+def test_validate_reports_gaps_and_overlaps_between_terms():
+    kb = load_kb()
+    office = kb.offices["us-cjcs"]
+
+    def problems(*holders: Holder) -> str:
+        broken = dataclasses.replace(office, holders=holders)
+        return "\n".join(validate(dataclasses.replace(kb, offices={**kb.offices, "us-cjcs": broken},
+                                                      _held={})))
+
+    milley = Holder("mark-milley", date(2019, 10, 1), date(2023, 9, 30))
+    assert problems(milley, Holder("charles-brown", date(2023, 9, 30))) == ""  # handover day
+    assert problems(milley, Holder("charles-brown", date(2023, 10, 1))) == ""  # the day after
+    assert "nobody holds it from 2023-09-30 to 2023-10-05" in problems(
+        milley, Holder("charles-brown", date(2023, 10, 5)))
+    assert problems(milley, Holder("charles-brown", date(2023, 10, 5), after_gap="vacant")) == ""
+    assert "charles-brown starts before mark-milley ends" in problems(
+        milley, Holder("charles-brown", date(2023, 1, 1)))
+    assert problems(milley, Holder("charles-brown", date(2023, 1, 1), shared=True)) == ""
+    assert "listed after" in problems(milley, Holder("charles-brown", date(2019, 1, 1)))
+
+
+#: Offices the knowledge base has for the G20 members and Ukraine (issue 6), checked on days.
+G20_AND_UKRAINE = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN",
+                   "MEX", "RUS", "SAU", "ZAF", "KOR", "TUR", "GBR", "USA", "UKR"]
+
+
+@pytest.mark.parametrize("country", G20_AND_UKRAINE)
+def test_kb_covers_ministers_of_g20_and_ukraine(country):
+    kb = load_kb()
+    for kind in ("defence-minister", "foreign-minister"):
+        office = kb.office_for(kind=kind, country=country)
+        assert office is not None, f"{country} has no {kind}"
+        for day in (date(2004, 6, 1), date(2012, 6, 1), date(2022, 5, 13), date(2025, 6, 1)):
+            assert kb.holder(office.id, day) is not None, f"{office.id}: nobody on {day}"
+    assert kb.head_of(country) is not None, f"{country} has no leader office"
+
+
+def test_kb_holder_files_say_where_their_facts_come_from():
+    from kronika.actors.kb import PACKAGE, holder_files
+    from kronika.rules import load_rules
+
+    names = holder_files()
+    assert len(names) >= 15
+    for name in names:
+        data = load_rules(PACKAGE, name)
+        assert data["source"] and isinstance(data["facts_to"], date), name
+
+
+def test_kb_new_offices_resolve_by_date():
+    cases = [("the Japanese defence minister", date(2022, 5, 13), "Nobuo Kishi"),
+             ("the Indian foreign minister", date(2010, 1, 1), "S. M. Krishna"),
+             ("министр обороны Турции", date(2020, 1, 1), "Hulusi Akar"),
+             ("the Ukrainian defence minister", date(2008, 1, 1), "Yuriy Yekhanurov"),
+             ("the head of the Ukrainian General Staff", date(2023, 1, 1), "Serhiy Shaptala"),
+             ("the Brazilian foreign minister", date(2008, 1, 1), "Celso Amorim")]
+    for words, day, name in cases:
+        [r] = resolve(words, day)
+        assert _names(r) == [name], (words, day, r.why)
 
 
 # Properties ----------------------------------------------------------------------------------
@@ -358,7 +418,7 @@ def test_case_files_reach_the_size_the_issue_asks():
 
 def test_held_out_accuracy_gate():
     """Mentions written after the resolver and not tuned on (see the files' headers): >= 0.90."""
-    cases = [c for lang in ("en", "ru")
-             for c in read_actor_cases(DATA / f"actors-heldout.{lang}.txt")]
+    cases = [c for name in ("actors-heldout", "actors-heldout-g20") for lang in ("en", "ru")
+             for c in read_actor_cases(DATA / f"{name}.{lang}.txt")]
     s = score_actors(cases, resolve)
-    assert s.gold >= 70 and s.accuracy >= 0.90 and s.precision >= 0.90, s.misses
+    assert s.gold >= 300 and s.accuracy >= 0.90 and s.precision >= 0.90, s.misses

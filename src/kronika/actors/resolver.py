@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from kronika.actors.kb import KB, Office, Person, load_kb
 from kronika.document import Actor
@@ -118,6 +118,7 @@ class _Atom:
     lang: str
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(token: str) -> str:
     return token.lower().replace("ё", "е").replace("’", "'").replace("‘", "'")
 
@@ -223,6 +224,18 @@ class _Matcher:
         self.pronouns = {_norm(w) for w in kb.words.get("pronoun", ())}
         self.object_pronouns = {_norm(w) for w in kb.words.get("object-pronoun", ())}
         self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
+        # Surnames of office holders that are no alias of their own ("Makarov" of "Nikolai
+        # Makarov"): the last word of a full-name alias, taken only for whoever holds an office
+        # on the document's day (see _Resolver.holder_surnames).
+        self.holder_surnames: dict[str, set[str]] = {}
+        held = {h.person for f in kb.offices.values() for h in f.holders}
+        for p in kb.people.values():
+            if p.id not in held:
+                continue
+            for a in p.aliases:
+                words = [w for w in _TOKEN.findall(a) if w.isalpha()]
+                if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words[-1]) >= 3:
+                    self.holder_surnames.setdefault(_key(words[-1]), set()).add(p.id)
 
     def _add(self, alias: str, sym: str, ref: str | None, place: bool = False) -> None:
         tokens = _TOKEN.findall(alias)
@@ -544,6 +557,10 @@ class _Resolver:
                 office = self.kb.head_of(ref)
                 fallback = ref if ref in self.kb.countries else self.kb.actor_country(ref)
                 how = f"{how}; its head"
+                head_kind = self.kb.org_kinds[kind].head if kind in self.kb.org_kinds else None
+                if head_kind and fallback and (ref in self.kb.countries or office is None):
+                    office = self.kb.office_for(kind=head_kind, country=fallback) or office
+                    how = f"{how} ({fallback}'s {head_kind})"
         else:
             office, fallback, how = self.office_of_title(body, words)
             if how == "skip":
@@ -663,6 +680,7 @@ class _Resolver:
         self._span = (start, end)
         found = self.grammar(self.m.atoms(self.text, start, end) if atoms is None else atoms)
         found = self.people(found, entities)
+        found = self.holder_surnames(found)
         found = self.pronouns(found, start, end)
         self.ctx.sentence += 1
         return found
@@ -724,6 +742,41 @@ class _Resolver:
         out.sort(key=lambda r: r.start)
         return out
 
+    def holder_surnames(self, found: list[Resolution]) -> list[Resolution]:
+        """A lone capitalised word that is the surname of the one person holding an office on the
+        day ("Serdyukov and Makarov" in 2010 is Nikolai Makarov, the chief of the General Staff).
+        Not inside a longer name ("Tom Makarov"), and never without a date."""
+        if self.on is None:
+            return found
+        out = list(found)
+        start, end = self._span
+        toks = list(_TOKEN.finditer(self.text, start, end))
+        index = self.m.holder_surnames
+        for k, m in enumerate(toks):
+            w = m.group()
+            if not w[:1].isupper():
+                continue
+            keys = _keys(w)
+            ids = {pid for key in keys for pid in index.get(key, ())}
+            if not ids or not w.isalpha() or any(r.start <= m.start() < r.end for r in out):
+                continue
+            if (k > 1 and toks[k - 1].group()[:1].isupper()) or (
+                    k + 1 < len(toks) and toks[k + 1].group()[:1].isupper()
+                    and toks[k + 1].group().isalpha()):
+                continue
+            if any("" in self.m.trie.get(key, {}) for key in keys):
+                continue  # an alias the matcher weighed and left (a place: "in Austin, Texas")
+            ids = {pid for pid in ids if self.kb.offices_of(pid, self.on)}
+            if len(ids) != 1:
+                continue
+            actor, why = self.person(ids.pop(), w)
+            self._note([(actor, why)])
+            out.append(Resolution(m.start(), m.end(), w, (actor,), "holder-surname",
+                                  f"'{w}' is the surname of {actor.name}, the only office holder "
+                                  f"of that name {_on(self.on)}; {why}"))
+        out.sort(key=lambda r: r.start)
+        return out
+
     def pronouns(self, found: list[Resolution], start: int, end: int) -> list[Resolution]:
         """He/she/он/она: the nearest person mentioned before, in this or the last sentences."""
         out: list[Resolution] = []
@@ -743,10 +796,17 @@ class _Resolver:
                 del recent[here[0]]  # not the subject of its own sentence
             if not recent:
                 continue
-            actor = dataclasses.replace(recent[-1][1], text=m.group())
+            if not is_object and not here:
+                # A subject pronoun opening its clause continues the last sentence's subject
+                # (its first person): "Chirac called Putin. He said ..." is Chirac.
+                last = recent[-1][0]
+                antecedent = next(a for n, a in recent if n == last)
+                how = "the subject (first person) of the last sentence with people"
+            else:
+                antecedent, how = recent[-1][1], "the nearest person mentioned before"
+            actor = dataclasses.replace(antecedent, text=m.group())
             out.append(Resolution(m.start(), m.end(), m.group(), (actor,), "pronoun",
-                                  f"'{m.group()}' refers to the nearest person mentioned before: "
-                                  f"{actor.name}"))
+                                  f"'{m.group()}' refers to {how}: {actor.name}"))
         for r in pending:
             self._remember(r)
             out.append(r)

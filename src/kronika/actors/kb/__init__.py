@@ -60,6 +60,8 @@ class Holder:
     end: date | None = None
     acting: bool = False
     approximate: bool = False
+    shared: bool = False            # held together with another holder (no overlap warning)
+    after_gap: str | None = None    # why the office was empty before this term (no gap warning)
 
     def holds_on(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on <= self.end)
@@ -100,6 +102,7 @@ class Kind:
     forms: tuple[str, ...]
     context: bool = True
     example: str = ""
+    head: str | None = None  # institutions: the office kind that heads one ("defence-minister")
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,8 @@ def _kinds(data: dict, key: str, file: str) -> dict[str, Kind]:
     out = {}
     for kid, k in (data or {}).items():
         _need(k, (key, "example"), f"{file} kind {kid}")
-        out[kid] = Kind(kid, _tuple(k[key]), bool(k.get("context", True)), k["example"])
+        out[kid] = Kind(kid, _tuple(k[key]), bool(k.get("context", True)), k["example"],
+                        k.get("head"))
     return out
 
 
@@ -209,12 +213,44 @@ USER_SECTIONS = {
 }
 
 
+#: Packaged files of office holders, one per country or organisation: `holders-<name>.yaml`.
+HOLDERS_PREFIX = "holders-"
+
+
+def holder_files() -> list[str]:
+    """The names of the packaged holders files, in order."""
+    from importlib import resources
+
+    return sorted(f.name for f in resources.files(PACKAGE).iterdir()
+                  if f.name.startswith(HOLDERS_PREFIX) and f.name.endswith(".yaml"))
+
+
+def _add_holder_files(data: dict[str, dict]) -> None:
+    """Merge the `holders-*.yaml` files' offices and people into `data` (an id may appear once).
+
+    A file's `country` is the default country of its offices and people; `example` is optional
+    there (the file is a table of facts, checked by `validate`).
+    """
+    for name in holder_files():
+        part = load_rules(PACKAGE, name) or {}
+        _need(part, ("source", "facts_to"), name)
+        for section in ("offices", "people"):
+            for eid, entry in (part.get(section) or {}).items():
+                if eid in data[section]:
+                    raise RuleFileError(f"{name}: {section} id {eid!r} is already used in "
+                                        f"another file; ids must be unique")
+                _need(entry, (), f"{name} {eid}")
+                entry.setdefault("country", part.get("country"))
+                entry.setdefault("example", f"({name})")
+                data[section][eid] = entry
+
+
 def _packaged() -> dict[str, dict]:
     """The packaged files as sections: {section: {id: entry}}, plus kinds and words."""
     cdata = load_rules(PACKAGE, "countries.yaml")
     odata = load_rules(PACKAGE, "organisations.yaml")
     fdata = load_rules(PACKAGE, "offices.yaml")
-    return {
+    data = {
         "countries": dict(cdata.get("countries") or {}),
         "entities": dict(cdata.get("entities") or {}),
         "organisations": dict(odata.get("organisations") or {}),
@@ -224,6 +260,8 @@ def _packaged() -> dict[str, dict]:
         "office_kinds": fdata.get("kinds") or {},
         "words": load_rules(PACKAGE, "words.yaml"),
     }
+    _add_holder_files(data)
+    return data
 
 
 def read_user_file(path: str, known_people: set[str]) -> dict[str, dict]:
@@ -326,7 +364,8 @@ def load_kb(files: tuple[str, ...] = ()) -> KB:
         for h in f["holders"] or []:
             _need(h, ("person", "from"), f"offices.yaml {fid} holder")
             holders.append(Holder(h["person"], h["from"], h.get("to"), bool(h.get("acting")),
-                                  bool(h.get("approximate"))))
+                                  bool(h.get("approximate")), bool(h.get("shared")),
+                                  h.get("after_gap")))
         offices[fid] = Office(fid, f["title"], f.get("country"), f["kind"], f.get("organisation"),
                               _tuple(f["aliases"]), tuple(holders), f["example"])
 
@@ -367,6 +406,9 @@ def validate(kb: KB) -> list[str]:
             problems.append(f"organisation {o.id}: country {o.country} is not in countries.yaml")
         if o.head and o.head not in kb.offices:
             problems.append(f"organisation {o.id}: head {o.head} is not an office")
+    for k in kb.org_kinds.values():
+        if k.head and k.head not in kb.office_kinds:
+            problems.append(f"organisation kind {k.id}: head {k.head} is not an office kind")
     for f in kb.offices.values():
         if f.country is not None and f.country not in iso:
             problems.append(f"office {f.id}: country {f.country} is not in countries.yaml")
@@ -383,8 +425,7 @@ def validate(kb: KB) -> list[str]:
                 continue
             if h.end is not None and h.end < h.start:
                 problems.append(f"office {f.id}: {h.person} ends before starting")
-            if prev is not None and (prev.end is None or h.start < prev.end):
-                problems.append(f"office {f.id}: {h.person} starts before {prev.person} ends")
+            problems += _succession(f, prev, h)
             prev = h
     for p in kb.people.values():
         if p.country is not None and p.country not in iso:
@@ -393,3 +434,24 @@ def validate(kb: KB) -> list[str]:
             if place not in p.aliases:
                 problems.append(f"person {p.id}: place {place!r} is not one of the aliases")
     return problems
+
+
+def _succession(office: Office, prev: Holder | None, h: Holder) -> list[str]:
+    """Overlap or gap between two consecutive terms of an office.
+
+    The new holder may start on the day the old one leaves (a handover) or the day after; two
+    holders on more days need `shared: true`, and an empty office between them `after_gap`.
+    """
+    if prev is None:
+        return []
+    if prev.start > h.start:
+        return [f"office {office.id}: {h.person} is listed after {prev.person} but starts earlier"]
+    if prev.end is None or h.start < prev.end:
+        if prev.shared or h.shared:
+            return []
+        return [f"office {office.id}: {h.person} starts before {prev.person} ends "
+                f"(mark `shared: true` if they held it together)"]
+    if (h.start - prev.end).days > 1 and not h.after_gap:
+        return [f"office {office.id}: nobody holds it from {prev.end} to {h.start} "
+                f"(add the acting holder, or say why with `after_gap`)"]
+    return []
