@@ -286,6 +286,10 @@ class _Matcher:
             nxt = i + n + (1 if i + n < len(norms) and norms[i + n] == "," else 0)
             if nxt < len(norms) and norms[nxt] in self.place_after:
                 return False
+        if a.sym == "P" and n == 1:
+            word = text[toks[i][0]:toks[i][1]]
+            if len(word) <= 4 and word.isupper() and word != alias_tokens[0]:
+                return False  # an abbreviation ("МИД"), not the surname "Мид"
         if a.sym == "P" and n == 1 and i > 0:
             prev = text[toks[i - 1][0]:toks[i - 1][1]]
             adjoining = before and before[-1].end == toks[i - 1][1]
