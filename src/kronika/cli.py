@@ -726,6 +726,35 @@ def eval_events(
         typer.echo(f"  {e}")
 
 
+@eval_app.command("places")
+def eval_places(
+    files: Annotated[list[str], typer.Argument(help="case files in the places markup")],
+    lang: Annotated[str, typer.Option(help="language of files without an @lang line")] = "en",
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    errors: Annotated[int, typer.Option(help="how many disagreements to list")] = 20,
+) -> None:
+    """Score event locations: place accuracy (the right place, or none, for each marked event)
+    and resolution accuracy (the right gazetteer id); see kronika.eval.places for the markup.
+
+    Example:
+        kronika eval places tests/data/places.en.txt tests/data/places.ru.txt
+    """
+    from kronika.eval.places import kronika_locator, read_cases, score
+
+    cases = [c for f in files for c in read_cases(f, lang)]
+    result = score(cases, kronika_locator())
+    if fmt == "json":
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{result.events} events in {len(cases)} cases: place accuracy "
+               f"{result.place_accuracy:.3f} ({result.place_right}/{result.events}), resolution "
+               f"accuracy {result.resolution_accuracy:.3f} ({result.resolved_right}/{result.found})")
+    for code, (n, right, found, resolved) in sorted(result.by_lang.items()):
+        typer.echo(f"  {code}: place {right}/{n}, resolution {resolved}/{found}")
+    for e in result.errors[:errors]:
+        typer.echo(f"  {e}")
+
+
 @eval_app.command("timeline")
 def eval_timeline(
     gold: Annotated[str, typer.Argument(help="a kronika.gold/1 JSON file")],

@@ -61,11 +61,12 @@ class Pipeline:
         from kronika.extract import Extract
         from kronika.extract.noise import NoiseFlagger
         from kronika.language.sentences import Sentences
+        from kronika.places import Places
         from kronika.timeline import Timeline
         from kronika.timex import Timexes
 
         return cls([Extract(), Sentences(), NoiseFlagger(), Timexes(), Actors(), Events(),
-                    Timeline()])
+                    Places(), Timeline()])
 
     def upto(self, name: str) -> Pipeline:
         """The stages up to and including `name` (for commands that need only early layers)."""
