@@ -22,9 +22,9 @@ from kronika.places.resolve import Resolved
 
 BOUNDARIES = {
     "en": re.compile(r"[;:—–()]|,\s|(?<!\w)(?:and|but|while|whereas|after|before|when|as|"
-                     r"which|who|where|said|says|told|announced|reported|claimed|added)(?!\w)"),
+                     r"that|which|who|where|said|says|told|announced|reported|claimed|added)(?!\w)"),
     "ru": re.compile(r"[;:—–()]|,\s|(?<!\w)(?:и|но|а|когда|после|перед|пока|который|которая|"
-                     r"которое|которые|заявил|заявила|заявили|сообщил|сообщила|сообщили|"
+                     r"которое|которые|что|заявил|заявила|заявили|сообщил|сообщила|сообщили|"
                      r"рассказал|добавил|отметил)(?!\w)"),
 }
 

@@ -189,6 +189,8 @@ def _name_at(rule: PlaceRule, rs: RuleSet, text: str, at: int,
             if keys:
                 return _mention(rule, text, start, end + region.end(), keys, qualifier)
         keys = _keys(rs, names, gaz)
+        if keys and rs.lang == "en" and n < len(words) and words[n][2] not in rs.joiners:
+            return None  # a place name inside a longer proper name: "the Washington Post"
         if keys:
             if qualifier is None:
                 qualifier = _qualifier(rs, text, end, gaz)
