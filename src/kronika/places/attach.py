@@ -86,7 +86,7 @@ def _sentence_attachments(sent: Sentence, triggers: Sequence[tuple[int, int]],
     clause_of = {i: clause(t[0]) for i, t in mine.items()}
     with_trigger = set(clause_of.values())
     out: dict[int, Attachment] = {}
-    for i, (t_start, t_end) in mine.items():
+    for i, (_, t_end) in mine.items():
         own = [p for p in here if clause(p.mention.start) == clause_of[i]]
         after = [p for p in own if p.mention.start >= t_end]
         if after:
