@@ -45,6 +45,13 @@ AfterOption = Annotated[str | None, typer.Option(help="only entries after this d
                                                       "(exclusive)")]
 BeforeOption = Annotated[str | None, typer.Option(help="only entries before this date "
                                                        "(exclusive)")]
+PlaceOption = Annotated[list[str] | None, typer.Option(
+    "--place", help="where it happened: a place, or a region or country it lies in "
+                    "(repeatable: any of them)")]
+CountryOption = Annotated[list[str] | None, typer.Option(
+    "--country", help="ISO alpha-3 code of the country it happened in (repeatable)")]
+BBoxOption = Annotated[str | None, typer.Option(
+    "--bbox", help="only places inside west,south,east,north (degrees), e.g. 22,44,41,53")]
 ActorFilesOption = Annotated[list[str] | None, typer.Option(
     "--actors", help="a YAML file of your own actors, added to the knowledge base (repeatable)")]
 
@@ -295,13 +302,19 @@ def timeline(
     story: StoryOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    place: PlaceOption = None,
+    country: CountryOption = None,
+    bbox: BBoxOption = None,
 ) -> None:
     """Print the stored timeline (merged across documents), filtered.
 
     Example:
         kronika timeline --actor Austin --actor Shoigu --status attempted_failed --last 1
         kronika timeline --story "Austin Shoigu" --since 30d --format md
+        kronika timeline --place "Donetsk Oblast" --country UKR --bbox 22,44,41,53
     """
+    from kronika.timeline.query import parse_bbox
+
     from kronika.timeline.show import markdown
 
     if fmt not in ("table", "json", "csv", "md"):
@@ -312,7 +325,8 @@ def timeline(
                                  after=parse_date(after, "--after") if after else None,
                                  before=parse_date(before, "--before") if before else None,
                                  since=_when(since, "--since"), until=_when(until, "--until"),
-                                 first=first, last=last)
+                                 first=first, last=last, places=place or [],
+                                 countries=country or [], bbox=parse_bbox(bbox) if bbox else None)
         conflicts = store.conflicts([e.id for e in entries]) if fmt == "md" else []
         events = (dict((e.id, e) for _, e in store.events([i for x in entries for i in x.events]))
                   if fmt == "table" else {})
@@ -960,25 +974,33 @@ def export(
     status: StatusesOption = None,
     after: AfterOption = None,
     before: BeforeOption = None,
+    place: PlaceOption = None,
+    country: CountryOption = None,
+    bbox: BBoxOption = None,
 ) -> None:
     """Export the stored timeline: tables of entries and events, a calendar, or Markdown.
 
     parquet writes documents, events and entries whole (no filters); csv and jsonl write
     entries and the events they cite; ics writes one all-day calendar event per dated entry;
-    md writes a Markdown timeline with footnoted sources; gdelt writes a GDELT-style
+    md writes a Markdown timeline with footnoted sources; geojson writes the located events
+    as GeoJSON points (one file); gdelt writes a GDELT-style
     tab-separated event table (one row per event of the corpus timeline: CAMEO and PLOVER
     type, actors' country codes, date, source URL) for tools that read event data.
 
     Example:
         kronika export --format md --actor Austin --out austin.md
+        kronika export --format geojson --country UKR --out events.geojson
     """
+    from kronika.timeline.query import parse_bbox
+
     from kronika.export import FORMATS, TABLE_FORMATS, to_ics, to_markdown, write_tables
     from kronika.store import Store
 
-    if fmt not in (*FORMATS, "gdelt"):
-        raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}, gdelt")
+    if fmt not in (*FORMATS, "gdelt", "geojson"):
+        raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}, gdelt, geojson")
     filters = {"actors": actor or [], "types": type_ or [], "statuses": status or [],
-               "after": after, "before": before}
+               "after": after, "before": before, "places": place or [],
+               "countries": country or [], "bbox": parse_bbox(bbox) if bbox else None}
     err = console(stderr=True)
     if fmt == "gdelt":
         if any(filters.values()):
@@ -1000,7 +1022,19 @@ def export(
             paths = store.export_parquet(out or "kronika-export")
     else:
         _, data = _stored(db, **filters)
-        if fmt in TABLE_FORMATS:
+        if fmt == "geojson":
+            from kronika.places.geojson import to_geojson
+
+            text, skipped = to_geojson(data)
+            if skipped:
+                err.print(f"kronika: note: {skipped} events without a place on the map are "
+                          f"not in the GeoJSON")
+            if not out:
+                typer.echo(text, nl=False)
+                return
+            Path(out).write_text(text, encoding="utf-8")
+            paths = [Path(out)]
+        elif fmt in TABLE_FORMATS:
             paths = write_tables(data, out or "kronika-export", fmt)
         else:
             if fmt == "ics":

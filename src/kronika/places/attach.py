@@ -3,7 +3,7 @@ no other event's clause holds, else the dateline, else none.
 
 A sentence is cut into clauses at punctuation, coordinators, subordinators and reporting verbs
 (`BOUNDARIES`). A place in the clause of an event's trigger is that event's (the nearest after
-the trigger, else the nearest before). A place in a clause with no trigger ("In Antalya, …",
+the trigger, else the nearest before; a city or region before a country). A place in a clause with no trigger ("In Antalya, …",
 "…, on the sidelines of the Shangri-La Dialogue in Singapore") goes to the nearest trigger only;
 a place where words were said ("Speaking in Moscow, Lavrov accused …") only to the saying that
 follows it, never to an event reported in those words. So a place never locates another event
@@ -65,6 +65,10 @@ def attach(triggers: Sequence[tuple[int, int]], places: Sequence[Resolved],
     return out
 
 
+def _is_country(r: Resolved) -> bool:
+    return r.place.feature == "A" and r.place.admin1 is None
+
+
 def _sentence(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
     for s in sentences:
         if s.start <= offset < s.end:
@@ -89,10 +93,12 @@ def _sentence_attachments(sent: Sentence, triggers: Sequence[tuple[int, int]],
     for i, (_, t_end) in mine.items():
         own = [p for p in here if clause(p.mention.start) == clause_of[i]]
         after = [p for p in own if p.mention.start >= t_end]
-        if after:
-            out[i] = Attachment(after[0], "clause")
-        elif own:
-            out[i] = Attachment(own[-1], "clause")
+        before = [p for p in own if p.mention.start < t_end][::-1]
+        # the nearest after the trigger, else before it; a city or region before a country
+        # ("attacked Ukraine near Kharkiv" happened at Kharkiv)
+        ranked = sorted(after + before, key=lambda p: _is_country(p))
+        if ranked:
+            out[i] = Attachment(ranked[0], "clause")
     for p in here:
         if clause(p.mention.start) in with_trigger:
             continue
