@@ -314,7 +314,6 @@ def timeline(
         kronika timeline --place "Donetsk Oblast" --country UKR --bbox 22,44,41,53
     """
     from kronika.timeline.query import parse_bbox
-
     from kronika.timeline.show import markdown
 
     if fmt not in ("table", "json", "csv", "md"):
@@ -991,10 +990,9 @@ def export(
         kronika export --format md --actor Austin --out austin.md
         kronika export --format geojson --country UKR --out events.geojson
     """
-    from kronika.timeline.query import parse_bbox
-
     from kronika.export import FORMATS, TABLE_FORMATS, to_ics, to_markdown, write_tables
     from kronika.store import Store
+    from kronika.timeline.query import parse_bbox
 
     if fmt not in (*FORMATS, "gdelt", "geojson"):
         raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}, gdelt, geojson")
