@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/timex.py
 	$(BIN)/python bench/backbone.py
 	$(BIN)/python bench/timeline.py
+	$(BIN)/python bench/places.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/scale.py --spark
 
