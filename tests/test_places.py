@@ -138,6 +138,15 @@ def test_the_gold_sets_pass_the_gate() -> None:
     assert result.resolution_accuracy >= 0.90, result.errors
 
 
+def test_the_held_out_wikinews_sentences_pass_the_same_targets() -> None:
+    cases = [c for name in ("places.heldout.en.txt", "places.heldout.ru.txt")
+             for c in read_cases(str(DATA / name))]
+    result = score(cases, kronika_locator())
+    assert result.events >= 25
+    assert result.place_accuracy >= 0.85, result.errors
+    assert result.resolution_accuracy >= 0.90, result.errors
+
+
 def test_the_committed_centroids_are_those_of_the_base_map() -> None:
     committed = resources.files("kronika.places").joinpath("centroids.json").read_text("utf-8")
     assert dumps(centroids(base_map())) == committed
