@@ -55,7 +55,8 @@ class Pipeline:
 
     @classmethod
     def default(cls) -> Pipeline:
-        """The full pipeline: extract → sentences → noise → timex → actors → events → timeline."""
+        """The full pipeline: extract → sentences → noise → timex → actors → events → places →
+        timeline."""
         from kronika.actors import Actors
         from kronika.events import Events
         from kronika.extract import Extract
