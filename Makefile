@@ -25,6 +25,7 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/kronika eval timeline tests/data/gold/rbc-2022-05-13-shoigu-austin.gold.json
 	$(BIN)/kronika eval actors tests/data/actors-heldout.en.txt tests/data/actors-heldout.ru.txt
+	$(BIN)/kronika eval places tests/data/places.heldout.en.txt tests/data/places.heldout.ru.txt
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
