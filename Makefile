@@ -29,6 +29,7 @@ eval: $(STAMP)
 	$(BIN)/kronika eval events tests/data/events/en.heldout.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.dev.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout.txt
+	$(BIN)/kronika eval places tests/data/places.heldout.en.txt tests/data/places.heldout.ru.txt
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
@@ -38,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/backbone.py
 	$(BIN)/python bench/timeline.py
 	$(BIN)/python bench/events_ru.py
+	$(BIN)/python bench/places.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/scale.py --spark
 

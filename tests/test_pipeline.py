@@ -18,7 +18,7 @@ def test_stage_order_is_checked():
 
 def test_default_order():
     assert Pipeline.default().names == ("extract", "sentences", "noise", "timex", "actors",
-                                        "events", "timeline")
+                                        "events", "places", "timeline")
 
 
 def test_process_text_keeps_text_unchanged():

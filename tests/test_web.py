@@ -156,7 +156,8 @@ def test_article_payloads_stay_text(page, site):
     page.goto(site + "/#/documents")
     page.wait_for_selector("#doc-list li")
     assert page.evaluate("window.__pwned") is None
-    assert page.evaluate("document.querySelectorAll('script').length") == 1
+    assert page.evaluate("[...document.scripts].map((s) => s.src.split('/').pop())") == \
+        ["map.js", "app.js"]
     assert page.evaluate("[...document.querySelectorAll('*')].filter(e => [...e.attributes]"
                          ".some(a => a.name.startsWith('on'))).length") == 0
     hrefs = page.evaluate("[...document.querySelectorAll('a')].map(a => a.href)")
@@ -219,3 +220,31 @@ def test_uploading_a_file_with_the_form(page, site):
     assert "Stored" in page.locator("#add-result").inner_text()
     page.locator("#add-result a").click()
     sync_api.expect(page.locator("#doc-meta")).to_contain_text("upload:talks.txt")
+
+
+def test_the_map_shows_placed_entries_and_follows_a_range_on_the_timeline(page, site):
+    ready(page, site + "/")
+    points = page.locator("#map .point")
+    points.first.wait_for()
+    placed = points.count()
+    assert placed >= 1
+    assert page.locator("#map .land path").count() > 100          # the countries of the base map
+    assert page.locator("#map .point circle[fill^='#']").count() == placed  # quad colours
+    # drag across a few days at the start of the timeline: the map keeps only the entries
+    # whose dates meet them
+    box = page.locator("#chart svg").bounding_box()
+    y = box["y"] + 10
+    page.mouse.move(box["x"] + 305, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 312, y)
+    page.mouse.move(box["x"] + 318, y)
+    page.mouse.up()
+    page.wait_for_selector(f"#map:not([data-points='{placed}'])", state="attached")
+    assert int(page.get_attribute("#map", "data-points")) < placed
+    assert "to" in page.inner_text("#map-text")
+    page.click("#map-all")
+    page.wait_for_selector(f"#map[data-points='{placed}']", state="attached")
+    points.first.focus()
+    page.keyboard.press("Enter")
+    page.locator("#detail .evidence").first.wait_for()
+    assert page.problems == []

@@ -45,6 +45,13 @@ AfterOption = Annotated[str | None, typer.Option(help="only entries after this d
                                                       "(exclusive)")]
 BeforeOption = Annotated[str | None, typer.Option(help="only entries before this date "
                                                        "(exclusive)")]
+PlaceOption = Annotated[list[str] | None, typer.Option(
+    "--place", help="where it happened: a place, or a region or country it lies in "
+                    "(repeatable: any of them)")]
+CountryOption = Annotated[list[str] | None, typer.Option(
+    "--country", help="ISO alpha-3 code of the country it happened in (repeatable)")]
+BBoxOption = Annotated[str | None, typer.Option(
+    "--bbox", help="only places inside west,south,east,north (degrees), e.g. 22,44,41,53")]
 ActorFilesOption = Annotated[list[str] | None, typer.Option(
     "--actors", help="a YAML file of your own actors, added to the knowledge base (repeatable)")]
 
@@ -405,13 +412,18 @@ def timeline(
     story: StoryOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    place: PlaceOption = None,
+    country: CountryOption = None,
+    bbox: BBoxOption = None,
 ) -> None:
     """Print the stored timeline (merged across documents), filtered.
 
     Example:
         kronika timeline --actor Austin --actor Shoigu --status attempted_failed --last 1
         kronika timeline --story "Austin Shoigu" --since 30d --format md
+        kronika timeline --place "Donetsk Oblast" --country UKR --bbox 22,44,41,53
     """
+    from kronika.timeline.query import parse_bbox
     from kronika.timeline.show import markdown
 
     if fmt not in ("table", "json", "csv", "md"):
@@ -422,7 +434,8 @@ def timeline(
                                  after=parse_date(after, "--after") if after else None,
                                  before=parse_date(before, "--before") if before else None,
                                  since=_when(since, "--since"), until=_when(until, "--until"),
-                                 first=first, last=last)
+                                 first=first, last=last, places=place or [],
+                                 countries=country or [], bbox=parse_bbox(bbox) if bbox else None)
         conflicts = store.conflicts([e.id for e in entries]) if fmt == "md" else []
         events = (dict((e.id, e) for _, e in store.events([i for x in entries for i in x.events]))
                   if fmt == "table" else {})
@@ -866,6 +879,35 @@ def eval_events(
         typer.echo(f"  {e}")
 
 
+@eval_app.command("places")
+def eval_places(
+    files: Annotated[list[str], typer.Argument(help="case files in the places markup")],
+    lang: Annotated[str, typer.Option(help="language of files without an @lang line")] = "en",
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    errors: Annotated[int, typer.Option(help="how many disagreements to list")] = 20,
+) -> None:
+    """Score event locations: place accuracy (the right place, or none, for each marked event)
+    and resolution accuracy (the right gazetteer id); see kronika.eval.places for the markup.
+
+    Example:
+        kronika eval places tests/data/places.en.txt tests/data/places.ru.txt
+    """
+    from kronika.eval.places import kronika_locator, read_cases, score
+
+    cases = [c for f in files for c in read_cases(f, lang)]
+    result = score(cases, kronika_locator())
+    if fmt == "json":
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{result.events} events in {len(cases)} cases: place accuracy "
+               f"{result.place_accuracy:.3f} ({result.place_right}/{result.events}), resolution "
+               f"accuracy {result.resolution_accuracy:.3f} ({result.resolved_right}/{result.found})")
+    for code, (n, right, found, resolved) in sorted(result.by_lang.items()):
+        typer.echo(f"  {code}: place {right}/{n}, resolution {resolved}/{found}")
+    for e in result.errors[:errors]:
+        typer.echo(f"  {e}")
+
+
 @eval_app.command("timeline")
 def eval_timeline(
     gold: Annotated[str, typer.Argument(help="a kronika.gold/1 JSON file")],
@@ -1071,25 +1113,32 @@ def export(
     status: StatusesOption = None,
     after: AfterOption = None,
     before: BeforeOption = None,
+    place: PlaceOption = None,
+    country: CountryOption = None,
+    bbox: BBoxOption = None,
 ) -> None:
     """Export the stored timeline: tables of entries and events, a calendar, or Markdown.
 
     parquet writes documents, events and entries whole (no filters); csv and jsonl write
     entries and the events they cite; ics writes one all-day calendar event per dated entry;
-    md writes a Markdown timeline with footnoted sources; gdelt writes a GDELT-style
+    md writes a Markdown timeline with footnoted sources; geojson writes the located events
+    as GeoJSON points (one file); gdelt writes a GDELT-style
     tab-separated event table (one row per event of the corpus timeline: CAMEO and PLOVER
     type, actors' country codes, date, source URL) for tools that read event data.
 
     Example:
         kronika export --format md --actor Austin --out austin.md
+        kronika export --format geojson --country UKR --out events.geojson
     """
     from kronika.export import FORMATS, TABLE_FORMATS, to_ics, to_markdown, write_tables
     from kronika.store import Store
+    from kronika.timeline.query import parse_bbox
 
-    if fmt not in (*FORMATS, "gdelt"):
-        raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}, gdelt")
+    if fmt not in (*FORMATS, "gdelt", "geojson"):
+        raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}, gdelt, geojson")
     filters = {"actors": actor or [], "types": type_ or [], "statuses": status or [],
-               "after": after, "before": before}
+               "after": after, "before": before, "places": place or [],
+               "countries": country or [], "bbox": parse_bbox(bbox) if bbox else None}
     err = console(stderr=True)
     if fmt == "gdelt":
         if any(filters.values()):
@@ -1111,7 +1160,19 @@ def export(
             paths = store.export_parquet(out or "kronika-export")
     else:
         _, data = _stored(db, **filters)
-        if fmt in TABLE_FORMATS:
+        if fmt == "geojson":
+            from kronika.places.geojson import to_geojson
+
+            text, skipped = to_geojson(data)
+            if skipped:
+                err.print(f"kronika: note: {skipped} events without a place on the map are "
+                          f"not in the GeoJSON")
+            if not out:
+                typer.echo(text, nl=False)
+                return
+            Path(out).write_text(text, encoding="utf-8")
+            paths = [Path(out)]
+        elif fmt in TABLE_FORMATS:
             paths = write_tables(data, out or "kronika-export", fmt)
         else:
             if fmt == "ics":

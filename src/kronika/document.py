@@ -160,6 +160,7 @@ class Entry:
     confidence: float
     summary: str
     date_from: str | None = None  # id of the event whose evidence gave the date
+    location: dict | None = None  # where it happened: the location of its best located event
 
 
 @dataclass(frozen=True)
@@ -350,6 +351,7 @@ def entry_to_dict(e: Entry) -> dict[str, Any]:
         "targets": [actor_to_dict(a) for a in e.targets],
         "date": date_to_dict(e.date), "events": list(e.events), "hedged": e.hedged,
         "confidence": e.confidence, "summary": e.summary, "date_from": e.date_from,
+        "location": e.location,
     }
 
 
@@ -361,4 +363,5 @@ def entry_from_dict(d: dict[str, Any]) -> Entry:
         date=date_from_dict(d.get("date", {})), events=tuple(d.get("events", [])),
         hedged=d.get("hedged", False), confidence=d.get("confidence", 0.5),
         summary=d.get("summary", ""), date_from=d.get("date_from"),
+        location=d.get("location"),
     )

@@ -10,6 +10,7 @@ Every message says what went wrong and how to fix it, and starts with a stable c
     │   ├── UnsupportedLanguageError
     │   ├── NotFoundError        a document or entry id that is not in the store
     │   ├── BadFilterError       an ingest filter (--domain, --keyword...) that cannot match
+    │   ├── BadBBoxError         a --bbox that is not west,south,east,north in degrees
     │   └── SnapshotExistsError  `kronika snapshot` would overwrite a dataset
     ├── InputError               the input itself cannot be read
     │   ├── DecodingError        bytes in no encoding we can detect
@@ -22,7 +23,8 @@ Every message says what went wrong and how to fix it, and starts with a stable c
     │       └── RefusedURLError  a URL kronika will not fetch (scheme, private address)
     ├── PipelineError            stages in an order that cannot work
     ├── RuleFileError            a packaged rule or lexicon file is broken
-    │   └── ActorFileError       a user's actor file (--actors FILE) is malformed
+    │   ├── ActorFileError       a user's actor file (--actors FILE) is malformed
+    │   └── PlaceFileError       a packaged place rule file or the gazetteer supplement is broken
     ├── GoldFileError            a gold file for `kronika eval` is malformed
     ├── SchemaError              an export does not match kronika's published JSON Schema
     └── StoreError               the DuckDB store cannot be opened or migrated
@@ -105,6 +107,16 @@ class NotFoundError(UsageError):
     """Raised when a document or entry id is not in the store."""
 
     code = "K105"
+
+
+class BadBBoxError(UsageError):
+    """Raised when a bounding box (`--bbox`, `bbox=`) is not four numbers west,south,east,north."""
+
+    code = "K461"
+
+    def __init__(self, value: str, why: str) -> None:
+        super().__init__(f"bounding box {value!r} {why}: write west,south,east,north in "
+                         f"degrees, for example 22,44,41,53 for Ukraine")
 
 
 class InputError(KronikaError):
@@ -199,6 +211,13 @@ class ActorFileError(RuleFileError):
         where = f"{path}:{line}" if line else path
         super().__init__(f"actor file {where}: {what}; see README 'Actors' for the format")
         self.path, self.line = path, line
+
+
+class PlaceFileError(RuleFileError):
+    """Raised when a packaged place rule file (`places/rules.<lang>.yaml`) or the gazetteer
+    supplement (`places/supplement.yaml`) is malformed; says which entry and what it lacks."""
+
+    code = "K460"
 
 
 class GoldFileError(KronikaError):

@@ -55,17 +55,19 @@ class Pipeline:
 
     @classmethod
     def default(cls) -> Pipeline:
-        """The full pipeline: extract → sentences → noise → timex → actors → events → timeline."""
+        """The full pipeline: extract → sentences → noise → timex → actors → events → places →
+        timeline."""
         from kronika.actors import Actors
         from kronika.events import Events
         from kronika.extract import Extract
         from kronika.extract.noise import NoiseFlagger
         from kronika.language.sentences import Sentences
+        from kronika.places import Places
         from kronika.timeline import Timeline
         from kronika.timex import Timexes
 
         return cls([Extract(), Sentences(), NoiseFlagger(), Timexes(), Actors(), Events(),
-                    Timeline()])
+                    Places(), Timeline()])
 
     def upto(self, name: str) -> Pipeline:
         """The stages up to and including `name` (for commands that need only early layers)."""

@@ -208,11 +208,15 @@ class _Api:
                  first: int | None = Query(None, ge=1), last: int | None = Query(None, ge=1),
                  q: str | None = Query(None, description="words in the summary, actors or "
                                                          "evidence"),
+                 place: Many = None, country: Many = None,
+                 bbox: str | None = Query(None, description="west,south,east,north in degrees"),
                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
         """Timeline entries with the CLI's filters (every `actor` must take part; `after` and
-        `before` are exclusive), ordered by date; plus `q` to search."""
+        `before` are exclusive; `place`, `country` and `bbox` filter by where it happened),
+        ordered by date; plus `q` to search."""
         snap = self.access.snapshot()
-        rows = select_rows(snap, actor, type, status, after, before, first, last, q)
+        rows = select_rows(snap, actor, type, status, after, before, first, last, q,
+                           places=place, countries=country, bbox=bbox)
         items = [entry_item(doc_id, e) for doc_id, e in rows]
         return _json(request, _page(request, items, limit, offset))
 
@@ -262,11 +266,13 @@ class _Api:
 
     def query_last(self, request: Request, actor: Many = None, type: Many = None,
                    status: Many = None, after: str | None = None,
-                   before: str | None = None) -> Response:
+                   before: str | None = None, place: Many = None, country: Many = None,
+                   bbox: str | None = None) -> Response:
         """The latest entry the filters pick (like `kronika timeline --last 1`), with evidence;
         `{"entry": null}` when none does."""
         snap = self.access.snapshot()
-        rows = select_rows(snap, actor, type, status, after, before, None, 1, None)
+        rows = select_rows(snap, actor, type, status, after, before, None, 1, None,
+                           places=place, countries=country, bbox=bbox)
         if not rows:
             return _json(request, {"entry": None, "evidence": [], "conflicts": []})
         return _json(request, detail(snap, *rows[0]))

@@ -11,12 +11,12 @@ from kronika.errors import UsageError
 from kronika.plover import quad_of
 from kronika.server.access import Snapshot
 from kronika.timeline import types_compatible
-from kronika.timeline.query import select
+from kronika.timeline.query import parse_bbox, select
 from kronika.timeline.shape import date_shape
 
 
 def select_rows(snap: Snapshot, actors, types, statuses, after, before, first, last,
-            q) -> list[tuple[str, Entry]]:
+            q, *, places=None, countries=None, bbox: str | None = None) -> list[tuple[str, Entry]]:
     for t in types or []:
         if t.upper() not in PLOVER_TYPES:
             raise UsageError(f"type {t!r} is not a PLOVER type; use one of "
@@ -27,7 +27,9 @@ def select_rows(snap: Snapshot, actors, types, statuses, after, before, first, l
     doc_of = {id(e): doc_id for doc_id, e in snap.entries}
     picked = select([e for _, e in snap.entries], actors=actors or [], types=types or [],
                     statuses=statuses or [], after=_day(after, "after"),
-                    before=_day(before, "before"), first=first, last=last)
+                    before=_day(before, "before"), first=first, last=last,
+                    places=places or [], countries=countries or [],
+                    bbox=parse_bbox(bbox) if bbox else None)
     rows = [(doc_of[id(e)], e) for e in picked]
     if q and q.strip():
         needle = q.strip().casefold()

@@ -317,11 +317,14 @@ class Store:
                  statuses: Sequence[str] = (), after: date | str | None = None,
                  before: date | str | None = None, since: date | str | None = None,
                  until: date | str | None = None, first: int | None = None,
-                 last: int | None = None) -> list[StoryEntry]:
+                 last: int | None = None, places: Sequence[str] = (),
+                 countries: Sequence[str] = (),
+                 bbox: tuple[float, float, float, float] | None = None) -> list[StoryEntry]:
         """The corpus timeline, filtered as `kronika timeline` filters: every name in `actors`
         must take part; `after`/`before` exclusive, `since`/`until` inclusive (an entry is
         since a day when its earliest day is on or after it, until a day when its latest day is
-        on or before it); `first`/`last` pick from the date order."""
+        on or before it); `first`/`last` pick from the date order; `places`, `countries` and
+        `bbox` filter by the entry's location (see `kronika.timeline.query`)."""
         from kronika.dates import parse_date
         from kronika.timeline.query import select
 
@@ -330,16 +333,18 @@ class Store:
                                                        (since, "since"), (until, "until")))
         with self._translate("reading the corpus timeline"):
             if story.is_built(self._con):
+                geo = bool(places or countries or bbox)  # filtered in Python, then picked
                 found = story.query(self._con, actors=actors, types=types, statuses=statuses,
                                     after=after, before=before, since=since, until=until,
-                                    first=first, last=last)
+                                    first=None if geo else first, last=None if geo else last)
             else:  # documents stored before the corpus timeline existed: merge them now
                 found = self._merged_now()
         found = [e for e in found
                  if (since is None or (e.date.earliest and e.date.earliest >= since))
                  and (until is None or (e.date.latest and e.date.latest <= until))]
         return select(found, actors=actors, types=types, statuses=statuses, after=after,
-                      before=before, first=first, last=last)
+                      before=before, first=first, last=last, places=places,
+                      countries=countries, bbox=bbox)
 
     def count(self, by: str = "month", *, actors: Sequence[str] = (), types: Sequence[str] = (),
               statuses: Sequence[str] = (), since: date | None = None,
@@ -407,7 +412,7 @@ class Store:
         from kronika.timeline.query import select
 
         unknown = set(filters) - {"actors", "types", "statuses", "after", "before", "first",
-                                  "last"}
+                                  "last", "places", "countries", "bbox"}
         if unknown:
             raise UsageError(f"unknown timeline filter(s) {', '.join(sorted(unknown))}; use "
                              f"actors, types, statuses, after, before, first or last")

@@ -159,7 +159,20 @@ def _entry(c: _Cluster) -> Entry:
         id=f"en-{digest}", type=main.type, status=main.status, sources=sources, targets=targets,
         date=c.date, events=ids, hedged=hedged, confidence=confidence,
         summary=summary(main.type, main.status, sources, targets), date_from=c.date_from,
+        location=best_location(c.events),
     )
+
+
+def best_location(events: Iterable[Event]) -> dict | None:
+    """An entry's location: that of its most confident located event (the earliest in the text
+    among equals); a place tied to the event's own clause beats a dateline."""
+    located = [e for e in events if e.location]
+    if not located:
+        return None
+    rank = {"clause": 0, "sentence": 1, "dateline": 2}
+    best = min(located, key=lambda e: (rank.get(e.location.get("attached"), 3), -e.confidence,
+                                       e.evidence.start, e.id))
+    return best.location
 
 
 def summary(type_: str, status: str, sources: Sequence[Actor], targets: Sequence[Actor]) -> str:

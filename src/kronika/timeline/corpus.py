@@ -56,7 +56,15 @@ from kronika.document import (
     parse_iso,
 )
 from kronika.rules import load_rules
-from kronika.timeline import _intersect, _key, _width, merge, summary, types_compatible
+from kronika.timeline import (
+    _intersect,
+    _key,
+    _width,
+    best_location,
+    merge,
+    summary,
+    types_compatible,
+)
 
 # An interval wider than this is too vague to place among dated entries: it is treated as open.
 # 92 days keeps months and quarters ("in March", "since February 24" to May) as dated.
@@ -155,6 +163,7 @@ class StoryEntry:
     n_sources: int = 1               # independent sources (see `source_key`)
     conflicts: tuple[str, ...] = ()
     blocks: tuple[str, ...] = ()
+    location: dict | None = None     # where it happened (see `kronika.timeline.best_location`)
 
     @property
     def events(self) -> tuple[str, ...]:
@@ -175,6 +184,7 @@ class StoryEntry:
             "date_from": self.date_from, "n_sources": self.n_sources,
             "conflicts": list(self.conflicts), "documents": list(self.documents),
             "evidence": [e.to_dict() for e in self.evidence], "blocks": list(self.blocks),
+            "location": self.location,
         }
 
 
@@ -482,7 +492,7 @@ def _draft(c: _Cluster, canon) -> StoryEntry:
         date=c.date, evidence=evidence, hedged=all(v.hedged for v in evidence),
         confidence=confidence(evidence), summary=summary(main_type, status, sources, targets),
         date_from=c.date_from, n_sources=len({source_key(v) for v in evidence}),
-        blocks=tuple(sorted(c.keys)))
+        blocks=tuple(sorted(c.keys)), location=best_location(events))
 
 
 def _union(groups: Iterable[Sequence[Actor]]) -> tuple[Actor, ...]:
@@ -665,7 +675,7 @@ def story_entry_from_dict(d: dict[str, Any]) -> StoryEntry:
         hedged=d.get("hedged", False), confidence=d.get("confidence", 0.5),
         summary=d.get("summary", ""), date_from=d.get("date_from"),
         n_sources=d.get("n_sources", 1), conflicts=tuple(d.get("conflicts", [])),
-        blocks=tuple(d.get("blocks", [])))
+        blocks=tuple(d.get("blocks", [])), location=d.get("location"))
 
 
 def conflict_from_dict(d: dict[str, Any]) -> Conflict:

@@ -5,6 +5,13 @@ actor's canonical name, its words in the text, its role and its country code). `
 `before` are exclusive: an entry is after a date when its earliest day is later, and before a
 date when its latest day is earlier; undated entries never pass a date filter. `first`/`last`
 pick from the date-ordered result; `last=1` is the latest entry.
+
+Places (the entry's `location`, see `kronika.places`): an entry passes `places` when its place
+is one of them (by name in English or Russian, the words used, or gazetteer id) or lies in one
+of them (a region or country the gazetteer knows: "Donetsk Oblast" takes Mariupol); `countries`
+(ISO alpha-3) when its place is in one of them; `bbox` (west, south, east, north in degrees; west
+greater than east crosses the antimeridian) when its point is inside. Entries without a location
+never pass a place filter.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from kronika.document import Actor, Entry
-from kronika.errors import UsageError
+from kronika.errors import BadBBoxError, UsageError
 from kronika.timeline import sort_entries
 
 
@@ -21,6 +28,65 @@ def actor_matches(actor: Actor, name: str) -> bool:
     needle = name.casefold()
     fields = (actor.name, actor.text, actor.role or "", actor.country or "", actor.id or "")
     return any(needle in f.casefold() for f in fields if f)
+
+
+BBox = tuple[float, float, float, float]
+
+
+def parse_bbox(value: str) -> BBox:
+    """`"22,44,41,53"` → (west, south, east, north), checked."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) != 4:
+        raise BadBBoxError(value, f"has {len(parts)} numbers, not 4")
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError as exc:
+        raise BadBBoxError(value, "holds something that is not a number") from exc
+    if not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise BadBBoxError(value, "has a longitude outside -180..180")
+    if not (-90 <= south <= north <= 90):
+        raise BadBBoxError(value, "needs -90 <= south <= north <= 90")
+    return west, south, east, north
+
+
+def in_bbox(location: dict | None, bbox: BBox) -> bool:
+    if not location or location.get("lat") is None or location.get("lon") is None:
+        return False
+    west, south, east, north = bbox
+    lat, lon = location["lat"], location["lon"]
+    if not south <= lat <= north:
+        return False
+    return west <= lon <= east if west <= east else (lon >= west or lon <= east)
+
+
+def place_matches(location: dict | None, name: str) -> bool:
+    """Whether a location is the named place, or lies in the region or country of that name."""
+    if not location:
+        return False
+    needle = name.casefold()
+    names = location.get("names") or {}
+    fields = (location.get("name"), location.get("text"), location.get("id"), names.get("en"),
+              names.get("ru"))
+    if any(f and needle == f.casefold() for f in fields):
+        return True
+    from kronika.places.gazetteer import gazetteer, normalise
+
+    for p in gazetteer().candidates(normalise(name)):
+        if p.feature in ("A", "L") and p.admin1 and p.admin1 == location.get("admin1"):
+            return True
+        if p.feature == "A" and p.admin1 is None and p.country == location.get("country"):
+            return True
+    return False
+
+
+def location_passes(location: dict | None, places: Sequence[str], countries: Sequence[str],
+                    bbox: BBox | None) -> bool:
+    if places and not any(place_matches(location, p) for p in places):
+        return False
+    if countries and (not location or (location.get("country") or "").upper()
+                      not in {c.upper() for c in countries}):
+        return False
+    return bbox is None or in_bbox(location, bbox)
 
 
 def select(
@@ -33,6 +99,9 @@ def select(
     before: date | None = None,
     first: int | None = None,
     last: int | None = None,
+    places: Sequence[str] = (),
+    countries: Sequence[str] = (),
+    bbox: BBox | None = None,
 ) -> list[Entry]:
     if first is not None and last is not None:
         raise UsageError("give --first or --last, not both")
@@ -52,6 +121,9 @@ def select(
         if after is not None and (e.date.earliest is None or e.date.earliest <= after):
             continue
         if before is not None and (e.date.latest is None or e.date.latest >= before):
+            continue
+        if (places or countries or bbox) and not location_passes(
+                getattr(e, "location", None), places, countries, bbox):
             continue
         out.append(e)
     if first is not None:

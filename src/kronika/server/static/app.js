@@ -110,6 +110,8 @@ async function showTimeline() {
     const { body } = await api("/api/timeline?" + p.toString());
     state.entries = body.items;
     renderChart(body.items);
+    window.kronikaMap.show($("map"), $("map-text"), body.items, colourOf,
+      (e) => openEntry(e.document, e.id));
     renderList($("entry-list"), body.items);
     say(body.total === 0 ? "No entries match. Add an article, or clear the filters." :
       body.total + " entries" + (body.total > body.items.length ? " (first 1000 shown)" : ""));
@@ -198,6 +200,7 @@ function renderChart(items) {
     svg.append(g);
   });
   box.append(svg);
+  window.kronikaMap.brush(svg, { x0: labelW, plotW, lo, hi, height });
 }
 
 function renderLegend() {
@@ -452,6 +455,7 @@ async function start() {
   };
   form.addEventListener("submit", (ev) => { ev.preventDefault(); go(); });
   form.addEventListener("reset", () => setTimeout(go, 0));
+  $("map-all").addEventListener("click", () => window.kronikaMap.setRange(null));
   setUpAddForm();
   window.addEventListener("hashchange", route);
   await route();
