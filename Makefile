@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/backbone.py
 	$(BIN)/python bench/timeline.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/watch.py
 	$(BIN)/python bench/scale.py --spark
 
 bench-serve: $(STAMP)
