@@ -18,6 +18,7 @@ same site, so each story must alert exactly once. Reported:
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import statistics
 import sys
 import tempfile
@@ -27,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-FEEDS = 200
+FEEDS = int(os.environ.get("WATCH_BENCH_FEEDS", "200"))
 ROUNDS = 10
 RESTART_AFTER = 5          # rounds done by the first watcher; the second does the rest
 NEW_PER_ROUND = 25
@@ -109,6 +110,8 @@ def main() -> int:
                            "new": sum(p.status == "new" for p in polls),
                            "not_modified": sum(p.status == "not-modified" for p in polls),
                            "errors": sum(p.status == "error" for p in polls)})
+            print(f"  round {r} done: CPU {rounds[-1]['cpu']:.1f} s", file=sys.stderr,
+                  flush=True)
         watcher.close()
         time.sleep(0.2)
         stats = call("stats")

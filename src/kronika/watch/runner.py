@@ -21,9 +21,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -97,6 +97,8 @@ class Watcher:
         self._seen: dict[str, set[str]] = {s.name: set() for s in sources.sources}
         self._ingestor: Ingestor | None = None
         self._started = False
+        self._session: ExitStack | None = None
+        self._store: Store | None = None
         self._retry = False           # a delivery failed: try again at the end of the round
         self._evaluated_on: date | None = None
 
@@ -108,7 +110,7 @@ class Watcher:
     def start(self) -> None:
         """Read the state from the store, then evaluate the rules and send what is pending
         (an item stored just before a kill alerts now)."""
-        with self.open_store() as store:
+        with self._opened() as store:
             known = state.sources(store)
             for key_source, key in state.seen_items(store):
                 if key_source in self._seen:
@@ -140,31 +142,56 @@ class Watcher:
 
     def round(self, *, force: bool = False) -> list[Poll]:
         """Poll every due source (every source with `force`), in parallel threads; each
-        answer is stored as soon as it is in. Returns the polls."""
+        answer is stored as soon as it is in. Returns the polls.
+
+        At most `workers` polls are in flight, so that an answer does not wait long for its
+        turn to be ingested (the time from a poll to its alert stays short). The store is
+        opened once per round, when first needed, and closed at its end."""
         if not self._started:
             self.start()
-        todo = list(self.sources.sources) if force else self.due()
+        todo = iter(list(self.sources.sources) if force else self.due())
         polls, quiet = [], []
-        workers = max(1, min(self.sources.politeness.workers, len(todo)))
-        with ThreadPoolExecutor(workers, thread_name_prefix="kronika-watch") as pool:
-            futures = [pool.submit(self.poller.poll, s, self._validators(s),
-                                   set(self._seen[s.name])) for s in todo]
-            for fut in as_completed(futures):
-                poll = fut.result()
-                polls.append(poll)
-                if poll.items:
-                    self._absorb([poll])
-                else:
-                    quiet.append(poll)
-                self._count(poll)
+        workers = max(1, self.sources.politeness.workers)
+        with ExitStack() as self._session, \
+                ThreadPoolExecutor(workers, thread_name_prefix="kronika-watch") as pool:
+            running: set = set()
+            while True:
+                while len(running) < workers and (s := next(todo, None)) is not None:
+                    running.add(pool.submit(self.poller.poll, s, self._validators(s),
+                                            set(self._seen[s.name])))
+                if not running:
+                    break
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    poll = fut.result()
+                    polls.append(poll)
+                    self._count(poll)
+                    if poll.items:
+                        self._absorb([poll])
+                    else:
+                        quiet.append(poll)
                 self.on_change(self)
-        if quiet:
-            self._absorb(quiet)
-        if self._retry or self._evaluated_on != self.today():
-            self._alert()  # failed deliveries again; count windows move with the day
+            if quiet:
+                self._absorb(quiet)
+            if self._retry or self._evaluated_on != self.today():
+                self._alert()  # failed deliveries again; count windows move with the day
+        self._session = None
+        self._store = None
         self.totals.rounds += 1
         self.on_change(self)
         return polls
+
+    @contextmanager
+    def _opened(self) -> Iterator[Store]:
+        """The round's store (opened on first use, closed when the round ends); outside a
+        round, a store opened for this call only."""
+        if self._session is None:
+            with self.open_store() as store:
+                yield store
+            return
+        if self._store is None:
+            self._store = self._session.enter_context(self.open_store())
+        yield self._store
 
     def run(self, stop: threading.Event, *, max_wait: float = 60.0) -> None:
         """Rounds until `stop` is set, sleeping until the next source is due."""
@@ -196,7 +223,7 @@ class Watcher:
         deliver the alerts."""
         polls = list(polls)
         new = False
-        with self.open_store() as store:
+        with self._opened() as store:
             for poll in polls:
                 stored = self._ingest(store, poll) if poll.items else 0
                 new = new or stored > 0
@@ -261,7 +288,7 @@ class Watcher:
             return
         fired = []
         self._evaluated_on = self.today()
-        with self.open_store() as store:
+        with self._opened() as store:
             for rule in self.rules.rules:
                 fired += evaluate(store, rule, link=self.link, today=self.today())
             todo = state.pending(store)
@@ -288,6 +315,6 @@ class Watcher:
                 results.append((alert["id"], name, e.message))
                 self.totals.undelivered += 1
                 self._retry = True
-        with self.open_store() as store, state.transaction(store):
+        with self._opened() as store, state.transaction(store):
             for alert_id, name, error in results:
                 state.delivered(store, alert_id, name, error)
