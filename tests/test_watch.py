@@ -3,6 +3,7 @@ ingests only what is new, alerts once by webhook, SMTP and Atom, and survives re
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -11,12 +12,14 @@ import time
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kronika.errors import RulesFileError, SourcesFileError
 from kronika.store import Store
 from kronika.watch import Watcher, load_rules, load_sources
 from kronika.watch import state as watch_state
-from kronika.watch.config import Politeness, Rule, Rules, Source, Sources
+from kronika.watch.config import Politeness, Rule, Rules, Source, Sources, parse_duration
 from kronika.watch.poll import page_links
 from kronika.watch.rules import evaluate
 from watchsite import Site, Story
@@ -119,6 +122,19 @@ def test_bad_rules_file_says_where_and_how(tmp_path, body, line, words):
         load_rules(path)
     assert f"[K803] rules file {path}:{line}: " in str(e.value)
     assert words in str(e.value)
+
+
+@given(st.integers(0, 10**6), st.sampled_from(["", "s", "m", "h", "d", "w"]),
+       st.sampled_from(["", " "]))
+def test_durations_read_back(n, unit, space):
+    seconds = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}[unit]
+    assert parse_duration(f"{n}{space}{unit}") == n * seconds
+
+
+@given(st.text(max_size=8).filter(lambda t: not re.fullmatch(r"\s*\d+(\.\d+)?\s*[smhdw]?\s*", t)))
+def test_other_durations_are_refused(text):
+    with pytest.raises(ValueError):
+        parse_duration(text)
 
 
 def test_listing_page_links():
@@ -256,6 +272,24 @@ def test_new_entry_alerts_once_by_webhook_smtp_and_atom(site, db):
         assert r.text.count("<entry>") == 1 and alert["links"]["page"] in r.text
     finally:
         smtp.stop()
+
+
+def test_serve_runs_the_watcher_and_serves_its_alerts(site, db):
+    from fastapi.testclient import TestClient
+
+    from kronika.server import create_app
+
+    site.publish("f", Story(1))
+    w = Watcher(sources(Source("f", site.feed_url("f"), "feed")), hook_rules(site),
+                open_store=lambda: None)
+    with TestClient(create_app(db, watcher=w), base_url="http://127.0.0.1") as client:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not site.hooks:
+            time.sleep(0.2)
+        docs = client.get("/api/documents").json()
+        feed = client.get("/alerts.atom").text
+    assert len(site.hooks) == 1 and docs["total"] == 1
+    assert "talks: new entry" in feed
 
 
 def test_failed_delivery_is_retried_next_round(site, db):

@@ -15,29 +15,39 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from datetime import date, timedelta
 from urllib.parse import quote, urlencode
 
 from kronika.dates import parse_date, parse_when
 from kronika.store import Store
-from kronika.timeline.corpus import StoryEntry
+from kronika.timeline.corpus import StoryEntry, story_entry_from_dict
+from kronika.timeline.query import select
 from kronika.watch import state
 from kronika.watch.config import Rule
 
 SCHEMA = "kronika.alert/1"
 
 
-def evaluate(store: Store, rule: Rule, *, link: str, today: date | None = None) -> list[dict]:
+def evaluate(store: Store, rule: Rule, *, link: str, today: date | None = None,
+             new_docs: Iterable[str] | None = None) -> list[dict]:
     """Record and return the new alerts of `rule` over the store's timeline, in one
-    transaction."""
+    transaction.
+
+    `new_docs` (the documents stored since the rule was last evaluated) makes it incremental:
+    only the entries those documents' events belong to can be new or changed, so only they are
+    read. Without it the whole filtered timeline is read (at start-up, and once a day)."""
     today = today or date.today()
     with state.transaction(store):
         st = state.rule_state(store, rule.name, rule.hash)
-        entries = _select(store, rule, today)
         if rule.when == "count":
-            found = _count(store, rule, st, entries, today)
+            start = today - timedelta(seconds=rule.window)
+            found = _count(store, rule, st, _select(store, rule, today, since=start), today)
         else:
-            found = _threads(store, rule, st, entries)
+            touched = None if st.fresh or new_docs is None else _touched(store, new_docs)
+            entries = _select(store, rule, today, only=touched)
+            found = _threads(store, rule, st, entries, partial=touched is not None,
+                             lookup=lambda ids: _select(store, rule, today, only=list(ids)))
         out = []
         for alert in found:
             alert = _finish(store, rule, alert, link)
@@ -46,23 +56,52 @@ def evaluate(store: Store, rule: Rule, *, link: str, today: date | None = None) 
     return out
 
 
-def _select(store: Store, rule: Rule, today: date) -> list[StoryEntry]:
+def _touched(store: Store, docs: Iterable[str]) -> list[str]:
+    """Ids of the corpus entries that have evidence from `docs`."""
+    docs = sorted(set(docs))
+    if not docs:
+        return []
+    return [i for (i,) in store._con.execute(
+        "SELECT DISTINCT entry_id FROM story_evidence WHERE doc_id IN (SELECT unnest(?))",
+        [docs]).fetchall()]
+
+
+def _by_id(store: Store, ids: Iterable[str]) -> list[StoryEntry]:
+    ids = sorted(set(ids))
+    if not ids:
+        return []
+    rows = store._con.execute("SELECT json FROM story_entries WHERE id IN (SELECT unnest(?))",
+                              [ids]).fetchall()
+    return [story_entry_from_dict(json.loads(js)) for (js,) in rows]
+
+
+def _select(store: Store, rule: Rule, today: date, *, since: date | None = None,
+            only: list[str] | None = None) -> list[StoryEntry]:
+    """The entries the rule's filter picks (as `kronika timeline` does); of `only` if given."""
     f = rule.filter
     names = list(f.get("actor", []))
     if f.get("story"):
         story = f["story"]
         names += [p.strip() for p in (story.split(",") if "," in story else story.split())
                   if p.strip()]
-    return store.timeline(
+    rule_since = parse_when(f["since"], "since", today=today) if "since" in f else None
+    since = max(d for d in (since, rule_since) if d) if since or rule_since else None
+    filters = dict(
         actors=names, types=f.get("type", []), statuses=f.get("status", []),
         after=parse_date(f["after"]) if "after" in f else None,
-        before=parse_date(f["before"]) if "before" in f else None,
-        since=parse_when(f["since"], "since", today=today) if "since" in f else None,
+        before=parse_date(f["before"]) if "before" in f else None, since=since,
         until=parse_when(f["until"], "until", today=today) if "until" in f else None)
+    if only is None:
+        return store.timeline(**filters)
+    since, until = filters.pop("since"), filters.pop("until")
+    picked = select(_by_id(store, only), **filters)
+    return [e for e in picked
+            if (since is None or (e.date.earliest and e.date.earliest >= since))
+            and (until is None or (e.date.latest and e.date.latest <= until))]
 
 
-def _threads(store: Store, rule: Rule, st: state.RuleState,
-             entries: list[StoryEntry]) -> list[dict]:
+def _threads(store: Store, rule: Rule, st: state.RuleState, entries: list[StoryEntry], *,
+             partial: bool = False, lookup=None) -> list[dict]:
     quiet = st.fresh and not rule.backfill
     found: list[dict] = []
     thread_of: dict[str, str] = {}
@@ -92,7 +131,15 @@ def _threads(store: Store, rule: Rule, st: state.RuleState,
         thread_of[e.id] = thread
     if rule.when == "new_conflict":
         by_id = {e.id: e for e in entries}
-        for c in store.conflicts(list(by_id)):
+        found_conflicts = store.conflicts(list(by_id))
+        if partial:  # the other sides may be entries not read this time: map them too
+            others = {s.entry for c in found_conflicts for s in c.sides} - set(by_id)
+            for e in lookup(others):
+                hits = sorted({st.known[ev] for ev in e.events if ev in st.known})
+                if hits:
+                    thread_of[e.id] = hits[0]
+                    by_id[e.id] = e
+        for c in found_conflicts:
             sides = [thread_of.get(s.entry) for s in c.sides]
             if None in sides:
                 continue  # the other side is outside the rule's filter

@@ -97,6 +97,7 @@ class Watcher:
         self._seen: dict[str, set[str]] = {s.name: set() for s in sources.sources}
         self._ingestor: Ingestor | None = None
         self._started = False
+        self._new_docs: set[str] = set()  # stored since the rules were last evaluated
         self._session: ExitStack | None = None
         self._store: Store | None = None
         self._retry = False           # a delivery failed: try again at the end of the round
@@ -243,6 +244,8 @@ class Watcher:
                 state.mark_seen(store, poll.source.name, key, outcome.doc_id, outcome.status)
             self._seen[poll.source.name].add(key)
             stored += outcome.status == "stored"
+            if outcome.status == "stored":
+                self._new_docs.add(outcome.doc_id)
             t = self.totals
             t.stored += outcome.status == "stored"
             t.duplicates += outcome.status == "duplicate"
@@ -287,10 +290,15 @@ class Watcher:
         if not self.rules.rules:
             return
         fired = []
+        # all of the timeline at start-up and on a new day (documents other processes stored
+        # count too); else only the entries of what this watcher stored since last time
+        full = self._evaluated_on != self.today()
         self._evaluated_on = self.today()
+        new_docs, self._new_docs = self._new_docs, set()
         with self._opened() as store:
             for rule in self.rules.rules:
-                fired += evaluate(store, rule, link=self.link, today=self.today())
+                fired += evaluate(store, rule, link=self.link, today=self.today(),
+                                  new_docs=None if full else new_docs)
             todo = state.pending(store)
         self.totals.alerts += len(fired)
         self.totals.alert_log += fired
