@@ -30,16 +30,32 @@ SCHEMA = "kronika.alert/1"
 
 
 def evaluate(store: Store, rule: Rule, *, link: str, today: date | None = None,
-             new_docs: Iterable[str] | None = None) -> list[dict]:
+             new_docs: Iterable[str] | None = None,
+             cache: dict[str, state.RuleState] | None = None) -> list[dict]:
     """Record and return the new alerts of `rule` over the store's timeline, in one
     transaction.
 
     `new_docs` (the documents stored since the rule was last evaluated) makes it incremental:
     only the entries those documents' events belong to can be new or changed, so only they are
-    read. Without it the whole filtered timeline is read (at start-up, and once a day)."""
+    read. Without it the whole filtered timeline is read (at start-up, and once a day).
+    `cache` keeps each rule's state in memory between calls of one watcher (the store gets
+    every change too; without a cache the state is read from the store each time)."""
     today = today or date.today()
+    try:
+        return _evaluate(store, rule, link, today, new_docs, cache)
+    except BaseException:
+        if cache is not None:
+            cache.pop(rule.name, None)  # rolled back: read the state from the store next time
+        raise
+
+
+def _evaluate(store, rule, link, today, new_docs, cache) -> list[dict]:
     with state.transaction(store):
-        st = state.rule_state(store, rule.name, rule.hash)
+        st = cache.get(rule.name) if cache is not None and new_docs is not None else None
+        if st is None or st.hash != rule.hash:
+            st = state.rule_state(store, rule.name, rule.hash)
+        if cache is not None:
+            cache[rule.name] = st
         if rule.when == "count":
             start = today - timedelta(seconds=rule.window)
             found = _count(store, rule, st, _select(store, rule, today, since=start), today)
@@ -48,6 +64,7 @@ def evaluate(store: Store, rule: Rule, *, link: str, today: date | None = None,
             entries = _select(store, rule, today, only=touched)
             found = _threads(store, rule, st, entries, partial=touched is not None,
                              lookup=lambda ids: _select(store, rule, today, only=list(ids)))
+        st.fresh = False
         out = []
         for alert in found:
             alert = _finish(store, rule, alert, link)
@@ -174,6 +191,7 @@ def _count(store: Store, rule: Rule, st: state.RuleState, entries: list[StoryEnt
     elif not over:
         armed = True
     state.save_armed(store, rule.name, armed)
+    st.armed = armed
     return found
 
 

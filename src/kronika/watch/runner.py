@@ -97,6 +97,7 @@ class Watcher:
         self._seen: dict[str, set[str]] = {s.name: set() for s in sources.sources}
         self._ingestor: Ingestor | None = None
         self._started = False
+        self._rules: dict = {}            # each rule's state, kept between evaluations
         self._new_docs: set[str] = set()  # stored since the rules were last evaluated
         self._session: ExitStack | None = None
         self._store: Store | None = None
@@ -203,6 +204,8 @@ class Watcher:
                 self.round()
             except KronikaError as e:  # e.g. the store is busy: try again later
                 log.warning("kronika watch: %s", e)
+            except Exception:  # a bug must not stop a service: say so and go on
+                log.exception("kronika watch: a round failed; please report this as a bug")
             nxt = self.next_due()
             wait = max_wait if nxt is None else (nxt - state.now()).total_seconds()
             stop.wait(min(max(wait, 0.05), max_wait))
@@ -298,7 +301,7 @@ class Watcher:
         with self._opened() as store:
             for rule in self.rules.rules:
                 fired += evaluate(store, rule, link=self.link, today=self.today(),
-                                  new_docs=None if full else new_docs)
+                                  new_docs=None if full else new_docs, cache=self._rules)
             todo = state.pending(store)
         self.totals.alerts += len(fired)
         self.totals.alert_log += fired

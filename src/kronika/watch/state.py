@@ -87,6 +87,7 @@ class RuleState:
     """What a rule has accounted for: event id (or conflict key) → thread, thread → dates."""
 
     rule: str
+    hash: str
     fresh: bool                       # first sight of this rule (or of its new definition)
     armed: bool | None
     known: dict[str, str]
@@ -103,12 +104,12 @@ def rule_state(store: Store, rule: str, rule_hash: str) -> RuleState:
             con.execute(f"DELETE FROM {table} WHERE rule = ?", [rule])
         con.execute("INSERT OR REPLACE INTO watch_rules VALUES (?, ?, NULL, ?)",
                     [rule, rule_hash, now()])
-        return RuleState(rule, True, None, {}, {})
+        return RuleState(rule, rule_hash, True, None, {}, {})
     known = dict(con.execute("SELECT event_id, thread FROM watch_known WHERE rule = ?",
                              [rule]).fetchall())
     threads = {t: (a, b) for t, a, b in con.execute(
         "SELECT thread, earliest, latest FROM watch_threads WHERE rule = ?", [rule]).fetchall()}
-    return RuleState(rule, False, row[1], known, threads)
+    return RuleState(rule, rule_hash, False, row[1], known, threads)
 
 
 def save_known(store: Store, rule: str, pairs: list[tuple[str, str]]) -> None:
@@ -123,6 +124,7 @@ def save_thread(store: Store, rule: str, thread: str, earliest, latest) -> None:
 
 
 def save_armed(store: Store, rule: str, armed: bool) -> None:
+    """Whether a count rule may fire (below its threshold since it last fired)."""
     store._con.execute("UPDATE watch_rules SET armed = ? WHERE rule = ?", [armed, rule])
 
 
