@@ -435,3 +435,18 @@ def test_cli_watch_once_and_bad_file(site, tmp_path, db):
 def test_cli_serve_rules_need_watch(tmp_path):
     r = kronika("serve", "--db", tmp_path / "x.duckdb", "--rules", "r.yaml")
     assert r.returncode == 2 and "--rules needs --watch" in r.stderr
+
+
+def test_readme_examples_load(tmp_path):
+    """The sources and rules files shown in README 'Watch' are valid."""
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Watch", 1)[1].split("\n## ", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in section.split("```yaml\n")[1:]]
+    src, rules = (write(tmp_path, n, b) for n, b in zip(("s.yaml", "r.yaml"), blocks,
+                                                        strict=True))
+    assert [s.name for s in load_sources(src).sources] == ["tass", "mil", "blog"]
+    loaded = load_rules(rules)
+    assert [r.when for r in loaded.rules] == ["new_entry", "count"]
+    assert {c.kind for c in loaded.channels} == {"webhook", "smtp"}
