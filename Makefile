@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/events_ru.py
 	$(BIN)/python bench/places.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/watch.py
 	$(BIN)/python bench/scale.py --spark
 
 bench-serve: $(STAMP)

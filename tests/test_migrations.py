@@ -56,7 +56,7 @@ def test_every_earlier_schema_upgrades_without_loss(tmp_path, version):
     with pytest.raises(StoreError, match="open it once"):
         Store(db, read_only=True)  # a read-only open cannot upgrade, and says how to
     with Store(db) as store:
-        assert store.schema_version == len(migrations())
+        assert store.schema_version == migrations()[-1][0]
         assert sorted(d["id"] for d in store.documents()) == sorted(ids)
         assert list(check(store)) == []
         timeline = store.timeline(actors=["Austin", "Shoigu"])

@@ -1290,6 +1290,82 @@ def plot(
     console(stderr=True).print(f"wrote {out} ({n} dated entries)")
 
 
+WatchRulesOption = Annotated[str | None, typer.Option(
+    "--rules", help="a rules file (YAML): saved queries, alert conditions and channels")]
+
+
+def _watcher(source: str, db: str | None, rules: str | None, every: str | None,
+             allow_private: bool, open_store=None, on_change=None):
+    """The `Watcher` of `kronika watch` and `kronika serve --watch`."""
+    from kronika.store import Store, default_path
+    from kronika.watch import Watcher, load_rules, load_sources, source_from_url
+
+    if source.startswith(("http://", "https://")):
+        sources = source_from_url(source, every or "15m", allow_private=allow_private)
+    else:
+        sources = load_sources(source)
+        if every:
+            console(stderr=True).print(f"kronika: --every has no effect with a sources file; "
+                                       f"set every: in {source}")
+        if allow_private and not sources.allow_private:
+            from dataclasses import replace
+
+            sources = replace(sources, allow_private=True)
+    path = db or default_path()
+    return Watcher(sources, load_rules(rules) if rules else None,
+                   open_store=open_store or (lambda: Store(path)), on_change=on_change)
+
+
+@app.command()
+def watch(
+    source: Annotated[str, typer.Argument(help="a sources file (YAML), or one feed or listing "
+                                               "page URL")],
+    db: DbOption = None,
+    every: Annotated[str | None, typer.Option(
+        "--every", help="with a URL: how often to poll it (90s, 15m, 2h) [default: 15m]")] = None,
+    rules: WatchRulesOption = None,
+    once: Annotated[bool, typer.Option("--once", help="poll every source once now, alert, "
+                                                      "print the table and stop")] = False,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="allow sources on loopback and private networks")] = False,
+) -> None:
+    """Poll feeds and listing pages, ingest what is new, and alert on what the rules ask for.
+
+    The state (items seen, validators, next polls, alerts sent) is in the store: stop and
+    start again at any time; nothing is ingested or alerted twice, nothing is missed.
+
+    Example:
+        kronika watch sources.yaml --rules rules.yaml --db news.duckdb
+        kronika watch https://example.com/feed.xml --every 15m --once
+    """
+    import threading
+
+    from rich.live import Live
+
+    from kronika.watch.status import table
+
+    err = console(stderr=True)
+    watcher = _watcher(source, db, rules, every, allow_private)
+    try:
+        if once:
+            polls = watcher.round(force=True)
+            err.print(table(watcher))
+            if any(p.status == "error" for p in polls):
+                sys.exit(1)
+            return
+        stop = threading.Event()
+        with Live(table(watcher), console=err, refresh_per_second=2) as live:
+            watcher.on_change = lambda w: live.update(table(w))
+            try:
+                watcher.run(stop)
+            except KeyboardInterrupt:
+                stop.set()
+                err.print("kronika watch: stopped; the state is saved, run the same command "
+                          "to go on")
+    finally:
+        watcher.close()
+
+
 @app.command()
 def serve(
     db: DbOption = None,
@@ -1301,11 +1377,18 @@ def serve(
         help="require this token on every route but /api/health")] = None,
     max_body: Annotated[int, typer.Option(help="largest request body accepted, in bytes")]
     = 10_000_000,
+    watch_file: Annotated[str | None, typer.Option(
+        "--watch", help="also run `kronika watch` on this sources file inside the server")]
+    = None,
+    rules: WatchRulesOption = None,
 ) -> None:
     """Serve the HTTP API (/api/..., OpenAPI at /docs) and the web timeline page at /.
 
+    The alerts of `kronika watch` are an Atom feed at /alerts.atom.
+
     Example:
         KRONIKA_TOKEN=s3cret kronika serve --db news.duckdb --port 8000
+        kronika serve --db news.duckdb --watch sources.yaml --rules rules.yaml
     """
     import uvicorn
 
@@ -1317,7 +1400,19 @@ def serve(
     hosts = None if host in ("0.0.0.0", "::") else {"127.0.0.1", "localhost", "::1", host}
     if max_body < 1:
         raise UsageError(f"--max-body must be 1 or more bytes, not {max_body}")
-    app_ = create_app(path, token=token or None, hosts=hosts, max_body=max_body)
+    if rules and not watch_file:
+        raise UsageError("--rules needs --watch SOURCES.yaml: alerts are checked after each "
+                         "round of polls")
+    watcher = None
+    if watch_file:
+        if watch_file.startswith(("http://", "https://")):
+            raise UsageError("--watch takes a sources file; write the URL into one (see README "
+                             "'Watch')")
+        watcher = _watcher(watch_file, path, rules, None, False, open_store=lambda: None)
+        if not watcher.rules.link:
+            watcher.link = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
+    app_ = create_app(path, token=token or None, hosts=hosts, max_body=max_body,
+                      watcher=watcher)
     where = "this machine only" if local else "EVERY machine that can reach this one"
     err = console(stderr=True)
     err.print(f"kronika: serving {path} at http://{host}:{port}/ ({where}); token "

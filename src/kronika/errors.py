@@ -11,7 +11,10 @@ Every message says what went wrong and how to fix it, and starts with a stable c
     │   ├── NotFoundError        a document or entry id that is not in the store
     │   ├── BadFilterError       an ingest filter (--domain, --keyword...) that cannot match
     │   ├── BadBBoxError         a --bbox that is not west,south,east,north in degrees
-    │   └── SnapshotExistsError  `kronika snapshot` would overwrite a dataset
+    │   ├── SnapshotExistsError  `kronika snapshot` would overwrite a dataset
+    │   └── WatchFileError       a `kronika watch` sources or rules file is malformed
+    │       ├── SourcesFileError the sources file (feeds and pages to poll)
+    │       └── RulesFileError   the rules file (saved queries, alert rules, channels)
     ├── InputError               the input itself cannot be read
     │   ├── DecodingError        bytes in no encoding we can detect
     │   ├── TimeBudgetError      one input took longer than its time limit
@@ -20,15 +23,20 @@ Every message says what went wrong and how to fix it, and starts with a stable c
     │   ├── NoArticleError       a readable input with no article text in it (skipped, not failed)
     │   │   └── FilteredOutError an input an ingest filter leaves out (skipped, not failed)
     │   └── FetchError           a URL could not be fetched
-    │       └── RefusedURLError  a URL kronika will not fetch (scheme, private address)
+    │       ├── RefusedURLError  a URL kronika will not fetch (scheme, private address)
+    │       └── RobotsRefusedError  the site's robots.txt forbids kronika that URL
     ├── PipelineError            stages in an order that cannot work
     ├── RuleFileError            a packaged rule or lexicon file is broken
     │   ├── ActorFileError       a user's actor file (--actors FILE) is malformed
     │   └── PlaceFileError       a packaged place rule file or the gazetteer supplement is broken
     ├── GoldFileError            a gold file for `kronika eval` is malformed
     ├── SchemaError              an export does not match kronika's published JSON Schema
-    └── StoreError               the DuckDB store cannot be opened or migrated
-        └── StoreBusyError       another process holds the store's write lock
+    ├── StoreError               the DuckDB store cannot be opened or migrated
+    │   └── StoreBusyError       another process holds the store's write lock
+    └── WatchError               `kronika watch` could not do its work
+        └── DeliveryError        an alert could not be delivered to a channel
+            ├── WebhookError     the webhook did not answer 2xx
+            └── SmtpError        the mail server refused or could not be reached
 """
 
 from __future__ import annotations
@@ -265,3 +273,69 @@ class SchemaError(KronikaError):
     """Raised when a JSON export does not validate against kronika's published JSON Schema."""
 
     code = "K903"
+
+
+# kronika watch (K800-K819) ---------------------------------------------------------------------
+
+
+class WatchFileError(UsageError):
+    """Raised when a `kronika watch` sources or rules file is malformed: says the file, the line,
+    what is wrong and how to fix it."""
+
+    code = "K801"
+    kind = "watch file"
+    help = "see README 'Watch'"
+
+    def __init__(self, path: str, line: int | None, what: str) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{self.kind} {where}: {what}; {self.help}")
+        self.path, self.line, self.what = path, line, what
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.line, self.what))
+
+
+class SourcesFileError(WatchFileError):
+    """Raised for a malformed sources file (`kronika watch SOURCES.yaml`)."""
+
+    code = "K802"
+    kind = "sources file"
+    help = "see README 'Watch' for the format (sources: - name, feed|page|url, every)"
+
+
+class RulesFileError(WatchFileError):
+    """Raised for a malformed rules file (`--rules RULES.yaml`)."""
+
+    code = "K803"
+    kind = "rules file"
+    help = "see README 'Watch' for the format (rules: - name, filter, when, notify)"
+
+
+class RobotsRefusedError(FetchError):
+    """Raised when a site's robots.txt forbids kronika a URL (kronika watch obeys robots.txt)."""
+
+    code = "K805"
+
+
+class WatchError(KronikaError):
+    """Raised when `kronika watch` cannot do its work (other than a bad file or a bad source)."""
+
+    code = "K810"
+
+
+class DeliveryError(WatchError):
+    """Raised when an alert cannot be delivered; it stays pending and is retried next round."""
+
+    code = "K811"
+
+
+class WebhookError(DeliveryError):
+    """Raised when a webhook does not answer with a 2xx status."""
+
+    code = "K812"
+
+
+class SmtpError(DeliveryError):
+    """Raised when the SMTP server cannot be reached or refuses the message."""
+
+    code = "K813"

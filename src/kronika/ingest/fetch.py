@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -73,26 +74,58 @@ def fetch(url: str, limits: Limits = DEFAULT_LIMITS, *, resolver: Resolver = res
           transport: httpx.BaseTransport | None = None) -> tuple[str, bytes, str | None]:
     """(final URL, body bytes, content type) of `url`, following redirects by hand so that every
     hop is checked. Raises `RefusedURLError`, `LimitError` or `FetchError`."""
+    got = fetch_response(url, limits, resolver=resolver, transport=transport)
+    return got.url, got.body, got.content_type
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One answer: 200 with a body, or 304 (not modified, empty body) to a conditional request.
+    `etag` and `last_modified` are the validators to send next time."""
+
+    url: str
+    status: int
+    body: bytes
+    content_type: str | None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def fetch_response(url: str, limits: Limits = DEFAULT_LIMITS, *,
+                   headers: Mapping[str, str] | None = None, resolver: Resolver = resolve,
+                   transport: httpx.BaseTransport | None = None,
+                   client: httpx.Client | None = None) -> Fetched:
+    """`fetch` with extra request `headers` (e.g. If-None-Match, If-Modified-Since), returning
+    the status and the validators too. A long-running caller passes its own `client` (made
+    with `follow_redirects=False`) to reuse connections."""
     timeout = httpx.Timeout(limits.timeout)
-    with httpx.Client(follow_redirects=False, timeout=timeout, transport=transport,
-                      headers={"User-Agent": USER_AGENT}) as client:
+    sent = {"User-Agent": USER_AGENT, **(headers or {})}
+    own = client is None
+    if own:
+        client = httpx.Client(follow_redirects=False, timeout=timeout, transport=transport)
+    try:
         for _hop in range(limits.max_redirects + 1):
             check_url(url, limits, resolver)
             try:
-                with client.stream("GET", url) as response:
+                with client.stream("GET", url, headers=sent, timeout=timeout) as response:
                     if response.status_code in REDIRECTS and "location" in response.headers:
                         url = urljoin(url, response.headers["location"])
                         continue
                     if response.status_code >= 400:
                         raise FetchError(f"{url}: the server answered HTTP "
                                          f"{response.status_code} {response.reason_phrase}")
-                    body = _read(response, url, limits)
-                    return url, body, response.headers.get("content-type")
+                    body = b"" if response.status_code == 304 else _read(response, url, limits)
+                    h = response.headers
+                    return Fetched(url, response.status_code, body, h.get("content-type"),
+                                   h.get("etag"), h.get("last-modified"))
             except httpx.TimeoutException as exc:
                 raise FetchError(f"{url}: no answer within {limits.timeout:g} s (--timeout); "
                                  f"try again later or raise --timeout") from exc
             except httpx.HTTPError as exc:
                 raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
+    finally:
+        if own:
+            client.close()
     raise FetchError(f"{url}: more than {limits.max_redirects} redirects (--max-redirects); "
                      f"open the URL in a browser to see where it leads")
 

@@ -55,16 +55,19 @@ Many = Annotated[list[str] | None, Query()]
 
 def create_app(store_path: str | Path, token: str | None = None, *, max_body: int = MAX_BODY,
                hosts: Iterable[str] | None = LOCAL_HOSTS, fetch: Fetcher = fetch_url,
-               pipeline: Pipeline | None = None) -> FastAPI:
+               pipeline: Pipeline | None = None, watcher=None) -> FastAPI:
     """The kronika web application over one store file.
 
     `token` (if given) is required by every route but `/api/health`; `hosts` are the names the
     server answers to in the Host header (None: any; the default is the loopback names);
     `fetch` turns a URL into (bytes, final URL) for `POST /api/documents {"url": ...}`;
-    `pipeline` defaults to `Pipeline.default()`, built on the first article posted.
+    `pipeline` defaults to `Pipeline.default()`, built on the first article posted;
+    `watcher` (a `kronika.watch.Watcher`) runs in a thread while the server runs, writing
+    through the server's store access.
     """
     access = StoreAccess(store_path)
     app = FastAPI(title="kronika", version=__version__, docs_url=None, redoc_url=None,
+                  lifespan=_watching(watcher, access),
                   description="News articles in, a dated, sourced timeline of events out. "
                               "Send the token as `Authorization: Bearer TOKEN` when the server "
                               "has one.")
@@ -85,6 +88,7 @@ def create_app(store_path: str | Path, token: str | None = None, *, max_body: in
     app.get("/api/entries/{entry_id}", tags=["timeline"])(api.get_entry)
     app.get("/api/actors", tags=["timeline"])(api.actors)
     app.get("/api/query/last", tags=["timeline"])(api.query_last)
+    app.get("/alerts.atom", tags=["alerts"], response_class=Response)(api.alerts_atom)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
@@ -276,6 +280,51 @@ class _Api:
         if not rows:
             return _json(request, {"entry": None, "evidence": [], "conflicts": []})
         return _json(request, detail(snap, *rows[0]))
+
+
+    # alerts ----------------------------------------------------------------------------------
+
+    def alerts_atom(self, request: Request,
+                    limit: int = Query(100, ge=1, le=MAX_LIMIT)) -> Response:
+        """The alerts of `kronika watch` as an Atom feed, newest first: each with its entry,
+        evidence, and a link to the entry on the web page."""
+        from kronika.watch.channels import atom
+        from kronika.watch.state import alerts
+
+        with self.access.read() as store:
+            found = alerts(store, limit)
+        body = atom(found, self_url=str(request.url))
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if etag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type="application/atom+xml", headers=headers)
+
+
+def _watching(watcher, access: StoreAccess):
+    """The app's lifespan: run `watcher` in a thread, writing through `access`."""
+    import threading
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if watcher is None:
+            yield
+            return
+        watcher.open_store = access.write
+        stop = threading.Event()
+        thread = threading.Thread(target=watcher.run, args=(stop,), name="kronika-watch",
+                                  daemon=True)
+        app.state.watcher = watcher
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join(timeout=30)
+            watcher.close()
+
+    return lifespan
 
 
 # helpers ------------------------------------------------------------------------------------

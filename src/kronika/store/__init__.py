@@ -57,17 +57,22 @@ def default_path() -> str:
 
 
 def migrations() -> list[tuple[int, str, str]]:
-    """The packaged migrations as (version, file name, SQL), in order; versions run 1, 2, 3..."""
+    """The packaged migrations as (version, file name, SQL), in order of version.
+
+    Versions are unique but may leave gaps (branches reserve numbers, e.g. 0005 before 0004
+    lands); a store records each migration it applied, so one added later in a gap is still
+    applied to a store that already has the higher ones."""
     found = []
     for f in resources.files(__package__).joinpath("migrations").iterdir():
         m = _MIGRATION_NAME.match(f.name)
         if m:
             found.append((int(m.group(1)), f.name, f.read_text(encoding="utf-8")))
     found.sort()
-    if [v for v, _, _ in found] != list(range(1, len(found) + 1)):
+    versions = [v for v, _, _ in found]
+    if len(set(versions)) != len(versions) or (versions and versions[0] < 1):
         names = ", ".join(n for _, n, _ in found)
-        raise StoreError(f"store migrations must be numbered 0001, 0002, ... without gaps or "
-                         f"repeats, found: {names}; reinstall kronika")
+        raise StoreError(f"store migrations must have unique numbers from 0001 on, found: "
+                         f"{names}; reinstall kronika")
     return found
 
 
@@ -117,6 +122,11 @@ class Store:
         row = self._con.execute("SELECT max(version) FROM schema_migrations").fetchone()
         return row[0] or 0
 
+    def _applied(self) -> set[int]:
+        if not self._has_table("schema_migrations"):
+            return set()
+        return {v for (v,) in self._con.execute("SELECT version FROM schema_migrations").fetchall()}
+
     def _has_table(self, name: str) -> bool:
         row = self._con.execute(
             "SELECT count(*) FROM information_schema.tables "
@@ -137,7 +147,8 @@ class Store:
                 raise StoreError(f"{self.path} was made by a newer kronika; upgrade kronika "
                                  f"(its schema version is {current}, this kronika knows up to "
                                  f"{latest})")
-            pending = [m for m in known if m[0] > current]
+            applied = self._applied()
+            pending = [m for m in known if m[0] not in applied]
             if pending and self.read_only:
                 raise StoreError(f"{self.path} has schema version {current} but this kronika "
                                  f"needs {latest}; open it once without read-only to upgrade it")
