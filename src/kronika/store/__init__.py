@@ -208,8 +208,7 @@ class Store:
                 if fresh:
                     self._insert(fresh)
                     story.add_documents(con, fresh)
-                    for d in fresh:
-                        metadata.add_dates(con, d)
+                    metadata.add_dates(con, fresh)
         except StoreError as e:
             if not isinstance(e.__cause__, duckdb.ConstraintException):
                 raise
@@ -251,7 +250,7 @@ class Store:
 
     def _insert(self, docs: Sequence[Document]) -> None:
         con, now = self._con, _now()
-        con.executemany(
+        story.insert_many(con,
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [[d.id, d.source_uri, d.source_format, d.title, d.published, d.language, d.text,
               d.to_json(indent=None), now] for d in docs])
@@ -259,12 +258,12 @@ class Store:
                    e.confidence, _dumps(event_to_dict(e))]
                   for d in docs for i, e in enumerate(d.events)]
         if events:
-            con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
+            story.insert_many(con, "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
         entries = [[e.id, d.id, i, e.type, e.status, e.date.earliest, e.date.latest, e.hedged,
                     e.confidence, e.summary, _dumps(entry_to_dict(e))]
                    for d in docs for i, e in enumerate(d.timeline)]
         if entries:
-            con.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            story.insert_many(con, "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             entries)
 
     # reading ---------------------------------------------------------------------------------

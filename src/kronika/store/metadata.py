@@ -9,26 +9,32 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from kronika.document import Document
+from kronika.store.story import insert_many
 
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def add_dates(con, doc: Document) -> None:
-    """Keep the document's publication date, its source, flags and losing candidates."""
-    pub = doc.publication
-    if pub is None:
-        return
-    utc = pub.utc
-    con.execute(
-        "INSERT OR REPLACE INTO document_dates VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [doc.id, pub.value, utc.replace(tzinfo=None) if utc else None, pub.offset, pub.zone,
-         pub.source, ",".join(f.flag for f in pub.flags) or None,
-         json.dumps(pub.to_dict(), ensure_ascii=False)])
+def add_dates(con, docs: Sequence[Document]) -> None:
+    """Keep the documents' publication dates, their source, flags and losing candidates (one
+    statement for all: DuckDB pays milliseconds per statement)."""
+    rows = []
+    for doc in docs:
+        pub = doc.publication
+        if pub is None:
+            continue
+        utc = pub.utc
+        rows.append([doc.id, pub.value, utc.replace(tzinfo=None) if utc else None, pub.offset,
+                     pub.zone, pub.source, ",".join(f.flag for f in pub.flags) or None,
+                     json.dumps(pub.to_dict(), ensure_ascii=False)])
+    if rows:
+        insert_many(con, "INSERT OR REPLACE INTO document_dates VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        rows)
 
 
 def run_key(inputs: list[str], options: dict) -> str:

@@ -45,6 +45,18 @@ def int_key(text: str) -> int:
     return int(hashlib.sha256(text.encode()).hexdigest()[:15], 16)
 
 
+def insert_many(con: Con, statement: str, rows: Sequence[Sequence], chunk: int = 500) -> None:
+    """Run an `INSERT ... VALUES (?, ...) [tail]` for many rows in a few statements: DuckDB's
+    executemany runs one statement per row, about 6x slower than one multi-row VALUES."""
+    head, _, rest = statement.partition(" VALUES ")
+    group_end = rest.index(")") + 1
+    group, tail = rest[:group_end], rest[group_end:]
+    for i in range(0, len(rows), chunk):
+        part = rows[i:i + chunk]
+        con.execute(f"{head} VALUES {', '.join([group] * len(part))}{tail}",
+                    [v for row in part for v in row])
+
+
 # upkeep ----------------------------------------------------------------------------------------
 
 def add_documents(con: Con, docs: Sequence[Document]) -> None:
@@ -134,7 +146,7 @@ def _duplicates(con: Con) -> dict[str, str]:
 def _insert_units(con: Con, units: Sequence[Unit]) -> None:
     rows = [[u.id, u.doc_id, k] for u in units for k in sorted(u.keys)]
     if rows:
-        con.executemany("INSERT INTO story_units VALUES (?, ?, ?)", rows)
+        insert_many(con, "INSERT INTO story_units VALUES (?, ?, ?)", rows)
 
 
 def _delete_entries(con: Con, ids: Sequence[str]) -> None:
@@ -149,16 +161,16 @@ def _delete_entries(con: Con, ids: Sequence[str]) -> None:
 def _insert(con: Con, entries: Sequence[StoryEntry], conflicts: Sequence[Conflict]) -> None:
     if not entries:
         return
-    con.executemany(
+    insert_many(con,
         "INSERT INTO story_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [[e.id, int_key(e.id), e.type, e.status, e.date.earliest, e.date.latest, e.hedged, e.confidence,
           e.n_sources, len(e.evidence), e.summary, json.dumps(e.to_dict(), ensure_ascii=False)]
          for e in entries])
-    con.executemany(
+    insert_many(con,
         "INSERT INTO story_evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [[e.id, v.event_id, v.doc_id, v.source, v.language, v.published, v.speaker, v.basis,
           v.event_id == e.date_from] for e in entries for v in e.evidence])
-    con.executemany(
+    insert_many(con,
         "INSERT INTO story_entry_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [[e.id, _key(a), side, int_key(e.id), int_key(_key(a)), e.type, e.status,
           e.date.earliest, e.date.latest] for e in entries
@@ -170,14 +182,14 @@ def _insert(con: Con, entries: Sequence[StoryEntry], conflicts: Sequence[Conflic
             k = _key(a)
             meta.setdefault(k, a)
             hay[k].update(x.casefold() for x in (a.name, a.text, a.role, a.country, a.id) if x)
-    con.executemany(
+    insert_many(con,
         "INSERT INTO story_actors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (actor) DO UPDATE SET "
         "hay = CASE WHEN contains(story_actors.hay, excluded.hay) THEN story_actors.hay "
         "ELSE story_actors.hay || ' | ' || excluded.hay END",
         [[k, int_key(k), meta[k].name, meta[k].country, meta[k].kind, " | ".join(sorted(hay[k]))]
          for k in sorted(hay)])
     if conflicts:
-        con.executemany(
+        insert_many(con,
             "INSERT INTO story_conflicts VALUES (?, ?, ?, ?, ?, ?, ?)",
             [[c.id, c.kind, c.rule, c.sides[0].entry, c.sides[1].entry, c.note,
               json.dumps(c.to_dict(), ensure_ascii=False)] for c in conflicts])
