@@ -38,6 +38,7 @@ from kronika.document import (
     Span,
 )
 from kronika.errors import RuleFileError
+from kronika.events import _confidence, _same  # one rule for both languages
 from kronika.reporting.cues import CueFrame, cue_said_dates, find_cue_frames
 from kronika.rules import load_rules, require_keys
 from kronika.timex.grammar import morph, word_forms
@@ -781,21 +782,3 @@ def _add(group: list[Actor], actors) -> None:  # noqa: ANN001 - a tuple of actor
     for a in actors:
         if all(not _same(a, b) for b in group):
             group.append(a)
-
-
-def _same(a: Actor, b: Actor) -> bool:
-    return (a.id is not None and a.id == b.id) or (a.id is None and a.name == b.name)
-
-
-def _confidence(d: DateInfo, att: Attribution | None, hedged: bool, sources: list[Actor],
-                targets: list[Actor]) -> float:
-    c = 0.5
-    if att is not None and att.speaker is not None:
-        c += 0.2
-    if d.dated:
-        c += 0.1
-    if all(a.id for a in (*sources, *targets)):
-        c += 0.1
-    if hedged:
-        c -= 0.3
-    return round(min(max(c, 0.05), 0.95), 2)
