@@ -239,8 +239,9 @@ class Watcher:
         ingestor = self._ingestor_for(store, poll.source)
         stored = 0
         items = list(reversed(poll.items)) if poll.source.kind != "page" else poll.items
-        for key, item in items:  # a feed lists the newest first: ingest the oldest first
-            outcome = ingestor(item)
+        # A feed lists the newest first: ingest the oldest first, in the ingest's batches.
+        outcomes = ingestor.run(item for _, item in items)
+        for (key, _), outcome in zip(items, outcomes, strict=True):
             if outcome.status == "failed" and outcome.code in ("K210",):
                 continue  # a network failure: not seen, tried again
             with state.transaction(store):

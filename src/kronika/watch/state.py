@@ -24,16 +24,10 @@ def now() -> datetime:
 
 @contextmanager
 def transaction(store: Store) -> Iterator[None]:
-    """All or nothing: a kill in the middle leaves the state as it was before."""
-    con = store._con
-    with store._translate("writing the watch state"):
-        con.begin()
-        try:
-            yield
-            con.commit()
-        except BaseException:
-            con.rollback()
-            raise
+    """All or nothing: a kill in the middle leaves the state as it was before (the store's own
+    transaction, with DuckDB errors inside it reported as the watch state's)."""
+    with store._translate("writing the watch state"), store.transaction():
+        yield
 
 
 # sources -------------------------------------------------------------------------------------
