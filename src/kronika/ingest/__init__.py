@@ -151,13 +151,10 @@ class Ingestor:
         if near:
             self.index = dedup.NearDuplicates()
             self.index.load(store.signatures())
-        self._last: Document | None = None  # the last extracted document, for the run's record
 
     def __call__(self, item: Item) -> Outcome:
-        self._last = None
-        outcome = self._ingest(item)
-        self._keep(outcome, self._last)
-        return outcome
+        """Ingest one item now: what `run` does for each item, in this process."""
+        return next(self._written(self._serial([item])))
 
     def _keep(self, outcome: Outcome, doc: Document | None = None) -> None:
         if self.record:
@@ -165,24 +162,6 @@ class Ingestor:
         if self.run_state is not None:
             self.run_state.record(outcome, doc.url if doc else None,
                                   doc.published if doc else None)
-
-    def _ingest(self, item: Item) -> Outcome:
-        doc = self._unstored(item)
-        if isinstance(doc, Outcome):
-            return doc
-        try:
-            doc = _extract(doc, self.pipeline, self.published, self.policy)
-            why = self.filters.after_extract(doc) if self.filters else None
-            if why:
-                return filtered(item.uri, why, doc.id)
-            self._last = doc
-            sig = dedup.signature(doc.text) if self.index is not None else None
-            duplicate = self._near_duplicate(item, doc, sig)
-            if duplicate is not None:
-                return duplicate  # found before the costly stages
-            return self._store(item, analyse(doc, self.pipeline), sig)
-        except KronikaError as exc:
-            return self._failed(item, exc, doc.id)
 
     def early(self, item: Item) -> Outcome | None:
         """The outcome known before any work: the item's own error, or bytes already stored."""
@@ -244,10 +223,13 @@ class Ingestor:
         if self.run_state is not None:
             done = self.run_state.done
             items = (item for item in items if item.uri not in done)
+        yield from self._written(self._serial(items) if jobs == 1
+                                 else self._parallel(items, jobs=jobs, time_limit=time_limit))
+
+    def _written(self, analysed: Iterable[Analysed]) -> Iterator[Outcome]:
+        """Store analysed items in batches and yield their outcomes, each once committed."""
         batch: list[Analysed] = []
         since = time.monotonic()
-        analysed = (self._serial(items) if jobs == 1
-                    else self._parallel(items, jobs=jobs, time_limit=time_limit))
         for item, outcome, doc, sig in analysed:
             if outcome is None and sig is not None:
                 self.index.add(doc.id, sig)  # later items of this batch are compared to it
@@ -258,7 +240,7 @@ class Ingestor:
         yield from self._write(batch)
 
     def _serial(self, items: Iterable[Item]) -> Iterator[Analysed]:
-        """`_ingest`'s steps up to storing, item by item, in this process."""
+        """Each item analysed up to storing, one after the other, in this process."""
         for item in items:
             doc = self._unstored(item)
             if isinstance(doc, Outcome):
