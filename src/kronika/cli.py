@@ -742,6 +742,24 @@ def actors_resolve(
         out.print(f"  why: {r.why}")
 
 
+@actors_app.command("coverage")
+def actors_coverage() -> None:
+    """List the stretches since 2000 when nobody held a required office (kb/coverage.yaml).
+
+    Example:
+        kronika actors coverage
+    """
+    from kronika.actors.coverage import gaps, load_coverage
+
+    cov, found = load_coverage(), gaps()
+    out = console()
+    out.print(f"required offices of {len(cov.roles)} countries and unions, "
+              f"{cov.since}..{cov.facts_as_of} (facts as of {cov.facts_as_of}); "
+              f"gaps longer than {cov.max_gap_days} days: {len(found)}")
+    for g in found:
+        out.print(f"  {g}")
+
+
 @eval_app.command("timex")
 def eval_timex(
     gold: Annotated[str, typer.Argument(help="gold: a TimeML .tml file, a MEANTIME .xml file, a "

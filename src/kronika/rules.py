@@ -10,6 +10,9 @@ import yaml
 
 from kronika.errors import RuleFileError
 
+#: libyaml's parser where PyYAML was built with it (same results as safe_load, ~10x faster).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @cache
 def load_rules(package: str, name: str) -> Any:
@@ -19,7 +22,7 @@ def load_rules(package: str, name: str) -> Any:
     except FileNotFoundError as exc:
         raise RuleFileError(f"rule file {package}/{name} is missing; reinstall kronika") from exc
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise RuleFileError(f"rule file {package}/{name} is not valid YAML: {exc}") from exc
 
