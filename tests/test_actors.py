@@ -422,3 +422,15 @@ def test_held_out_accuracy_gate():
              for c in read_actor_cases(DATA / f"{name}.{lang}.txt")]
     s = score_actors(cases, resolve)
     assert s.gold >= 300 and s.accuracy >= 0.90 and s.precision >= 0.90, s.misses
+
+
+@pytest.mark.parametrize("words, on, name", [
+    ("власти Южной Кореи заявили", None, "South Korea"),
+    ("переговоры с Саудовской Аравией", None, "Saudi Arabia"),
+    ("делегация Северной Кореи", None, "North Korea"),
+    ("начальник Генштаба Южной Кореи", date(2019, 7, 10), "Park Han-ki"),
+])
+def test_russian_several_word_names_match_in_any_case(words, on, name):
+    """«Южной Кореи» is «Южная Корея»: alias words are also keyed by their lemmas."""
+    [r] = resolve(words, on)
+    assert _names(r) == [name], r.why

@@ -239,12 +239,20 @@ class _Matcher:
 
     def _add(self, alias: str, sym: str, ref: str | None, place: bool = False) -> None:
         tokens = _TOKEN.findall(alias)
-        node = self.trie
-        for tok in tokens:
-            node = node.setdefault(_key(tok), {})
         lang = "ru" if _CYRILLIC.search(alias) else "en"
-        node.setdefault("", []).append(
-            _Alias(sym, ref, alias, tuple(_case(t) for t in tokens), lang, place))
+        entry = _Alias(sym, ref, alias, tuple(_case(t) for t in tokens), lang, place)
+        paths = [tuple(_key(t) for t in tokens)]
+        if lang == "ru" and len(tokens) > 1:
+            # Russian words of several-word aliases also by their lemmas, as text tokens are
+            # looked up: «Южной Кореи» reaches «Южная Корея» (lemma «южный», not «южная»).
+            lemmas = tuple(_keys(t)[1] if len(_keys(t)) > 1 else _key(t) for t in tokens)
+            if lemmas != paths[0]:
+                paths.append(lemmas)
+        for path in paths:
+            node = self.trie
+            for key in path:
+                node = node.setdefault(key, {})
+            node.setdefault("", []).append(entry)
 
     def atoms(self, text: str, start: int, end: int) -> list[_Atom]:
         toks = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
