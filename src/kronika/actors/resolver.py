@@ -245,7 +245,8 @@ class _Matcher:
         if lang == "ru" and len(tokens) > 1:
             # Russian words of several-word aliases also by their lemmas, as text tokens are
             # looked up: «Южной Кореи» reaches «Южная Корея» (lemma «южный», not «южная»).
-            lemmas = tuple(_keys(t)[1] if len(_keys(t)) > 1 else _key(t) for t in tokens)
+            lemmas = tuple(_norm(_morph().parse(t)[0].normal_form) if _CYRILLIC.search(t)
+                           else _key(t) for t in tokens)
             if lemmas != paths[0]:
                 paths.append(lemmas)
         for path in paths:
