@@ -129,6 +129,9 @@ _DOUBLE_I = re.compile(r"i{2,}")
 _FINAL = re.compile(r"(?:ie|ei)$")
 #: Russian case endings tried on a capitalised word pymorphy3 does not know ("Остином" -> "остин").
 _RU_ENDINGS = ("ом", "ем", "ым", "ой", "у", "ю", "а", "я", "е", "ы")
+#: Endings of nominative words whose lemma differs (feminine, neuter and plural adjectives,
+#: plural nouns): «Южная», «Народная», «Соединённые Штаты».
+_RU_NOT_LEMMA = ("ая", "яя", "ое", "ее", "ые", "ие", "ы")
 
 
 def _key(token: str) -> str:
@@ -242,11 +245,12 @@ class _Matcher:
         lang = "ru" if _CYRILLIC.search(alias) else "en"
         entry = _Alias(sym, ref, alias, tuple(_case(t) for t in tokens), lang, place)
         paths = [tuple(_key(t) for t in tokens)]
-        if lang == "ru" and len(tokens) > 1:
+        if lang == "ru" and len(tokens) > 1 and any(_norm(t).endswith(_RU_NOT_LEMMA)
+                                                     for t in tokens):
             # Russian words of several-word aliases also by their lemmas, as text tokens are
             # looked up: «Южной Кореи» reaches «Южная Корея» (lemma «южный», not «южная»).
-            lemmas = tuple(_norm(_morph().parse(t)[0].normal_form) if _CYRILLIC.search(t)
-                           else _key(t) for t in tokens)
+            lemmas = tuple(_norm(_morph().parse(t)[0].normal_form)
+                           if _norm(t).endswith(_RU_NOT_LEMMA) else _key(t) for t in tokens)
             if lemmas != paths[0]:
                 paths.append(lemmas)
         for path in paths:
