@@ -123,6 +123,17 @@ def _timexes(doc: Document) -> dict[str, tuple]:
     return {t.text: (t.value, t.utc) for t in doc.timexes}
 
 
+@pytest.mark.parametrize("opening", ["С 1 октября 2007 года в городе действует новый закон.",
+                                     "Since 1 October 2007 the city has had a new law."])
+def test_an_open_interval_in_the_first_lines_is_read_without_a_crash(opening):
+    """"Since 1 October 2007" has a first day and no last one: kronika's tagger does not take it
+    for a dateline (htmldate's fallback may still read a date from it)."""
+    from kronika.extract.dates import text_candidate
+
+    found = text_candidate(opening)
+    assert found is None or found.evidence == opening
+
+
 def test_metadata_keeps_the_articles_own_time_and_offset():
     doc = _page("2022-05-13T23:30:00-04:00", "The minister will speak tonight.")
     assert doc.published == date(2022, 5, 13)  # not the UTC day (14 May)

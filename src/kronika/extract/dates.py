@@ -105,7 +105,8 @@ def text_candidate(text: str) -> Candidate | None:
     from kronika.timex import tag
 
     for t in tag(first, [], None, lang):
-        if t.type == "DATE" and t.anchor is None and t.earliest is not None \
+        # one whole day: "since 1 October 2007" has a first day but no last one
+        if t.type == "DATE" and t.anchor is None and None not in (t.earliest, t.latest) \
                 and t.value == t.earliest.isoformat() == t.latest.isoformat():
             return Candidate("text", t.earliest, evidence=t.text)
     from html import escape
