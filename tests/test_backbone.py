@@ -49,6 +49,14 @@ def test_models_load_once():
     assert backbone.backbone("en").nlp.pipe_names == ["ner"]  # the NER embeds on its own
 
 
+def test_a_loaded_backbone_runs_blas_on_one_thread():
+    from threadpoolctl import threadpool_info
+
+    backbone.backbone("ru")
+    blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
+    assert blas and all(lib["num_threads"] == 1 for lib in blas)
+
+
 def test_unknown_language():
     with pytest.raises(UnsupportedLanguageError):
         backbone.sentences("Hallo Welt.", "de")

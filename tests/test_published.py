@@ -123,6 +123,21 @@ def _timexes(doc: Document) -> dict[str, tuple]:
     return {t.text: (t.value, t.utc) for t in doc.timexes}
 
 
+@pytest.mark.parametrize("opening, day", [
+    ("С 1 октября 2007 года в городе действует новый закон.", None),  # open: no last day
+    ("Since 1 October 2007 the city has had a new law.", None),
+    ("In May 2022 the minister resigned.", None),  # a month is not a day
+    ("May 13, 2022 — The minister resigned.", "2022-05-13"),
+    ("Published 13/05/2022 by staff", "2022-05-13"),  # digits only: htmldate reads them
+    ("Опубликовано: 13.05.22", "2022-05-13"),
+])
+def test_the_dateline_is_one_whole_day_in_the_first_lines(opening, day):
+    from kronika.extract.dates import text_candidate
+
+    found = text_candidate(opening)
+    assert (found.value.isoformat() if found else None) == day
+
+
 def test_metadata_keeps_the_articles_own_time_and_offset():
     doc = _page("2022-05-13T23:30:00-04:00", "The minister will speak tonight.")
     assert doc.published == date(2022, 5, 13)  # not the UTC day (14 May)

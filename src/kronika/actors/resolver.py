@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -118,6 +118,13 @@ class _Atom:
     lang: str
 
 
+def _all_keys(node: dict) -> Iterator[str]:
+    for key, child in node.items():
+        if key:  # "" holds the aliases that end here
+            yield key
+            yield from _all_keys(child)
+
+
 @lru_cache(maxsize=1 << 16)
 def _norm(token: str) -> str:
     return token.lower().replace("ё", "е").replace("’", "'").replace("‘", "'")
@@ -127,6 +134,9 @@ _LATIN_WORD = re.compile(r"[a-z]{5,}")
 _Y = re.compile(r"y")
 _DOUBLE_I = re.compile(r"i{2,}")
 _FINAL = re.compile(r"(?:ie|ei)$")
+#: How many first letters of a Russian word its inflections keep (the stem filter of
+#: `_Matcher.keys`).
+STEM = 3
 #: Russian case endings tried on a capitalised word pymorphy3 does not know ("Остином" -> "остин").
 _RU_ENDINGS = ("ом", "ем", "ым", "ой", "у", "ю", "а", "я", "е", "ы")
 #: Endings of nominative words whose lemma differs (feminine, neuter and plural adjectives,
@@ -151,7 +161,7 @@ def _morph():  # noqa: ANN202 - pymorphy3's analyser, loaded once
     return pymorphy3.MorphAnalyzer()
 
 
-@cache
+@lru_cache(maxsize=1 << 17)
 def _keys(token: str) -> tuple[str, ...]:
     """Trie keys to try for a token, best first: its own, then (Russian) its lemmas, then its
     stem without a case ending when the word is capitalised and unknown to the dictionary."""
@@ -221,6 +231,7 @@ class _Matcher:
         for role, sym in WORD_SYMBOLS.items():
             for a in kb.words.get(role, ()):
                 self._add(a, sym, None)
+        self.stems = frozenset(key[:STEM] for key in _all_keys(self.trie))
         self.place_before = {_norm(w) for w in kb.words.get("place-before", ())}
         self.place_after = {_norm(w) for w in kb.words.get("place-after", ())}
         self.not_place_before = {_norm(w) for w in kb.words.get("not-place-before", ())}
@@ -239,6 +250,15 @@ class _Matcher:
                 words = [w for w in _TOKEN.findall(a) if w.isalpha()]
                 if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words[-1]) >= 3:
                     self.holder_surnames.setdefault(_key(words[-1]), set()).add(p.id)
+
+    def keys(self, token: str) -> tuple[str, ...]:
+        """`_keys(token)`, without the dictionary look-up when no alias or grammar word begins
+        with the token's first letters: a Russian ending changes, its first letters stay
+        («министру» -> «министр»), so the lemmas of such a token cannot be in the trie."""
+        own = _norm(token)
+        if _CYRILLIC.search(token) and own[:STEM] not in self.stems:
+            return (own,)
+        return _keys(token)
 
     def _add(self, alias: str, sym: str, ref: str | None, place: bool = False) -> None:
         tokens = _TOKEN.findall(alias)
@@ -262,7 +282,7 @@ class _Matcher:
     def atoms(self, text: str, start: int, end: int) -> list[_Atom]:
         toks = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
         norms = [_norm(text[s:e]) for s, e in toks]
-        keys = [_keys(text[s:e]) for s, e in toks]
+        keys = [self.keys(text[s:e]) for s, e in toks]
         out: list[_Atom] = []
         i = 0
         while i < len(toks):

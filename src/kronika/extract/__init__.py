@@ -123,7 +123,12 @@ class Extract:
         if is_html(doc):
             from kronika.extract.html import from_html
 
-            article = from_html(doc.raw, url=doc.url)
+            def settled(found: tuple[Candidate, ...], zone: str | None) -> bool:
+                weighed = [in_zone(c, zone) for c in (*hints, *found)]
+                return decide(weighed, self.policy, zone=zone).source in ("given", "metadata",
+                                                                          "url")
+
+            article = from_html(doc.raw, url=doc.url, settled=settled)
             text, encoding, fmt = article.text, article.encoding, "html"
             if article.title and not text.startswith(article.title):
                 text = f"{article.title}\n\n{text}"

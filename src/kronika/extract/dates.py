@@ -30,6 +30,8 @@ DATELINE = re.compile(r"^\s*(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ.'\- ]{2,30}?)\s*(?:
                       re.M)
 #: How many characters of the article's start hold a dateline.
 DATELINE_CHARS = 300
+#: A date written in digits only: day, month and year with separators, or eight digits.
+NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d{6}\b")
 _JSONLD_KEYS = ("datePublished", "dateCreated")
 
 
@@ -98,16 +100,20 @@ def url_candidate(url: str | None) -> Candidate | None:
 
 def text_candidate(text: str) -> Candidate | None:
     """A full date (day, month, year) in the article's first lines, its dateline: kronika's
-    own temporal tagger (English and Russian month names), else htmldate's extensive search."""
+    own temporal tagger (English and Russian month names), else, for an all-digit date the
+    tagger does not read ("13/05/2022", "13.05.22", "20220513"), htmldate's extensive search."""
     first = text[:DATELINE_CHARS]
     lang = "ru" if len(re.findall("[а-яё]", first, re.I)) > len(re.findall("[a-z]", first, re.I)) \
         else "en"
     from kronika.timex import tag
 
     for t in tag(first, [], None, lang):
-        if t.type == "DATE" and t.anchor is None and t.earliest is not None \
+        # one whole day: "since 1 October 2007" has a first day but no last one
+        if t.type == "DATE" and t.anchor is None and None not in (t.earliest, t.latest) \
                 and t.value == t.earliest.isoformat() == t.latest.isoformat():
             return Candidate("text", t.earliest, evidence=t.text)
+    if not NUMERIC_DATE.search(first):  # htmldate would only guess from a year or a month
+        return None
     from html import escape
 
     from htmldate import find_date

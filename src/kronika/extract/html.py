@@ -15,6 +15,7 @@ container already says it is the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
@@ -52,8 +53,14 @@ class Article:
     zone: str | None = None
 
 
-def from_html(data: bytes, *, url: str | None = None) -> Article:
-    """The article in an HTML page or fragment; `NoArticleError` when there is none."""
+def from_html(data: bytes, *, url: str | None = None,
+              settled: Callable[[tuple[Candidate, ...], str | None], bool] = lambda found, zone:
+              False) -> Article:
+    """The article in an HTML page or fragment; `NoArticleError` when there is none.
+
+    `settled(candidates, zone)` says whether the metadata and URL dates (read in the zone of the
+    dateline's city) already decide the publication date; the article's first lines and the page's markup are then not searched
+    (they rank below both and could not change the answer)."""
     html, encoding = decode_bytes(data, html=True)
     full_page = bool(_FULL_PAGE.search(html[:4096]))
     if not full_page:  # a fragment: give the parser a page to hold it
@@ -68,7 +75,8 @@ def from_html(data: bytes, *, url: str | None = None) -> Article:
         found = _trafilatura(tree, url, fast=False) or found
     text = drop_furniture((found.text if found else "") or "")
     meta = _metadata(tree, url)
-    found_dates = _dates(tree, meta.url or url, text)
+    zone = dates.dateline_zone(text)
+    found_dates = _dates(tree, meta.url or url, text, lambda found: settled(found, zone))
     if not text.strip() and not full_page:
         from trafilatura import html2txt
 
@@ -79,7 +87,7 @@ def from_html(data: bytes, *, url: str | None = None) -> Article:
                                                                                None)
     return Article(text=text, title=meta.title, author=meta.author,
                    date=first.value.isoformat() if first else None, url=meta.url,
-                   encoding=encoding, dates=tuple(found_dates), zone=dates.dateline_zone(text))
+                   encoding=encoding, dates=tuple(found_dates), zone=zone)
 
 
 @cache
@@ -119,12 +127,17 @@ def _trafilatura(tree, url: str | None, *, fast: bool):
                                        include_tables=False, fast=fast)
 
 
-def _dates(tree, url: str | None, text: str) -> tuple[Candidate, ...]:
-    """The publication-date candidates of the page: metadata, URL, first lines, and the
-    page's markup only when neither the metadata nor the first lines give a date."""
-    found = [dates.metadata_candidate(tree), dates.url_candidate(url),
-             dates.text_candidate(text)]
+def _dates(tree, url: str | None, text: str,
+           settled: Callable[[tuple[Candidate, ...]], bool]) -> tuple[Candidate, ...]:
+    """The publication-date candidates of the page: metadata and URL; then, unless those
+    settle the date, the first lines, and the page's markup only when neither the metadata
+    nor the first lines give a date."""
+    found = (dates.metadata_candidate(tree), dates.url_candidate(url))
     out = tuple(c for c in found if c is not None)
+    if settled(out):
+        return out
+    dateline = dates.text_candidate(text)
+    out += (dateline,) if dateline else ()
     if not any(c.source in ("metadata", "text") for c in out):
         out += tuple(_markup_date(tree))
     return out

@@ -176,8 +176,22 @@ _CLASSES: dict[str, type[Russian] | type[English]] = {"ru": Russian, "en": Engli
 
 @cache
 def backbone(lang: str) -> Backbone:
-    """The backbone for a language, loaded once per process."""
-    return _model_free(lang)()
+    """The backbone for a language, loaded once per process.
+
+    Loading one limits the process's BLAS to one thread (`one_blas_thread`)."""
+    loaded = _model_free(lang)()
+    one_blas_thread()  # after the load: it limits the BLAS libraries loaded so far
+    return loaded
+
+
+def one_blas_thread() -> None:
+    """Run BLAS (numpy's OpenBLAS) on one thread in this process. The models multiply small
+    matrices, so BLAS threads mostly spin: on 2 cores natasha's taggers took ~8x the CPU time
+    with the default threads (`bench/scale.py`), and parallel work here is done by processes
+    (`ingest --jobs`), each of which would start its own threads."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def sentences(text: str, lang: str) -> list[Span]:
