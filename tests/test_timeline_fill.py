@@ -9,7 +9,7 @@ import pytest
 
 from kronika.pipeline import Pipeline
 from kronika.rules import load_rules
-from kronika.timeline.fill import fill_document, marks_earlier, night_cues
+from kronika.timeline.fill import fill_document, marks_earlier, night_cues, plural_cues
 
 RULES = load_rules("kronika.timeline", "fill.yaml")
 
@@ -56,6 +56,17 @@ def test_fill(pipeline, text, published, lang, want):
         lo and date.fromisoformat(lo), hi and date.fromisoformat(hi), basis)
 
 
+def test_a_plural_subject_takes_the_participants_named_before(pipeline):
+    # "Президенты" alone reads as the president last named (Xi); the agreement is both men's
+    text = ("Байден и Си Цзиньпин встретились на Бали 14 ноября. Президенты договорились о "
+            "возобновлении контактов между Вашингтоном и Пекином.")
+    agree = _filled(pipeline, text, date(2022, 11, 15), "ru")[-1]
+    assert agree.type == "AGREE"
+    assert sorted(a.name for a in agree.sources) == ["Joe Biden", "Xi Jinping"]
+    assert agree.targets == ()
+    assert (agree.date.earliest, agree.date.basis) == (date(2022, 11, 14), "inferred")
+
+
 def test_an_attack_at_home_takes_no_place_target(pipeline):
     events = _filled(pipeline, "Ukrainian forces shelled Kharkiv on Sunday.", date(2022, 5, 16))
     assert all(a.country != "UKR" for e in events for a in e.targets)
@@ -71,6 +82,12 @@ def test_earlier_cue_examples(rule):
 def test_night_cue_examples(rule):
     for example in rule["examples"]:
         assert night_cues(rule["language"]).search(example), example
+
+
+@pytest.mark.parametrize("rule", RULES["plural_subject"], ids=lambda r: r["name"])
+def test_plural_cue_examples(rule):
+    for example in rule["examples"]:
+        assert plural_cues(rule["language"]).match(example), example
 
 
 def test_fill_keeps_order_and_count(pipeline):

@@ -58,7 +58,6 @@ from kronika.document import (
     parse_iso,
 )
 from kronika.rules import load_rules
-from kronika.timeline.fill import fill_document
 from kronika.timeline import (
     _intersect,
     _key,
@@ -68,6 +67,7 @@ from kronika.timeline import (
     summary,
     types_compatible,
 )
+from kronika.timeline.fill import fill_document
 
 # An interval wider than this is too vague to place among dated entries: it is treated as open.
 # 92 days keeps months and quarters ("in March", "since February 24" to May) as dated.

@@ -8,6 +8,8 @@ the rules are in `fill.yaml`:
   up to its trigger marks an earlier time ("had spoken", "since the invasion");
 - **night before**: an event told as "overnight", bounded only by when it was said, took place
   that day or the day before;
+- **plural subject**: "the two leaders agreed" has for actors the participants of the event
+  before it;
 - **place target**: an attack with no target, placed in another country than its sources'
   ("Russia struck the port of Odesa"), is aimed at that country.
 
@@ -38,6 +40,12 @@ def earlier_cues(language: str) -> re.Pattern[str] | None:
 
 
 @cache
+def plural_cues(language: str) -> re.Pattern[str] | None:
+    """The plural phrases that stand for the people just named ("the two leaders")."""
+    return _cues("plural_subject", language)
+
+
+@cache
 def night_cues(language: str) -> re.Pattern[str] | None:
     """The words that place an event in the night before it was told ("overnight")."""
     return _cues("night_before", language)
@@ -65,7 +73,8 @@ def marks_earlier(text: str, language: str) -> bool:
 def fill_document(events: Sequence[Event], language: str = "en",
                   published: date | None = None) -> list[Event]:
     """The events of one document (in text order), with reference dates and place targets."""
-    return [_place_target(e) for e in _reference_dates(events, language, published)]
+    return [_place_target(e)
+            for e in _plural_subjects(_reference_dates(events, language, published), language)]
 
 
 def _reference_dates(events: Sequence[Event], language: str, published: date | None
@@ -91,6 +100,28 @@ def _reference_dates(events: Sequence[Event], language: str, published: date | N
             e = replace(e, date=DateInfo(None, lo, published, "inferred"))
         out.append(e)
     return out
+
+
+def _plural_subjects(events: Sequence[Event], language: str) -> list[Event]:
+    pattern = plural_cues(language)
+    out: list[Event] = []
+    for e in events:
+        before = out[-1] if out else None
+        if pattern is not None and before is not None:
+            subject = _before_trigger(e)[: max(e.trigger.start - e.evidence.start, 0)]
+            group = _participants(before)
+            if (len(group) >= 2 and before.evidence.start < e.evidence.start
+                    and pattern.match(subject.strip())):
+                e = replace(e, sources=group, targets=())
+        out.append(e)
+    return out
+
+
+def _participants(e: Event) -> tuple[Actor, ...]:
+    seen: dict[str, Actor] = {}
+    for a in (*e.sources, *e.targets):
+        seen.setdefault(a.id or a.name, a)
+    return tuple(seen.values())
 
 
 def _night_before(e: Event, language: str, published: date | None) -> Event:
