@@ -67,6 +67,14 @@ def test_a_plural_subject_takes_the_participants_named_before(pipeline):
     assert (agree.date.earliest, agree.date.basis) == (date(2022, 11, 14), "inferred")
 
 
+def test_a_rejection_answers_the_accusation_before_it(pipeline):
+    text = ("Poland accused Belarus of pushing migrants across the border on Monday. "
+            "Minsk rejected the accusations as lies.")
+    reject = _filled(pipeline, text, date(2021, 11, 9))[-1]
+    assert reject.type == "REJECT"
+    assert [a.name for a in reject.targets] == ["Poland"]
+
+
 def test_an_attack_at_home_takes_no_place_target(pipeline):
     events = _filled(pipeline, "Ukrainian forces shelled Kharkiv on Sunday.", date(2022, 5, 16))
     assert all(a.country != "UKR" for e in events for a in e.targets)

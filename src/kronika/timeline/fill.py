@@ -10,6 +10,8 @@ the rules are in `fill.yaml`:
   that day or the day before;
 - **plural subject**: "the two leaders agreed" has for actors the participants of the event
   before it;
+- **answered**: a rejection with no target ("Britain rejected the claim") answers the accusation
+  told just before it: its target is the accuser;
 - **place target**: an attack with no target, placed in another country than its sources'
   ("Russia struck the port of Odesa"), is aimed at that country.
 
@@ -73,8 +75,8 @@ def marks_earlier(text: str, language: str) -> bool:
 def fill_document(events: Sequence[Event], language: str = "en",
                   published: date | None = None) -> list[Event]:
     """The events of one document (in text order), with reference dates and place targets."""
-    return [_place_target(e)
-            for e in _plural_subjects(_reference_dates(events, language, published), language)]
+    events = _plural_subjects(_reference_dates(events, language, published), language)
+    return [_place_target(e) for e in _answered(events)]
 
 
 def _reference_dates(events: Sequence[Event], language: str, published: date | None
@@ -113,6 +115,23 @@ def _plural_subjects(events: Sequence[Event], language: str) -> list[Event]:
             if (len(group) >= 2 and before.evidence.start < e.evidence.start
                     and pattern.match(subject.strip())):
                 e = replace(e, sources=group, targets=())
+        out.append(e)
+    return out
+
+
+def _answered(events: Sequence[Event]) -> list[Event]:
+    rule = _rules()["answered"]
+    out: list[Event] = []
+    claim: Event | None = None      # the latest accusation so far
+    for e in events:
+        if (e.type in rule["types"] and not e.targets and claim is not None
+                and 0 < e.evidence.start - claim.evidence.start <= rule["max_chars_apart"]):
+            mine = {a.id or a.name for a in e.sources}
+            theirs = tuple(a for a in claim.sources if (a.id or a.name) not in mine)
+            if theirs:
+                e = replace(e, targets=theirs)
+        if e.type in rule["answers"] and e.sources:
+            claim = e
         out.append(e)
     return out
 
