@@ -10,9 +10,8 @@ widened by `tolerance_days`.
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
