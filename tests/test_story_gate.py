@@ -67,3 +67,14 @@ def test_every_story_has_ten_articles_in_two_languages():
         meta = json.loads((STORIES / story / "articles.json").read_text(encoding="utf-8"))
         langs = [a["language"] for a in meta["articles"]]
         assert len(langs) >= 10 and {"en", "ru"} <= set(langs)
+
+
+def test_gold_names_match_whole_words_only():
+    from kronika.document import Actor
+    from kronika.eval.timeline import _side_matches
+
+    uk = Actor("Britain", "United Kingdom", "GBR", "GBR", None, "country")
+    assert not _side_matches(uk, {"names": ["UN"]})          # not "un" inside "United"
+    assert _side_matches(uk, {"names": ["United Kingdom"]})
+    un = Actor("the UN", "United Nations", "un", None, None, "organisation")
+    assert _side_matches(un, {"names": ["UN"]})

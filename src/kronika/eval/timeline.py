@@ -11,6 +11,7 @@ widened by `tolerance_days`.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -85,12 +86,17 @@ def gold_document_path(gold_path: str | Path, gold: dict[str, Any]) -> Path:
                         f"in the folder above it, or pass the processed document as PRED")
 
 
+def _word_in(needle: str, hay: str) -> bool:
+    """Whole words only: the gold name "UN" is not in "United Kingdom"."""
+    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", hay) is not None
+
+
 def _side_matches(actor: Actor, side: dict[str, Any]) -> bool:
     hay = " ".join(x for x in (actor.name, actor.text, actor.role or "") if x).casefold()
     for person in side.get("people", []):
-        if person.split()[-1].casefold() in hay:
+        if _word_in(person.split()[-1].casefold(), hay):
             return True
-    if any(n.casefold() in hay for n in side.get("names", [])):
+    if any(_word_in(n.casefold(), hay) for n in side.get("names", [])):
         return True
     return bool(actor.country) and actor.country in side.get("countries", [])
 

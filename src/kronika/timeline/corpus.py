@@ -9,7 +9,9 @@ distributed job can call them per component. Same input (in any order) → same 
 
 How documents merge
 -------------------
-1. Within a document, events merge as `kronika.timeline.merge` does (a *unit*).
+1. Within a document, events merge as `kronika.timeline.merge` does (a *unit*), after
+   `kronika.timeline.fill` has completed what the document leaves implicit (an undated event's
+   reference date, an attacked place's country).
 2. Units of different documents merge into one entry when: their types are equal or compatible
    (`merge.yaml`), their statuses are equal, they share an unordered pair of resolved actors
    (across documents one shared actor is too weak: Russia does many things on one day), their
@@ -65,6 +67,7 @@ from kronika.timeline import (
     summary,
     types_compatible,
 )
+from kronika.timeline.fill import fill_document
 
 # An interval wider than this is too vague to place among dated entries: it is treated as open.
 # 92 days keeps months and quarters ("in March", "since February 24" to May) as dated.
@@ -303,6 +306,8 @@ def doc_units(items: Iterable[Sourced]) -> list[Unit]:
     units = []
     for doc_id in sorted(by_doc):
         found = sorted(by_doc[doc_id], key=lambda s: (s.event.evidence.start, s.event.id))
+        filled = fill_document([s.event for s in found], found[0].language, found[0].published)
+        found = [replace(s, event=e) for s, e in zip(found, filled, strict=True)]
         by_id = {s.event.id: s for s in found}
         for entry in merge([s.event for s in found]):
             members = tuple(by_id[i] for i in entry.events)
