@@ -352,6 +352,7 @@ def _on(on: date | None) -> str:
 class _Resolver:
     def __init__(self, text: str, on: date | None, files: tuple[str, ...] = ()) -> None:
         self.m = _matcher(files)
+        self.files = files
         self.kb = self.m.kb
         self.text = text
         self.ctx = _Context(on)
@@ -727,6 +728,11 @@ class _Resolver:
                 actor = dataclasses.replace(earlier, text=e.text)
                 r = Resolution(e.start, e.end, e.text, (actor,), "surname",
                                f"'{e.text}' is the surname of {earlier.name}, named earlier")
+            elif (known := self.known_person(name)) is not None:
+                actor = dataclasses.replace(known, text=e.text)  # «с Эммануэлем Макроном»
+                r = Resolution(e.start, e.end, e.text, (actor,), "entity-in-kb",
+                               f"'{e.text}' is a PER (named-entity model) whose normal form "
+                               f"'{name}' the knowledge base knows as {known.name}")
             else:
                 actor = Actor(e.text, name, None, None, None, "person")
                 r = Resolution(e.start, e.end, e.text, (actor,), "unknown-person",
@@ -737,6 +743,18 @@ class _Resolver:
             out.append(r)
         out.sort(key=lambda r: r.start)
         return self.surnames(out)
+
+    def known_person(self, name: str) -> Actor | None:
+        """The KB person a name in the nominative resolves to, if any: the whole name, or its
+        surname as the KB's person alias (as a lone surname in the text would), the grammar
+        having missed the inflected name the entity model normalised («с Эммануэлем Макроном»)."""
+        if not _CYRILLIC.search(name):
+            return None
+        whole = [r for r in find(name, [(0, len(name))], self.on, None, self.files)
+                 if r.end == len(name) and len(r.actors) == 1
+                 and (r.start == 0 or r.rule == "person-alias")]
+        actor = whole[0].actors[0] if whole else None
+        return actor if actor is not None and actor.id and actor.kind == "person" else None
 
     def surnames(self, found: list[Resolution]) -> list[Resolution]:
         """A capitalised word that is the surname of an unknown person named in full before."""
