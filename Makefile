@@ -29,6 +29,7 @@ eval: $(STAMP)
 	$(BIN)/kronika eval events tests/data/events/en.heldout.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.dev.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout.txt
+	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout2.txt
 	$(BIN)/kronika eval places tests/data/places.heldout.en.txt tests/data/places.heldout.ru.txt
 
 bench: $(STAMP)

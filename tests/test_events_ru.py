@@ -25,15 +25,15 @@ from markup import DATA
 DEV = DATA / "events" / "ru.dev.txt"
 CASES = read_cases(DEV, lang="ru")
 PIPELINE = Pipeline.default()
-# Floors for the whole dev file (measured 0.966 / 1.000 / 0.974 when set; a drop below means a
+# Floors for the whole dev file (measured 0.973 / 1.000 / 0.970 when set; a drop below means a
 # rule change broke cases that worked).
-FLOORS = {"type_macro_f1": 0.95, "status_accuracy": 0.97, "actor_f1": 0.96}
+FLOORS = {"type_macro_f1": 0.96, "status_accuracy": 0.99, "actor_f1": 0.96}
 
 # Cases the coder gets wrong today, with the reason; strict: a fix must remove the entry.
 KNOWN = {
     "Белорусская полиция": "the actor stage does not resolve «Белорусская полиция»",
     "ПУТИН ВСТРЕТИЛСЯ": "the actor stage finds no mention in all-caps «ЭРДОГАНОМ»",
-    "Известная своими": "«готов потребовать»: «Apple» is no actor the KB knows",
+    "Известная своими": "the entity model's normal form of «Евгения Тонкого» is «Евгений Тонкого»",
     "Насира обвинили": "«Насира» is found by no actor model",
     "Движение «Техрик": "a participle before its noun («убитого муллы Фазлуллы»)",
     "Представители Республиканской": "«Республиканской партии» is not in the KB",

@@ -385,10 +385,14 @@ def _on(on: date | None) -> str:
 class _Resolver:
     def __init__(self, text: str, on: date | None, files: tuple[str, ...] = ()) -> None:
         self.m = _matcher(files)
+        self.files = files
         self.kb = self.m.kb
         self.text = text
         self.ctx = _Context(on)
         self._span = (0, 0)
+        # Russian: an ORG entity the KB does not know is an actor too (the entity model runs
+        # there only on sentences with an event trigger, see kronika.actors._entity_finder)
+        self.organisations = detect_language(text) == "ru"
 
     @property
     def on(self) -> date | None:
@@ -727,7 +731,13 @@ class _Resolver:
         resolved right before the name ("Pentagon spokesman Pat Ryder"), or a new unknown person."""
         out = list(found)
         for e in entities:
-            if e.label != "PER" or any(r.start < e.end and e.start < r.end for r in found):
+            if any(r.start < e.end and e.start < r.end for r in found):
+                continue
+            if e.label == "ORG" and self.organisations:
+                if not any(0 <= r.start - e.end <= 1 for r in found):  # «агентство … Индии»:
+                    out.append(_organisation(e))                          # the country stands
+                continue
+            if e.label != "PER":
                 continue
             name = _strip_name(e.normal)
             if not name or not any(c.isupper() for c in name[:1]):
@@ -751,6 +761,11 @@ class _Resolver:
                 actor = dataclasses.replace(earlier, text=e.text)
                 r = Resolution(e.start, e.end, e.text, (actor,), "surname",
                                f"'{e.text}' is the surname of {earlier.name}, named earlier")
+            elif (known := self.known_person(name)) is not None:
+                actor = dataclasses.replace(known, text=e.text)  # «с Эммануэлем Макроном»
+                r = Resolution(e.start, e.end, e.text, (actor,), "entity-in-kb",
+                               f"'{e.text}' is a PER (named-entity model) whose normal form "
+                               f"'{name}' the knowledge base knows as {known.name}")
             else:
                 actor = Actor(e.text, name, None, None, None, "person")
                 r = Resolution(e.start, e.end, e.text, (actor,), "unknown-person",
@@ -761,6 +776,18 @@ class _Resolver:
             out.append(r)
         out.sort(key=lambda r: r.start)
         return self.surnames(out)
+
+    def known_person(self, name: str) -> Actor | None:
+        """The KB person a name in the nominative resolves to, if any: the whole name, or its
+        surname as the KB's person alias (as a lone surname in the text would), the grammar
+        having missed the inflected name the entity model normalised («с Эммануэлем Макроном»)."""
+        if not _CYRILLIC.search(name):
+            return None
+        whole = [r for r in find(name, [(0, len(name))], self.on, None, self.files)
+                 if r.end == len(name) and len(r.actors) == 1
+                 and (r.start == 0 or r.rule == "person-alias")]
+        actor = whole[0].actors[0] if whole else None
+        return actor if actor is not None and actor.id and actor.kind == "person" else None
 
     def surnames(self, found: list[Resolution]) -> list[Resolution]:
         """A capitalised word that is the surname of an unknown person named in full before."""
@@ -863,6 +890,40 @@ def _strip_name(name: str) -> str:
     """A person's name without a leading "the"/"Mr." and a trailing "'s"."""
     name = _TITLE_WORDS.sub("", name.strip())
     return re.sub(r"['’]s$", "", name).strip()
+
+
+def _organisation(e: Entity) -> Resolution:
+    """An organisation the KB does not know («Роскомнадзором» → Роскомнадзор, no id)."""
+    name = _nominative_ru(e.text)
+    return Resolution(e.start, e.end, e.text, (Actor(e.text, name, None, None, None,
+                                                     "organisation"),),
+                      "unknown-organisation", f"'{e.text}' is an ORG (named-entity model) the "
+                      f"knowledge base does not know; its name in the nominative is '{name}'")
+
+
+def _nominative_ru(words: str) -> str:
+    """A Russian name in the nominative: the words up to its first noun (the head and the
+    adjectives before it) are put in the nominative, the genitive words after it are kept
+    («Земельного суда Вены» → «Земельный суд Вены»); all-caps words stay as written."""
+    from kronika.timex.grammar import morph
+
+    toks = words.split(" ")
+    parses = [morph().parse(w)[0] for w in toks]
+    head = next((k for k, (w, p) in enumerate(zip(toks, parses, strict=True))
+                 if w.isupper() or p.tag.POS == "NOUN"), None)
+    if head is None or toks[head].isupper() or parses[head].tag.case == "nomn":
+        return words
+    noun = parses[head].inflect({"nomn"}) or parses[head]
+    agree = {"nomn", noun.tag.number} | ({noun.tag.gender} if noun.tag.number == "sing" else set())
+    out = []
+    for w, p in zip(toks[:head], parses[:head], strict=True):
+        form = p.inflect(agree) if p.tag.POS == "ADJF" else None
+        out.append(_like(w, form.word) if form is not None else w)
+    return " ".join([*out, _like(toks[head], noun.word), *toks[head + 1:]])
+
+
+def _like(original: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if original[:1].isupper() else word
 
 
 def _surname_key(name: str) -> str:

@@ -526,6 +526,8 @@ class _Sentence:
         if passive:
             if "ablt" in cases and "nomn" not in cases:
                 return "source"
+            if "datv" in bare and "datv" in cases and "nomn" not in cases:
+                return "target"  # «Петрову предъявлено обвинение», «ему вынесен приговор»
             return "target" if "nomn" in cases else None
         if dative_subject and "datv" in cases and "nomn" not in cases:
             return "source"
