@@ -557,7 +557,8 @@ def since_event(g: dict[str, str], ctx: Context) -> Value:
 def calendar_unit(g: dict[str, str], ctx: Context) -> Value | None:
     unit, a = ctx.grammar.key("units", g["unit"]), ctx.anchor
     # "the" ("earlier in the week", "the end of the month") is the anchor's own unit
-    offset = {"last": -1, "previous": -1, "preceding": -1, "before": -1, "earlier": -1,
+    offset = {"last": -1, "previous": -1, "preceding": -1, "prior": -1, "before": -1,
+              "earlier": -1,
               "this past": -1,
               "this": 0, "current": 0, "the": 0, "that": 0}.get(rel(g, ctx), 1)
     if unit not in ("D", "W", "M", "Y", "E", "C"):
