@@ -88,7 +88,7 @@ def find(text: str, sentence: Sentence, g: Grammar | None = None, low: str | Non
         for mod in g.modifiers if rule.kind not in UNMODIFIED_KINDS else ():
             b = mod.before.search(text, max(sentence.start, start - 12), start)
             if b:
-                modifier, start = mod.name, b.start()
+                modifier, start = mod.name, b.start() if mod.in_span else start
                 break
         # "until Friday" looks forward whatever the tense
         future = (modifier == "until" and rule.kind == "weekday") or (
