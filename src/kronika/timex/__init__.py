@@ -194,7 +194,8 @@ def _clock_joined(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
     i = 0
     while i + 1 < len(out):
         a, b = out[i], out[i + 1]
-        if "\n" not in text[a.end:b.start] and _CLOCK_CUT.search(text, a.start, a.end) \
+        if text.endswith(("m.", "M."), a.start, a.end) and "\n" not in text[a.end:b.start] \
+                and _CLOCK_CUT.search(text, max(a.start, a.end - 12), a.end) \
                 and _ZONE_NEXT.match(text, b.start):
             out[i:i + 2] = [Sentence(a.start, b.end, text[a.start:b.end], a.paragraph)]
         else:

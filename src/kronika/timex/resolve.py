@@ -523,7 +523,7 @@ def narrative_part(g: dict[str, str], ctx: Context) -> Value:
 
 def streak(g: dict[str, str], ctx: Context) -> Value | None:
     """"for the third straight day": the anchor's own day (week, ...), where the streak ends."""
-    return calendar_unit({**g, "rel": "this"}, ctx)
+    return calendar_unit({**g, "unit": g.get("unit") or g["row_unit"], "rel": "this"}, ctx)
 
 
 def later(g: dict[str, str], ctx: Context) -> Value:
