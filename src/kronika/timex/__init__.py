@@ -84,15 +84,18 @@ def find(text: str, sentence: Sentence, g: Grammar | None = None, low: str | Non
         start = m.start()
         if rule.preceded_by and not rule.preceded_by.search(text, max(0, start - 40), start):
             continue
-        modifier = None
+        modifier, back = None, False
         for mod in g.modifiers if rule.kind not in UNMODIFIED_KINDS else ():
             b = mod.before.search(text, max(sentence.start, start - 12), start)
             if b:
                 modifier, start = mod.name, b.start() if mod.in_span else start
+                back = mod.looks_back
                 break
-        # "until Friday" looks forward whatever the tense
+        # "until Friday" looks forward whatever the tense, "since February 24" back (English
+        # "since" only: Russian «с» is also "from" a coming date)
         future = (modifier == "until" and rule.kind == "weekday") or (
-            rule.kind in TENSE_KINDS and future_tense(text, sentence, m.start(), m.end(), g))
+            not back and rule.kind in TENSE_KINDS
+            and future_tense(text, sentence, m.start(), m.end(), g))
         hits.append(Hit(start, m.end(), rule, groups, future, modifier, sentence.start))
     return hits
 
