@@ -67,7 +67,11 @@ MODIFIERS = [(m.name, ex) for m in grammar().modifiers for ex in m.examples]
 @pytest.mark.parametrize(("rule", "example"), EXAMPLES + MODIFIERS)
 def test_rule_examples(rule, example):
     found = run(example, PUBLISHED)
-    assert (found[0].text, found[0].rule) == (example, rule)
+    # a modifier that stays outside the span ("since [[1989]]") still names the rule
+    outside = {m.name for m in grammar().modifiers if not m.in_span}
+    assert found[0].rule == rule
+    assert found[0].text == example or (rule in outside
+                                        and example.endswith(" " + found[0].text))
     assert found[0].value is not None
     # parts marked inside it ("2009" of "from 2009 to 2011") are all that may follow
     assert all(found[0].start <= t.start and t.end <= found[0].end for t in found[1:])
@@ -135,7 +139,7 @@ def _in(timexes, words: str, context: str) -> Timex:
 @pytest.mark.parametrize(("words", "context", "value", "earliest", "latest", "basis"), [
     ("February 18", "two countries spoke was on February 18", "2022-02-18", "2022-02-18",
      "2022-02-18", "published"),
-    ("since mid-February", "since mid-February", "2022-02", "2022-02-11", "2022-04-07", "report"),
+    ("mid-February", "since mid-February", "2022-02", "2022-02-11", "2022-04-07", "report"),
     ("less than a week ago", "On April 14, Kirby", "2022-04-07", "2022-04-07", "2022-04-14",
      "report"),
     ("the course of a month", "According to him, over the course", "P1M", "2022-02-24",

@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -39,10 +40,14 @@ from kronika.timex.scan import future_tense, lowered, scan
 UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 #: Kinds that "since"/"until" words before them do not turn into an interval («к трём годам»).
 UNMODIFIED_KINDS = frozenset({"length", "set", "span", "span_future", "year_range", "since_event", "narrative",
-                              "current_day", "now", "part_of_day"})
+                              "current_day", "now", "part_of_day", "narrative_part", "streak",
+                              "later", "amount_period"})
 #: Kinds counted from the previous single day the text names ("the next day"); "the day"
 #: ("ended the day at 8,017") falls back on the publication date when the text names none.
-NARRATIVE_KINDS = frozenset({"narrative", "current_day", "narrative_unit", "part_of_day"})
+NARRATIVE_KINDS = frozenset({"narrative", "current_day", "narrative_unit", "part_of_day",
+                             "narrative_part", "same_time"})
+#: Kinds counted from the previous single day when the text names one, else from publication.
+DAY_OR_PUBLISHED_KINDS = frozenset({"current_day", "part_of_day", "narrative_part"})
 #: Kinds whose value depends on the tense of the clause (the others skip the tense check).
 TENSE_KINDS = frozenset({"md", "month", "month_part", "weekday", "season", "quarter", "clock",
                          "weekend", "holiday"})
@@ -79,15 +84,18 @@ def find(text: str, sentence: Sentence, g: Grammar | None = None, low: str | Non
         start = m.start()
         if rule.preceded_by and not rule.preceded_by.search(text, max(0, start - 40), start):
             continue
-        modifier = None
+        modifier, back = None, False
         for mod in g.modifiers if rule.kind not in UNMODIFIED_KINDS else ():
             b = mod.before.search(text, max(sentence.start, start - 12), start)
             if b:
-                modifier, start = mod.name, b.start()
+                modifier, start = mod.name, b.start() if mod.in_span else start
+                back = mod.looks_back
                 break
-        # "until Friday" looks forward whatever the tense
+        # "until Friday" looks forward whatever the tense, "since February 24" back (English
+        # "since" only: Russian «с» is also "from" a coming date)
         future = (modifier == "until" and rule.kind == "weekday") or (
-            rule.kind in TENSE_KINDS and future_tense(text, sentence, m.start(), m.end(), g))
+            not back and rule.kind in TENSE_KINDS
+            and future_tense(text, sentence, m.start(), m.end(), g))
         hits.append(Hit(start, m.end(), rule, groups, future, modifier, sentence.start))
     return hits
 
@@ -118,19 +126,27 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
     g = grammar(lang)
     if not sentences:
         sentences = [Sentence(0, len(text), text)]
+    sentences = _clock_joined(text, sentences)
     low = lowered(text)
     hits = [h for s in sentences for h in find(text, s, g, low)]
     out: dict[int, Timex] = {}
     last_day: date | None = None  # the latest single day named so far (for "the next day")
     last_date: date | None = None  # the start of the latest date named (for "the year before")
     last_days = 0  # its length in days: "earlier in the month" needs a month or less
+    last_named: Timex | None = None  # the latest DATE or TIME named, as named ("by that time")
     for i, h in enumerate(hits):
         if h.rule.kind == "narrative_unit":
             fits = last_date is not None and last_days <= UNIT_DAYS.get(h.groups["unit"].lower(),
                                                                         0)
             t = _timex(text, h, Context(g, published, last_date if fits else published,
                                         h.future), "narrative" if fits else "published")
-        elif h.rule.kind in ("current_day", "part_of_day") and last_day is None:
+        elif h.rule.kind == "same_time":
+            t = _timex(text, h, Context(g, published, None, h.future), None)
+            if t and last_named is not None:
+                t = replace(t, type=last_named.type, value=last_named.value,
+                            earliest=last_named.earliest, latest=last_named.latest,
+                            anchor=last_named.earliest, anchor_basis="narrative")
+        elif h.rule.kind in DAY_OR_PUBLISHED_KINDS and last_day is None:
             t = _timex(text, h, Context(g, published, published, h.future), "published")
         elif h.rule.kind in NARRATIVE_KINDS:
             t = _timex(text, h, Context(g, published, last_day, h.future), "narrative")
@@ -145,6 +161,9 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
             if t.type == "DATE" and t.earliest and t.latest and t.value \
                     and not t.value.endswith("_REF"):
                 last_date, last_days = t.earliest, (t.latest - t.earliest).days + 1
+            if t.type in ("DATE", "TIME") and t.value and t.earliest \
+                    and not t.value.endswith("_REF"):
+                last_named = t
     _clock_days(out, hits)
     if any(h.relative and h.rule.kind not in NARRATIVE_KINDS for h in hits):
         said: dict = (said_dates(text, sentences, list(out.values())) if g.lang == "en" else
@@ -163,6 +182,28 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
         if g.lang == "en" and hits[i].rule.kind == "year_range" and out[i].value:
             found.extend(_range_ends(text, out[i], hits[i]))
     return found
+
+
+#: A clock time's "a.m."/"p.m." that the sentence splitter took for a full stop, and the zone
+#: words that show it was none ("6:40 p.m. (GMT +8)", "5 p.m. ET on Monday").
+_CLOCK_CUT = re.compile(r"\d\s*[ap]\.\s?m\.$", re.IGNORECASE)
+_ZONE_NEXT = re.compile(r"\(?(?:UTC|GMT|[ECMP][SD]?T|BST|CES?T)\b")
+
+
+def _clock_joined(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences with a cut after a clock time's "p.m." undone when a time zone follows: the
+    zone belongs to the time, and the time to its sentence."""
+    out = list(sentences)
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        if text.endswith(("m.", "M."), a.start, a.end) and "\n" not in text[a.end:b.start] \
+                and _CLOCK_CUT.search(text, max(a.start, a.end - 12), a.end) \
+                and _ZONE_NEXT.match(text, b.start):
+            out[i:i + 2] = [Sentence(a.start, b.end, text[a.start:b.end], a.paragraph)]
+        else:
+            i += 1
+    return out
 
 
 def _range_ends(text: str, t: Timex, hit: Hit) -> list[Timex]:

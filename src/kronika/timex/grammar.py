@@ -80,6 +80,8 @@ class Modifier:
     name: str
     before: re.Pattern[str]
     examples: tuple[str, ...]
+    in_span: bool = True  # the word is part of the expression («с 24 февраля»), or outside
+    looks_back: bool = False  # the date lies before the anchor whatever the tense ("since")
 
 
 @dataclass(frozen=True)
@@ -249,7 +251,8 @@ def grammar(lang: str = "en") -> Grammar:
     except re.error as exc:
         raise RuleFileError(f"timex rules of {lang!r} do not compile: {exc}") from exc
     cues = _alternation(data["lexicon"]["future_cues"])
-    modifiers = tuple(Modifier(m["name"], re.compile(m["pattern"]), tuple(m.get("examples", ())))
+    modifiers = tuple(Modifier(m["name"], re.compile(m["pattern"]), tuple(m.get("examples", ())),
+                               bool(m.get("in_span", True)), bool(m.get("looks_back", False)))
                       for m in data.get("modifiers", ()))
     past = data.get("past_pattern")
     words = {max(str(f).split(), key=len) for t in TRIGGER_TABLES

@@ -35,7 +35,10 @@ DURATION_UNITS = {"D": ("D", 1), "W": ("W", 1), "F": ("W", 2), "M": ("M", 1), "Y
 RELATIVE_KINDS = frozenset({"weekend", "day_part", "deictic", "weekday", "ago", "span", "calendar", "ref",
                             "clock", "quarter", "year_rel_part", "narrative", "since_event",
                             "current_day", "narrative_unit", "now", "span_future",
-                            "quarter_rel", "part_of_day"})
+                            "quarter_rel", "part_of_day", "narrative_part", "streak", "later",
+                            "same_time"})
+#: TIMEX3 codes of the parts of a day.
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 #: Season codes of TIMEX3 and the months they cover (winter runs into the next year).
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 #: Quarters back a yearless quarter of the previous year may lie in a past clause after the
@@ -504,8 +507,38 @@ def part_of_day(g: dict[str, str], ctx: Context) -> Value:
     a = ctx.anchor
     if a is None:
         return "TIME", None, None, None
-    code = {"morning": "MO", "afternoon": "AF", "evening": "EV"}[g["part"].lower()]
-    return "TIME", f"{a.isoformat()}T{code}", a, a
+    return "TIME", f"{a.isoformat()}T{PARTS_OF_DAY[g['part'].lower()]}", a, a
+
+
+def narrative_part(g: dict[str, str], ctx: Context) -> Value:
+    """"that night", "the next morning": a part of the day before, on or after the anchor (the
+    last day the text names)."""
+    a = ctx.anchor
+    if a is None:
+        return "TIME", None, None, None
+    offset = {"that": 0, "next": 1, "following": 1, "previous": -1}[g["rel"].lower().split()[-1]]
+    d = a + timedelta(days=offset)
+    return "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[g['part'].lower()]}", d, d
+
+
+def streak(g: dict[str, str], ctx: Context) -> Value | None:
+    """"for the third straight day": the anchor's own day (week, ...), where the streak ends."""
+    return calendar_unit({**g, "unit": g.get("unit") or g["row_unit"], "rel": "this"}, ctx)
+
+
+def later(g: dict[str, str], ctx: Context) -> Value:
+    """"later" as an adverb: some time after (FUTURE_REF, open after the anchor)."""
+    return "DATE", "FUTURE_REF", ctx.anchor, None
+
+
+def amount_period(g: dict[str, str], ctx: Context) -> Value:
+    """"annual profit", "quarterly sales": the length the amount is measured over (P1Y, P1Q)."""
+    return "DURATION", duration(1, ctx.grammar.key("set_words", g["set_word"])), None, None
+
+
+def same_time(g: dict[str, str], ctx: Context) -> Value:
+    """"by that time" with no earlier date: nothing to copy (tag() copies the last date)."""
+    return "DATE", None, None, None
 
 
 def fiscal(g: dict[str, str], ctx: Context) -> Value:
@@ -524,9 +557,10 @@ def since_event(g: dict[str, str], ctx: Context) -> Value:
 def calendar_unit(g: dict[str, str], ctx: Context) -> Value | None:
     unit, a = ctx.grammar.key("units", g["unit"]), ctx.anchor
     # "the" ("earlier in the week", "the end of the month") is the anchor's own unit
-    offset = {"last": -1, "previous": -1, "preceding": -1, "before": -1, "earlier": -1,
+    offset = {"last": -1, "previous": -1, "preceding": -1, "prior": -1, "before": -1,
+              "earlier": -1,
               "this past": -1,
-              "this": 0, "current": 0, "the": 0}.get(rel(g, ctx), 1)
+              "this": 0, "current": 0, "the": 0, "that": 0}.get(rel(g, ctx), 1)
     if unit not in ("D", "W", "M", "Y", "E", "C"):
         return "DATE", None, None, None
     if a is None:
@@ -570,6 +604,8 @@ RESOLVERS: dict[str, Callable[[dict[str, str], Context], Value | None]] = {
     "year_range": year_range, "year_rel_part": year_part, "narrative": narrative,
     "since_event": since_event, "current_day": current_day, "part_of_day": part_of_day, "now": now, "holiday": holiday,
     "narrative_unit": calendar_unit, "fiscal": fiscal, "weekend": weekend, "year_half": year_half, "century": century,
+    "narrative_part": narrative_part, "streak": streak, "later": later,
+    "amount_period": amount_period, "same_time": same_time,
 }
 
 
