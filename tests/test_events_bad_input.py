@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from kronika import Pipeline
 
-# A wall-clock ceiling per document: a hang, not a speed measurement.
+# A CPU-time ceiling per document (other jobs on the machine do not count): a hang, not a
+# speed measurement. The 5,000-word sentence takes about 2 s.
 HANG_SECONDS = 30.0
 SALAD = settings(max_examples=60, deadline=None, derandomize=True,
                  suppress_health_check=[HealthCheck.too_slow])
@@ -32,9 +33,9 @@ def pipeline() -> Pipeline:
 
 
 def check(pipeline: Pipeline, text: str) -> list:
-    began = time.perf_counter()
+    began = time.process_time()
     doc = pipeline.process(text, published="2022-05-13", lang="en")
-    assert time.perf_counter() - began < HANG_SECONDS
+    assert time.process_time() - began < HANG_SECONDS
     for e in doc.events:
         assert doc.text[e.trigger.start : e.trigger.end] == e.trigger.text
         assert doc.text[e.evidence.start : e.evidence.end] == e.evidence.text

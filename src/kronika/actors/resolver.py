@@ -932,18 +932,21 @@ def _surname_key(name: str) -> str:
 
 #: Finds named entities in the given spans of a text (see kronika.language.backbone.entities).
 EntityFinder = Callable[[str, Sequence[tuple[int, int]]], list[Entity]]
+
+
 def _needs_entities(text: str, start: int, end: int, atoms: list[_Atom],
                     not_names: frozenset[str]) -> bool:
     """Cheap rule: two capitalised words in a row that no KB alias covers and that are no common
     words ("Markus Reisner"). Only full names become unknown people (a lone capitalised word is
     a surname of someone named before, found without the model, or too often a place)."""
     run = 0
+    covered = {pos for a in atoms for pos in range(a.start, a.end)}  # linear in a long sentence
     for k, m in enumerate(_TOKEN.finditer(text, start, end)):
         w = m.group()
         if k == 0 and _CYRILLIC.search(w) and not _may_be_name(w):
             continue  # a Russian sentence's first word is capitalised anyway ("Однако", "Глава")
         if (w[:1].isupper() and len(w) > 1 and _norm(w) not in not_names
-                and not any(a.start <= m.start() < a.end for a in atoms)):
+                and m.start() not in covered):
             run += 1
             if run == 2:
                 return True

@@ -14,6 +14,7 @@ document's dateline ("SINGAPORE —"), if one comes before it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,8 +50,9 @@ def attach(triggers: Sequence[tuple[int, int]], places: Sequence[Resolved],
     datelines = [p for p in places if p.mention.dateline]
     out: list[Attachment | None] = []
     cache: dict[int, dict[int, Attachment]] = {}
+    starts = [s.start for s in sentences]
     for i, (start, _end) in enumerate(triggers):
-        sent = _sentence(sentences, start)
+        sent = _sentence(sentences, starts, start)
         found = None
         if sent is not None:
             if sent.start not in cache:
@@ -69,11 +71,9 @@ def _is_country(r: Resolved) -> bool:
     return r.place.feature == "A" and r.place.admin1 is None
 
 
-def _sentence(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
-    for s in sentences:
-        if s.start <= offset < s.end:
-            return s
-    return None
+def _sentence(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    k = bisect_right(starts, offset) - 1  # sentences are in text order
+    return sentences[k] if k >= 0 and offset < sentences[k].end else None
 
 
 def _sentence_attachments(sent: Sentence, triggers: Sequence[tuple[int, int]],
@@ -83,15 +83,18 @@ def _sentence_attachments(sent: Sentence, triggers: Sequence[tuple[int, int]],
     cuts = sorted(set(cuts))
 
     def clause(offset: int) -> int:
-        return max(i for i, c in enumerate(cuts) if c <= offset)
+        return bisect_right(cuts, offset) - 1
 
     mine = {i: t for i, t in enumerate(triggers) if sent.start <= t[0] < sent.end}
     here = [p for p in places if sent.start <= p.mention.start < sent.end and not p.mention.dateline]
     clause_of = {i: clause(t[0]) for i, t in mine.items()}
     with_trigger = set(clause_of.values())
+    in_clause: dict[int, list[Resolved]] = {}
+    for p in here:
+        in_clause.setdefault(clause(p.mention.start), []).append(p)
     out: dict[int, Attachment] = {}
     for i, (_, t_end) in mine.items():
-        own = [p for p in here if clause(p.mention.start) == clause_of[i]]
+        own = in_clause.get(clause_of[i], [])
         after = [p for p in own if p.mention.start >= t_end]
         before = [p for p in own if p.mention.start < t_end][::-1]
         # the nearest after the trigger, else before it; a city or region before a country
