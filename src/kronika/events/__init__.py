@@ -422,9 +422,9 @@ class _SentenceContext:
         An `inverse` rule reads the subject as the target ("Ukraine received tanks from X").
         """
         rule = trigger.rule
-        subject = self.subject(trigger)
+        subject = [] if rule.no_subject else self.subject(trigger)
         after_object = None
-        passive = self.passive(trigger)
+        passive = not rule.no_subject and self.passive(trigger)
         if passive:
             sources, targets = self.agent(trigger), subject
         else:
@@ -436,6 +436,8 @@ class _SentenceContext:
             if not objects and rule.far_object_via:
                 objects = self.far_objects(trigger)
             sources, targets = (objects, subject) if rule.inverse else (subject, objects)
+            if rule.no_subject:
+                sources = self.agent(trigger)  # "the arrest of Navalny by Russia"
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         if rule.after_object and after_object not in rule.after_object:
             return None

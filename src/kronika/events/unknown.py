@@ -32,6 +32,10 @@ NOT_ACTORS = frozenset({
 # A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
 # bridge") describes, it does not name (the KB names the countries).
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic|i)$")
+# Prepositions after which a name that is also a town is the town.
+LOCATIVE = frozenset({"in", "at", "from", "near", "to", "into", "outside", "toward", "towards",
+                      "across", "around", "inside"})
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _LEADING = re.compile(r"^(?:the|The)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 
@@ -59,6 +63,9 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
         after = text[e.end : e.end + 2].strip()
         if _ADJECTIVE.match(name) and after[:1].islower() or _known_place(name):
             continue
+        before = _WORD_BEFORE.search(text, max(start, e.start - 16), e.start)
+        if before and before.group(1).lower() in LOCATIVE and _gazetteer_place(name):
+            continue  # "withdrew from Kherson": a town the model took for a name
         at = e.start + e.text.index(name)
         actor = Actor(text=name, name=name, kind=kind)
         out.append(Mention(at, at + len(name), name, (actor,), "unknown-entity"))
@@ -72,3 +79,10 @@ def _known_place(words: str) -> bool:
     from kronika.actors import find
 
     return any(r.actors for r in find(words, [(0, len(words))], None, None))
+
+
+@cache
+def _gazetteer_place(words: str) -> bool:
+    from kronika.places.gazetteer import gazetteer, normalise
+
+    return bool(gazetteer().candidates(normalise(words)))
