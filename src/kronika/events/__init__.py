@@ -162,6 +162,7 @@ class _SentenceContext:
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
         self._unknown: list[Mention] | None = None  # actors the KB does not know (unknown.py)
+        self._unknown_on = False  # roles are read again with them only where one is missing
 
     # clause geometry -----------------------------------------------------------------------
 
@@ -204,7 +205,7 @@ class _SentenceContext:
         for m in reversed(self.mentions[max(0, k - 3) : k]):  # mentions barely overlap
             if m.start < end and start < m.end:
                 return m
-        if self.lang != "en" or not self.text[start : start + 1].isupper():
+        if not self._unknown_on or not self.text[start : start + 1].isupper():
             return None
         if self._unknown is None:  # the entity model, once per sentence, only when needed
             self._unknown = unknown.mentions(self.text, self.sent.start, self.sent.end,
@@ -415,6 +416,22 @@ class _SentenceContext:
         )
 
     def roles(self, trigger: TriggerMatch) -> tuple[list[Actor], list[Actor], str] | None:
+        """The roles from the mentions of the actors layer; where a role stays empty and a name
+        the layer left alone stands near the trigger, read again with the entity model's actors
+        (unknown.py: the model runs at most once per sentence, only for such triggers)."""
+        found = self._roles(trigger)
+        if (self.lang != "en" or (found is not None and found[0] and found[1])
+                or not unknown.name_near(self.tokens_between(self.left_limit(trigger.start),
+                                                             trigger.end + 80), self.mentions)):
+            return found
+        self._unknown_on = True
+        try:
+            again = self._roles(trigger)
+        finally:
+            self._unknown_on = False
+        return again if again is not None else found
+
+    def _roles(self, trigger: TriggerMatch) -> tuple[list[Actor], list[Actor], str] | None:
         """(sources, targets, type), or None when the trigger has not the actors it needs.
 
         Active voice: the subject acts on the object. Passive voice ("was attacked by Russia"):
