@@ -60,7 +60,7 @@ NOT_NAMES = frozenset([
 ])
 # A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
 # bridge") describes, it does not name (the KB names the countries).
-_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic|i)$")
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic)$")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 # Lower-case words inside a name ("House of Representatives", "Osama bin Laden").
 CONNECTORS = frozenset({"of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le"})
