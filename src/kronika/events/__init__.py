@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 
 from kronika.document import Actor, Attribution, DateInfo, Document, Event, Mention, Sentence, Span
-from kronika.events import cues
+from kronika.events import cues, unknown
 from kronika.events.triggers import TriggerMatch, find_triggers, grammar
 from kronika.reporting import Frame, find_frames, said_dates
 
@@ -67,6 +67,8 @@ PREPOSITIONS = {"of", "on", "in", "at", "to", "from", "with", "by", "for", "into
 # Types whose trigger governs the clause after it: "urged Russia and Ukraine to agree a
 # ceasefire" asks for an agreement, it does not report one.
 GOVERNING_TYPES = ("REQUEST",)
+# Types whose active-voice events need a named source (the others stand on a named target).
+NEEDS_SOURCE = ("CONSULT", "AGREE", "COOPERATE")
 GROUP_JOINERS = {"and", "or", ",", "both", "Both", "the", "The", "of", "its",
                  "together", "with", "his", "her", "their"}
 GROUP_NOUNS = {"head", "heads", "chief", "chiefs", "leader", "leaders", "leadership", "minister",
@@ -159,6 +161,8 @@ class _SentenceContext:
         self.fronted = self._fronted()
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
+        self._unknown: list[Mention] | None = None  # actors the KB does not know (unknown.py)
+        self._unknown_on = False  # roles are read again with them only where one is missing
 
     # clause geometry -----------------------------------------------------------------------
 
@@ -201,7 +205,12 @@ class _SentenceContext:
         for m in reversed(self.mentions[max(0, k - 3) : k]):  # mentions barely overlap
             if m.start < end and start < m.end:
                 return m
-        return None
+        if not self._unknown_on or not self.text[start : start + 1].isupper():
+            return None
+        if self._unknown is None:  # the entity model, once per sentence, only when needed
+            self._unknown = unknown.mentions(self.text, self.sent.start, self.sent.end,
+                                             self.mentions)
+        return next((m for m in self._unknown if m.start < end and start < m.end), None)
 
     def subject(self, trigger: TriggerMatch) -> list[Actor]:
         limit = self.left_limit(trigger.start)
@@ -407,6 +416,22 @@ class _SentenceContext:
         )
 
     def roles(self, trigger: TriggerMatch) -> tuple[list[Actor], list[Actor], str] | None:
+        """The roles from the mentions of the actors layer; where a role stays empty and a name
+        the layer left alone stands near the trigger, read again with the entity model's actors
+        (unknown.py: the model runs at most once per sentence, only for such triggers)."""
+        found = self._roles(trigger)
+        if (self.lang != "en" or (found is not None and found[0] and found[1])
+                or not unknown.name_near(self.tokens_between(self.left_limit(trigger.start),
+                                                             trigger.end + 80), self.mentions)):
+            return found
+        self._unknown_on = True
+        try:
+            again = self._roles(trigger)
+        finally:
+            self._unknown_on = False
+        return again if again is not None else found
+
+    def _roles(self, trigger: TriggerMatch) -> tuple[list[Actor], list[Actor], str] | None:
         """(sources, targets, type), or None when the trigger has not the actors it needs.
 
         Active voice: the subject acts on the object. Passive voice ("was attacked by Russia"):
@@ -414,9 +439,9 @@ class _SentenceContext:
         An `inverse` rule reads the subject as the target ("Ukraine received tanks from X").
         """
         rule = trigger.rule
-        subject = self.subject(trigger)
+        subject = [] if rule.no_subject else self.subject(trigger)
         after_object = None
-        passive = self.passive(trigger)
+        passive = not rule.no_subject and self.passive(trigger)
         if passive:
             sources, targets = self.agent(trigger), subject
         else:
@@ -428,6 +453,8 @@ class _SentenceContext:
             if not objects and rule.far_object_via:
                 objects = self.far_objects(trigger)
             sources, targets = (objects, subject) if rule.inverse else (subject, objects)
+            if rule.no_subject:
+                sources = self.agent(trigger)  # "the arrest of Navalny by Russia"
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         if rule.after_object and after_object not in rule.after_object:
             return None
@@ -437,7 +464,10 @@ class _SentenceContext:
                                               follows.startswith(("each other", "one another")))
             if rule.needs_target and not reciprocal:
                 return None
-        if not sources and not ((passive or rule.inverse) and targets):
+        # "Police arrested Khan": an unnamed source is left out, the event stands on its target;
+        # a meeting, deal or alliance is reported between named parties ("a lab called X").
+        if not sources and (not targets or not (passive or rule.inverse) and (
+                rule.type in NEEDS_SOURCE or self.opens_report(trigger))):
             return None
         event_type = rule.type
         if after_object:
@@ -445,6 +475,12 @@ class _SentenceContext:
                 if after_object in words:
                     event_type = new_type
         return sources, targets, event_type
+
+    def opens_report(self, trigger: TriggerMatch) -> bool:
+        """The trigger opens what a frame reports ("Biden announces first sanctions against
+        Russia"): whether the speaker also acts is not said, so no source is no unnamed one."""
+        return any(f.content_start <= trigger.start < f.content_end and len(
+            self.tokens_between(f.content_start, trigger.start)) <= 2 for f in self.frames)
 
     def passive(self, trigger: TriggerMatch) -> bool:
         """A be-auxiliary (adverbs aside) right before a trigger that is no -ing form."""

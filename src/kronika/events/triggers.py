@@ -35,6 +35,8 @@ class TriggerRule:
     after_object: frozenset[str] = frozenset()  # the event stands only if one of these follows
     far_object_via: frozenset[str] = frozenset()  # "threatened to use force against NATO"
     place_object: bool = False  # "visited Kyiv": a place stands for its country
+    no_subject: bool = False  # a noun phrase ("the arrest of X by Y"): the clause's subject is
+    #                           not its actor, only the agent after "by" is
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Grammar:
     noun_before: frozenset[str] = frozenset()
     gerund_before: frozenset[str] = frozenset()
     modes: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (type, mode, cue regex)
+    background_before: frozenset[str] = frozenset()  # "since the invasion of": no new event
 
     def mode(self, event_type: str, *texts: str) -> str | None:
         """The first mode whose cue occurs in the texts (the trigger first, then its clause)."""
@@ -155,6 +158,7 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
             after_object=_words(item, "after_object", lang),
             far_object_via=_words(item, "far_object_via", lang),
             place_object=bool(item.get("place_object", False)),
+            no_subject=bool(item.get("no_subject", False)),
         ))
     return tuple(rules)
 
@@ -175,7 +179,8 @@ def grammar(lang: str) -> Grammar:
     return Grammar(frozenset(data.get("passive_auxiliaries", ())),
                    frozenset(data.get("passive_adverbs", ())), frozenset(data.get("agent", ())),
                    frozenset(data.get("noun_before", ())),
-                   frozenset(data.get("gerund_before", ())), tuple(modes))
+                   frozenset(data.get("gerund_before", ())), tuple(modes),
+                   frozenset(data.get("background_before", ())))
 
 
 @dataclass(frozen=True)
@@ -195,6 +200,8 @@ def _nominal(text: str, t: TriggerMatch, start: int, g: Grammar) -> bool:
         return False
     word = before.group(1).lower()
     first = text[t.start : t.end].split()[0].lower()
+    if t.rule.no_subject and word in g.background_before:
+        return True  # a noun phrase of time: "since the invasion of Ukraine began"
     return word in g.noun_before or (first.endswith("ing") and word in g.gerund_before)
 
 

@@ -2,6 +2,7 @@
 
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl dev
+    PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout2
 
 Sentences: kronika's splitter over each article's text without its dateline line, 8 to 45
 words, not an interview line ("((WN))", ": Why ..."), and "named": a capitalised word that is
@@ -10,7 +11,9 @@ written from the PLOVER type definitions (much wider than kronika's trigger rule
 before any rule was changed, so it does not favour the coder).
 held-out: every 11th named interaction sentence from the 1st, plus 40 random named sentences
 (seed 7); dev: every 11th from the 6th, plus 40 random named sentences (seed 11) that are not
-held-out ones.
+held-out ones; held-out 2 (drawn after the events issue, before the second round of rules):
+every 11th from the 3rd, plus 30 random named sentences (seed 13) that are neither held-out nor
+dev ones (nor the same text as one).
 """
 
 from __future__ import annotations
@@ -55,11 +58,19 @@ def pick(path: str, which: str) -> list[tuple[str, str]]:
     taken = set(inter[0::STEP]) | set(inter[5::STEP])
     others = [i for i in range(len(sents)) if i not in taken]
     held_random = set(random.Random(7).sample(others, 40))
+    rest = [i for i in others if i not in held_random]
+    dev_random = set(random.Random(11).sample(rest, 40))
     if which == "heldout":
         chosen = set(inter[0::STEP]) | held_random
+    elif which == "dev":
+        chosen = set(inter[5::STEP]) | dev_random
+    elif which == "heldout2":
+        fresh = [i for i in others if i not in held_random | dev_random and i not in inter[3::STEP]]
+        chosen = set(inter[3::STEP]) | set(random.Random(13).sample(fresh, 30))
+        seen = {sents[i][1] for i in set(inter[0::STEP]) | held_random | set(inter[5::STEP]) | dev_random}
+        chosen = {i for i in chosen if sents[i][1] not in seen}  # the corpus repeats some sentences
     else:
-        rest = [i for i in others if i not in held_random]
-        chosen = set(inter[5::STEP]) | set(random.Random(11).sample(rest, 40))
+        raise SystemExit(f"unknown draw {which!r}: heldout, dev or heldout2")
     return [sents[i] for i in sorted(chosen)]
 
 

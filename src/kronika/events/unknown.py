@@ -1,0 +1,164 @@
+"""Actors the knowledge base does not know, read from the shape of the words next to a trigger.
+
+The actors stage names the people, countries and organisations of its knowledge base, and people
+the entity model finds by full name. News also names actors it cannot: a surname alone
+("Pelosi"), a body ("the House", "Congress", "the Supreme Court"), a group ("Taliban"). Where a
+role of a trigger stays empty and such a name stands near it, the coder reads the sentence's runs
+of capitalised words that no mention covers, without their title ("Judge Paul Kellar": "Paul
+Kellar"), and each becomes an actor with its words as name and no id. Left out: sentence openers,
+months, titles (NOT_NAMES), a plural or common word opening the sentence ("Protesters"), a
+nationality adjective ("Kurdish groups"), places of the knowledge base or the gazetteer ("hit
+Odesa"), and a run right after a known name ("United States Constitution").
+
+No model: the English entity model (spaCy small, PERSON/ORG/NORP) was tried first, run once per
+sentence that needed it. It cost ~30 ms a sentence on the shared bench machine: the events stage
+fell to 378 sentences/s (bench/events.py; 1,119 with this module), and it scored no better on
+the dev set (type macro-F1 0.890 with the model, 0.898 without, 2026-11-26).
+
+    >>> from kronika.events.unknown import actor_name
+    >>> actor_name("the House of Representatives"), actor_name("Pelosi's")
+    ('House of Representatives', 'Pelosi')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from kronika.document import Actor, Mention
+
+# Capitalised words that are never an actor of an event: platforms, diseases, time zones
+# ("posted on Twitter", "(0100 UTC)").
+NOT_ACTORS = frozenset({
+    "twitter", "facebook", "youtube", "instagram", "telegram", "tiktok", "covid-19",
+    "coronavirus", "brexit", "utc", "gmt", "god", "earth", "internet", "christmas", "easter",
+    "english", "olympics", "world war ii", "world war i",
+})
+# Capitalised words that are no names (sentence openers, months, weekdays).
+NOT_NAMES = frozenset([
+    "the", "a", "an", "on", "in", "at", "after", "before", "when", "while", "as", "if", "but",
+    "and", "or", "so", "yet", "then", "since", "during", "following", "he", "she", "they",
+    "it", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "its",
+    "our", "there", "here", "what", "who", "why", "how", "mr", "mrs", "ms", "dr", "president",
+    "minister", "prime", "secretary", "general", "senator", "judge", "police", "officials",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "however", "meanwhile", "earlier", "later", "also", "still",
+    "yesterday", "today", "tomorrow", "last", "next", "according", "speaking", "asked",
+    "despite", "although", "though", "because", "once", "until", "with", "from", "for", "by",
+    "to", "of", "former", "senior", "deputy", "chief", "governor", "mayor", "sen", "rep",
+    "gen", "lt", "col", "sgt", "st", "both", "many", "some", "several", "all", "one",
+    "two", "three", "other", "another", "such", "no", "not", "only", "if", "where", "which",
+    "queen", "king", "prince", "princess", "cardinal", "pope", "archbishop", "bishop",
+    "chairman", "director", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+    "attorney", "commissioner", "representative", "congressman", "congresswoman",
+    "vice", "foreign", "defence", "defense", "chancellor", "premier", "leader",
+    "captain", "colonel", "lieutenant", "sergeant", "officer", "professor", "did", "does",
+    "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should",
+    "can", "might", "must", "thousands", "hundreds", "dozens", "millions", "tens"
+])
+# A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
+# bridge") describes, it does not name (the KB names the countries).
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic)$")
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+# Lower-case words inside a name ("House of Representatives", "Osama bin Laden").
+CONNECTORS = frozenset({"of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le"})
+# Last words of a body's name, and bodies named by one word at a sentence's start.
+BODIES = frozenset({"Congress", "Parliament", "Senate", "House", "Court", "Council", "Committee",
+                    "Commission", "Party", "Assembly", "Duma", "Knesset", "Bundestag", "Cabinet",
+                    "Ministry", "Department", "Agency", "Board", "Union", "Bank", "Office"})
+_LEADING = re.compile(r"^(?:the|The)\s+")
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+
+
+def actor_name(words: str) -> str:
+    """The name an unknown actor goes by: the entity's words without a leading "the" or a
+    possessive ending."""
+    return _TRAILING.sub("", _LEADING.sub("", words.strip())).strip()
+
+
+def name_near(tokens: Sequence[tuple[int, int, str]], known: Sequence[Mention]) -> bool:
+    """A capitalised word among the tokens that no mention covers and that is no function word,
+    month or weekday: the cheap test before the model runs."""
+    for start, _, word in tokens:
+        if (word[:1].isupper() and len(word) > 1 and word.lower() not in NOT_NAMES
+                and not any(m.start <= start < m.end for m in known)):
+            return True
+    return False
+
+
+def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[Mention]:
+    """Mentions of the unknown actors in text[start:end] (one English sentence): runs of
+    capitalised words ("Supreme Court", "Tara Reade", "House of Representatives") that overlap
+    no known mention, without their title or opener ("Judge Paul Kellar": "Paul Kellar")."""
+    out: list[Mention] = []
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    first = toks[0][0] if toks else start
+    i = 0
+    while i < len(toks):
+        run = []
+        while i < len(toks) and _in_name(text, toks, i, run, known):
+            run.append(toks[i])
+            i += 1
+        i += 0 if run else 1
+        while run and (run[0][2].lower() in NOT_NAMES or run[0][2].lower() in CONNECTORS):
+            run.pop(0)
+        if (not run or run[-1][2].lower() in CONNECTORS  # "Sea of (Japan)": a known name's
+                or _after_known(text, run[0][0], known)):  # part, "United States Constitution"
+            continue
+        name = actor_name(text[run[0][0] : run[-1][1]])
+        at = run[0][0]
+        if not _may_be_actor(text, name, at, first, run[-1][1]):
+            continue
+        kind = "organisation" if len(run) == 1 or name.split()[-1] in BODIES else "person"
+        actor = Actor(text=name, name=name, kind=kind)
+        out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
+    return out
+
+
+def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
+             known: Sequence[Mention]) -> bool:
+    start, _, word = toks[i]
+    if any(m.start <= start < m.end for m in known):
+        return False
+    if run and text[run[-1][1] : start].strip():
+        return False  # a comma or a quote ends a name
+    if word[:1].isupper():
+        return True
+    return (bool(run) and word in CONNECTORS and i + 1 < len(toks)
+            and toks[i + 1][2][:1].isupper())
+
+
+def _after_known(text: str, at: int, known: Sequence[Mention]) -> bool:
+    return any(m.end <= at and not text[m.end : at].strip() for m in known)
+
+
+def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
+    low = name.lower()
+    if (not name or low in NOT_ACTORS or low.endswith("ly") or not any(c.isalpha() for c in name)
+            or name.isupper() and len(name) <= 2):
+        return False
+    one = " " not in name
+    if one and at == first and name not in BODIES and (low.endswith("s") or low in NOT_NAMES):
+        return False  # "Protesters called for ...": a sentence opens with a capital anyway
+    after = text[end : end + 2].strip()
+    if one and _ADJECTIVE.match(name) and after[:1].islower():
+        return False
+    return not (_known_place(name) or _gazetteer_place(name))  # "Missiles hit Odesa"
+
+
+@cache
+def _known_place(words: str) -> bool:
+    """The knowledge base reads the words alone as an actor: a place the actors layer left as a
+    place ("visited Kyiv", "withdrew from Kherson"), whose country the coder finds itself."""
+    from kronika.actors import find
+
+    return any(r.actors for r in find(words, [(0, len(words))], None, None))
+
+
+@cache
+def _gazetteer_place(words: str) -> bool:
+    from kronika.places.gazetteer import gazetteer, normalise
+
+    return bool(gazetteer().candidates(normalise(words)))

@@ -1,0 +1,47 @@
+"""Actors the knowledge base does not know (kronika.events.unknown): which capitalised words near a
+trigger become actors, written as `[[words|unknown]]` in the markup of tests/markup.py, and a
+property test that every such mention is a true slice of its sentence."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kronika.events import unknown
+from markup import parse
+
+CASES = [
+    "[[Pelosi|unknown]] criticized the budget plan.",
+    "The [[House of Representatives|unknown]] impeached the president.",
+    "Judge [[Paul Kellar|unknown]] ordered the release.",
+    "The [[Oath Keepers|unknown]] met the envoy in Doha.",
+    "Protesters called for the resignation of [[Rosselló|unknown]].",  # an opener is no name
+    "Kurdish groups fought the militants.",  # a nationality adjective
+    "Missiles hit Odesa on Sunday.",  # a town of the gazetteer
+    "On Monday, Thousands marched.",  # openers and counts
+    "The [[Daily Mail|unknown]], \"All of them\" said.",  # a quote ends a name
+]
+
+
+@pytest.mark.parametrize("marked", CASES)
+def test_unknown_names(marked):
+    text, spans = parse(marked)
+    got = [(m.start, m.end, m.text) for m in unknown.mentions(text, 0, len(text), [])]
+    assert got == [(s, e, words) for s, e, words, _ in spans]
+
+
+def test_actor_has_words_as_name_and_no_id():
+    (m,) = unknown.mentions("Congress rejected the plan.", 0, 26, [])
+    assert (m.actors[0].name, m.actors[0].id, m.actors[0].kind) == ("Congress", None,
+                                                                    "organisation")
+
+
+@settings(max_examples=80, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["Pelosi", "the", "House", "of", "and", ",", "\"", "Odesa",
+                                 "Kurdish", "groups", "Did", "met", "Sea", "Japan", "bin", "'s"]),
+                max_size=20))
+def test_mentions_are_slices(words):
+    text = " ".join(words)
+    for m in unknown.mentions(text, 0, len(text), []):
+        assert text[m.start : m.end] == m.text == m.actors[0].name
