@@ -27,10 +27,14 @@ eval: $(STAMP)
 	$(BIN)/kronika eval actors tests/data/actors-heldout.en.txt tests/data/actors-heldout.ru.txt tests/data/actors-heldout-g20.en.txt tests/data/actors-heldout-g20.ru.txt
 	$(BIN)/kronika eval events tests/data/events.en.txt tests/data/events/en.dev.txt
 	$(BIN)/kronika eval events tests/data/events/en.heldout.txt
+	$(BIN)/kronika eval events tests/data/events/en.heldout2.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.dev.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout2.txt
 	$(BIN)/kronika eval places tests/data/places.heldout.en.txt tests/data/places.heldout.ru.txt
+	for s in austin-shoigu biden-putin grain-deal; do $(BIN)/kronika eval timeline tests/data/stories/$$s/gold.json; done
+	$(BIN)/kronika eval timex tests/data/timex/meantime.test.en.jsonl
+	$(BIN)/kronika eval timex tests/data/timex/ru.heldout.jsonl
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
