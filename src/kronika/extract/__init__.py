@@ -34,6 +34,11 @@ MIN_LANGID_LETTERS = 200
 #: bench` holds extraction to 1.2 x trafilatura's time. Measured on the 1007 Wikinews articles
 #: (headline + text): 250 characters, no error; 150, seven English texts called Pidgin.
 LANGID_CHARS = 250
+#: Russian by its letters alone: ы or э, which Ukrainian, Bulgarian, Serbian and Macedonian do
+#: not write, and no letter of the Cyrillic block outside the Russian alphabet (Belarusian ў
+#: and і, Kazakh ә and қ, Tajik ӣ, ...); py3langid is not needed then.
+_RUSSIAN_LETTER = re.compile("[ыэЫЭ]")
+_OTHER_CYRILLIC = re.compile("[\u0400\u0402-\u040f\u0450\u0452-\u04ff]")
 #: A text is `mixed_language` when its second script (Latin vs Cyrillic) has this share of the
 #: letters; the document's language is then the majority's.
 MIXED_SHARE = 0.25
@@ -63,6 +68,8 @@ def language_of(text: str) -> tuple[str, bool]:
         other = _LATIN if script == "ru" else _CYRILLIC
         sample = "\n".join(p for p in text.split("\n")
                            if _letters(own, p) >= _letters(other, p))
+    if script == "ru" and _RUSSIAN_LETTER.search(sample) and not _OTHER_CYRILLIC.search(sample):
+        return "ru", mixed
     lang, _ = _identifier().classify(sample[:LANGID_CHARS])
     return lang, mixed
 

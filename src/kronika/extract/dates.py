@@ -30,6 +30,8 @@ DATELINE = re.compile(r"^\s*(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ.'\- ]{2,30}?)\s*(?:
                       re.M)
 #: How many characters of the article's start hold a dateline.
 DATELINE_CHARS = 300
+#: A year of four digits, 1800 to 2199.
+YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 #: A date written in digits only: day, month and year with separators, or eight digits.
 NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d{6}\b")
 _JSONLD_KEYS = ("datePublished", "dateCreated")
@@ -103,6 +105,8 @@ def text_candidate(text: str) -> Candidate | None:
     own temporal tagger (English and Russian month names), else, for an all-digit date the
     tagger does not read ("13/05/2022", "13.05.22", "20220513"), htmldate's extensive search."""
     first = text[:DATELINE_CHARS]
+    if not (YEAR.search(first) or NUMERIC_DATE.search(first)):
+        return None  # a whole day needs its year
     lang = "ru" if len(re.findall("[а-яё]", first, re.I)) > len(re.findall("[a-z]", first, re.I)) \
         else "en"
     from kronika.timex import tag
