@@ -54,13 +54,13 @@ class Article:
 
 
 def from_html(data: bytes, *, url: str | None = None,
-              settled: Callable[[tuple[Candidate, ...], str | None], bool] = lambda found, zone:
-              False) -> Article:
+              settled: Callable[[tuple[Candidate, ...], str | None], bool] | None = None
+              ) -> Article:
     """The article in an HTML page or fragment; `NoArticleError` when there is none.
 
-    `settled(candidates, zone)` says whether the metadata and URL dates (read in the zone of the
-    dateline's city) already decide the publication date; the article's first lines and the page's markup are then not searched
-    (they rank below both and could not change the answer)."""
+    `settled(candidates, zone)` says whether the metadata and URL dates (read in the zone of
+    the dateline's city) already decide the publication date; the article's first lines and
+    the page's markup are then not searched (they rank below both: no change to the answer)."""
     html, encoding = decode_bytes(data, html=True)
     full_page = bool(_FULL_PAGE.search(html[:4096]))
     if not full_page:  # a fragment: give the parser a page to hold it
@@ -76,7 +76,8 @@ def from_html(data: bytes, *, url: str | None = None,
     text = drop_furniture((found.text if found else "") or "")
     meta = _metadata(tree, url)
     zone = dates.dateline_zone(text)
-    found_dates = _dates(tree, meta.url or url, text, lambda found: settled(found, zone))
+    found_dates = _dates(tree, meta.url or url, text,
+                         settled and (lambda found: settled(found, zone)))
     if not text.strip() and not full_page:
         from trafilatura import html2txt
 
@@ -128,13 +129,13 @@ def _trafilatura(tree, url: str | None, *, fast: bool):
 
 
 def _dates(tree, url: str | None, text: str,
-           settled: Callable[[tuple[Candidate, ...]], bool]) -> tuple[Candidate, ...]:
+           settled: Callable[[tuple[Candidate, ...]], bool] | None) -> tuple[Candidate, ...]:
     """The publication-date candidates of the page: metadata and URL; then, unless those
     settle the date, the first lines, and the page's markup only when neither the metadata
     nor the first lines give a date."""
     found = (dates.metadata_candidate(tree), dates.url_candidate(url))
     out = tuple(c for c in found if c is not None)
-    if settled(out):
+    if settled is not None and settled(out):
         return out
     dateline = dates.text_candidate(text)
     out += (dateline,) if dateline else ()
