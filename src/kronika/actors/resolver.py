@@ -238,6 +238,12 @@ class _Matcher:
         self.not_place_before = {_norm(w) for w in kb.words.get("not-place-before", ())}
         self.pronouns = {_norm(w) for w in kb.words.get("pronoun", ())}
         self.object_pronouns = {_norm(w) for w in kb.words.get("object-pronoun", ())}
+        # Finds the tokens that may be pronouns, so that a sentence is not read token by token
+        # (`pronouns` checks each hit by its norm): any case, ё written as е or ё.
+        words = sorted(self.pronouns | self.object_pronouns, key=len, reverse=True)
+        self.pronoun_tokens = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(re.escape(w).replace("е", "[её]").replace("'", "['’‘]")
+                                         for w in words) + r")(?![^\W_])", re.IGNORECASE)
         self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
         # Surnames of office holders that are no alias of their own ("Makarov" of "Nikolai
         # Makarov"): the last word of a full-name alias, taken only for whoever holds an office
@@ -865,7 +871,7 @@ class _Resolver:
         """He/she/он/она: the nearest person mentioned before, in this or the last sentences."""
         out: list[Resolution] = []
         pending = list(found)
-        for m in _TOKEN.finditer(self.text, start, end):
+        for m in self.m.pronoun_tokens.finditer(self.text, start, end):
             while pending and pending[0].start < m.start():
                 self._remember(pending[0])
                 out.append(pending.pop(0))
