@@ -95,7 +95,7 @@ def word_key(word: str) -> str:
 
 
 _KEY_WORD = re.compile(r"\w+")
-_LITERAL = re.compile(r"[\w'’]+")
+_LITERAL = re.compile(r"[\w'’]+(?=[\s()|]|$)")
 
 
 def first_keys(pattern: str, irregular: dict[str, list[str]]) -> frozenset[str] | None:
@@ -112,9 +112,11 @@ def _first(pattern: str, irregular: dict[str, list[str]]) -> set[str] | None:
     """First words of a trigger pattern; None for "anything"; an empty pattern gives {""}."""
     if not pattern:
         return {""}
-    if pattern.startswith("(?"):  # a look-ahead: zero width, the words come after it
+    if pattern.startswith(("(?!", "(?=")):  # a look-ahead: zero width, the words come after it
         close = _matching(pattern, 0)
         return _first(pattern[close + 1 :].lstrip(), irregular)
+    if pattern.startswith("(?"):  # a flag or another construct: any word may open a match
+        return None
     if pattern.startswith("("):
         close = _matching(pattern, 0)
         rest = pattern[close + 1 :]
