@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from functools import cache
 from typing import Any
 
 from kronika.published import Candidate, Publication

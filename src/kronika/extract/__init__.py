@@ -44,8 +44,8 @@ _OTHER_CYRILLIC = re.compile("[\u0400\u0402-\u040f\u0450\u0452-\u04ff]")
 #: With `ENGLISH_HITS` of them in the sample py3langid is not needed. On the 262 English
 #: Wikinews articles 196 samples have three or more; seven-language test sentences of the same
 #: news in French, German, Spanish, Italian, Dutch, Portuguese and Polish have none.
-_ENGLISH_WORDS = frozenset("the of and that with from which were said this have has their "
-                           "would been its".split())
+_ENGLISH_WORDS = frozenset(["the", "of", "and", "that", "with", "from", "which", "were", "said",
+                            "this", "have", "has", "their", "would", "been", "its"])
 _WORD = re.compile(r"[A-Za-z]+")
 ENGLISH_HITS = 3
 #: A text is `mixed_language` when its second script (Latin vs Cyrillic) has this share of the
