@@ -8,7 +8,7 @@ import pytest
 
 from kronika import Pipeline
 from kronika.document import Event
-from kronika.events.triggers import find_triggers, trigger_rules
+from kronika.events.triggers import find_triggers, first_keys, trigger_rules
 from kronika.rules import load_rules
 from markup import read_cases
 
@@ -114,3 +114,19 @@ def test_status_rule_examples(rule):
         doc = PIPELINE.process(example, published="2022-05-13", lang="en")
         got = [(e.status, e.rule) for e in doc.events]
         assert any(s == rule["status"] and e.endswith(rule["name"]) for s, e in got), (example, got)
+
+
+@pytest.mark.parametrize(("pattern", "keys"), [
+    ("<meet> (with)?", {"mee", "met"}),
+    ("((the|a) )?(talks|meeting) with", {"the", "a", "tal", "mee"}),
+    ("(?!the\\b)<agree> to", {"agr"}),
+    ("([\\w'’-]+ ){0,3}with", None),       # any word may open it: the rule always runs
+    ("(?i)met", None),                     # a flag: no index
+    ("U\\.S\\. envoy", None),              # a word the index cannot spell
+    ("in protest", {"in"}),
+])
+def test_trigger_index_keys(pattern, keys):
+    """A trigger rule runs only on sentences with one of the first words a match can open
+    with (by their first three letters); a pattern the index cannot read runs everywhere."""
+    found = first_keys(pattern, {"meet": ["meet", "meets", "met", "meeting"]})
+    assert found == (None if keys is None else frozenset(keys))

@@ -120,6 +120,24 @@ def test_cyrillic_languages(text, lang):
     assert language_of(text * 2)[0] == lang
 
 
+# The same news in seven other languages written in Latin letters: none has English function
+# words, so py3langid decides them (the English shortcut of `language_of` must not fire).
+LATIN_NEWS = {
+ "fr": "Le ministre de la Défense a déclaré que les négociations avec la délégation auront lieu la semaine prochaine à Istanbul, où les parties discuteront de l'échange de prisonniers et des couloirs humanitaires pour les civils.",
+ "de": "Der Verteidigungsminister sagte, dass die Verhandlungen mit der Delegation nächste Woche in Istanbul stattfinden werden, wo die Parteien den Austausch von Gefangenen und humanitäre Korridore besprechen werden, was wichtig ist.",
+ "es": "El ministro de Defensa dijo que las negociaciones con la delegación tendrán lugar la próxima semana en Estambul, donde las partes discutirán el intercambio de prisioneros y los corredores humanitarios para los civiles.",
+ "it": "Il ministro della Difesa ha detto che i negoziati con la delegazione si terranno la prossima settimana a Istanbul, dove le parti discuteranno dello scambio di prigionieri e dei corridoi umanitari per i civili.",
+ "nl": "De minister van Defensie zei dat de onderhandelingen met de delegatie volgende week in Istanbul zullen plaatsvinden, waar de partijen de uitwisseling van gevangenen en humanitaire corridors zullen bespreken, wat van belang was.",
+ "pt": "O ministro da Defesa disse que as negociações com a delegação terão lugar na próxima semana em Istambul, onde as partes discutirão a troca de prisioneiros e os corredores humanitários para os civis.",
+ "pl": "Minister obrony powiedział, że negocjacje z delegacją odbędą się w przyszłym tygodniu w Stambule, gdzie strony omówią wymianę jeńców i korytarze humanitarne dla cywilów, to jest ważne.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LATIN_NEWS))
+def test_other_latin_languages_are_not_english(lang):
+    assert language_of(LATIN_NEWS[lang] * 2)[0] == lang
+
+
 def test_cli_extract_prints_the_article_fields(tmp_path):
     from test_cli import run
 

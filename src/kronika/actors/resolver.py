@@ -200,6 +200,7 @@ class _Matcher:
     def __init__(self, kb: KB) -> None:
         self.kb = kb
         self.trie: dict = {}
+        self._key_cache: dict[str, tuple[str, ...]] = {}  # token -> keys(token)
         self.qualified_orgs: set[str] = set()  # org aliases that spell out an institution kind
         for p in kb.people.values():
             for a in p.aliases:
@@ -237,6 +238,12 @@ class _Matcher:
         self.not_place_before = {_norm(w) for w in kb.words.get("not-place-before", ())}
         self.pronouns = {_norm(w) for w in kb.words.get("pronoun", ())}
         self.object_pronouns = {_norm(w) for w in kb.words.get("object-pronoun", ())}
+        # Finds the tokens that may be pronouns, so that a sentence is not read token by token
+        # (`pronouns` checks each hit by its norm): any case, ё written as е or ё.
+        words = sorted(self.pronouns | self.object_pronouns, key=len, reverse=True)
+        self.pronoun_tokens = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(re.escape(w).replace("е", "[её]").replace("'", "['’‘]")
+                                         for w in words) + r")(?![^\W_])", re.IGNORECASE)
         self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
         # Surnames of office holders that are no alias of their own ("Makarov" of "Nikolai
         # Makarov"): the last word of a full-name alias, taken only for whoever holds an office
@@ -280,19 +287,34 @@ class _Matcher:
             node.setdefault("", []).append(entry)
 
     def atoms(self, text: str, start: int, end: int) -> list[_Atom]:
-        toks = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
-        norms = [_norm(text[s:e]) for s, e in toks]
-        keys = [self.keys(text[s:e]) for s, e in toks]
+        toks = [m.span() for m in _TOKEN.finditer(text, start, end)]
+        cache = self._key_cache
+        if len(cache) > 200_000:  # a long run meets new words forever: stay bounded
+            cache.clear()
+        keys = []
+        for s, e in toks:
+            token = text[s:e]
+            k = cache.get(token)
+            if k is None:
+                k = cache[token] = self.keys(token)
+            keys.append(k)
         out: list[_Atom] = []
-        i = 0
-        while i < len(toks):
-            node, j, found = self.trie, i, None
-            while j < len(toks) and (key := next((k for k in keys[j] if k in node), None)):
+        trie, i, n = self.trie, 0, len(toks)
+        while i < n:
+            node, j, found = trie, i, None
+            while j < n:
+                for key in keys[j]:
+                    if key in node:
+                        break
+                else:
+                    break
                 node = node[key]
                 j += 1
-                valid = [a for a in node.get("", ()) if self._fits(a, text, toks, norms, i, out)]
-                if valid:
-                    found = (j, min(valid, key=lambda a: PRIORITY.index(a.sym)))
+                aliases = node.get("")
+                if aliases:
+                    valid = [a for a in aliases if self._fits(a, text, toks, i, out)]
+                    if valid:
+                        found = (j, min(valid, key=lambda a: PRIORITY.index(a.sym)))
             if found is None:
                 i += 1
                 continue
@@ -301,8 +323,8 @@ class _Matcher:
             i = j
         return out
 
-    def _fits(self, a: _Alias, text: str, toks: list[tuple[int, int]], norms: list[str],
-              i: int, before: list[_Atom]) -> bool:
+    def _fits(self, a: _Alias, text: str, toks: list[tuple[int, int]], i: int,
+              before: list[_Atom]) -> bool:
         alias_tokens = _TOKEN.findall(a.alias)
         for k, need in enumerate(a.case):
             word = text[toks[i + k][0]:toks[i + k][1]]
@@ -310,14 +332,18 @@ class _Matcher:
                 return False
             if need == "cap" and not word[:1].isupper():
                 return False
+
+        def norms(k: int) -> str:
+            return _norm(text[toks[k][0]:toks[k][1]])
+
         n = len(alias_tokens)
         if a.place:
-            k = i - 1 - (i > 1 and norms[i - 1] == "the")  # "in the Kremlin"
-            if (k >= 0 and norms[k] in self.place_before
-                    and not (k > 0 and norms[k - 1] in self.not_place_before)):
+            k = i - 1 - (i > 1 and norms(i - 1) == "the")  # "in the Kremlin"
+            if (k >= 0 and norms(k) in self.place_before
+                    and not (k > 0 and norms(k - 1) in self.not_place_before)):
                 return False
-            nxt = i + n + (1 if i + n < len(norms) and norms[i + n] == "," else 0)
-            if nxt < len(norms) and norms[nxt] in self.place_after:
+            nxt = i + n + (1 if i + n < len(toks) and norms(i + n) == "," else 0)
+            if nxt < len(toks) and norms(nxt) in self.place_after:
                 return False
         if a.sym == "P" and n == 1:
             word = text[toks[i][0]:toks[i][1]]
@@ -845,7 +871,7 @@ class _Resolver:
         """He/she/он/она: the nearest person mentioned before, in this or the last sentences."""
         out: list[Resolution] = []
         pending = list(found)
-        for m in _TOKEN.finditer(self.text, start, end):
+        for m in self.m.pronoun_tokens.finditer(self.text, start, end):
             while pending and pending[0].start < m.start():
                 self._remember(pending[0])
                 out.append(pending.pop(0))

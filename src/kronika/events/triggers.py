@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kronika.document import PLOVER_TYPES
 from kronika.errors import RuleFileError
@@ -37,6 +37,7 @@ class TriggerRule:
     place_object: bool = False  # "visited Kyiv": a place stands for its country
     no_subject: bool = False  # a noun phrase ("the arrest of X by Y"): the clause's subject is
     #                           not its actor, only the agent after "by" is
+    keys: frozenset[str] | None = None  # `word_keys` of the words a match can open with; None: any
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,75 @@ def compile_trigger(pattern: str, irregular: dict[str, list[str]]) -> re.Pattern
         return re.compile(body + r"(?![\w-])")
     except re.error as exc:
         raise RuleFileError(f"trigger {pattern!r} does not compile: {exc}") from exc
+
+
+def word_key(word: str) -> str:
+    """The key a word is indexed by: its first three characters ("agreed" -> "agr")."""
+    return word[:3]
+
+
+_KEY_WORD = re.compile(r"\w+")
+_LITERAL = re.compile(r"[\w'’]+(?=[\s()|]|$)")
+
+
+def first_keys(pattern: str, irregular: dict[str, list[str]]) -> frozenset[str] | None:
+    """`word_key`s of the words a match of the trigger `pattern` can begin with, or None when
+    the pattern can begin with something other than a written word (a `[\\w]+` class).
+
+    A sentence that has none of a rule's keys cannot match it, so the rule's regex is not run
+    there (`find_triggers`): most sentences hold no trigger at all."""
+    keys = _first(pattern.strip(), irregular)
+    return None if keys is None else frozenset(word_key(k) for k in keys)
+
+
+def _first(pattern: str, irregular: dict[str, list[str]]) -> set[str] | None:
+    """First words of a trigger pattern; None for "anything"; an empty pattern gives {""}."""
+    if not pattern:
+        return {""}
+    if pattern.startswith(("(?!", "(?=")):  # a look-ahead: zero width, the words come after it
+        close = _matching(pattern, 0)
+        return _first(pattern[close + 1 :].lstrip(), irregular)
+    if pattern.startswith("(?"):  # a flag or another construct: any word may open a match
+        return None
+    if pattern.startswith("("):
+        close = _matching(pattern, 0)
+        rest = pattern[close + 1 :]
+        optional = rest.startswith(("?", "{0,", "*"))
+        rest = re.sub(r"^(?:\?|\*|\{\d*,?\d*\})", "", rest).lstrip()
+        out: set[str] = set()
+        for alt in _alternatives(pattern[1:close]):
+            inner = _first(alt.strip(), irregular)
+            if inner is None:
+                return None
+            out |= inner
+        if optional or "" in out:
+            out.discard("")
+            after = _first(rest, irregular)
+            if after is None:
+                return None
+            out |= after
+        return out
+    if pattern.startswith("<"):
+        verb = _VERB.match(pattern)
+        if verb is None:
+            return None
+        return set(verb_forms(verb.group(1), irregular))
+    word = _LITERAL.match(pattern)
+    return {word.group()} if word else None
+
+
+def _alternatives(body: str) -> list[str]:
+    """`a|b (c|d)` split at its top-level bars."""
+    out, depth, last = [], 0, 0
+    for i, ch in enumerate(body):
+        if ch == "(" and body[i - 1 : i] != "\\":
+            depth += 1
+        elif ch == ")" and body[i - 1 : i] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(body[last:i])
+            last = i + 1
+    return [*out, body[last:]]
 
 
 def _to_regex(pattern: str) -> str:
@@ -159,6 +229,7 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
             far_object_via=_words(item, "far_object_via", lang),
             place_object=bool(item.get("place_object", False)),
             no_subject=bool(item.get("no_subject", False)),
+            keys=first_keys(item["trigger"], irregular),
         ))
     return tuple(rules)
 
@@ -220,10 +291,14 @@ def _matches(regex: re.Pattern[str], text: str, start: int, end: int) -> Iterato
         pos = max(m.end(), at + 1)
 
 
-def find_triggers(text: str, start: int, end: int, lang: str) -> list[TriggerMatch]:
+@lru_cache(maxsize=4096)  # the actors stage asks first (which sentences need the NER model)
+def find_triggers(text: str, start: int, end: int, lang: str) -> tuple[TriggerMatch, ...]:
     """Non-overlapping trigger matches in text[start:end]; the longest wins an overlap."""
     found = []
+    keys = {word_key(w) for w in _KEY_WORD.findall(text, start, end)}
     for rule in trigger_rules(lang):
+        if rule.keys is not None and keys.isdisjoint(rule.keys):
+            continue
         for m in _matches(rule.regex, text, start, end):
             # "spoke Russian" is no talk, but "spoke with Russian officials" is: the words after a
             # trigger undo it only when the trigger is the bare verb.
@@ -239,4 +314,4 @@ def find_triggers(text: str, start: int, end: int, lang: str) -> list[TriggerMat
         if out and t.start < out[-1].end:
             continue
         out.append(t)
-    return out
+    return tuple(out)

@@ -93,6 +93,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _more_words(text: str, limit: int) -> bool:
+    """Whether `text` has more than `limit` words (reads no further than the word after)."""
+    return any(k >= limit for k, _ in enumerate(_WORD.finditer(text)))
+
+
 def _alternation(entries: Iterable[str], regex: bool = False) -> str:
     """One regex alternative per entry, longest first; `'` also matches `’`."""
     parts = []
@@ -110,6 +115,7 @@ class Lexicon:
     """A language's word lists, compiled."""
 
     furniture: tuple[tuple[str, ...], ...]  # phrases as word tuples, longest first
+    furniture_by_first: dict[str, tuple[tuple[str, ...], ...]]  # the same, by their first word
     stopwords: frozenset[str]
     rubrics: frozenset[str]
     not_names: frozenset[str]
@@ -141,9 +147,15 @@ class Lexicon:
         name = r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+[A-ZА-ЯЁ][\w'’.-]*){0,3}"
         byline_lead = rf"(?i:{alt['byline_leads']})"
         tail = rf"(?:,\s*|\s+)(?:{alt['hedge_tails']})"
+        furniture = tuple(sorted({tuple(_words(p)) for p in lists["furniture"]},
+                                 key=len, reverse=True))
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in furniture:
+            if phrase:
+                by_first.setdefault(phrase[0], []).append(phrase)
         return cls(
-            furniture=tuple(sorted({tuple(_words(p)) for p in lists["furniture"]},
-                                   key=len, reverse=True)),
+            furniture=furniture,
+            furniture_by_first={w: tuple(ps) for w, ps in by_first.items()},
             stopwords=frozenset(lists["stopwords"]),
             rubrics=frozenset(lists["rubrics"]),
             not_names=frozenset(lists["not_names"]),
@@ -221,8 +233,9 @@ def copyright_line(ctx: Context) -> Found:
     if not ctx.alone:  # "© 2022 RBC. All rights reserved." is two sentences: flag the line
         first, last = _first_in_line(ctx), _last_in_line(ctx)
         start, end = ctx.sentence.start, ctx.sentences[last].end
-        if (ctx.index != first or len(_words(ctx.text[start:end])) > MAX_FURNITURE_WORDS
-                or not re.search(r"©|\(c\)\s*\d{4}", ctx.text[start:end], re.I)):
+        if (ctx.index != first
+                or not re.search(r"©|\(c\)\s*\d{4}", ctx.text[start:end], re.I)
+                or _more_words(ctx.text[start:end], MAX_FURNITURE_WORDS)):
             return []
         return [(start, end)]
     s = ctx.sentence.text
@@ -257,7 +270,7 @@ def furniture_line(ctx: Context) -> Found:
     hit = [False] * len(words)
     i = 0
     while i < len(words):
-        for phrase in ctx.lex.furniture:
+        for phrase in ctx.lex.furniture_by_first.get(words[i], ()):
             if tuple(words[i:i + len(phrase)]) == phrase:
                 for j in range(i, i + len(phrase)):
                     hit[j] = True
@@ -279,7 +292,7 @@ def furniture_line(ctx: Context) -> Found:
 def byline_line(ctx: Context) -> Found:
     """A line of its own: a byline lead and names ("By Jane Smith")."""
     s = ctx.sentence.text
-    if not ctx.alone or len(_words(s)) > MAX_CREDIT_WORDS or _has_final(s.rstrip(".")):
+    if not ctx.alone or _more_words(s, MAX_CREDIT_WORDS) or _has_final(s.rstrip(".")):
         return []
     return _whole(ctx) if ctx.lex.byline.match(s.rstrip(". ")) else []
 
@@ -288,13 +301,13 @@ def photo_credit(ctx: Context) -> Found:
     """A sentence opening "Photo: ..." (with the caption before it on its line, if short), or a
     parenthesised credit "(Photo: Reuters)"."""
     s = ctx.sentence
-    if ctx.lex.credit_line.match(s.text) and len(_words(s.text)) <= MAX_CREDIT_WORDS:
+    if ctx.lex.credit_line.match(s.text) and not _more_words(s.text, MAX_CREDIT_WORDS):
         return _whole(ctx)
     first, last = _first_in_line(ctx), _last_in_line(ctx)
     if ctx.index == first and last > first:
         credit = ctx.sentences[last]
         if (ctx.lex.credit_line.match(credit.text)
-                and len(_words(ctx.text[s.start:credit.end])) <= MAX_CAPTION_WORDS):
+                and not _more_words(ctx.text[s.start:credit.end], MAX_CAPTION_WORDS)):
             return [(s.start, credit.end)]
     return [(s.start + m.start(), s.start + m.end()) for m in ctx.lex.credit_paren.finditer(s.text)]
 
@@ -385,7 +398,7 @@ def unattributed_first_person(ctx: Context) -> Found:
 def hedge_fragment(ctx: Context) -> Found:
     """A short sentence that ends with a hedge ("or so.", "I think.", "maybe.")."""
     s = ctx.sentence.text
-    if not _has_final(s) or len(_words(s)) > MAX_HEDGE_WORDS:
+    if not _has_final(s) or _more_words(s, MAX_HEDGE_WORDS):
         return []
     if not ctx.lex.hedge_tail.search(s) or _attributed(ctx):
         return []
@@ -395,7 +408,7 @@ def hedge_fragment(ctx: Context) -> Found:
 def vague_time_fragment(ctx: Context) -> Found:
     """A fragment that is only a vague time phrase ("A few days ago.")."""
     s = ctx.sentence.text
-    if len(_words(s)) > MAX_VAGUE_WORDS or not ctx.lex.vague.match(s) or _attributed(ctx):
+    if not ctx.lex.vague.match(s) or _more_words(s, MAX_VAGUE_WORDS) or _attributed(ctx):
         return []
     return _whole(ctx)
 

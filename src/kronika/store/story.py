@@ -45,16 +45,21 @@ def int_key(text: str) -> int:
     return int(hashlib.sha256(text.encode()).hexdigest()[:15], 16)
 
 
-def insert_many(con: Con, statement: str, rows: Sequence[Sequence], chunk: int = 500) -> None:
-    """Run an `INSERT ... VALUES (?, ...) [tail]` for many rows in a few statements: DuckDB's
-    executemany runs one statement per row, about 6x slower than one multi-row VALUES."""
+def insert_many(con: Con, statement: str, rows: Sequence[Sequence]) -> None:
+    """Run an `INSERT ... VALUES (?, ...) [tail]` for many rows as one statement that reads
+    each column from a list parameter (`SELECT unnest(?), unnest(?), ...`). DuckDB binds a list
+    in one go, ~10x faster than one multi-row VALUES with a parameter per cell, which is in turn
+    ~6x faster than executemany (one statement per row)."""
+    if not rows:
+        return
     head, _, rest = statement.partition(" VALUES ")
     group_end = rest.index(")") + 1
-    group, tail = rest[:group_end], rest[group_end:]
-    for i in range(0, len(rows), chunk):
-        part = rows[i:i + chunk]
-        con.execute(f"{head} VALUES {', '.join([group] * len(part))}{tail}",
-                    [v for row in part for v in row])
+    width, tail = rest[:group_end].count("?"), rest[group_end:]
+    columns = [list(c) for c in zip(*rows, strict=True)]
+    if len(columns) != width:
+        raise ValueError(f"{statement!r} takes {width} values, the rows have {len(columns)}")
+    select = ", ".join(["unnest(?)"] * width)
+    con.execute(f"{head} SELECT * FROM (SELECT {select}){tail}", columns)
 
 
 # upkeep ----------------------------------------------------------------------------------------
