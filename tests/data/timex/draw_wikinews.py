@@ -1,14 +1,16 @@
-"""Draw the English Wikinews timex set: `python tests/data/timex/draw_wikinews.py > wikinews.en.draft.txt`.
+"""Draw the English Wikinews timex set: `python tests/data/timex/draw_wikinews.py > draft.txt`.
 
 Reads ../shared/corpus/wikinews/en.jsonl (English Wikinews 2019-2020, CC BY 2.5) and writes, for
 70 articles drawn with a fixed seed, what MEANTIME annotates of an article: the title, the
-dateline (when the text opens with one) and the first six sentences (MEANTIME: four; more here for more expressions) of the body, one per line, in the block format of
-`wikinews.en.txt` (annotated by hand afterwards). Articles the English timex case file
-(tests/data/timex.en.txt) already took sentences from are left out: those published on a day it
-quotes (before the draw), and those holding one of its sentences (after the draw, so that the
-articles drawn stay the same). None of
-MEANTIME's articles are in this corpus (no URL matches, ../shared/data/timeml-en/README.md).
-Every third article drawn (the 3rd, 6th, ...) goes to the held-out part, scored only at the end.
+dateline (when the text opens with one) and the first six body sentences (MEANTIME: four; six
+give more expressions), one per line, in the block format of `wikinews.en.txt` (annotated by
+hand afterwards). 60 articles were drawn and annotated first; the draw was then raised to 70 to
+pass 250 expressions (`random.sample` keeps the first 60 the same). Articles the English timex
+case file (tests/data/timex.en.txt) already took sentences from are left out: those published
+on a day it quotes (before the draw), and those holding one of its sentences (after the draw,
+so that the articles drawn stay the same). None of MEANTIME's articles are in this corpus (no
+URL matches, ../shared/data/timeml-en/README.md). Every third article drawn (the 3rd, 6th, ...)
+goes to the held-out part, scored only at the end.
 """
 
 from __future__ import annotations
