@@ -34,6 +34,8 @@ eval: $(STAMP)
 	$(BIN)/kronika eval places tests/data/places.heldout.en.txt tests/data/places.heldout.ru.txt
 	for s in austin-shoigu biden-putin grain-deal; do $(BIN)/kronika eval timeline tests/data/stories/$$s/gold.json; done
 	$(BIN)/kronika eval timex tests/data/timex/meantime.test.en.jsonl
+	$(BIN)/kronika eval timex tests/data/timex/wikinews.dev.en.jsonl
+	$(BIN)/kronika eval timex tests/data/timex/wikinews.heldout.en.jsonl
 	$(BIN)/kronika eval timex tests/data/timex/ru.heldout.jsonl
 
 bench: $(STAMP)

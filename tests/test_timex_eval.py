@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,35 @@ def case_gold(name: str) -> str:
                             __import__("datetime").date.fromisoformat(published), "ru",
                             tuple(timexes)))
     return to_jsonl(docs)
+
+
+def block_gold(name: str, part: str) -> str:
+    """The project's JSONL gold of one part (`dev`, `heldout`) of a block file such as
+    timex/wikinews.en.txt: `@doc ID PUBLISHED PART`, then the article's lines in the test
+    markup, joined by newlines into one document."""
+    docs = []
+    for block in (GOLD / name).read_text(encoding="utf-8").split("\n\n"):
+        lines = [line for line in block.splitlines() if not line.startswith("#")]
+        if not lines or not lines[0].startswith("@doc ") or lines[0].split()[3] != part:
+            continue
+        _, doc_id, published, _ = lines[0].split()
+        text, timexes = "", []
+        for line in lines[1:]:
+            plain, spans = parse(line)
+            base = len(text) + (1 if text else 0)
+            text = f"{text}\n{plain}" if text else plain
+            for s, e, _, label in spans:
+                kind, value = label.split()[:2]
+                timexes.append(GoldTimex(base + s, base + e, kind, value))
+        docs.append(GoldDoc(doc_id, text, date.fromisoformat(published), "en", tuple(timexes)))
+    return to_jsonl(docs)
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_committed_wikinews_gold_is_generated_from_the_block_file(part):
+    assert (GOLD / f"wikinews.{part}.en.jsonl").read_text(encoding="utf-8") == \
+        block_gold("wikinews.en.txt", part), \
+        f"regenerate: python -c 'from test_timex_eval import block_gold; ...' > wikinews.{part}.en.jsonl"
 
 
 @pytest.mark.parametrize(("case_file", "jsonl"), [

@@ -26,14 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from kronika.document import Document, Sentence, Timex
 from kronika.reporting import said_dates
 from kronika.reporting.cues import cue_said_dates
 from kronika.timex.grammar import Grammar, Rule, grammar
 from kronika.timex.resolve import MAX_YEAR, RELATIVE_KINDS, Context, Value, resolve, since, until
-from kronika.timex.scan import future_tense, lowered, scan
+from kronika.timex.scan import future_tense, lowered, scan, tense_cues
 
 #: The longest date (in days) a narrative unit may count from: "earlier in the month" counts
 #: from a named month or day, not from a named year.
@@ -50,9 +50,14 @@ NARRATIVE_KINDS = frozenset({"narrative", "current_day", "narrative_unit", "part
 DAY_OR_PUBLISHED_KINDS = frozenset({"current_day", "part_of_day", "narrative_part"})
 #: Kinds whose value depends on the tense of the clause (the others skip the tense check).
 TENSE_KINDS = frozenset({"md", "month", "month_part", "weekday", "season", "quarter", "clock",
-                         "weekend", "holiday"})
+                         "weekend", "holiday", "week_of_month"})
 #: Kinds whose year comes from the publication date when the text gives none.
-YEARLESS_KINDS = frozenset({"md", "month", "month_part", "season", "holiday"})
+YEARLESS_KINDS = frozenset({"md", "month", "month_part", "season", "holiday", "week_of_month"})
+#: Hours a local clock time may be ahead of the UTC time given with it ("13:40 local time
+#: (0040 UTC)", New Zealand) or behind it (Hawaii, -10) on the same day; beyond that the UTC
+#: time falls on the next or previous day ("8:30 p.m. (0030 UTC)", "10:00 a.m. Tongan time
+#: (2100 UTC, yesterday)"). Set from the world's time zones, not fitted.
+UTC_SAME_DAY_HOURS = (-10, 13)
 
 __all__ = ["Hit", "Timexes", "explain", "find", "tag"]
 
@@ -65,7 +70,7 @@ class Hit:
     end: int
     rule: Rule
     groups: dict[str, str]
-    future: bool  # the sentence speaks of the future
+    future: bool | None  # the clause speaks of the future (None: it has no tense cue)
     modifier: str | None  # "since"
     sentence: int  # start of its sentence
 
@@ -79,6 +84,7 @@ def find(text: str, sentence: Sentence, g: Grammar | None = None, low: str | Non
     """The expressions of one sentence, unresolved (`low`: `lowered(text)`, if at hand)."""
     g = g or grammar()
     hits: list[Hit] = []
+    cues = None  # the sentence's tense cues, read at its first expression that needs them
     for m in scan(text, sentence, g, low):
         rule, groups = g.groups(m)
         start = m.start()
@@ -93,9 +99,12 @@ def find(text: str, sentence: Sentence, g: Grammar | None = None, low: str | Non
                 break
         # "until Friday" looks forward whatever the tense, "since February 24" back (English
         # "since" only: Russian «с» is also "from" a coming date)
-        future = (modifier == "until" and rule.kind == "weekday") or (
-            not back and rule.kind in TENSE_KINDS
-            and future_tense(text, sentence, m.start(), m.end(), g))
+        # narrative kinds read the tense too: a past clause counts from the latest day named
+        # that is not after publication (see tag())
+        future: bool | None = modifier == "until" and rule.kind == "weekday"
+        if not future and not back and (rule.kind in TENSE_KINDS or rule.kind in NARRATIVE_KINDS):
+            cues = cues or tense_cues(text, sentence, g)
+            future = future_tense(text, sentence, m.start(), m.end(), g, cues)
         hits.append(Hit(start, m.end(), rule, groups, future, modifier, sentence.start))
     return hits
 
@@ -131,11 +140,20 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
     hits = [h for s in sentences for h in find(text, s, g, low)]
     out: dict[int, Timex] = {}
     last_day: date | None = None  # the latest single day named so far (for "the next day")
+    # the same, not after publication: what a past clause counts from ("remains in custody
+    # until April 5. The attack began at 13:40" is not on April 5)
+    last_past_day: date | None = None
     last_date: date | None = None  # the start of the latest date named (for "the year before")
     last_days = 0  # its length in days: "earlier in the month" needs a month or less
     last_named: Timex | None = None  # the latest DATE or TIME named, as named ("by that time")
     for i, h in enumerate(hits):
-        if h.rule.kind == "narrative_unit":
+        day = last_day if h.future or last_past_day is None else last_past_day
+        if h.rule.kind == "range_day":
+            t = _range_day(text, h, out.get(i - 1))
+        elif h.rule.kind == "clock" and "weekday" not in h.groups and day is not None:
+            # a clock time with no day of its own is on the day the text is about
+            t = _timex(text, h, Context(g, published, day, h.future), "narrative")
+        elif h.rule.kind == "narrative_unit":
             fits = last_date is not None and last_days <= UNIT_DAYS.get(h.groups["unit"].lower(),
                                                                         0)
             t = _timex(text, h, Context(g, published, last_date if fits else published,
@@ -149,7 +167,7 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
         elif h.rule.kind in DAY_OR_PUBLISHED_KINDS and last_day is None:
             t = _timex(text, h, Context(g, published, published, h.future), "published")
         elif h.rule.kind in NARRATIVE_KINDS:
-            t = _timex(text, h, Context(g, published, last_day, h.future), "narrative")
+            t = _timex(text, h, Context(g, published, day, h.future), "narrative")
             if t and last_day is None:
                 t = replace(t, anchor_basis=None)
         else:
@@ -158,6 +176,8 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
             out[i] = t
             if t.type in ("DATE", "TIME") and t.earliest and t.earliest == t.latest:
                 last_day = t.earliest
+                if published is None or t.earliest <= published:
+                    last_past_day = t.earliest
             if t.type == "DATE" and t.earliest and t.latest and t.value \
                     and not t.value.endswith("_REF"):
                 last_date, last_days = t.earliest, (t.latest - t.earliest).days + 1
@@ -165,6 +185,7 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
                     and not t.value.endswith("_REF"):
                 last_named = t
     _clock_days(out, hits)
+    _utc_days(out, hits)
     if any(h.relative and h.rule.kind not in NARRATIVE_KINDS for h in hits):
         said: dict = (said_dates(text, sentences, list(out.values())) if g.lang == "en" else
                       cue_said_dates(text, sentences, list(out.values()), g.lang))
@@ -248,6 +269,46 @@ def _clock_days(out: dict[int, Timex], hits: Sequence[Hit]) -> None:
         if days:
             day = min(days)[1]
             out[i] = replace(t, value=day.isoformat() + t.value[10:], earliest=day, latest=day)
+
+
+def _range_day(text: str, hit: Hit, first: Timex | None) -> Timex | None:
+    """The "28" of "July 27–28": the first day's month and year, when it directly precedes."""
+    n = int(hit.groups["day"])
+    if first is None or first.type != "DATE" or first.earliest is None \
+            or first.earliest != first.latest or text[first.end:hit.start].strip() not in "-–" \
+            or n <= first.earliest.day:
+        return None
+    try:
+        d = first.earliest.replace(day=n)
+    except ValueError:
+        return None
+    return Timex(hit.start, hit.end, text[hit.start:hit.end], "DATE", d.isoformat(), d, d,
+                 hit.rule.name, first.earliest, "narrative")
+
+
+_HHMM = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)")
+
+
+def _utc_days(out: dict[int, Timex], hits: Sequence[Hit]) -> None:
+    """A UTC time given right after a local one ("8:30 p.m. (0030 UTC)") falls on the local
+    time's day, or on the next or previous one when the hours differ by more than a time zone
+    allows on one day (UTC_SAME_DAY_HOURS)."""
+    low, high = UTC_SAME_DAY_HOURS
+    for i, t in out.items():
+        h = hits[i]
+        if h.rule.name != "clock_utc_digits" or "weekday" in h.groups or i - 1 not in out:
+            continue
+        local = out[i - 1]
+        lm, um = _HHMM.match(local.value or ""), _HHMM.match(t.value or "")
+        if local.type != "TIME" or hits[i - 1].sentence != h.sentence or not lm or not um \
+                or (local.value or "").endswith("Z") or t.start - local.end > 40:
+            continue
+        diff = (int(lm.group(2)) * 60 + int(lm.group(3)) - int(um.group(2)) * 60
+                - int(um.group(3))) / 60
+        d = date.fromisoformat(lm.group(1)) + timedelta(days=1 if diff > high else
+                                                        -1 if diff < low else 0)
+        out[i] = replace(t, value=d.isoformat() + (t.value or "")[10:], earliest=d, latest=d,
+                         anchor=local.earliest, anchor_basis="narrative")
 
 
 class Timexes:

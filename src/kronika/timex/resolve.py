@@ -14,6 +14,7 @@ anchor); `PRESENT_REF` is the anchor's day; `FUTURE_REF` starts at the anchor an
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -28,9 +29,14 @@ PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 #: Days after publication a past-tense yearless date may still fall on (announced events).
 YEAR_SLACK_DAYS = 7
+#: A yearless day in a clause with no tense cue (a headline: "Masks mandatory from June 15",
+#: published June 5) is the latest such day by publication, unless the next one lies more than
+#: this many times nearer: news gives the year of a day about a year off. Set by reasoning about
+#: news usage, not fitted; re-run `kronika eval timex` if changed.
+NEARER_AHEAD = 2
 #: TIMEX3 duration units of our unit keys, with the multiplier (a fortnight is two weeks).
 DURATION_UNITS = {"D": ("D", 1), "W": ("W", 1), "F": ("W", 2), "M": ("M", 1), "Y": ("Y", 1),
-                  "E": ("DE", 1), "C": ("CE", 1), "H": ("TH", 1), "MI": ("TM", 1),
+                  "E": ("DE", 1), "C": ("CE", 1), "H": ("TH", 1), "MI": ("TM", 1), "S": ("TS", 1),
                   "HY": ("M", 6), "Q": ("Q", 1), "WE": ("WE", 1)}
 RELATIVE_KINDS = frozenset({"weekend", "day_part", "deictic", "weekday", "ago", "span", "calendar", "ref",
                             "clock", "quarter", "year_rel_part", "narrative", "since_event",
@@ -55,7 +61,7 @@ class Context:
     grammar: Grammar
     published: date | None
     anchor: date | None
-    future: bool
+    future: bool | None  # None: the clause has no tense cue (see `pick_day`)
 
 
 def month_end(y: int, m: int) -> date:
@@ -68,7 +74,7 @@ def add_months(d: date, n: int) -> date:
 
 
 def shift(d: date, n: int, unit: str) -> date:
-    days = {"D": 1, "W": 7, "F": 14, "H": 0, "MI": 0, "WE": 7}.get(unit)
+    days = {"D": 1, "W": 7, "F": 14, "H": 0, "MI": 0, "S": 0, "WE": 7}.get(unit)
     if days is not None:
         return d + timedelta(days=n * days)
     return add_months(d, n * {"M": 1, "Y": 12, "E": 120, "C": 1200, "HY": 6, "Q": 3}[unit])
@@ -126,14 +132,28 @@ def _safe(y: int, m: int, d: int) -> date | None:
 
 
 def infer_day(m: int, d: int, ctx: Context) -> date | None:
-    """The year of a yearless date: the latest not after publication (+ slack), or, in a future
-    sentence, the earliest not before publication."""
+    """The year of a yearless date: the latest not after publication (+ slack) (in a clause
+    with no tense cue, unless the next is much nearer: NEARER_AHEAD), or, in a future clause,
+    the earliest not before publication."""
     p = ctx.published
     assert p is not None
-    cands = [c for y in (p.year - 1, p.year, p.year + 1) if (c := _safe(y, m, d))]
+    return pick_day([c for y in (p.year - 1, p.year, p.year + 1) if (c := _safe(y, m, d))], ctx)
+
+
+def pick_day(cands: list[date], ctx: Context) -> date | None:
+    """The day a yearless date names among its candidates in consecutive years (see
+    `infer_day`)."""
+    p = ctx.published
+    assert p is not None
     if ctx.future:
         return min((c for c in cands if c >= p), default=None)
-    return max((c for c in cands if c <= p + timedelta(days=YEAR_SLACK_DAYS)), default=None)
+    last = p + timedelta(days=YEAR_SLACK_DAYS)
+    back = max((c for c in cands if c <= last), default=None)
+    ahead = min((c for c in cands if c > last), default=None)
+    if back is None or (ctx.future is None and ahead is not None
+                        and (ahead - p).days * NEARER_AHEAD < (p - back).days):
+        return ahead
+    return back
 
 
 def infer_month(m: int, ctx: Context, rel: str | None = None) -> int:
@@ -213,6 +233,48 @@ def year_range(g: dict[str, str], ctx: Context) -> Value:
         return "DURATION", None, None, None
     n = y2 - y1 + (1 if "plural" in g else 0)
     return "DURATION", f"P{n}Y", date(y1, 1, 1), date(y2, 12, 31)
+
+
+def year_span(g: dict[str, str], ctx: Context) -> Value:
+    """"2017–2018", "the 2008-09 season": both whole years (P2Y), as «в 2022–2023 годах»."""
+    return year_range({**g, "plural": "1"}, ctx)
+
+
+def week_of_month(g: dict[str, str], ctx: Context) -> Value:
+    """"the last weekend of July", "the first week of March 2020": the N-th (or last) weekend
+    of the month (its Saturday in the month), or the ISO week holding the month's N-th Monday
+    (the first week: the week of the 1st)."""
+    m = _month(g, ctx)
+    if "year" in g:
+        y = _year(g["year"])
+    elif ctx.published is None:
+        return "DATE", None, None, None
+    else:
+        y = infer_month(m, ctx)
+    if not 1 <= y <= MAX_YEAR:
+        return "DATE", None, None, None
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g["nth"].lower(), -1)
+    weekend = g["unit"].lower() == "weekend"
+    first, end = date(y, m, 1), month_end(y, m)
+    if weekend:
+        day = (first + timedelta(days=(5 - first.weekday()) % 7 + 7 * (n - 1)) if n > 0
+               else end - timedelta(days=(end.weekday() - 5) % 7))
+        if day.month != m:
+            return "DATE", None, None, None
+        wy, w, _ = day.isocalendar()
+        return "DATE", f"{wy}-W{w:02d}-WE", day, day + timedelta(days=1)
+    day = first + timedelta(days=7 * (n - 1)) if n > 0 else end
+    if day.month != m:
+        return "DATE", None, None, None
+    monday = day - timedelta(days=day.weekday())
+    wy, w, _ = monday.isocalendar()
+    return "DATE", f"{wy}-W{w:02d}", monday, monday + timedelta(days=6)
+
+
+def range_day(g: dict[str, str], ctx: Context) -> Value:
+    """The "28" of "July 27–28": `tag()` gives it the month and year of the first day; alone
+    it has no value."""
+    return "DATE", None, None, None
 
 
 def year_part(g: dict[str, str], ctx: Context) -> Value:
@@ -352,7 +414,8 @@ def _count(g: dict[str, str], ctx: Context) -> int | None:
     raw = g.get("num")
     if raw is None:
         return 1
-    if raw.isdigit():
+    if raw.replace(",", "").isdigit():  # "1,500 hours"
+        raw = raw.replace(",", "")
         return int(raw) if len(raw) < 7 else None
     try:
         n = ctx.grammar.key("numbers", raw)
@@ -495,11 +558,48 @@ def now(g: dict[str, str], ctx: Context) -> Value:
     return ("DATE", a.isoformat(), a, a) if a else ("DATE", "PRESENT_REF", None, None)
 
 
+_MOVABLE = re.compile(r"(easter|orthodox)([+-]\d+)$|(\d\d)/([1-7])/(-1|[1-5])(?:\+(\d))?$")
+
+
+def holiday_date(key: str, y: int) -> date | None:
+    """The day of a holiday in year `y`: `MM-DD` (fixed), `easter+N` / `orthodox+N` (days from
+    Easter, python-dateutil) or `M/W/N[+D]` (the N-th ISO weekday W of month M, -1 the last,
+    plus D days: Thanksgiving is `11/4/4`, Black Friday `11/4/4+1`)."""
+    m = _MOVABLE.match(key)
+    if m is None:
+        month, day = key.split("-")
+        return _safe(y, int(month), int(day))
+    if m.group(1):
+        from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
+        kind = EASTER_ORTHODOX if m.group(1) == "orthodox" else EASTER_WESTERN
+        return easter(y, kind) + timedelta(days=int(m.group(2)))
+    month, wd, n = int(m.group(3)), int(m.group(4)), int(m.group(5))
+    if n > 0:
+        first = date(y, month, 1)
+        d = first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+    else:
+        end = month_end(y, month)
+        d = end - timedelta(days=(end.isoweekday() - wd) % 7)
+    d += timedelta(days=int(m.group(6) or 0))
+    return d if d.month == month or m.group(6) else None
+
+
 def holiday(g: dict[str, str], ctx: Context) -> Value:
-    """"Christmas Eve", "New Year's Day 2009": a fixed month and day, placed like "December 24"."""
-    m, d = str(ctx.grammar.key("holidays", g["holiday"])).split("-")
-    day = {"mnum": m, "day": d}
-    return ymd({**day, "year": g["year"]}, ctx) if "year" in g else md(day, ctx)
+    """"Christmas Eve", "Easter", "Thanksgiving 2009": the holiday's day, placed like a yearless
+    date ("December 24") when no year is given."""
+    key = str(ctx.grammar.key("holidays", g["holiday"]))
+    if "year" in g:
+        y = _year(g["year"])
+        d = holiday_date(key, y) if 1 <= y <= MAX_YEAR else None
+    elif ctx.published is None:
+        fixed = _MOVABLE.match(key) is None
+        return "DATE", f"XXXX-{key}" if fixed else None, None, None
+    else:
+        p = ctx.published
+        d = pick_day([c for y in (p.year - 1, p.year, p.year + 1)
+                      if (c := holiday_date(key, y))], ctx)
+    return ("DATE", d.isoformat(), d, d) if d else ("DATE", None, None, None)
 
 
 def part_of_day(g: dict[str, str], ctx: Context) -> Value:
@@ -605,7 +705,8 @@ RESOLVERS: dict[str, Callable[[dict[str, str], Context], Value | None]] = {
     "since_event": since_event, "current_day": current_day, "part_of_day": part_of_day, "now": now, "holiday": holiday,
     "narrative_unit": calendar_unit, "fiscal": fiscal, "weekend": weekend, "year_half": year_half, "century": century,
     "narrative_part": narrative_part, "streak": streak, "later": later,
-    "amount_period": amount_period, "same_time": same_time,
+    "amount_period": amount_period, "same_time": same_time, "year_span": year_span,
+    "week_of_month": week_of_month, "range_day": range_day,
 }
 
 

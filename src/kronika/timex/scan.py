@@ -10,7 +10,7 @@ from functools import lru_cache
 from kronika.document import Sentence
 from kronika.timex.grammar import Grammar, morph
 
-__all__ = ["LOOKBACK", "future_tense", "lowered", "scan"]
+__all__ = ["LOOKBACK", "future_tense", "lowered", "scan", "tense_cues"]
 
 #: Characters a clause break (comma, semicolon, dash) between a tense cue and an expression
 #: adds to their distance: "will open on May 10, officials said" is future.
@@ -38,23 +38,41 @@ def future_verbs(text: str, start: int, end: int) -> list[re.Match[str]]:
     return [w for w in _WORD.finditer(text, start, end) if _future_verb(w.group().lower())]
 
 
-def future_tense(text: str, sentence: Sentence, start: int, end: int, g: Grammar) -> bool:
-    """Whether the expression at start..end sits in a future clause: the nearest tense cue of its
-    sentence is a future one ("will", "is scheduled") rather than a past one ("had", "said")."""
+def tense_cues(text: str, sentence: Sentence, g: Grammar
+               ) -> tuple[list[re.Match[str]], list[re.Match[str]], bool]:
+    """The future and past tense cues of a sentence (a past cue inside a future one, such as
+    "planned" in "planned to", left out), and whether it has any past cue: read once per
+    sentence, used by `future_tense`. The past cues are listed only when there are future ones
+    to weigh them against (the past pattern is the costlier one)."""
     # "would have been" looks back: a perfect after "would" is no future cue
     fut = [m for m in g.future.finditer(text, sentence.start, sentence.end)
            if not (m.group().lower() == "would" and _PERFECT.match(text, m.end()))]
     if g.lang == "ru":
         fut += future_verbs(text, sentence.start, sentence.end)
+    if g.past is None:
+        return fut, [], False
     if not fut:
-        return False
-    near = min(_distance(text, m, start, end) for m in fut)
+        return fut, [], g.past.search(text, sentence.start, sentence.end) is not None
+    spans = [(m.start(), m.end()) for m in fut]
+    past = [m for m in g.past.finditer(text, sentence.start, sentence.end)
+            if not any(a <= m.start() < b for a, b in spans)]
+    return fut, past, bool(past)
+
+
+def future_tense(text: str, sentence: Sentence, start: int, end: int, g: Grammar,
+                 cues: tuple[list[re.Match[str]], list[re.Match[str]], bool] | None = None
+                 ) -> bool | None:
+    """Whether the expression at start..end sits in a future clause: the nearest tense cue of its
+    sentence is a future one ("will", "is scheduled") rather than a past one ("had", "said");
+    None when the sentence has no tense cue at all (a headline: "Masks mandatory from June 15").
+    `cues`: `tense_cues(text, sentence, g)`, if at hand."""
+    fut, past, any_past = cues if cues is not None else tense_cues(text, sentence, g)
+    if not fut:
+        return None if g.past is not None and not any_past else False
     if g.past is None:
         return True
-    spans = [(m.start(), m.end()) for m in fut]
-    past = (_distance(text, m, start, end) for m in g.past.finditer(text, sentence.start, sentence.end)
-            if not any(a <= m.start() < b for a, b in spans))
-    return near <= min(past, default=near)
+    near = min(_distance(text, m, start, end) for m in fut)
+    return near <= min((_distance(text, m, start, end) for m in past), default=near)
 
 
 #: How far before its first trigger word an expression may start ("на протяжении последних
