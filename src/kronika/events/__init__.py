@@ -289,7 +289,9 @@ class _SentenceContext:
                     i += 1
                 self.object_end = i
                 continue
-            if word in OBJECT_PRONOUNS and group.start is None:
+            if group.start is None and self._in_timex(start):
+                pass  # "met on Monday with Khalilzad": a time expression is no filler word
+            elif word in OBJECT_PRONOUNS and group.start is None:
                 group.add(self.pronoun(word, start), start)
             elif places and group.start is None and word[:1].isupper():
                 j = i
@@ -321,6 +323,9 @@ class _SentenceContext:
                 break
             i += 1
         return group.actors
+
+    def _in_timex(self, at: int) -> bool:
+        return any(t.start <= at < t.end for t in self.timexes)
 
     def _apposed_person(self, toks: list[tuple[int, int, str]], i: int) -> Mention | None:
         """The person named in an apposition after the comma at toks[i], closed by a comma or
@@ -453,8 +458,10 @@ class _SentenceContext:
             if not objects and rule.far_object_via:
                 objects = self.far_objects(trigger)
             sources, targets = (objects, subject) if rule.inverse else (subject, objects)
-            if rule.no_subject:
+            if rule.no_subject and not rule.inverse:
                 sources = self.agent(trigger)  # "the arrest of Navalny by Russia"
+            # no_subject + inverse: the group after the trigger are the parties themselves
+            # ("the agreement signed between Turkey and Libya")
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         if rule.after_object and after_object not in rule.after_object:
             return None
@@ -486,8 +493,10 @@ class _SentenceContext:
         """A be-auxiliary (adverbs aside) right before a trigger that is no -ing form."""
         aux = self.grammar.passive_auxiliaries
         words = self.text[trigger.start : trigger.end].lower().split()
-        # "had been allied with": a state, not an act done to the subject
-        if not aux or words[0].endswith("ing") or (len(words) > 1 and words[-1] in PREPOSITIONS):
+        # "had been allied with": a state, not an act done to the subject; but "was charged
+        # with" is: only a reciprocal trigger (alliance, talks) ending in a preposition is a state
+        if not aux or words[0].endswith("ing") or (
+                len(words) > 1 and words[-1] in PREPOSITIONS and trigger.rule.reciprocal):
             return False
         limit = self.left_limit(trigger.start)
         for _, _, word in reversed(self.tokens_between(limit, trigger.start)):
