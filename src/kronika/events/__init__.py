@@ -161,6 +161,7 @@ class _SentenceContext:
         self.fronted = self._fronted()
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
+        self.object_end, self.object_tokens, self.object_possessive = 0, [], False
         self._unknown: list[Mention] | None = None  # actors the KB does not know (unknown.py)
         self._unknown_on = False  # roles are read again with them only where one is missing
 
@@ -278,13 +279,14 @@ class _SentenceContext:
         """
         end = self.sent.end if end is None else end
         toks = [t for t in self.tokens_between(at, end)[:MAX_OBJECT_TOKENS] if t[1] <= end]
-        self.object_end, self.object_tokens = 0, toks
+        self.object_end, self.object_tokens, self.object_possessive = 0, toks, False
         group, gap, i = _Group(), 0, 0
         while i < len(toks):
             start, stop, word = toks[i]
             mention = self._mention_at(start, stop)
             if mention is not None:
                 group.add(mention.actors, mention.start)
+                self.object_possessive = self.text.startswith(("'s", "’s"), mention.end)
                 while i < len(toks) and toks[i][0] < mention.end:
                     i += 1
                 self.object_end = i
@@ -453,6 +455,8 @@ class _SentenceContext:
             objects = self.objects(trigger)
             if objects and self.object_end < len(self.object_tokens):
                 after_object = self.object_tokens[self.object_end][2].lower()
+            if objects and self.object_possessive:
+                after_object = "'s"  # "called Theresa May's deal lousy"
             if not objects:  # "released 50 Ukrainian prisoners", "dismissed Putin's offer"
                 objects = self.inside(trigger)
             if not objects and rule.far_object_via:
@@ -525,6 +529,11 @@ class _SentenceContext:
                                bisect_left(self.mention_starts, trigger.end)]:
             if first_end < m.start and m.end <= trigger.end:
                 group.add(m.actors, m.start)
+        if not group.actors and self._unknown_on:  # "placed Mugabe under house arrest"
+            for start, stop, _ in self.tokens_between(first_end, trigger.end):
+                m = self._mention_at(start, stop)
+                if m is not None and first_end < m.start and m.end <= trigger.end:
+                    group.add(m.actors, m.start)
         return group.actors
 
     def far_objects(self, trigger: TriggerMatch) -> list[Actor]:

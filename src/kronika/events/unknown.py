@@ -131,7 +131,8 @@ def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
 
 
 def _after_known(text: str, at: int, known: Sequence[Mention]) -> bool:
-    return any(m.end <= at and not text[m.end : at].strip() for m in known)
+    # a title the knowledge base knows but cannot fill ("Prime Minister Tuilaepa") is no name
+    return any(m.end <= at and not text[m.end : at].strip() and m.actors for m in known)
 
 
 def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
