@@ -161,6 +161,7 @@ class _SentenceContext:
         self.fronted = self._fronted()
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
+        self.skipped_name = False  # a role's group passed a capitalised word no mention covers
         self.object_end, self.object_tokens, self.object_possessive = 0, [], False
         self._unknown: list[Mention] | None = None  # actors the KB does not know (unknown.py)
         self._unknown_on = False  # roles are read again with them only where one is missing
@@ -320,7 +321,8 @@ class _SentenceContext:
                 self.object_end = i + 1
             elif word in {"and", "or", "both"} or word.lower() in GROUP_NOUNS or (
                     word[:1].isupper() and word not in {"“", "\""}) or word == "," and self._list_continues(toks, i) or word in {"the", "of"}:
-                pass
+                if word[:1].isupper() and word.lower() not in GROUP_NOUNS:
+                    self.skipped_name = True  # "Egypt, Greece and Cyprus": names the KB lacks
             else:
                 break
             i += 1
@@ -426,8 +428,10 @@ class _SentenceContext:
         """The roles from the mentions of the actors layer; where a role stays empty and a name
         the layer left alone stands near the trigger, read again with the entity model's actors
         (unknown.py: the model runs at most once per sentence, only for such triggers)."""
+        self.skipped_name = False
         found = self._roles(trigger)
-        if (self.lang != "en" or (found is not None and found[0] and found[1])
+        if (self.lang != "en" or (found is not None and found[0] and found[1]
+                                  and not self.skipped_name)
                 or not unknown.name_near(self.tokens_between(self.left_limit(trigger.start),
                                                              trigger.end + 80), self.mentions)):
             return found
