@@ -57,6 +57,8 @@ _FRONTED_PHRASE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:—–]|(?<!\w)(?:but|which|who|while|whereas|and then)(?!\w)")
 
 PERSON_PRONOUNS = {"he", "she", "He", "She"}
+FIRST_PERSON = {"I", "We", "we"}
+_RELATIVE = re.compile(r"(?<!\w)(?:who|which)\s*$")
 THING_PRONOUNS = {"it", "It"}  # a country or an organisation: "Ukraine denied that it attacked"
 PLURAL_PRONOUNS = {"they", "They", "them"}
 OBJECT_PRONOUNS = {"him", "her", "them"}
@@ -215,6 +217,52 @@ class _SentenceContext:
         return next((m for m in self._unknown if m.start < end and start < m.end), None)
 
     def subject(self, trigger: TriggerMatch) -> list[Actor]:
+        participle = self._participle_subject(trigger)
+        if participle:
+            return participle
+        found = self._subject_before(trigger)
+        if found or not self.passive(trigger):
+            return found
+        return self._relative_antecedent(trigger)  # "Babaryka, who was arrested"
+
+    def _participle_subject(self, trigger: TriggerMatch) -> list[Actor]:
+        """", urging viewers", ", accusing the president": an -ing clause after a comma has the
+        subject of the clause it hangs on: the actors of the sentence's last event, else the
+        sentence's opening group ("Michelle Obama gave the address, urging viewers")."""
+        first = self.text[trigger.start : trigger.end].split()[0]
+        if not first.endswith("ing") or not self.text[:trigger.start].rstrip().endswith(","):
+            return []
+        if self.previous_sources:
+            return list(self.previous_sources)
+        start = self.sent.start
+        phrase = _FRONTED_PHRASE.match(self.sent.text)
+        if phrase:
+            start += phrase.end()
+        if self.fronted:
+            start = max(start, self.fronted[1] + 1)
+        for tok_start, tok_end, _ in self.tokens_between(start, trigger.start)[:6]:
+            m = self._mention_at(tok_start, tok_end)
+            if m is not None and m.actors:
+                end = self.clause_end(m.end)
+                return self.objects_from(m.start, None, min(end, trigger.start))
+        return []
+
+    def _relative_antecedent(self, trigger: TriggerMatch) -> list[Actor]:
+        """"Viktar Babaryka, who was arrested": a passive clause opened by who/which has the
+        name before the pronoun for its subject (active ones are left alone: in "refused the
+        American side, which appealed to dialogue" the appeal is background)."""
+        limit = self.left_limit(trigger.start)
+        if not _RELATIVE.search(self.text, max(self.sent.start, limit - 6), limit):
+            return []
+        toks = self.tokens_between(self.sent.start, limit)[:-1]
+        if toks and toks[-1][2] == ",":
+            toks = toks[:-1]
+        if not toks:
+            return []
+        m = self._mention_at(toks[-1][0], toks[-1][1])
+        return list(m.actors) if m is not None else []
+
+    def _subject_before(self, trigger: TriggerMatch) -> list[Actor]:
         limit = self.left_limit(trigger.start)
         phrase = _FRONTED_PHRASE.match(self.sent.text)
         if phrase and self.sent.start + phrase.end() <= trigger.start:
@@ -235,6 +283,13 @@ class _SentenceContext:
                 continue
             if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS or word in THING_PRONOUNS:
                 group.add(self.pronoun(word, start), start)
+            elif word in FIRST_PERSON and group.start is None:
+                # "I asked John ...," wrote Trump: a quote's first person is its speaker
+                said = self.attribution(trigger)
+                if said is not None and said.speaker is not None:
+                    group.add([said.speaker], start)
+                else:
+                    break
             elif group.start is None:
                 gap += 1
                 crossed_and = crossed_and or word == "and"
@@ -243,6 +298,12 @@ class _SentenceContext:
             elif word == "and" and i > 0 and toks[i - 1][2] == ",":
                 break  # ", and" joins clauses, not actors
             elif not (word in GROUP_JOINERS or word.lower() in GROUP_NOUNS or word[:1].isupper()):
+                if word.lower() in PREPOSITIONS and i > 1 and toks[i - 1][2] == ",":
+                    # "Bruce McArthur, from Toronto, Canada, admitted": the place is an
+                    # apposition; the subject is the name before its comma
+                    before = self._mention_at(toks[i - 2][0], toks[i - 2][1])
+                    if before is not None and before.actors:
+                        return list(before.actors)
                 break
             i -= 1
         return group.actors
@@ -282,10 +343,21 @@ class _SentenceContext:
         toks = [t for t in self.tokens_between(at, end)[:MAX_OBJECT_TOKENS] if t[1] <= end]
         self.object_end, self.object_tokens, self.object_possessive = 0, toks, False
         group, gap, i = _Group(), 0, 0
+        qualifier: list[Actor] = []  # a country before a title: kept unless a person follows
         while i < len(toks):
             start, stop, word = toks[i]
             mention = self._mention_at(start, stop)
             if mention is not None:
+                if (qualifier and all(a.kind == "person" for a in mention.actors)
+                        and mention.actors):
+                    # "United States senator ... Robert F. Kennedy": the country qualifies
+                    group.actors = [a for a in group.actors if all(a is not q for q in qualifier)]
+                    qualifier = []
+                nxt = [t for t in toks[i:] if t[0] >= mention.end][:1]
+                if (group.start is None and nxt and nxt[0][2].islower()
+                        and nxt[0][2] not in PREPOSITIONS and nxt[0][2] not in {"and", "or"}
+                        and all(a.kind == "country" for a in mention.actors)):
+                    qualifier = list(mention.actors)
                 group.add(mention.actors, mention.start)
                 self.object_possessive = self.text.startswith(("'s", "’s"), mention.end)
                 while i < len(toks) and toks[i][0] < mention.end:
@@ -319,6 +391,8 @@ class _SentenceContext:
                 while i + 1 < len(toks) and toks[i + 1][0] < m.end:
                     i += 1
                 self.object_end = i + 1
+            elif qualifier and word.islower() and word not in PREPOSITIONS and len(qualifier) < 6:
+                qualifier.append(None)  # "senator and presidential candidate": title words
             elif word in {"and", "or", "both"} or word.lower() in GROUP_NOUNS or (
                     word[:1].isupper() and word not in {"“", "\""}) or word == "," and self._list_continues(toks, i) or word in {"the", "of"}:
                 if word[:1].isupper() and word.lower() not in GROUP_NOUNS:

@@ -57,7 +57,11 @@ NOT_NAMES = frozenset([
     "vice", "foreign", "defence", "defense", "chancellor", "premier", "leader",
     "captain", "colonel", "lieutenant", "sergeant", "officer", "professor", "did", "does",
     "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should",
-    "can", "might", "must", "thousands", "hundreds", "dozens", "millions", "tens"
+    "can", "might", "must", "thousands", "hundreds", "dozens", "millions", "tens",
+    "legislator", "lawmaker", "moderator", "activist", "journalist", "reporter", "host",
+    "candidate", "nominee", "lawyer", "prosecutor", "detective", "inspector", "councillor",
+    "councilman", "councilwoman", "sheriff", "coach", "editor", "author", "dean", "justice",
+    "first", "lady",
 ])
 # A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
 # bridge") describes, it does not name (the KB names the countries).
@@ -128,7 +132,8 @@ def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
     start, _, word = toks[i]
     if any(m.start <= start < m.end for m in known):
         return False
-    if run and text[run[-1][1] : start].strip():
+    between = text[run[-1][1] : start].strip() if run else ""
+    if between and not (between == "." and len(run[-1][2]) == 1):  # "Robert F. Kennedy"
         return False  # a comma or a quote ends a name
     if word[:1].isupper():
         return True
