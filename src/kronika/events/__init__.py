@@ -69,6 +69,8 @@ PREPOSITIONS = {"of", "on", "in", "at", "to", "from", "with", "by", "for", "into
 # Types whose trigger governs the clause after it: "urged Russia and Ukraine to agree a
 # ceasefire" asks for an agreement, it does not report one.
 GOVERNING_TYPES = ("REQUEST",)
+# Types whose one-word trigger after "X's" is done to X ("Khashoggi's killing").
+POSSESSED_TYPES = ("ASSAULT", "COERCE", "SANCTION")
 # Types whose active-voice events need a named source (the others stand on a named target).
 NEEDS_SOURCE = ("CONSULT", "AGREE", "COOPERATE")
 GROUP_JOINERS = {"and", "or", ",", "both", "Both", "the", "The", "of", "its",
@@ -524,6 +526,9 @@ class _SentenceContext:
         An `inverse` rule reads the subject as the target ("Ukraine received tanks from X").
         """
         rule = trigger.rule
+        possessor = self.possessor(trigger)
+        if possessor is not None:  # "ordered Khashoggi's killing": the possessor suffers it
+            return ([], possessor, rule.type) if possessor else None
         subject = [] if rule.no_subject else self.subject(trigger)
         after_object = None
         passive = not rule.no_subject and self.passive(trigger)
@@ -564,6 +569,21 @@ class _SentenceContext:
                 if after_object in words:
                     event_type = new_type
         return sources, targets, event_type
+
+    def possessor(self, trigger: TriggerMatch) -> list[Actor] | None:
+        """The actors of "X's" right before a one-word trigger of a type done to someone
+        ("Khashoggi's killing", "Navalny's arrest", "Baroni's convictions"); None where the
+        trigger has no possessive before it."""
+        if trigger.rule.type not in POSSESSED_TYPES or " " in self.text[trigger.start:trigger.end]:
+            return None
+        before = self.text[max(self.sent.start, trigger.start - 3) : trigger.start]
+        if not before.rstrip().endswith(("'s", "’s")):
+            return None
+        toks = self.tokens_between(self.sent.start, trigger.start)
+        if not toks:
+            return None
+        m = self._mention_at(toks[-1][0], toks[-1][1])
+        return list(m.actors) if m is not None else []
 
     def opens_report(self, trigger: TriggerMatch) -> bool:
         """The trigger opens what a frame reports ("Biden announces first sanctions against
