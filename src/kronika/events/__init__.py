@@ -395,7 +395,7 @@ class _SentenceContext:
                 self.object_end = i + 1
             elif qualifier and word.islower() and word not in PREPOSITIONS and len(qualifier) < 6:
                 qualifier.append(None)  # "senator and presidential candidate": title words
-            elif word in {"and", "or", "both"} or word.lower() in GROUP_NOUNS or (
+            elif word in {"and", "or", "both", "–", "-", "/"} or word.lower() in GROUP_NOUNS or (
                     word[:1].isupper() and word not in {"“", "\""}) or word == "," and self._list_continues(toks, i) or word in {"the", "of"}:
                 if word[:1].isupper() and word.lower() not in GROUP_NOUNS:
                     self.skipped_name = True  # "Egypt, Greece and Cyprus": names the KB lacks
