@@ -69,6 +69,11 @@ PREPOSITIONS = {"of", "on", "in", "at", "to", "from", "with", "by", "for", "into
 # Types whose trigger governs the clause after it: "urged Russia and Ukraine to agree a
 # ceasefire" asks for an agreement, it does not report one.
 GOVERNING_TYPES = ("REQUEST",)
+# Nouns by which a condemnation points back at an assault already reported ("condemned the
+# attack"): the condemned is its attacker.
+ASSAULT_NOUNS = frozenset({"attack", "attacks", "invasion", "strike", "strikes", "airstrike",
+                           "airstrikes", "shelling", "bombing", "bombings", "offensive",
+                           "assault", "aggression", "killing", "killings"})
 # Types whose one-word trigger after "X's" is done to X ("Khashoggi's killing").
 POSSESSED_TYPES = ("ASSAULT", "COERCE", "SANCTION")
 # Types whose active-voice events need a named source (the others stand on a named target).
@@ -131,6 +136,7 @@ def find_events(doc: Document) -> list[Event]:
         if not triggers:
             continue
         ctx = _SentenceContext(doc, sent, triggers, said.get(sent.start))
+        ctx.earlier = out
         for t in triggers:
             event = ctx.event(t)
             if event is not None:
@@ -166,6 +172,7 @@ class _SentenceContext:
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
         self.skipped_name = False  # a role's group passed a capitalised word no mention covers
+        self.earlier: list[Event] = []  # the document's events before this sentence
         self.object_end, self.object_tokens, self.object_possessive = 0, [], False
         self._unknown: list[Mention] | None = None  # actors the KB does not know (unknown.py)
         self._unknown_on = False  # roles are read again with them only where one is missing
@@ -549,6 +556,8 @@ class _SentenceContext:
                 sources = self.agent(trigger)  # "the arrest of Navalny by Russia"
             # no_subject + inverse: the group after the trigger are the parties themselves
             # ("the agreement signed between Turkey and Libya")
+        if not targets and rule.type == "ACCUSE" and sources:
+            targets = self.act_agent(trigger)  # "condemned the unprovoked attack": its attacker
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         if rule.after_object and after_object not in rule.after_object:
             return None
@@ -569,6 +578,20 @@ class _SentenceContext:
                 if after_object in words:
                     event_type = new_type
         return sources, targets, event_type
+
+    def act_agent(self, trigger: TriggerMatch) -> list[Actor]:
+        """The attacker of "the attack" a condemnation names right after its verb: the sources
+        of the document's last assault before it (the attack just reported)."""
+        words = [w.lower() for _, _, w in self.tokens_between(trigger.end, self.sent.end)[:6]]
+        if not words or words[0] not in {"the", "this", "that", "these", "those"}:
+            return []
+        noun = next((w for w in words[1:] if w in ASSAULT_NOUNS), None)
+        if noun is None:
+            return []
+        for e in reversed(self.earlier):
+            if e.type == "ASSAULT" and e.sources:
+                return list(e.sources)
+        return []
 
     def possessor(self, trigger: TriggerMatch) -> list[Actor] | None:
         """The actors of "X's" right before a one-word trigger of a type done to someone
