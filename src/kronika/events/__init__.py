@@ -57,6 +57,8 @@ _FRONTED_PHRASE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:—–]|(?<!\w)(?:but|which|who|while|whereas|and then)(?!\w)")
 
 PERSON_PRONOUNS = {"he", "she", "He", "She"}
+FIRST_PERSON = {"I", "We", "we"}
+_RELATIVE = re.compile(r"(?<!\w)(?:who|which)\s*$")
 THING_PRONOUNS = {"it", "It"}  # a country or an organisation: "Ukraine denied that it attacked"
 PLURAL_PRONOUNS = {"they", "They", "them"}
 OBJECT_PRONOUNS = {"him", "her", "them"}
@@ -67,6 +69,13 @@ PREPOSITIONS = {"of", "on", "in", "at", "to", "from", "with", "by", "for", "into
 # Types whose trigger governs the clause after it: "urged Russia and Ukraine to agree a
 # ceasefire" asks for an agreement, it does not report one.
 GOVERNING_TYPES = ("REQUEST",)
+# Nouns by which a condemnation points back at an assault already reported ("condemned the
+# attack"): the condemned is its attacker.
+ASSAULT_NOUNS = frozenset({"attack", "attacks", "invasion", "strike", "strikes", "airstrike",
+                           "airstrikes", "shelling", "bombing", "bombings", "offensive",
+                           "assault", "aggression", "killing", "killings"})
+# Types whose one-word trigger after "X's" is done to X ("Khashoggi's killing").
+POSSESSED_TYPES = ("ASSAULT", "COERCE", "SANCTION")
 # Types whose active-voice events need a named source (the others stand on a named target).
 NEEDS_SOURCE = ("CONSULT", "AGREE", "COOPERATE")
 GROUP_JOINERS = {"and", "or", ",", "both", "Both", "the", "The", "of", "its",
@@ -127,6 +136,7 @@ def find_events(doc: Document) -> list[Event]:
         if not triggers:
             continue
         ctx = _SentenceContext(doc, sent, triggers, said.get(sent.start))
+        ctx.earlier = out
         for t in triggers:
             event = ctx.event(t)
             if event is not None:
@@ -161,6 +171,9 @@ class _SentenceContext:
         self.fronted = self._fronted()
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
+        self.skipped_name = False  # a role's group passed a capitalised word no mention covers
+        self.earlier: list[Event] = []  # the document's events before this sentence
+        self.object_end, self.object_tokens, self.object_possessive = 0, [], False
         self._unknown: list[Mention] | None = None  # actors the KB does not know (unknown.py)
         self._unknown_on = False  # roles are read again with them only where one is missing
 
@@ -213,6 +226,52 @@ class _SentenceContext:
         return next((m for m in self._unknown if m.start < end and start < m.end), None)
 
     def subject(self, trigger: TriggerMatch) -> list[Actor]:
+        participle = self._participle_subject(trigger)
+        if participle:
+            return participle
+        found = self._subject_before(trigger)
+        if found or not self.passive(trigger):
+            return found
+        return self._relative_antecedent(trigger)  # "Babaryka, who was arrested"
+
+    def _participle_subject(self, trigger: TriggerMatch) -> list[Actor]:
+        """", urging viewers", ", accusing the president": an -ing clause after a comma has the
+        subject of the clause it hangs on: the actors of the sentence's last event, else the
+        sentence's opening group ("Michelle Obama gave the address, urging viewers")."""
+        first = self.text[trigger.start : trigger.end].split()[0]
+        if not first.endswith("ing") or not self.text[:trigger.start].rstrip().endswith(","):
+            return []
+        if self.previous_sources:
+            return list(self.previous_sources)
+        start = self.sent.start
+        phrase = _FRONTED_PHRASE.match(self.sent.text)
+        if phrase:
+            start += phrase.end()
+        if self.fronted:
+            start = max(start, self.fronted[1] + 1)
+        for tok_start, tok_end, _ in self.tokens_between(start, trigger.start)[:6]:
+            m = self._mention_at(tok_start, tok_end)
+            if m is not None and m.actors:
+                end = self.clause_end(m.end)
+                return self.objects_from(m.start, None, min(end, trigger.start))
+        return []
+
+    def _relative_antecedent(self, trigger: TriggerMatch) -> list[Actor]:
+        """"Viktar Babaryka, who was arrested": a passive clause opened by who/which has the
+        name before the pronoun for its subject (active ones are left alone: in "refused the
+        American side, which appealed to dialogue" the appeal is background)."""
+        limit = self.left_limit(trigger.start)
+        if not _RELATIVE.search(self.text, max(self.sent.start, limit - 6), limit):
+            return []
+        toks = self.tokens_between(self.sent.start, limit)[:-1]
+        if toks and toks[-1][2] == ",":
+            toks = toks[:-1]
+        if not toks:
+            return []
+        m = self._mention_at(toks[-1][0], toks[-1][1])
+        return list(m.actors) if m is not None else []
+
+    def _subject_before(self, trigger: TriggerMatch) -> list[Actor]:
         limit = self.left_limit(trigger.start)
         phrase = _FRONTED_PHRASE.match(self.sent.text)
         if phrase and self.sent.start + phrase.end() <= trigger.start:
@@ -233,6 +292,13 @@ class _SentenceContext:
                 continue
             if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS or word in THING_PRONOUNS:
                 group.add(self.pronoun(word, start), start)
+            elif word in FIRST_PERSON and group.start is None:
+                # "I asked John ...," wrote Trump: a quote's first person is its speaker
+                said = self.attribution(trigger)
+                if said is not None and said.speaker is not None:
+                    group.add([said.speaker], start)
+                else:
+                    break
             elif group.start is None:
                 gap += 1
                 crossed_and = crossed_and or word == "and"
@@ -241,6 +307,12 @@ class _SentenceContext:
             elif word == "and" and i > 0 and toks[i - 1][2] == ",":
                 break  # ", and" joins clauses, not actors
             elif not (word in GROUP_JOINERS or word.lower() in GROUP_NOUNS or word[:1].isupper()):
+                if word.lower() in PREPOSITIONS and i > 1 and toks[i - 1][2] == ",":
+                    # "Bruce McArthur, from Toronto, Canada, admitted": the place is an
+                    # apposition; the subject is the name before its comma
+                    before = self._mention_at(toks[i - 2][0], toks[i - 2][1])
+                    if before is not None and before.actors:
+                        return list(before.actors)
                 break
             i -= 1
         return group.actors
@@ -278,18 +350,32 @@ class _SentenceContext:
         """
         end = self.sent.end if end is None else end
         toks = [t for t in self.tokens_between(at, end)[:MAX_OBJECT_TOKENS] if t[1] <= end]
-        self.object_end, self.object_tokens = 0, toks
+        self.object_end, self.object_tokens, self.object_possessive = 0, toks, False
         group, gap, i = _Group(), 0, 0
+        qualifier: list[Actor] = []  # a country before a title: kept unless a person follows
         while i < len(toks):
             start, stop, word = toks[i]
             mention = self._mention_at(start, stop)
             if mention is not None:
+                if (qualifier and all(a.kind == "person" for a in mention.actors)
+                        and mention.actors):
+                    # "United States senator ... Robert F. Kennedy": the country qualifies
+                    group.actors = [a for a in group.actors if all(a is not q for q in qualifier)]
+                    qualifier = []
+                nxt = [t for t in toks[i:] if t[0] >= mention.end][:1]
+                if (group.start is None and nxt and nxt[0][2].islower()
+                        and nxt[0][2] not in PREPOSITIONS and nxt[0][2] not in {"and", "or"}
+                        and all(a.kind == "country" for a in mention.actors)):
+                    qualifier = list(mention.actors)
                 group.add(mention.actors, mention.start)
+                self.object_possessive = self.text.startswith(("'s", "’s"), mention.end)
                 while i < len(toks) and toks[i][0] < mention.end:
                     i += 1
                 self.object_end = i
                 continue
-            if word in OBJECT_PRONOUNS and group.start is None:
+            if group.start is None and self._in_timex(start):
+                pass  # "met on Monday with Khalilzad": a time expression is no filler word
+            elif word in OBJECT_PRONOUNS and group.start is None:
                 group.add(self.pronoun(word, start), start)
             elif places and group.start is None and word[:1].isupper():
                 j = i
@@ -314,13 +400,19 @@ class _SentenceContext:
                 while i + 1 < len(toks) and toks[i + 1][0] < m.end:
                     i += 1
                 self.object_end = i + 1
-            elif word in {"and", "or", "both"} or word.lower() in GROUP_NOUNS or (
+            elif qualifier and word.islower() and word not in PREPOSITIONS and len(qualifier) < 6:
+                qualifier.append(None)  # "senator and presidential candidate": title words
+            elif word in {"and", "or", "both", "–", "-", "/"} or word.lower() in GROUP_NOUNS or (
                     word[:1].isupper() and word not in {"“", "\""}) or word == "," and self._list_continues(toks, i) or word in {"the", "of"}:
-                pass
+                if word[:1].isupper() and word.lower() not in GROUP_NOUNS:
+                    self.skipped_name = True  # "Egypt, Greece and Cyprus": names the KB lacks
             else:
                 break
             i += 1
         return group.actors
+
+    def _in_timex(self, at: int) -> bool:
+        return any(t.start <= at < t.end for t in self.timexes)
 
     def _apposed_person(self, toks: list[tuple[int, int, str]], i: int) -> Mention | None:
         """The person named in an apposition after the comma at toks[i], closed by a comma or
@@ -419,8 +511,10 @@ class _SentenceContext:
         """The roles from the mentions of the actors layer; where a role stays empty and a name
         the layer left alone stands near the trigger, read again with the entity model's actors
         (unknown.py: the model runs at most once per sentence, only for such triggers)."""
+        self.skipped_name = False
         found = self._roles(trigger)
-        if (self.lang != "en" or (found is not None and found[0] and found[1])
+        if (self.lang != "en" or (found is not None and found[0] and found[1]
+                                  and not self.skipped_name)
                 or not unknown.name_near(self.tokens_between(self.left_limit(trigger.start),
                                                              trigger.end + 80), self.mentions)):
             return found
@@ -439,6 +533,9 @@ class _SentenceContext:
         An `inverse` rule reads the subject as the target ("Ukraine received tanks from X").
         """
         rule = trigger.rule
+        possessor = self.possessor(trigger)
+        if possessor is not None:  # "ordered Khashoggi's killing": the possessor suffers it
+            return ([], possessor, rule.type) if possessor else None
         subject = [] if rule.no_subject else self.subject(trigger)
         after_object = None
         passive = not rule.no_subject and self.passive(trigger)
@@ -448,13 +545,19 @@ class _SentenceContext:
             objects = self.objects(trigger)
             if objects and self.object_end < len(self.object_tokens):
                 after_object = self.object_tokens[self.object_end][2].lower()
+            if objects and self.object_possessive:
+                after_object = "'s"  # "called Theresa May's deal lousy"
             if not objects:  # "released 50 Ukrainian prisoners", "dismissed Putin's offer"
                 objects = self.inside(trigger)
             if not objects and rule.far_object_via:
                 objects = self.far_objects(trigger)
             sources, targets = (objects, subject) if rule.inverse else (subject, objects)
-            if rule.no_subject:
+            if rule.no_subject and not rule.inverse:
                 sources = self.agent(trigger)  # "the arrest of Navalny by Russia"
+            # no_subject + inverse: the group after the trigger are the parties themselves
+            # ("the agreement signed between Turkey and Libya")
+        if not targets and rule.type == "ACCUSE" and sources:
+            targets = self.act_agent(trigger)  # "condemned the unprovoked attack": its attacker
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         if rule.after_object and after_object not in rule.after_object:
             return None
@@ -476,6 +579,35 @@ class _SentenceContext:
                     event_type = new_type
         return sources, targets, event_type
 
+    def act_agent(self, trigger: TriggerMatch) -> list[Actor]:
+        """The attacker of "the attack" a condemnation names right after its verb: the sources
+        of the document's last assault before it (the attack just reported)."""
+        words = [w.lower() for _, _, w in self.tokens_between(trigger.end, self.sent.end)[:6]]
+        if not words or words[0] not in {"the", "this", "that", "these", "those"}:
+            return []
+        noun = next((w for w in words[1:] if w in ASSAULT_NOUNS), None)
+        if noun is None:
+            return []
+        for e in reversed(self.earlier):
+            if e.type == "ASSAULT" and e.sources:
+                return list(e.sources)
+        return []
+
+    def possessor(self, trigger: TriggerMatch) -> list[Actor] | None:
+        """The actors of "X's" right before a one-word trigger of a type done to someone
+        ("Khashoggi's killing", "Navalny's arrest", "Baroni's convictions"); None where the
+        trigger has no possessive before it."""
+        if trigger.rule.type not in POSSESSED_TYPES or " " in self.text[trigger.start:trigger.end]:
+            return None
+        before = self.text[max(self.sent.start, trigger.start - 3) : trigger.start]
+        if not before.rstrip().endswith(("'s", "’s")):
+            return None
+        toks = self.tokens_between(self.sent.start, trigger.start)
+        if not toks:
+            return None
+        m = self._mention_at(toks[-1][0], toks[-1][1])
+        return list(m.actors) if m is not None else []
+
     def opens_report(self, trigger: TriggerMatch) -> bool:
         """The trigger opens what a frame reports ("Biden announces first sanctions against
         Russia"): whether the speaker also acts is not said, so no source is no unnamed one."""
@@ -486,8 +618,10 @@ class _SentenceContext:
         """A be-auxiliary (adverbs aside) right before a trigger that is no -ing form."""
         aux = self.grammar.passive_auxiliaries
         words = self.text[trigger.start : trigger.end].lower().split()
-        # "had been allied with": a state, not an act done to the subject
-        if not aux or words[0].endswith("ing") or (len(words) > 1 and words[-1] in PREPOSITIONS):
+        # "had been allied with": a state, not an act done to the subject; but "was charged
+        # with" is: only a reciprocal trigger (alliance, talks) ending in a preposition is a state
+        if not aux or words[0].endswith("ing") or (
+                len(words) > 1 and words[-1] in PREPOSITIONS and trigger.rule.reciprocal):
             return False
         limit = self.left_limit(trigger.start)
         for _, _, word in reversed(self.tokens_between(limit, trigger.start)):
@@ -516,6 +650,11 @@ class _SentenceContext:
                                bisect_left(self.mention_starts, trigger.end)]:
             if first_end < m.start and m.end <= trigger.end:
                 group.add(m.actors, m.start)
+        if not group.actors and self._unknown_on:  # "placed Mugabe under house arrest"
+            for start, stop, _ in self.tokens_between(first_end, trigger.end):
+                m = self._mention_at(start, stop)
+                if m is not None and first_end < m.start and m.end <= trigger.end:
+                    group.add(m.actors, m.start)
         return group.actors
 
     def far_objects(self, trigger: TriggerMatch) -> list[Actor]:

@@ -273,6 +273,8 @@ def _nominal(text: str, t: TriggerMatch, start: int, g: Grammar) -> bool:
     first = text[t.start : t.end].split()[0].lower()
     if t.rule.no_subject and word in g.background_before:
         return True  # a noun phrase of time: "since the invasion of Ukraine began"
+    if first in g.noun_before:
+        return False  # the trigger is a noun phrase itself: "(noted that) the agreement between"
     return word in g.noun_before or (first.endswith("ing") and word in g.gerund_before)
 
 

@@ -3,6 +3,7 @@
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl dev
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout2
+    PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout3
 
 Sentences: kronika's splitter over each article's text without its dateline line, 8 to 45
 words, not an interview line ("((WN))", ": Why ..."), and "named": a capitalised word that is
@@ -13,12 +14,15 @@ held-out: every 11th named interaction sentence from the 1st, plus 40 random nam
 (seed 7); dev: every 11th from the 6th, plus 40 random named sentences (seed 11) that are not
 held-out ones; held-out 2 (drawn after the events issue, before the second round of rules):
 every 11th from the 3rd, plus 30 random named sentences (seed 13) that are neither held-out nor
-dev ones (nor the same text as one).
+dev ones (nor the same text as one); held-out 3 (drawn by events-en3, before its rule work):
+every 11th from the 9th (offset 8: no earlier offset), plus 30 random named sentences (seed 17)
+in no earlier draw (nor the same text as one of them or of en.dev.txt's other cases).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import sys
@@ -52,6 +56,21 @@ def sentences(path: str) -> list[tuple[str, str]]:
     return out
 
 
+def _heldout2_random(sents, others, earlier, inter) -> set[int]:
+    fresh = [i for i in others if i not in earlier and i not in inter[3::STEP]]
+    return set(random.Random(13).sample(fresh, 30))
+
+
+def _dev_texts() -> set[str]:
+    """Every sentence of the hand-written dev files (they hold more than the dev draw)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    texts = set()
+    for name in ("en.dev.txt", os.path.join("..", "events.en.txt")):
+        with open(os.path.join(here, name), encoding="utf-8") as lines:
+            texts |= {line.strip() for line in lines if line.strip() and not line.startswith((" ", "#", "@"))}
+    return texts
+
+
 def pick(path: str, which: str) -> list[tuple[str, str]]:
     sents = sentences(path)
     inter = [i for i, (_, s) in enumerate(sents) if INTERACTION.search(s)]
@@ -69,8 +88,15 @@ def pick(path: str, which: str) -> list[tuple[str, str]]:
         chosen = set(inter[3::STEP]) | set(random.Random(13).sample(fresh, 30))
         seen = {sents[i][1] for i in set(inter[0::STEP]) | held_random | set(inter[5::STEP]) | dev_random}
         chosen = {i for i in chosen if sents[i][1] not in seen}  # the corpus repeats some sentences
+    elif which == "heldout3":
+        earlier = (set(inter[0::STEP]) | held_random | set(inter[5::STEP]) | dev_random
+                   | set(inter[3::STEP]) | _heldout2_random(sents, others, held_random | dev_random, inter))
+        fresh = [i for i in others if i not in earlier and i not in inter[8::STEP]]
+        chosen = set(inter[8::STEP]) | set(random.Random(17).sample(fresh, 30))
+        seen = {sents[i][1] for i in earlier} | _dev_texts()
+        chosen = {i for i in chosen if sents[i][1] not in seen}
     else:
-        raise SystemExit(f"unknown draw {which!r}: heldout, dev or heldout2")
+        raise SystemExit(f"unknown draw {which!r}: heldout, dev, heldout2 or heldout3")
     return [sents[i] for i in sorted(chosen)]
 
 
