@@ -130,3 +130,32 @@ def test_trigger_index_keys(pattern, keys):
     with (by their first three letters); a pattern the index cannot read runs everywhere."""
     found = first_keys(pattern, {"meet": ["meet", "meets", "met", "meeting"]})
     assert found == (None if keys is None else frozenset(keys))
+
+
+@pytest.mark.parametrize(("pattern", "keys"), [
+    ("(?<=was\\s)shot", {"sho"}),          # a look-behind takes no width
+    ("self-immolation", {"sel"}),
+    ("o'clock", {"o"}),                    # as a sentence's words are split: "o", "clock"
+    ("'s visit", None),                    # opens with no letter: no index
+])
+def test_trigger_index_keys_of_odd_words(pattern, keys):
+    found = first_keys(pattern, {})
+    assert found == (None if keys is None else frozenset(keys))
+
+
+def test_trigger_index_finds_what_every_rule_finds_alone(monkeypatch):
+    """The first-word index only skips work: on every rule's examples, the triggers found with
+    it are the triggers found by running every rule on every sentence."""
+    import dataclasses
+
+    from kronika.events import triggers
+
+    examples = [x for rule in trigger_rules("en") for x in rule.examples]
+    indexed = [find_triggers(x, 0, len(x), "en") for x in examples]
+    unindexed = tuple(dataclasses.replace(r, keys=None) for r in trigger_rules("en"))
+    find_triggers.cache_clear()
+    monkeypatch.setattr(triggers, "trigger_rules", lambda lang: unindexed)
+    try:
+        assert [find_triggers(x, 0, len(x), "en") for x in examples] == indexed
+    finally:
+        find_triggers.cache_clear()

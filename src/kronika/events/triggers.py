@@ -89,13 +89,16 @@ def compile_trigger(pattern: str, irregular: dict[str, list[str]]) -> re.Pattern
         raise RuleFileError(f"trigger {pattern!r} does not compile: {exc}") from exc
 
 
-def word_key(word: str) -> str:
-    """The key a word is indexed by: its first three characters ("agreed" -> "agr")."""
-    return word[:3]
-
-
 _KEY_WORD = re.compile(r"\w+")
-_LITERAL = re.compile(r"[\w'’]+(?=[\s()|]|$)")
+_LITERAL = re.compile(r"\w[\w'’-]*(?=[\s()|]|$)")
+
+
+def word_key(word: str) -> str:
+    """The key a word is indexed by: the first three characters of its first run of letters
+    and digits ("agreed" -> "agr", "o'clock" -> "o", "self-immolation" -> "sel"), as a sentence's
+    words are read (`find_triggers`)."""
+    run = _KEY_WORD.match(word)
+    return run.group()[:3] if run else word[:3]
 
 
 def first_keys(pattern: str, irregular: dict[str, list[str]]) -> frozenset[str] | None:
@@ -112,7 +115,7 @@ def _first(pattern: str, irregular: dict[str, list[str]]) -> set[str] | None:
     """First words of a trigger pattern; None for "anything"; an empty pattern gives {""}."""
     if not pattern:
         return {""}
-    if pattern.startswith(("(?!", "(?=")):  # a look-ahead: zero width, the words come after it
+    if pattern.startswith(("(?!", "(?=", "(?<=", "(?<!")):  # zero width: the words come after it
         close = _matching(pattern, 0)
         return _first(pattern[close + 1 :].lstrip(), irregular)
     if pattern.startswith("(?"):  # a flag or another construct: any word may open a match
@@ -297,7 +300,7 @@ def _matches(regex: re.Pattern[str], text: str, start: int, end: int) -> Iterato
 def find_triggers(text: str, start: int, end: int, lang: str) -> tuple[TriggerMatch, ...]:
     """Non-overlapping trigger matches in text[start:end]; the longest wins an overlap."""
     found = []
-    keys = {word_key(w) for w in _KEY_WORD.findall(text, start, end)}
+    keys = {w[:3] for w in _KEY_WORD.findall(text, start, end)}  # word_key of each word
     for rule in trigger_rules(lang):
         if rule.keys is not None and keys.isdisjoint(rule.keys):
             continue
