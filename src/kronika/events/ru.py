@@ -79,6 +79,8 @@ _DATIVE_SUBJECT = frozenset({"удалось", "удается", "удаётся
                              "предстоит", "следует"})
 _JOINERS = frozenset({"и", ",", "а", "также"})
 _FIRST_PERSON = frozenset({"я", "мы"})
+_OBJECT_PRONOUNS = frozenset({"его", "её", "ее", "их", "ему", "ей", "им", "него", "неё", "нее",
+                              "них", "нему", "ней", "ним", "нам", "нас", "мне", "меня"})
 
 
 # rules ---------------------------------------------------------------------------------------
@@ -205,6 +207,13 @@ def rules() -> tuple[RuRule, ...]:
 
 
 @cache
+def _agents() -> frozenset[str]:
+    """Nouns for unnamed bodies that act («суд», «полиция»): a clause with one as its subject
+    names someone who acted, though no actor."""
+    return frozenset(load_rules("kronika.events", "ru.yaml").get("agents", ()))
+
+
+@cache
 def _modes() -> tuple[tuple[str, tuple[str, ...]], ...]:
     data = load_rules("kronika.events", "ru.yaml")
     return tuple((k, tuple(v)) for k, v in data.get("modes", {}).items())
@@ -307,6 +316,9 @@ class _Word:
     lexicalised: bool = False  # a participle used as a noun or adjective («нападающий»)
     animate: bool = False
     nominative: bool = False  # the likeliest reading is nominative
+    plural: bool = False  # the likeliest reading is plural
+    lemma: str = ""
+    nominal_numbers: frozenset[str] = frozenset()  # the numbers of its nominative readings
 
 
 @lru_cache(maxsize=65536)
@@ -323,7 +335,9 @@ def _analyse(word: str) -> _Word:
     return _Word(best.POS, cases, best.POS == "VERB" and best.tense == "futr",
                  best.POS in ("PRTS", "PRTF") and best.voice == "pssv",
                  best.POS in ("PRTS", "PRTF"), best.POS == "GRND", lexicalised,
-                 best.animacy == "anim", best.case == "nomn")
+                 best.animacy == "anim", best.case == "nomn", best.number == "plur",
+                 parses[0].normal_form,
+                 frozenset(p.tag.number for p in parses if p.tag.case == "nomn" and p.tag.number))
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,6 +480,8 @@ class _Sentence:
                 end += 1
             joined = previous is not None and all(
                 x.low in _JOINERS for x in self.toks[previous[0] + 1 : i])
+            if self._describes_person(m, end, hi):
+                continue  # «Американский актёр Уэнтуорт Миллер», «депутат Украины Дмитрий Святаш»
             role = self._role(trig, i, passive, bare, dative_subject)
             if joined and previous[1] is not None and (
                     role in (None, "ambiguous") or self._preposition(previous[2]) is not None):
@@ -493,6 +509,24 @@ class _Sentence:
             elif bare:
                 _add(targets, m.actors)
         return sources, targets
+
+    def _describes_person(self, m: Mention, end: int, hi: int) -> bool:
+        """Whether a country mention ending at token `end` is part of the description of the
+        person named right after it: only common nouns, adjectives, «и» and quotation marks
+        stand between («Легенда французского кино Брижит Бардо», «мэру Москвы Сергею
+        Собянину»)."""
+        if not m.actors or any(a.kind != "country" for a in m.actors):
+            return False
+        for j in range(end + 1, min(hi, end + 6)):
+            nxt = self._mention_at(j)
+            if nxt is not None:
+                return bool(nxt.actors) and all(a.kind == "person" for a in nxt.actors)
+            t = self.toks[j]
+            if t.text in "«»\"" or t.low == "и":
+                continue
+            if t.word.pos not in ("NOUN", "ADJF", "PRTF") or not t.text[:1].islower():
+                return False
+        return False
 
     def _role(self, trig: RuTrigger, i: int, passive: bool, bare: set[str],
               dative_subject: bool) -> str | None:
@@ -625,6 +659,50 @@ class _Sentence:
                 return not w.animate
         return False
 
+    def _unnamed_actor(self, lo: int, hi: int, trig: RuTrigger, verb: _Word) -> bool:
+        """Whether a verb with no actor named in its clause still says that someone acted: its
+        subject is a pronoun, a person («жители», «судьи») or a body («суд», «полиция»), or it has
+        no subject and is plural, the indefinite-personal form («его задержали», «возбудили
+        дело»). A thing as subject («отказали органы») or none with a singular verb (the subject
+        is elided: it is in another clause) says no."""
+        for i in range(lo, hi):
+            t = self.toks[i]
+            if trig.start <= t.start < trig.end:
+                continue
+            if t.low in ("он", "она", "они", "я", "мы", "вы"):
+                return True
+            w = t.word
+            after_number = i > 0 and (self.toks[i - 1].text[:1].isdigit()
+                                      or self.toks[i - 1].word.pos == "NUMR")
+            if w.pos == "NOUN" and ("plur" if verb.plural else "sing") in w.nominal_numbers \
+                    and self._preposition(i) is None and not after_number:
+                return w.animate or w.lemma in _agents()
+        return verb.plural
+
+    def _unnamed_target(self, lo: int, hi: int, trig: RuTrigger) -> bool:
+        """Whether the trigger has an object that is someone the text does not name: a personal
+        pronoun («поддерживал её») or a person or body in a target case («призвала партийных
+        лидеров», «обвинил журнал»)."""
+        bare = {c for p, c in trig.rule.targets if p is None}
+        for i in range(lo, hi):
+            t = self.toks[i]
+            if trig.start <= t.start < trig.end:
+                continue
+            prep = self._preposition(i)
+            w = t.word
+            if t.low in _OBJECT_PRONOUNS:
+                cases = w.cases
+            elif w.pos == "NOUN" and (w.animate or w.lemma in _agents()) and not w.nominative:
+                cases = w.cases
+                if i > lo and self.toks[i - 1].word.pos == "NOUN" and "gent" in cases:
+                    continue  # «к исчезновениям женщин»: an attribute of a noun, no object
+            else:
+                continue
+            if prep is None and cases & bare or any(p == prep and c in cases
+                                                    for p, c in trig.rule.targets):
+                return True
+        return False
+
     def _pronoun_subject(self, lo: int, hi: int, trig: RuTrigger) -> list[Actor]:
         for t in self.toks[lo:hi]:
             if t.start >= trig.start:
@@ -684,9 +762,10 @@ class _Sentence:
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         reciprocal = bool(_RECIPROCAL.match(self.text, trig.end))
         if not targets and not passive and not rule.standalone:
-            if not sources:
+            if not sources and not (head.pos == "VERB" and self._unnamed_actor(lo, hi, trig, head)):
                 return None
-            if rule.needs_target and not (rule.reciprocal and (len(sources) > 1 or reciprocal)):
+            if rule.needs_target and not (rule.reciprocal and (len(sources) > 1 or reciprocal)) \
+                    and not self._unnamed_target(lo, hi, trig):
                 return None
         return self._build(trig, status, status_rule, sources, targets)
 
