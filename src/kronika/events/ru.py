@@ -97,6 +97,10 @@ class RuRule:
     standalone: bool = False
     genitive_sources: bool = False
     not_after: frozenset[str] = frozenset()  # words that undo the trigger just before it
+    not_before: frozenset[str] = frozenset()  # words that undo it within NOT_BEFORE_WORDS after
+    genitive_targets: bool = False  # a noun trigger's genitive actor undergoes it («арест X»)
+    receiver: bool = False  # the subject receives («Дублин получил помощь от МВФ»)
+    passive: bool = False  # a reflexive passive («подозревается»): the subject undergoes it
     status: str | None = None  # the status the trigger itself gives
     examples: tuple[str, ...] = ()
 
@@ -201,6 +205,9 @@ def rules() -> tuple[RuRule, ...]:
             standalone=bool(item.get("standalone", False)),
             genitive_sources=bool(item.get("genitive_sources", False)),
             not_after=frozenset(item.get("not_after", ())), status=item.get("status"),
+            not_before=frozenset(item.get("not_before", ())),
+            genitive_targets=bool(item.get("genitive_targets", False)),
+            receiver=bool(item.get("receiver", False)), passive=bool(item.get("passive", False)),
             examples=tuple(item.get("examples", ())),
         ))
     return tuple(out)
@@ -231,7 +238,8 @@ def find_triggers(text: str, start: int, end: int) -> list[RuTrigger]:
         folded = text[start:end].replace("ё", "е")
     found = [RuTrigger(m.start() + start, m.end() + start, r) for r in rules()
              for m in r.regex.finditer(folded)
-             if not (r.not_after and _word_before(folded, m.start(), 0) in r.not_after)]
+             if not (r.not_after and _word_before(folded, m.start(), 0) in r.not_after)
+             and not (r.not_before and r.not_before & _words_after(folded, m.end()))]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[RuTrigger] = []
     for t in found:
@@ -247,6 +255,20 @@ def _word_before(text: str, at: int, start: int) -> str:
 
 
 _LAST_WORD = re.compile(r"(\w+)\s*$")
+_WORD = re.compile(r"\w+")
+# How many words after a trigger `not_before` words are looked for in («освободил Павла
+# Астахова от должности»: a dismissal, no release).
+NOT_BEFORE_WORDS = 4
+
+
+def _words_after(text: str, at: int) -> set[str]:
+    """The first NOT_BEFORE_WORDS words after `at`, up to hard punctuation."""
+    stop = _HARD_AFTER.search(text, at)
+    words = _WORD.findall(text, at, stop.start() if stop else len(text))
+    return set(words[:NOT_BEFORE_WORDS])
+
+
+_HARD_AFTER = re.compile(r"[.;:!?—–()]")
 
 
 # status cues ---------------------------------------------------------------------------------
@@ -327,6 +349,13 @@ def _analyse(word: str) -> _Word:
         return _Word(None, frozenset(), False, False, False, False)
     parses = morph().parse(word)
     best = parses[0].tag
+    if not morph().word_is_known(word):
+        # a loan verb the dictionary lacks («экстрадирован»): its verbal reading, not a guessed noun
+        verbal = [p for p in parses if p.tag.POS in ("VERB", "PRTS", "PRTF", "INFN", "GRND")
+                  and p.normal_form.endswith("ировать")]
+        if verbal:
+            parses = verbal + [p for p in parses if p not in verbal]
+            best = parses[0].tag
     pos = {p.tag.POS for p in parses}
     lexicalised = best.POS == "PRTF" and "NOUN" in pos or best.POS == "ADJF" and "PRTF" in pos
     cases = frozenset(p.tag.case for p in parses if p.tag.case)
@@ -501,9 +530,12 @@ class _Sentence:
             _add(sources, ambiguous.pop(0)[1].actors)
         if not sources and not passive:  # «Шойгу, выступая в Думе, обвинил НАТО»
             sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo)
-        for _, m in ambiguous:  # after the trigger: the object slot first, then the subject
+        last = self._index(trig.end)
+        for k, m in ambiguous:  # after the trigger: the object slot first, then the subject
             if bare and not targets:
                 _add(targets, m.actors)  # «приговорил активиста Рашида аль-Энези»
+            elif any(t.word.pos == "VERB" for t in self.toks[last:k]):
+                continue  # «Скрипаля помиловали и выдали США»: the later verb's argument
             elif not sources:
                 _add(sources, m.actors)  # «Удар по Ирану нанесли США», «Обвинил Киев … Лавров»
             elif bare:
@@ -515,7 +547,13 @@ class _Sentence:
         person named right after it: only common nouns, adjectives, «и» and quotation marks
         stand between («Легенда французского кино Брижит Бардо», «мэру Москвы Сергею
         Собянину»)."""
-        if not m.actors or any(a.kind != "country" for a in m.actors):
+        if not m.actors:
+            return False
+        if all(a.kind == "person" for a in m.actors) and m.text[:1].islower():
+            # a title resolved to its holder, then a name: «президента республики Игоря Смирнова»
+            nxt = self._mention_at(end + 1) if end + 1 < hi else None
+            return nxt is not None and all(a.kind == "person" for a in nxt.actors)
+        if any(a.kind != "country" for a in m.actors):
             return False
         for j in range(end + 1, min(hi, end + 6)):
             nxt = self._mention_at(j)
@@ -540,6 +578,8 @@ class _Sentence:
             h = self.toks[head]
             if trig.start <= h.start < trig.end and h.word.pos == "NOUN" and rule.genitive_sources:
                 return "source"  # «переговоры Шойгу и Остина»: the noun's genitive takes part
+            if trig.start <= h.start < trig.end and h.word.pos == "NOUN" and rule.genitive_targets:
+                return "target"  # «похищение двух журналистов», «арест Навального»
             found = self._phrase_head(trig, i)
             if found is not None:
                 # «Колонна ВСУ», «решение Вашингтона», «Министерство культуры Белоруссии»: the
@@ -722,17 +762,17 @@ class _Sentence:
         lo, hi = self.clause(trig)
         first = self._index(trig.start)
         head = self.toks[first].word if first < len(self.toks) else _analyse("")
-        if head.pos == "INFN" and any(
+        if head.pos in ("INFN", "NOUN") and any(
                 o.rule.type in CONTENT_OF and o.end <= trig.start
                 and self.toks[lo].start <= o.start for o in self.triggers):
-            return None  # «потребовал от Москвы вывести войска»: what is asked, not done
+            return None  # «потребовал от Москвы вывести войска», «добивается экстрадиции»: asked
         if head.lexicalised:
             return None  # «нападающий сборной» is a forward, «ранимый» an adjective
         if rule.standalone and head.pos == "NOUN" and first > 0 and \
                 self.toks[first - 1].word.pos == "NOUN" and "gent" in self.toks[first - 1].word.cases:
             return None  # «в заговоре с целью совершения терактов»: a topic, not an event
         inside = [t for t in self.toks[first:] if t.start < trig.end]
-        passive = any(t.word.passive for t in inside)
+        passive = rule.passive or any(t.word.passive for t in inside)
         clause_start = self.toks[lo].start if lo < len(self.toks) else trig.start
         before = self.text[clause_start:trig.start]
         after = self.text[trig.end:min(self._after_end(trig), trig.end + SENTENCE_CUE_REACH)]
@@ -749,6 +789,8 @@ class _Sentence:
         else:
             status, status_rule = decided
         sources, targets = self._roles(trig, lo, hi, passive)
+        if rule.receiver:
+            sources, targets = targets, sources  # «Дублин получил помощь от МВФ»
         if not sources and any(t.low in _FIRST_PERSON for t in self.toks[lo:first]):
             speaker = self._attribution(trig)  # «Мы обсудили …», — сообщил Лавров
             if speaker is not None and speaker.speaker is not None:
