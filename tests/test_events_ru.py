@@ -37,7 +37,6 @@ KNOWN = {
     "Насира обвинили": "«Насира» is found by no actor model",
     "Движение «Техрик": "a participle before its noun («убитого муллы Фазлуллы»)",
     "Представители Республиканской": "«Республиканской партии» is not in the KB",
-    "За нынешнего спикера": "«президента республики» resolves to Russia's president",
     "Обе стороны конфликта": "«обе стороны» names no actor",
     "Депутат Государственной": "support for a bill names no target actor",
     "При обыске": "an impersonal active verb with no actor at all",

@@ -526,8 +526,16 @@ class _Sentence:
                 ambiguous.append((i, m))
             previous = (end, role if role != "ambiguous" else None, i)
         first = self._index(trig.start)
+        head = self.toks[first].word if first < len(self.toks) else _analyse("")
         while ambiguous and ambiguous[0][0] < first:  # «США атаковали Иран»: SVO by default
-            _add(sources, ambiguous.pop(0)[1].actors)
+            k, m = ambiguous.pop(0)
+            if head.pos == "VERB" and head.plural and "accs" in bare and len(m.actors) == 1 \
+                    and m.actors[0].kind == "person" \
+                    and (k == 0 or self.toks[k - 1].low not in _JOINERS) \
+                    and not self._joined_after(m, k, hi):
+                _add(targets, m.actors)  # «Бэ Чжун Хо посетили дипломаты»: one person, a plural verb
+                continue
+            _add(sources, m.actors)
         if not sources and not passive:  # «Шойгу, выступая в Думе, обвинил НАТО»
             sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo)
         last = self._index(trig.end)
@@ -542,6 +550,29 @@ class _Sentence:
                 _add(targets, m.actors)
         return sources, targets
 
+    def _genitive_after(self, trig: RuTrigger) -> list[Actor]:
+        """The actors of the genitive right after a noun trigger, past up to two adjectives or
+        numerals («похищение двух россиян», «арест Навального»)."""
+        j = self._index(trig.end)
+        for _ in range(3):
+            if j >= len(self.toks):
+                return []
+            m = self._mention_at(j)
+            if m is not None:
+                return list(m.actors) if "gent" in (self.toks[j].word.cases or {"gent"}) else []
+            if self.toks[j].word.pos not in ("ADJF", "NUMR") and not self.toks[j].text.isdigit():
+                return []
+            j += 1
+        return []
+
+    def _joined_after(self, m: Mention, k: int, hi: int) -> bool:
+        """Whether the mention starting at token k is followed by «и» or a comma («Виталий Кличко
+        и его брат Владимир»)."""
+        j = k
+        while j < hi and self._mention_at(j) is m:
+            j += 1
+        return j < hi and self.toks[j].low in _JOINERS
+
     def _describes_person(self, m: Mention, end: int, hi: int) -> bool:
         """Whether a country mention ending at token `end` is part of the description of the
         person named right after it: only common nouns, adjectives, «и» and quotation marks
@@ -549,11 +580,9 @@ class _Sentence:
         Собянину»)."""
         if not m.actors:
             return False
-        if all(a.kind == "person" for a in m.actors) and m.text[:1].islower():
-            # a title resolved to its holder, then a name: «президента республики Игоря Смирнова»
-            nxt = self._mention_at(end + 1) if end + 1 < hi else None
-            return nxt is not None and all(a.kind == "person" for a in nxt.actors)
-        if any(a.kind != "country" for a in m.actors):
+        title = all(a.kind == "person" for a in m.actors) and m.text[:1].islower()
+        # (a title resolved to its holder, then a name: «президента республики Игоря Смирнова»)
+        if not title and any(a.kind != "country" for a in m.actors):
             return False
         for j in range(end + 1, min(hi, end + 6)):
             nxt = self._mention_at(j)
@@ -791,6 +820,10 @@ class _Sentence:
         sources, targets = self._roles(trig, lo, hi, passive)
         if rule.receiver:
             sources, targets = targets, sources  # «Дублин получил помощь от МВФ»
+        if head.pos == "NOUN" and rule.genitive_targets:
+            # a verbal noun («арест», «похищение»): only its genitive undergoes it; the clause's
+            # subject is some other verb's («вышел после ареста за участие в марше»)
+            sources, targets = [], self._genitive_after(trig)
         if not sources and any(t.low in _FIRST_PERSON for t in self.toks[lo:first]):
             speaker = self._attribution(trig)  # «Мы обсудили …», — сообщил Лавров
             if speaker is not None and speaker.speaker is not None:
@@ -804,7 +837,8 @@ class _Sentence:
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         reciprocal = bool(_RECIPROCAL.match(self.text, trig.end))
         if not targets and not passive and not rule.standalone:
-            if not sources and not (head.pos == "VERB" and self._unnamed_actor(lo, hi, trig, head)):
+            verb = next((t.word for t in inside if t.word.pos == "VERB"), None)
+            if not sources and not (verb and self._unnamed_actor(lo, hi, trig, verb)):
                 return None
             if rule.needs_target and not (rule.reciprocal and (len(sources) > 1 or reciprocal)) \
                     and not self._unnamed_target(lo, hi, trig):
