@@ -8,8 +8,12 @@ instrumental, «против» + genitive, «по» + dative), the target; a gen
 («министр обороны России») and takes no role. In a passive («был атакован», «нанесён удар»)
 the nominative is the target and the instrumental («подписан Медведевым») the source. A clause
 with no subject of its own borrows it from the clause it is wedged into («Шойгу, выступая в
-Думе, обвинил НАТО») or, after «который», from the noun the relative clause hangs on. Status
-cues (`status.ru.yaml`) and the trigger verb's tense decide whether it happened.
+Думе, обвинил НАТО») or, after «который», from the noun the relative clause hangs on. A verb
+with no actor named still gives an event when someone unnamed acts: a pronoun, a person or a
+body («суд», `agents:` in ru.yaml) as its subject, or none and a plural verb («его задержали»).
+A country or title describing the person named after it («американский актёр Уэнтуорт Миллер»)
+is no actor of its own. Status cues (`status.ru.yaml`) and the trigger verb's tense decide
+whether it happened.
 
 Example:
     >>> [t.rule.name for t in find_triggers("Шойгу провёл переговоры с Остином.", 0, 34)]
@@ -574,14 +578,13 @@ class _Sentence:
         return j < hi and self.toks[j].low in _JOINERS
 
     def _describes_person(self, m: Mention, end: int, hi: int) -> bool:
-        """Whether a country mention ending at token `end` is part of the description of the
-        person named right after it: only common nouns, adjectives, «и» and quotation marks
-        stand between («Легенда французского кино Брижит Бардо», «мэру Москвы Сергею
-        Собянину»)."""
+        """Whether a country mention, or a title resolved to its holder, ending at token `end` is
+        part of the description of the person named right after it: only common nouns,
+        adjectives, «и» and quotation marks stand between («Легенда французского кино Брижит
+        Бардо», «мэру Москвы Сергею Собянину», «президента республики Игоря Смирнова»)."""
         if not m.actors:
             return False
         title = all(a.kind == "person" for a in m.actors) and m.text[:1].islower()
-        # (a title resolved to its holder, then a name: «президента республики Игоря Смирнова»)
         if not title and any(a.kind != "country" for a in m.actors):
             return False
         for j in range(end + 1, min(hi, end + 6)):
