@@ -451,9 +451,28 @@ class _Sentence:
             j += 1
         return j < len(self.toks) and self.toks[j].low in ("и", ",", "или")
 
+    def _in_gloss(self, i: int) -> bool:
+        """Whether bracket token i opens or closes a name's original spelling right after the
+        name («Дональд Трамп (Donald Trump)»)."""
+        if self.toks[i].text == ")":
+            j = i - 1
+            while j > 0 and i - j < 6 and self.toks[j].text != "(":
+                j -= 1
+            return self.toks[j].text == "(" and self._in_gloss(j)
+        if self.toks[i].text != "(" or i == 0 or self._mention_at(i - 1) is None:
+            return False
+        for j in range(i + 1, min(len(self.toks), i + 6)):
+            if self.toks[j].text == ")":
+                return j > i + 1
+            if not (self.toks[j].text.isascii() and self.toks[j].text.isalpha()):
+                return False
+        return False
+
     def _is_boundary(self, i: int) -> bool:
         """Whether token i ends the clause (punctuation or a word that opens a new clause)."""
         t = self.toks[i]
+        if self._mention_at(i) is not None or self._in_gloss(i):
+            return False  # «Брендт Кристенсен (Brendt Christensen)»: one name, brackets and all
         if t.text in _HARD or t.text == "-" and i > 0 and self.toks[i - 1].end < t.start:
             return True
         return t.text == "," and not self._list_comma(i)
@@ -548,11 +567,26 @@ class _Sentence:
                 _add(targets, m.actors)  # «приговорил активиста Рашида аль-Энези»
             elif any(t.word.pos == "VERB" for t in self.toks[last:k]):
                 continue  # «Скрипаля помиловали и выдали США»: the later verb's argument
-            elif not sources:
+            elif not sources and not (bare and self._subject_before(lo, first)):
                 _add(sources, m.actors)  # «Удар по Ирану нанесли США», «Обвинил Киев … Лавров»
             elif bare:
                 _add(targets, m.actors)
         return sources, targets
+
+    def _subject_before(self, lo: int, first: int) -> bool:
+        """Whether a word no actor was found for stands as the subject before the trigger
+        («Мохамад осуждал действия Израиля»: Israel is then the object)."""
+        for i in range(lo, first):
+            t = self.toks[i]
+            if self._mention_at(i) is not None:
+                continue
+            if t.low in ("он", "она", "они", "я", "мы"):
+                return True
+            w = t.word
+            if w.pos == "NOUN" and w.nominative and (w.animate or w.lemma in _agents()) \
+                    and self._preposition(i) is None:
+                return True
+        return False
 
     def _genitive_after(self, trig: RuTrigger) -> list[Actor]:
         """The actors of the genitive right after a noun trigger, past up to two adjectives or
@@ -840,8 +874,9 @@ class _Sentence:
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         reciprocal = bool(_RECIPROCAL.match(self.text, trig.end))
         if not targets and not passive and not rule.standalone:
-            verb = next((t.word for t in inside if t.word.pos == "VERB"), None)
-            if not sources and not (verb and self._unnamed_actor(lo, hi, trig, verb)):
+            verb = next((t.word for t in inside if t.word.pos in ("VERB", "GRND")), None)
+            if not sources and not (verb and (verb.gerund  # its subject is the main clause's
+                                              or self._unnamed_actor(lo, hi, trig, verb))):
                 return None
             if rule.needs_target and not (rule.reciprocal and (len(sources) > 1 or reciprocal)) \
                     and not self._unnamed_target(lo, hi, trig):
