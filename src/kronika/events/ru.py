@@ -8,8 +8,12 @@ instrumental, «против» + genitive, «по» + dative), the target; a gen
 («министр обороны России») and takes no role. In a passive («был атакован», «нанесён удар»)
 the nominative is the target and the instrumental («подписан Медведевым») the source. A clause
 with no subject of its own borrows it from the clause it is wedged into («Шойгу, выступая в
-Думе, обвинил НАТО») or, after «который», from the noun the relative clause hangs on. Status
-cues (`status.ru.yaml`) and the trigger verb's tense decide whether it happened.
+Думе, обвинил НАТО») or, after «который», from the noun the relative clause hangs on. A verb
+with no actor named still gives an event when someone unnamed acts: a pronoun, a person or a
+body («суд», `agents:` in ru.yaml) as its subject, or none and a plural verb («его задержали»).
+A country or title describing the person named after it («американский актёр Уэнтуорт Миллер»)
+is no actor of its own. Status cues (`status.ru.yaml`) and the trigger verb's tense decide
+whether it happened.
 
 Example:
     >>> [t.rule.name for t in find_triggers("Шойгу провёл переговоры с Остином.", 0, 34)]
@@ -79,6 +83,8 @@ _DATIVE_SUBJECT = frozenset({"удалось", "удается", "удаётся
                              "предстоит", "следует"})
 _JOINERS = frozenset({"и", ",", "а", "также"})
 _FIRST_PERSON = frozenset({"я", "мы"})
+_OBJECT_PRONOUNS = frozenset({"его", "её", "ее", "их", "ему", "ей", "им", "него", "неё", "нее",
+                              "них", "нему", "ней", "ним", "нам", "нас", "мне", "меня"})
 
 
 # rules ---------------------------------------------------------------------------------------
@@ -95,6 +101,10 @@ class RuRule:
     standalone: bool = False
     genitive_sources: bool = False
     not_after: frozenset[str] = frozenset()  # words that undo the trigger just before it
+    not_before: frozenset[str] = frozenset()  # words that undo it within NOT_BEFORE_WORDS after
+    genitive_targets: bool = False  # a noun trigger's genitive actor undergoes it («арест X»)
+    receiver: bool = False  # the subject receives («Дублин получил помощь от МВФ»)
+    passive: bool = False  # a reflexive passive («подозревается»): the subject undergoes it
     status: str | None = None  # the status the trigger itself gives
     examples: tuple[str, ...] = ()
 
@@ -199,9 +209,19 @@ def rules() -> tuple[RuRule, ...]:
             standalone=bool(item.get("standalone", False)),
             genitive_sources=bool(item.get("genitive_sources", False)),
             not_after=frozenset(item.get("not_after", ())), status=item.get("status"),
+            not_before=frozenset(item.get("not_before", ())),
+            genitive_targets=bool(item.get("genitive_targets", False)),
+            receiver=bool(item.get("receiver", False)), passive=bool(item.get("passive", False)),
             examples=tuple(item.get("examples", ())),
         ))
     return tuple(out)
+
+
+@cache
+def _agents() -> frozenset[str]:
+    """Nouns for unnamed bodies that act («суд», «полиция»): a clause with one as its subject
+    names someone who acted, though no actor."""
+    return frozenset(load_rules("kronika.events", "ru.yaml").get("agents", ()))
 
 
 @cache
@@ -222,7 +242,8 @@ def find_triggers(text: str, start: int, end: int) -> list[RuTrigger]:
         folded = text[start:end].replace("ё", "е")
     found = [RuTrigger(m.start() + start, m.end() + start, r) for r in rules()
              for m in r.regex.finditer(folded)
-             if not (r.not_after and _word_before(folded, m.start(), 0) in r.not_after)]
+             if not (r.not_after and _word_before(folded, m.start(), 0) in r.not_after)
+             and not (r.not_before and r.not_before & _words_after(folded, m.end()))]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[RuTrigger] = []
     for t in found:
@@ -238,6 +259,20 @@ def _word_before(text: str, at: int, start: int) -> str:
 
 
 _LAST_WORD = re.compile(r"(\w+)\s*$")
+_WORD = re.compile(r"\w+")
+# How many words after a trigger `not_before` words are looked for in («освободил Павла
+# Астахова от должности»: a dismissal, no release).
+NOT_BEFORE_WORDS = 4
+
+
+def _words_after(text: str, at: int) -> set[str]:
+    """The first NOT_BEFORE_WORDS words after `at`, up to hard punctuation."""
+    stop = _HARD_AFTER.search(text, at)
+    words = _WORD.findall(text, at, stop.start() if stop else len(text))
+    return set(words[:NOT_BEFORE_WORDS])
+
+
+_HARD_AFTER = re.compile(r"[.;:!?—–()]")
 
 
 # status cues ---------------------------------------------------------------------------------
@@ -307,6 +342,9 @@ class _Word:
     lexicalised: bool = False  # a participle used as a noun or adjective («нападающий»)
     animate: bool = False
     nominative: bool = False  # the likeliest reading is nominative
+    plural: bool = False  # the likeliest reading is plural
+    lemma: str = ""
+    nominal_numbers: frozenset[str] = frozenset()  # the numbers of its nominative readings
 
 
 @lru_cache(maxsize=65536)
@@ -315,6 +353,13 @@ def _analyse(word: str) -> _Word:
         return _Word(None, frozenset(), False, False, False, False)
     parses = morph().parse(word)
     best = parses[0].tag
+    if not morph().word_is_known(word):
+        # a loan verb the dictionary lacks («экстрадирован»): its verbal reading, not a guessed noun
+        verbal = [p for p in parses if p.tag.POS in ("VERB", "PRTS", "PRTF", "INFN", "GRND")
+                  and p.normal_form.endswith("ировать")]
+        if verbal:
+            parses = verbal + [p for p in parses if p not in verbal]
+            best = parses[0].tag
     pos = {p.tag.POS for p in parses}
     lexicalised = best.POS == "PRTF" and "NOUN" in pos or best.POS == "ADJF" and "PRTF" in pos
     cases = frozenset(p.tag.case for p in parses if p.tag.case)
@@ -323,7 +368,9 @@ def _analyse(word: str) -> _Word:
     return _Word(best.POS, cases, best.POS == "VERB" and best.tense == "futr",
                  best.POS in ("PRTS", "PRTF") and best.voice == "pssv",
                  best.POS in ("PRTS", "PRTF"), best.POS == "GRND", lexicalised,
-                 best.animacy == "anim", best.case == "nomn")
+                 best.animacy == "anim", best.case == "nomn", best.number == "plur",
+                 parses[0].normal_form,
+                 frozenset(p.tag.number for p in parses if p.tag.case == "nomn" and p.tag.number))
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,9 +451,28 @@ class _Sentence:
             j += 1
         return j < len(self.toks) and self.toks[j].low in ("и", ",", "или")
 
+    def _in_gloss(self, i: int) -> bool:
+        """Whether bracket token i opens or closes a name's original spelling right after the
+        name («Дональд Трамп (Donald Trump)»)."""
+        if self.toks[i].text == ")":
+            j = i - 1
+            while j > 0 and i - j < 6 and self.toks[j].text != "(":
+                j -= 1
+            return self.toks[j].text == "(" and self._in_gloss(j)
+        if self.toks[i].text != "(" or i == 0 or self._mention_at(i - 1) is None:
+            return False
+        for j in range(i + 1, min(len(self.toks), i + 6)):
+            if self.toks[j].text == ")":
+                return j > i + 1
+            if not (self.toks[j].text.isascii() and self.toks[j].text.isalpha()):
+                return False
+        return False
+
     def _is_boundary(self, i: int) -> bool:
         """Whether token i ends the clause (punctuation or a word that opens a new clause)."""
         t = self.toks[i]
+        if self._mention_at(i) is not None or self._in_gloss(i):
+            return False  # «Брендт Кристенсен (Brendt Christensen)»: one name, brackets and all
         if t.text in _HARD or t.text == "-" and i > 0 and self.toks[i - 1].end < t.start:
             return True
         return t.text == "," and not self._list_comma(i)
@@ -466,6 +532,8 @@ class _Sentence:
                 end += 1
             joined = previous is not None and all(
                 x.low in _JOINERS for x in self.toks[previous[0] + 1 : i])
+            if self._describes_person(m, end, hi):
+                continue  # «Американский актёр Уэнтуорт Миллер», «депутат Украины Дмитрий Святаш»
             role = self._role(trig, i, passive, bare, dative_subject)
             if joined and previous[1] is not None and (
                     role in (None, "ambiguous") or self._preposition(previous[2]) is not None):
@@ -481,18 +549,88 @@ class _Sentence:
                 ambiguous.append((i, m))
             previous = (end, role if role != "ambiguous" else None, i)
         first = self._index(trig.start)
+        head = self.toks[first].word if first < len(self.toks) else _analyse("")
         while ambiguous and ambiguous[0][0] < first:  # «США атаковали Иран»: SVO by default
-            _add(sources, ambiguous.pop(0)[1].actors)
+            k, m = ambiguous.pop(0)
+            if head.pos == "VERB" and head.plural and "accs" in bare and len(m.actors) == 1 \
+                    and m.actors[0].kind == "person" \
+                    and (k == 0 or self.toks[k - 1].low not in _JOINERS) \
+                    and not self._joined_after(m, k, hi):
+                _add(targets, m.actors)  # «Бэ Чжун Хо посетили дипломаты»: one person, a plural verb
+                continue
+            _add(sources, m.actors)
         if not sources and not passive:  # «Шойгу, выступая в Думе, обвинил НАТО»
             sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo)
-        for _, m in ambiguous:  # after the trigger: the object slot first, then the subject
+        last = self._index(trig.end)
+        for k, m in ambiguous:  # after the trigger: the object slot first, then the subject
             if bare and not targets:
                 _add(targets, m.actors)  # «приговорил активиста Рашида аль-Энези»
-            elif not sources:
+            elif any(t.word.pos == "VERB" for t in self.toks[last:k]):
+                continue  # «Скрипаля помиловали и выдали США»: the later verb's argument
+            elif not sources and not (bare and self._subject_before(lo, first)):
                 _add(sources, m.actors)  # «Удар по Ирану нанесли США», «Обвинил Киев … Лавров»
             elif bare:
                 _add(targets, m.actors)
         return sources, targets
+
+    def _subject_before(self, lo: int, first: int) -> bool:
+        """Whether a word no actor was found for stands as the subject before the trigger
+        («Мохамад осуждал действия Израиля»: Israel is then the object)."""
+        for i in range(lo, first):
+            t = self.toks[i]
+            if self._mention_at(i) is not None:
+                continue
+            if t.low in ("он", "она", "они", "я", "мы"):
+                return True
+            w = t.word
+            if w.pos == "NOUN" and w.nominative and (w.animate or w.lemma in _agents()) \
+                    and self._preposition(i) is None:
+                return True
+        return False
+
+    def _genitive_after(self, trig: RuTrigger) -> list[Actor]:
+        """The actors of the genitive right after a noun trigger, past up to two adjectives or
+        numerals («похищение двух россиян», «арест Навального»)."""
+        j = self._index(trig.end)
+        for _ in range(3):
+            if j >= len(self.toks):
+                return []
+            m = self._mention_at(j)
+            if m is not None:
+                return list(m.actors) if "gent" in (self.toks[j].word.cases or {"gent"}) else []
+            if self.toks[j].word.pos not in ("ADJF", "NUMR") and not self.toks[j].text.isdigit():
+                return []
+            j += 1
+        return []
+
+    def _joined_after(self, m: Mention, k: int, hi: int) -> bool:
+        """Whether the mention starting at token k is followed by «и» or a comma («Виталий Кличко
+        и его брат Владимир»)."""
+        j = k
+        while j < hi and self._mention_at(j) is m:
+            j += 1
+        return j < hi and self.toks[j].low in _JOINERS
+
+    def _describes_person(self, m: Mention, end: int, hi: int) -> bool:
+        """Whether a country mention, or a title resolved to its holder, ending at token `end` is
+        part of the description of the person named right after it: only common nouns,
+        adjectives, «и» and quotation marks stand between («Легенда французского кино Брижит
+        Бардо», «мэру Москвы Сергею Собянину», «президента республики Игоря Смирнова»)."""
+        if not m.actors:
+            return False
+        title = all(a.kind == "person" for a in m.actors) and m.text[:1].islower()
+        if not title and any(a.kind != "country" for a in m.actors):
+            return False
+        for j in range(end + 1, min(hi, end + 6)):
+            nxt = self._mention_at(j)
+            if nxt is not None:
+                return bool(nxt.actors) and all(a.kind == "person" for a in nxt.actors)
+            t = self.toks[j]
+            if t.text in "«»\"" or t.low == "и":
+                continue
+            if t.word.pos not in ("NOUN", "ADJF", "PRTF") or not t.text[:1].islower():
+                return False
+        return False
 
     def _role(self, trig: RuTrigger, i: int, passive: bool, bare: set[str],
               dative_subject: bool) -> str | None:
@@ -506,6 +644,8 @@ class _Sentence:
             h = self.toks[head]
             if trig.start <= h.start < trig.end and h.word.pos == "NOUN" and rule.genitive_sources:
                 return "source"  # «переговоры Шойгу и Остина»: the noun's genitive takes part
+            if trig.start <= h.start < trig.end and h.word.pos == "NOUN" and rule.genitive_targets:
+                return "target"  # «похищение двух журналистов», «арест Навального»
             found = self._phrase_head(trig, i)
             if found is not None:
                 # «Колонна ВСУ», «решение Вашингтона», «Министерство культуры Белоруссии»: the
@@ -625,6 +765,50 @@ class _Sentence:
                 return not w.animate
         return False
 
+    def _unnamed_actor(self, lo: int, hi: int, trig: RuTrigger, verb: _Word) -> bool:
+        """Whether a verb with no actor named in its clause still says that someone acted: its
+        subject is a pronoun, a person («жители», «судьи») or a body («суд», «полиция»), or it has
+        no subject and is plural, the indefinite-personal form («его задержали», «возбудили
+        дело»). A thing as subject («отказали органы») or none with a singular verb (the subject
+        is elided: it is in another clause) says no."""
+        for i in range(lo, hi):
+            t = self.toks[i]
+            if trig.start <= t.start < trig.end:
+                continue
+            if t.low in ("он", "она", "они", "я", "мы", "вы"):
+                return True
+            w = t.word
+            after_number = i > 0 and (self.toks[i - 1].text[:1].isdigit()
+                                      or self.toks[i - 1].word.pos == "NUMR")
+            if w.pos == "NOUN" and ("plur" if verb.plural else "sing") in w.nominal_numbers \
+                    and self._preposition(i) is None and not after_number:
+                return w.animate or w.lemma in _agents()
+        return verb.plural
+
+    def _unnamed_target(self, lo: int, hi: int, trig: RuTrigger) -> bool:
+        """Whether the trigger has an object that is someone the text does not name: a personal
+        pronoun («поддерживал её») or a person or body in a target case («призвала партийных
+        лидеров», «обвинил журнал»)."""
+        bare = {c for p, c in trig.rule.targets if p is None}
+        for i in range(lo, hi):
+            t = self.toks[i]
+            if trig.start <= t.start < trig.end:
+                continue
+            prep = self._preposition(i)
+            w = t.word
+            if t.low in _OBJECT_PRONOUNS:
+                cases = w.cases
+            elif w.pos == "NOUN" and (w.animate or w.lemma in _agents()) and not w.nominative:
+                cases = w.cases
+                if i > lo and self.toks[i - 1].word.pos == "NOUN" and "gent" in cases:
+                    continue  # «к исчезновениям женщин»: an attribute of a noun, no object
+            else:
+                continue
+            if prep is None and cases & bare or any(p == prep and c in cases
+                                                    for p, c in trig.rule.targets):
+                return True
+        return False
+
     def _pronoun_subject(self, lo: int, hi: int, trig: RuTrigger) -> list[Actor]:
         for t in self.toks[lo:hi]:
             if t.start >= trig.start:
@@ -644,17 +828,17 @@ class _Sentence:
         lo, hi = self.clause(trig)
         first = self._index(trig.start)
         head = self.toks[first].word if first < len(self.toks) else _analyse("")
-        if head.pos == "INFN" and any(
+        if head.pos in ("INFN", "NOUN") and any(
                 o.rule.type in CONTENT_OF and o.end <= trig.start
                 and self.toks[lo].start <= o.start for o in self.triggers):
-            return None  # «потребовал от Москвы вывести войска»: what is asked, not done
+            return None  # «потребовал от Москвы вывести войска», «добивается экстрадиции»: asked
         if head.lexicalised:
             return None  # «нападающий сборной» is a forward, «ранимый» an adjective
         if rule.standalone and head.pos == "NOUN" and first > 0 and \
                 self.toks[first - 1].word.pos == "NOUN" and "gent" in self.toks[first - 1].word.cases:
             return None  # «в заговоре с целью совершения терактов»: a topic, not an event
         inside = [t for t in self.toks[first:] if t.start < trig.end]
-        passive = any(t.word.passive for t in inside)
+        passive = rule.passive or any(t.word.passive for t in inside)
         clause_start = self.toks[lo].start if lo < len(self.toks) else trig.start
         before = self.text[clause_start:trig.start]
         after = self.text[trig.end:min(self._after_end(trig), trig.end + SENTENCE_CUE_REACH)]
@@ -671,6 +855,12 @@ class _Sentence:
         else:
             status, status_rule = decided
         sources, targets = self._roles(trig, lo, hi, passive)
+        if rule.receiver:
+            sources, targets = targets, sources  # «Дублин получил помощь от МВФ»
+        if head.pos == "NOUN" and rule.genitive_targets:
+            # a verbal noun («арест», «похищение»): only its genitive undergoes it; the clause's
+            # subject is some other verb's («вышел после ареста за участие в марше»)
+            sources, targets = [], self._genitive_after(trig)
         if not sources and any(t.low in _FIRST_PERSON for t in self.toks[lo:first]):
             speaker = self._attribution(trig)  # «Мы обсудили …», — сообщил Лавров
             if speaker is not None and speaker.speaker is not None:
@@ -684,9 +874,12 @@ class _Sentence:
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         reciprocal = bool(_RECIPROCAL.match(self.text, trig.end))
         if not targets and not passive and not rule.standalone:
-            if not sources:
+            verb = next((t.word for t in inside if t.word.pos in ("VERB", "GRND")), None)
+            if not sources and not (verb and (verb.gerund  # its subject is the main clause's
+                                              or self._unnamed_actor(lo, hi, trig, verb))):
                 return None
-            if rule.needs_target and not (rule.reciprocal and (len(sources) > 1 or reciprocal)):
+            if rule.needs_target and not (rule.reciprocal and (len(sources) > 1 or reciprocal)) \
+                    and not self._unnamed_target(lo, hi, trig):
                 return None
         return self._build(trig, status, status_rule, sources, targets)
 
