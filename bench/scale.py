@@ -34,7 +34,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kronika.document import Document
-from kronika.ingest import BATCH
+from kronika.ingest import BATCH, BATCH_SECONDS
 from kronika.parallel import Done, cores, run_all
 from kronika.pipeline import Pipeline
 from kronika.store import Store
@@ -136,6 +136,7 @@ def one_core(pages: list[tuple[bytes, str | None]], db: str) -> tuple[float, dic
     events = 0
     t0 = time.perf_counter()
     batch: list[Document] = []
+    since = time.perf_counter()
     with Store(db) as store:
         for k, (data, published) in enumerate(pages, 1):
             doc = Document.from_bytes(data, published=published and date.fromisoformat(published),
@@ -146,24 +147,27 @@ def one_core(pages: list[tuple[bytes, str | None]], db: str) -> tuple[float, dic
                 shares[stage.name] += time.perf_counter() - s
             batch.append(doc)
             events += len(doc.events)
-            if len(batch) == BATCH or k == len(pages):  # stored in batches, as `kronika ingest`
+            # stored in batches, as `kronika ingest` stores them
+            if len(batch) == BATCH or time.perf_counter() - since > BATCH_SECONDS \
+                    or k == len(pages):
                 s = time.perf_counter()
                 store.add_many(batch)
                 shares["store"] += time.perf_counter() - s
-                batch = []
+                batch, since = [], time.perf_counter()
     return time.perf_counter() - t0, shares, events
 
 
 def many_cores(pages: list[tuple[bytes, str | None]], db: str, jobs: int) -> float:
     t0 = time.perf_counter()
     batch: list[Document] = []
+    since = time.perf_counter()
     with Store(db) as store:
         for outcome in run_all(process, pages, jobs=jobs, prepare=_pipeline):
             if isinstance(outcome, Done):
                 batch.append(outcome.result)
-            if len(batch) == BATCH:
+            if len(batch) == BATCH or (batch and time.perf_counter() - since > BATCH_SECONDS):
                 store.add_many(batch)
-                batch = []
+                batch, since = [], time.perf_counter()
         if batch:
             store.add_many(batch)
     return time.perf_counter() - t0
