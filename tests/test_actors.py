@@ -434,3 +434,25 @@ def test_russian_several_word_names_match_in_any_case(words, on, name):
     """«Южной Кореи» is «Южная Корея»: alias words are also keyed by their lemmas."""
     [r] = resolve(words, on)
     assert _names(r) == [name], r.why
+
+
+@pytest.mark.parametrize(("sentence", "needs_model"), [
+    ("The Florida Highway Patrol closed the road.", False),      # a body's name
+    ("Protesters gathered in Victoria Park on Sunday.", False),  # a place's name
+    ("Markus Reisner said the road was closed.", True),          # a person's name
+    ("Markus Reisner of the Florida Highway Patrol spoke.", True),
+])
+def test_only_names_that_may_be_people_go_through_the_model(sentence, needs_model):
+    """English sentences go through the entity model for people the KB does not know; a run of
+    capitalised words that ends in the kind of a body or place (`not-person-end` in words.yaml)
+    names no person."""
+    from kronika.actors import find
+
+    asked: list[tuple[int, int]] = []
+
+    def finder(text, spans):
+        asked.extend(spans)
+        return []
+
+    find(sentence, [(0, len(sentence))], None, finder)
+    assert bool(asked) is needs_model

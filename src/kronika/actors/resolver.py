@@ -245,6 +245,7 @@ class _Matcher:
             r"(?<![^\W_])(?:" + "|".join(re.escape(w).replace("е", "[её]").replace("'", "['’‘]")
                                          for w in words) + r")(?![^\W_])", re.IGNORECASE)
         self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
+        self.not_person_ends = frozenset(_norm(w) for w in kb.words.get("not-person-end", ()))
         # Surnames of office holders that are no alias of their own ("Makarov" of "Nikolai
         # Makarov"): the last word of a full-name alias, taken only for whoever holds an office
         # on the document's day (see _Resolver.holder_surnames).
@@ -961,24 +962,26 @@ EntityFinder = Callable[[str, Sequence[tuple[int, int]]], list[Entity]]
 
 
 def _needs_entities(text: str, start: int, end: int, atoms: list[_Atom],
-                    not_names: frozenset[str]) -> bool:
+                    not_names: frozenset[str], not_person_ends: frozenset[str] = frozenset()
+                    ) -> bool:
     """Cheap rule: two capitalised words in a row that no KB alias covers and that are no common
     words ("Markus Reisner"). Only full names become unknown people (a lone capitalised word is
-    a surname of someone named before, found without the model, or too often a place)."""
-    run = 0
+    a surname of someone named before, found without the model, or too often a place), and a run
+    that ends in the kind of a body or place ("Florida Highway Patrol") names no person."""
+    run: list[str] = []
     covered = {pos for a in atoms for pos in range(a.start, a.end)}  # linear in a long sentence
     for k, m in enumerate(_TOKEN.finditer(text, start, end)):
         w = m.group()
         if k == 0 and _CYRILLIC.search(w) and not _may_be_name(w):
-            continue  # a Russian sentence's first word is capitalised anyway ("Однако", "Глава")
+            continue  # a Russian sentence's first word is capitalised anyway («Однако», «Глава»)
         if (w[:1].isupper() and len(w) > 1 and _norm(w) not in not_names
                 and m.start() not in covered):
-            run += 1
-            if run == 2:
-                return True
+            run.append(w)
         elif w not in ("-", "."):  # "Jean-Yves", "J. Smith"
-            run = 0
-    return False
+            if len(run) >= 2 and _norm(run[-1]) not in not_person_ends:
+                return True
+            run = []
+    return len(run) >= 2 and _norm(run[-1]) not in not_person_ends
 
 
 @cache
@@ -1002,8 +1005,10 @@ def find(text: str, spans: Iterable[tuple[int, int]], on: date | None,
     atoms = [resolver.m.atoms(text, s, e) for s, e in spans]
     per_sentence: list[list[Entity]] = [[] for _ in spans]
     if entities is not None:
-        wanted = [k for k, (s, e) in enumerate(spans) if _needs_entities(text, s, e, atoms[k],
-                                                                       resolver.m.not_names)]
+        # Where the model's organisations are actors too (Russian), a body's name counts.
+        ends = frozenset() if resolver.organisations else resolver.m.not_person_ends
+        wanted = [k for k, (s, e) in enumerate(spans)
+                  if _needs_entities(text, s, e, atoms[k], resolver.m.not_names, ends)]
         found = entities(text, [spans[k] for k in wanted])
         for ent in found:
             for k in wanted:
