@@ -162,7 +162,10 @@ def many_cores(pages: list[tuple[bytes, str | None]], db: str, jobs: int) -> flo
     batch: list[Document] = []
     since = time.perf_counter()
     with Store(db) as store:
-        for outcome in run_all(process, pages, jobs=jobs, prepare=_pipeline):
+        # a short name per page, as `kronika ingest` gives its items (the default, str(), would
+        # write out each page's bytes)
+        for outcome in run_all(process, pages, jobs=jobs, prepare=_pipeline,
+                               name=lambda item: f"page of {len(item[0])} bytes"):
             if isinstance(outcome, Done):
                 batch.append(outcome.result)
             if len(batch) == BATCH or (batch and time.perf_counter() - since > BATCH_SECONDS):
