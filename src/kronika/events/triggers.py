@@ -37,7 +37,7 @@ class TriggerRule:
     place_object: bool = False  # "visited Kyiv": a place stands for its country
     no_subject: bool = False  # a noun phrase ("the arrest of X by Y"): the clause's subject is
     #                           not its actor, only the agent after "by" is
-    keys: frozenset[str] | None = None  # `word_keys` of the words a match can open with; None: any
+    keys: frozenset[str] | None = None  # `word_key`s of the words a match can open with; None: any
 
 
 @dataclass(frozen=True)

@@ -114,8 +114,8 @@ def _alternation(entries: Iterable[str], regex: bool = False) -> str:
 class Lexicon:
     """A language's word lists, compiled."""
 
-    furniture: tuple[tuple[str, ...], ...]  # phrases as word tuples, longest first
-    furniture_by_first: dict[str, tuple[tuple[str, ...], ...]]  # the same, by their first word
+    # furniture phrases as word tuples by their first word, longest first
+    furniture_by_first: dict[str, tuple[tuple[str, ...], ...]]
     stopwords: frozenset[str]
     rubrics: frozenset[str]
     not_names: frozenset[str]
@@ -154,7 +154,6 @@ class Lexicon:
             if phrase:
                 by_first.setdefault(phrase[0], []).append(phrase)
         return cls(
-            furniture=furniture,
             furniture_by_first={w: tuple(ps) for w, ps in by_first.items()},
             stopwords=frozenset(lists["stopwords"]),
             rubrics=frozenset(lists["rubrics"]),
