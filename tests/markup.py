@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_SPAN = re.compile(r"\[\[(.+?)\|(.*?)\]\]")
+#: A span opens at the last "[[" of a run: "[[[Wednesday|...]]'s]" marks "Wednesday".
+_SPAN = re.compile(r"\[\[(?!\[)(.+?)\|(.*?)\]\]")
 
 DATA = Path(__file__).parent / "data"
 

@@ -71,10 +71,12 @@ def block_gold(name: str, part: str) -> str:
     return to_jsonl(docs)
 
 
-@pytest.mark.parametrize("part", ["dev", "heldout"])
-def test_committed_wikinews_gold_is_generated_from_the_block_file(part):
+@pytest.mark.parametrize(("block_file", "part"), [
+    ("wikinews.en.txt", "dev"), ("wikinews.en.txt", "heldout"),
+    ("wikinews.heldout2.en.txt", "heldout2")])
+def test_committed_wikinews_gold_is_generated_from_the_block_file(block_file, part):
     assert (GOLD / f"wikinews.{part}.en.jsonl").read_text(encoding="utf-8") == \
-        block_gold("wikinews.en.txt", part), \
+        block_gold(block_file, part), \
         f"regenerate: python -c 'from test_timex_eval import block_gold; ...' > wikinews.{part}.en.jsonl"
 
 

@@ -11,6 +11,13 @@ on a day it quotes (before the draw), and those holding one of its sentences (af
 so that the articles drawn stay the same). None of MEANTIME's articles are in this corpus (no
 URL matches, ../shared/data/timeml-en/README.md). Every third article drawn (the 3rd, 6th, ...)
 goes to the held-out part, scored only at the end.
+
+`python tests/data/timex/draw_wikinews.py heldout2 > draft.txt` draws the second held-out set
+(wikinews.heldout2.en.txt, issue 5's fourth round): every eligible article (as above: not
+published on a SEEN_DAYS day, longer than 400 characters) that neither the draw above took nor
+holds a sentence of an earlier timex or events draw or case file (USED_FILES; the corpus repeats
+a few sentences across articles): 30 articles, in corpus order, each
+whole (title, dateline, every body sentence up to HELDOUT2_SENTENCES) since so few are left.
 """
 
 from __future__ import annotations
@@ -26,6 +33,12 @@ CORPUS = ROOT.parent / "shared/corpus/wikinews/en.jsonl"
 SEED = 20261126
 ARTICLES = 70
 SENTENCES = 6
+HELDOUT2_SENTENCES = 12
+#: Case files and earlier draws whose sentences mark an article as used (heldout2 draw).
+USED_FILES = ("tests/data/timex.en.txt", "tests/data/timex/wikinews.en.txt",
+              "tests/data/events.en.txt",
+              "tests/data/events/en.dev.txt", "tests/data/events/en.heldout.txt",
+              "tests/data/events/en.heldout2.txt", "tests/data/events/en.heldout3.txt")
 #: Days whose Wikinews articles tests/data/timex.en.txt quotes (seen by the rules already).
 SEEN_DAYS = frozenset({"2019-01-04", "2019-01-22", "2020-08-20"})
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Sgt|Gov|Sen|Rep|Prof|No|vs|"
@@ -49,25 +62,39 @@ def sentences(paragraph: str) -> list[str]:
     return out
 
 
-def excerpt(doc: dict) -> list[str]:
+def excerpt(doc: dict, limit: int = SENTENCES) -> list[str]:
     paragraphs = [p.strip() for p in doc["text"].split("\n")
                   if p.strip() and not p.strip().startswith(("(Image", "—", "Related news"))]
     head = [paragraphs.pop(0)] if paragraphs and _DATELINE.match(paragraphs[0]) else []
     body = [s for p in paragraphs for s in sentences(p) if not s.startswith("(Image")]
-    return [doc["title"].strip(), *head, *body[:SENTENCES]]
+    return [doc["title"].strip(), *head, *body[:limit]]
 
 
-def seen_sentences() -> list[str]:
-    """The sentences of tests/data/timex.en.txt, without markup (the rules have seen them)."""
-    text = (ROOT / "tests/data/timex.en.txt").read_text(encoding="utf-8")
+def seen_sentences(name: str = "tests/data/timex.en.txt") -> list[str]:
+    """The sentences of a case file, without markup (the rules have seen them)."""
+    text = (ROOT / name).read_text(encoding="utf-8")
     return [re.sub(r"\[\[(.+?)\|.*?\]\]", r"\1", line).strip() for line in text.splitlines()
-            if line.strip() and not line.startswith(("#", "@"))]
+            if line.strip() and not line.startswith(("#", "@", " "))]
+
+
+def heldout2(eligible: list[dict], drawn: list[dict]) -> None:
+    taken = {d["id"] for d in drawn}
+    used = [s[:40] for name in USED_FILES for s in seen_sentences(name) if len(s) > 25]
+    for d in eligible:
+        if d["id"] in taken or any(s in d["text"] for s in used):
+            continue
+        sys.stdout.write(f"@doc {d['id']} {d['published']} heldout2\n")
+        lines = excerpt(d, HELDOUT2_SENTENCES)
+        sys.stdout.write("\n".join(line.replace("[[", "[ [") for line in lines) + "\n\n")
 
 
 def main() -> None:
     docs = [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
     eligible = [d for d in docs if d["published"] not in SEEN_DAYS and len(d["text"]) > 400]
     drawn = random.Random(SEED).sample(eligible, ARTICLES)
+    if sys.argv[1:] == ["heldout2"]:
+        heldout2(eligible, drawn)
+        return
     seen = [s[:40] for s in seen_sentences() if len(s) > 25]
     for i, d in enumerate(drawn, 1):
         if any(s in d["text"] for s in seen):
