@@ -32,7 +32,17 @@ from kronika.document import Document, Sentence, Timex
 from kronika.reporting import said_dates
 from kronika.reporting.cues import cue_said_dates
 from kronika.timex.grammar import Grammar, Rule, grammar
-from kronika.timex.resolve import MAX_YEAR, RELATIVE_KINDS, Context, Value, resolve, since, until
+from kronika.timex.resolve import (
+    MAX_YEAR,
+    OWN_DAY,
+    RELATIVE_KINDS,
+    Context,
+    Value,
+    resolve,
+    since,
+    until,
+    year_before,
+)
 from kronika.timex.scan import future_tense, lowered, scan, tense_cues
 
 #: The longest date (in days) a narrative unit may count from: "earlier in the month" counts
@@ -45,7 +55,7 @@ UNMODIFIED_KINDS = frozenset({"length", "set", "span", "span_future", "year_rang
 #: Kinds counted from the previous single day the text names ("the next day"); "the day"
 #: ("ended the day at 8,017") falls back on the publication date when the text names none.
 NARRATIVE_KINDS = frozenset({"narrative", "current_day", "narrative_unit", "part_of_day",
-                             "narrative_part", "same_time"})
+                             "narrative_part", "same_time", "same_period"})
 #: Kinds counted from the previous single day when the text names one, else from publication.
 DAY_OR_PUBLISHED_KINDS = frozenset({"current_day", "part_of_day", "narrative_part"})
 #: Kinds whose value depends on the tense of the clause (the others skip the tense check).
@@ -101,7 +111,9 @@ def find(text: str, sentence: Sentence, g: Grammar | None = None, low: str | Non
         # "since" only: Russian «с» is also "from" a coming date)
         # narrative kinds read the tense too: a past clause counts from the latest day named
         # that is not after publication (see tag())
-        future: bool | None = modifier == "until" and rule.kind == "weekday"
+        future: bool | None = modifier == "until" and rule.kind == "weekday" or (
+            g.future_before is not None and rule.kind in TENSE_KINDS
+            and g.future_before.search(text, max(sentence.start, start - 40), start) is not None)
         if not future and not back and (rule.kind in TENSE_KINDS or rule.kind in NARRATIVE_KINDS):
             cues = cues or tense_cues(text, sentence, g)
             future = future_tense(text, sentence, m.start(), m.end(), g, cues)
@@ -150,8 +162,12 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
         day = last_day if h.future or last_past_day is None else last_past_day
         if h.rule.kind == "range_day":
             t = _range_day(text, h, out.get(i - 1))
-        elif h.rule.kind == "clock" and "weekday" not in h.groups and day is not None:
+        elif h.rule.kind == "clock" and not any(k in h.groups for k in OWN_DAY) \
+                and day is not None:
             # a clock time with no day of its own is on the day the text is about
+            t = _timex(text, h, Context(g, published, day, h.future), "narrative")
+        elif h.rule.kind == "narrative_unit" and h.groups["unit"].lower() == "day" \
+                and day is not None:  # "later in the day": the last single day named
             t = _timex(text, h, Context(g, published, day, h.future), "narrative")
         elif h.rule.kind == "narrative_unit":
             fits = last_date is not None and last_days <= UNIT_DAYS.get(h.groups["unit"].lower(),
@@ -163,6 +179,13 @@ def tag(text: str, sentences: Sequence[Sentence], published: date | None,
             if t and last_named is not None:
                 t = replace(t, type=last_named.type, value=last_named.value,
                             earliest=last_named.earliest, latest=last_named.latest,
+                            anchor=last_named.earliest, anchor_basis="narrative")
+        elif h.rule.kind == "same_period":  # the period last named, a year back
+            t = _timex(text, h, Context(g, published, published, h.future), "published")
+            if t and last_named is not None:
+                _, val, first, last = year_before((last_named.type, last_named.value,
+                                                   last_named.earliest, last_named.latest))
+                t = replace(t, type="DATE", value=val, earliest=first, latest=last,
                             anchor=last_named.earliest, anchor_basis="narrative")
         elif h.rule.kind in DAY_OR_PUBLISHED_KINDS and last_day is None:
             t = _timex(text, h, Context(g, published, published, h.future), "published")
@@ -260,7 +283,8 @@ def _clock_days(out: dict[int, Timex], hits: Sequence[Hit]) -> None:
     """A clock time with no day of its own ("at 16:15 UTC, June 1st") takes the day of the
     nearest single-day date in its sentence."""
     for i, t in out.items():
-        if t.type != "TIME" or hits[i].rule.kind != "clock" or "weekday" in hits[i].groups \
+        if t.type != "TIME" or hits[i].rule.kind != "clock" \
+                or any(k in hits[i].groups for k in OWN_DAY) \
                 or not t.value or t.earliest is None:
             continue
         days = [(abs(o.start - t.start), o.earliest) for j, o in out.items()
@@ -296,7 +320,8 @@ def _utc_days(out: dict[int, Timex], hits: Sequence[Hit]) -> None:
     low, high = UTC_SAME_DAY_HOURS
     for i, t in out.items():
         h = hits[i]
-        if h.rule.name != "clock_utc_digits" or "weekday" in h.groups or i - 1 not in out:
+        if h.rule.name != "clock_utc_digits" or any(k in h.groups for k in OWN_DAY) \
+                or i - 1 not in out:
             continue
         local = out[i - 1]
         lm, um = _HHMM.match(local.value or ""), _HHMM.match(t.value or "")

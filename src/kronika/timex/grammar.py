@@ -102,6 +102,8 @@ class Grammar:
     starters: frozenset[str] = frozenset()  # lower-case words an expression may start with
     # each rule's alternative with the characters it can start with (None: any)
     alternatives: tuple[tuple[str, frozenset[str] | None], ...] = ()
+    # words right before an expression that make it future whatever its clause ("to be held on")
+    future_before: re.Pattern[str] | None = None
     _by_first: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
 
     def regex_for(self, first: str) -> re.Pattern[str]:
@@ -267,10 +269,12 @@ def grammar(lang: str = "en") -> Grammar:
     triggers = {f.lower() for w in words
                 for f in (word_forms(w.lower()) if options.get("inflect") and
                           not w.endswith("=") else (w.rstrip("="),))}
+    ahead = data.get("future_before")
     return Grammar(rules, regex, lookup, re.compile(f"(?i)(?<!\\w){cues}"), modifiers,
                    re.compile(past) if past else None, lang, frozenset(triggers),
                    frozenset(_starters(data, lookup) | triggers),
-                   tuple((a, first_chars(a)) for a in alts))
+                   tuple((a, first_chars(a)) for a in alts),
+                   future_before=re.compile(ahead) if ahead else None)
 
 
 _EMPTY: frozenset[str] = frozenset()

@@ -42,7 +42,9 @@ RELATIVE_KINDS = frozenset({"weekend", "day_part", "deictic", "weekday", "ago", 
                             "clock", "quarter", "year_rel_part", "narrative", "since_event",
                             "current_day", "narrative_unit", "now", "span_future",
                             "quarter_rel", "part_of_day", "narrative_part", "streak", "later",
-                            "same_time"})
+                            "same_time", "same_period"})
+#: Groups of a clock rule that give the time its own day ("11am Monday", "16:00 UTC today").
+OWN_DAY = ("weekday", "deictic", "day_part")
 #: TIMEX3 codes of the parts of a day.
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 #: Season codes of TIMEX3 and the months they cover (winter runs into the next year).
@@ -242,8 +244,9 @@ def year_span(g: dict[str, str], ctx: Context) -> Value:
 
 def week_of_month(g: dict[str, str], ctx: Context) -> Value:
     """"the last weekend of July", "the first week of March 2020": the N-th (or last) weekend
-    of the month (its Saturday in the month), or the ISO week holding the month's N-th Monday
-    (the first week: the week of the 1st)."""
+    of the month (its Saturday in the month), or the ISO week holding most of the month's N-th
+    (or last) seven days (the week of their middle day: "the last week of March 2009", March
+    25-31, is 2009-W13, not the week of Monday March 30)."""
     m = _month(g, ctx)
     if "year" in g:
         y = _year(g["year"])
@@ -263,7 +266,7 @@ def week_of_month(g: dict[str, str], ctx: Context) -> Value:
             return "DATE", None, None, None
         wy, w, _ = day.isocalendar()
         return "DATE", f"{wy}-W{w:02d}-WE", day, day + timedelta(days=1)
-    day = first + timedelta(days=7 * (n - 1)) if n > 0 else end
+    day = first + timedelta(days=7 * (n - 1) + 3) if n > 0 else end - timedelta(days=3)
     if day.month != m:
         return "DATE", None, None, None
     monday = day - timedelta(days=day.weekday())
@@ -529,7 +532,12 @@ def clock(g: dict[str, str], ctx: Context) -> Value:
     if "weekday" in g and day is not None:
         _, d, _, _ = weekday(g, ctx)
         day = date.fromisoformat(d) if d and len(d) == 10 else day
-    if raw == "midnight" and ctx.future and day is not None and "weekday" not in g:
+    elif day is not None and ("deictic" in g or "day_part" in g):  # "16:00 UTC today"
+        offset = (ctx.grammar.key("deictic", g["deictic"]) if "deictic" in g else
+                  ctx.grammar.key("day_parts", g["day_part"]).split()[0])
+        day += timedelta(days=int(offset))
+    if raw == "midnight" and ctx.future and day is not None \
+            and not any(k in g for k in OWN_DAY):
         day += timedelta(days=1)  # "due at midnight": the midnight that ends the day
     zone = "Z" if g.get("zone") else ""
     if day is None:
@@ -636,6 +644,35 @@ def amount_period(g: dict[str, str], ctx: Context) -> Value:
     return "DURATION", duration(1, ctx.grammar.key("set_words", g["set_word"])), None, None
 
 
+_YEAR_LEAD = re.compile(r"^(FY)?(\d{4})")
+
+
+def year_before(t: Value) -> Value:
+    """A date a year earlier, at its own granularity ("2010-02" -> "2009-02", "FY2007" ->
+    "FY2006"); a day that has no twin a year earlier (February 29) gets no value."""
+    kind, value, first, last = t
+    m = _YEAR_LEAD.match(value or "")
+    y = int(m.group(2)) - 1 if m else 0
+    if m is None or not 1 <= y <= MAX_YEAR or (first and first == last
+                                               and _safe(y, first.month, first.day) is None):
+        return kind, None, None, None
+
+    def back(d: date | None) -> date | None:
+        return None if d is None else _safe(d.year - 1, d.month, d.day) or month_end(
+            d.year - 1, d.month)
+
+    return kind, f"{m.group(1) or ''}{y:04d}{(value or '')[m.end():]}", back(first), back(last)
+
+
+def same_period(g: dict[str, str], ctx: Context) -> Value:
+    """"the same period last year" with no earlier date: the year before the anchor (tag()
+    moves the last date named back a year when there is one)."""
+    a = ctx.anchor
+    if a is None:
+        return "DATE", None, None, None
+    return "DATE", str(a.year - 1), date(a.year - 1, 1, 1), date(a.year - 1, 12, 31)
+
+
 def same_time(g: dict[str, str], ctx: Context) -> Value:
     """"by that time" with no earlier date: nothing to copy (tag() copies the last date)."""
     return "DATE", None, None, None
@@ -706,7 +743,7 @@ RESOLVERS: dict[str, Callable[[dict[str, str], Context], Value | None]] = {
     "narrative_unit": calendar_unit, "fiscal": fiscal, "weekend": weekend, "year_half": year_half, "century": century,
     "narrative_part": narrative_part, "streak": streak, "later": later,
     "amount_period": amount_period, "same_time": same_time, "year_span": year_span,
-    "week_of_month": week_of_month, "range_day": range_day,
+    "week_of_month": week_of_month, "range_day": range_day, "same_period": same_period,
 }
 
 

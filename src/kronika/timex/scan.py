@@ -25,6 +25,7 @@ def _distance(text: str, m: re.Match[str], start: int, end: int) -> int:
 
 _WORD = re.compile(r"\w{3,}")
 _PERFECT = re.compile(r"\s+have\b")
+_MODALS = frozenset({"would", "should", "must"})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -44,9 +45,10 @@ def tense_cues(text: str, sentence: Sentence, g: Grammar
     "planned" in "planned to", left out), and whether it has any past cue: read once per
     sentence, used by `future_tense`. The past cues are listed only when there are future ones
     to weigh them against (the past pattern is the costlier one)."""
-    # "would have been" looks back: a perfect after "would" is no future cue
+    # "would have been" looks back: a perfect after a modal ("should have", "must have") is no
+    # future cue
     fut = [m for m in g.future.finditer(text, sentence.start, sentence.end)
-           if not (m.group().lower() == "would" and _PERFECT.match(text, m.end()))]
+           if not (m.group().lower() in _MODALS and _PERFECT.match(text, m.end()))]
     if g.lang == "ru":
         fut += future_verbs(text, sentence.start, sentence.end)
     if g.past is None:
