@@ -160,6 +160,14 @@ def test_a_moscow_time_article_about_an_event_in_washington():
     assert found["11 p.m."] == ("2022-05-12T23:00", "2022-05-13T03:00:00Z")  # EDT, UTC-4
 
 
+def test_zone_words_inside_the_expression_still_give_its_instant():
+    doc = _page("2022-05-13T09:00:00+00:00", "The storm warning came at 11 p.m. EDT yesterday, "
+                "and the rally in Minsk began at 6 p.m. local time on Thursday.")
+    found = _timexes(doc)
+    assert found["11 p.m. EDT yesterday"] == ("2022-05-12T23:00", "2022-05-13T03:00:00Z")
+    assert found["6 p.m. local time"][1] is None  # the place of the event: no instant
+
+
 @pytest.mark.parametrize("stamp, utc", [
     ("2022-03-13T10:00:00-04:00", "2022-03-13T04:00:00Z"),  # clocks went forward at 02:00
     ("2022-11-06T10:00:00-05:00", "2022-11-06T03:00:00Z"),  # clocks went back at 02:00

@@ -22,6 +22,8 @@ from kronika.published import Publication, fixed_zone
 from kronika.rules import load_rules
 
 _CLOCK = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(Z?)$")
+#: The clock time itself at the start of a TIME expression (its zone words follow).
+_DIGITS = re.compile(r"\d{1,4}(?:[:.]\d\d)?(?:\s*[ap]\.?\s?m\.?(?!\w))?", re.IGNORECASE)
 #: How far after a clock time its zone words may start.
 ZONE_WINDOW = 40
 
@@ -77,7 +79,9 @@ def with_utc(text: str, timexes: tuple[Timex, ...] | list[Timex],
         if not m:
             out.append(t)
             continue
-        zone, _ = named_zone(text, t.end)
+        # the zone words may be part of the expression ("11 p.m. EDT", "18:00 local time")
+        digits = _DIGITS.search(text, t.start, t.end)
+        zone, _ = named_zone(text, digits.end() if digits else t.end)
         if m.group(4):
             zone = "UTC"
         if zone == "local":
