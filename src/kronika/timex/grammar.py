@@ -104,6 +104,8 @@ class Grammar:
     alternatives: tuple[tuple[str, frozenset[str] | None], ...] = ()
     # words right before an expression that make it future whatever its clause ("to be held on")
     future_before: re.Pattern[str] | None = None
+    # a reporting verb and "that": its past tense does not govern what follows ("said that")
+    report_that: re.Pattern[str] | None = None
     _by_first: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
 
     def regex_for(self, first: str) -> re.Pattern[str]:
@@ -269,12 +271,13 @@ def grammar(lang: str = "en") -> Grammar:
     triggers = {f.lower() for w in words
                 for f in (word_forms(w.lower()) if options.get("inflect") and
                           not w.endswith("=") else (w.rstrip("="),))}
-    ahead = data.get("future_before")
+    ahead, report = data.get("future_before"), data.get("report_that")
     return Grammar(rules, regex, lookup, re.compile(f"(?i)(?<!\\w){cues}"), modifiers,
                    re.compile(past) if past else None, lang, frozenset(triggers),
                    frozenset(_starters(data, lookup) | triggers),
                    tuple((a, first_chars(a)) for a in alts),
-                   future_before=re.compile(ahead) if ahead else None)
+                   future_before=re.compile(ahead) if ahead else None,
+                   report_that=re.compile(report) if report else None)
 
 
 _EMPTY: frozenset[str] = frozenset()

@@ -73,6 +73,11 @@ def future_tense(text: str, sentence: Sentence, start: int, end: int, g: Grammar
         return None if g.past is not None and not any_past else False
     if g.past is None:
         return True
+    if g.report_that is not None:  # "announced that ... would": the content's own tense
+        past = [m for m in past if m.end() > start
+                or not (r := g.report_that.match(text, m.start())) or r.end() > start]
+        if not past:
+            return True
     near = min(_distance(text, m, start, end) for m in fut)
     return near <= min((_distance(text, m, start, end) for m in past), default=near)
 
