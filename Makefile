@@ -38,6 +38,7 @@ eval: $(STAMP)
 	$(BIN)/kronika eval timex tests/data/timex/meantime.test.en.jsonl
 	$(BIN)/kronika eval timex tests/data/timex/wikinews.dev.en.jsonl
 	$(BIN)/kronika eval timex tests/data/timex/wikinews.heldout.en.jsonl
+	$(BIN)/kronika eval timex tests/data/timex/wikinews.heldout2.en.jsonl
 	$(BIN)/kronika eval timex tests/data/timex/ru.heldout.jsonl
 
 bench: $(STAMP)
