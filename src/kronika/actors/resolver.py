@@ -1025,7 +1025,7 @@ def _is_place(name: str) -> bool:
     return bool(gazetteer().candidates(normalise(name)))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # keyed by word: a long run meets new words forever
 def _may_be_name(word: str) -> bool:
     """A Russian word pymorphy3 does not know, or knows as a name, surname, place or organisation."""
     parses = _morph().parse(word)
