@@ -441,11 +441,16 @@ def test_russian_several_word_names_match_in_any_case(words, on, name):
     ("Protesters gathered in Victoria Park on Sunday.", False),  # a place's name
     ("Markus Reisner said the road was closed.", True),          # a person's name
     ("Markus Reisner of the Florida Highway Patrol spoke.", True),
+    ("Heather Heyer said the road was closed.", False),          # a given name opens it
+    ("Officials in Hong Kong and South Dakota spoke.", False),   # places' names
+    ("Savannah Okafor said the road was closed.", True),         # "Savannah" is a place too
+    ("Heather Heyer met Markus Reisner.", True),                 # one run is still undecided
 ])
 def test_only_names_that_may_be_people_go_through_the_model(sentence, needs_model):
     """English sentences go through the entity model for people the KB does not know; a run of
     capitalised words that ends in the kind of a body or place (`not-person-end` in words.yaml)
-    names no person."""
+    or that is a place's name names no person, and one that opens with a given name
+    (`given-names.yaml`) is a person's full name without the model."""
     from kronika.actors import find
 
     asked: list[tuple[int, int]] = []
@@ -456,3 +461,22 @@ def test_only_names_that_may_be_people_go_through_the_model(sentence, needs_mode
 
     find(sentence, [(0, len(sentence))], None, finder)
     assert bool(asked) is needs_model
+
+
+@pytest.mark.parametrize("line", [
+    "[[Heather Heyer|Heather Heyer]] was arrested in Texas on Monday.",
+    "Police said [[Walter Wallace Jr.|Walter Wallace Jr.]] was shot.",
+    "[[William S. Saturn|William S. Saturn]] wrote to the party.",
+    "The [[Wyatt Family|no one]] stable won, and the [[Doris Day Show|no one]] aired.",
+])
+def test_a_given_name_opens_an_unknown_full_name(line):
+    """An unknown run of capitalised words that opens with a given name is a person, read
+    without the entity model (the finder here finds nothing); one that ends in a group's kind
+    ("Family", "Show": `not-person-end`) is none. Markup: [[words|person]], or [[words|no one]]."""
+    from kronika.actors import find
+
+    text, spans = parse(line)
+    expected = {(start, end, label) for start, end, _, label in spans if label != "no one"}
+    found = find(text, [(0, len(text))], None, lambda text, spans: [])
+    got = {(r.start, r.end, _label(r)) for r in found if r.rule == "given-name"}
+    assert got == expected, [r.why for r in found]

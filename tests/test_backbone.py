@@ -44,6 +44,17 @@ def test_english_entities_only_in_given_spans():
     assert backbone.entities(text, [], "en") == []
 
 
+def test_english_entity_model_learns_no_words_for_good():
+    """A long ingest must not grow the model's string store with every new word it reads."""
+    model = backbone.backbone("en").nlp
+    text = "Mr Zqxvortel met Ms Plimbarrow and the Krevnatovic family in Dorquay."
+    backbone.entities(text, [(0, len(text))], "en")
+    before = len(model.vocab.strings)
+    text = "Mr Aulvoqrent met Ms Trisquemba and the Yorvanetic family in Elbrasque."
+    backbone.entities(text, [(0, len(text))], "en")
+    assert len(model.vocab.strings) == before
+
+
 def test_models_load_once():
     assert backbone.backbone("ru") is backbone.backbone("ru")
     assert backbone.backbone("en").nlp.pipe_names == ["ner"]  # the NER embeds on its own

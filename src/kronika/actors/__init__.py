@@ -38,8 +38,8 @@ class Actors:
 
     def __call__(self, doc: Document) -> Document:
         spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
-        finder = _entity_finder(doc.language) if self.entities else None
-        found = find(doc.text, spans, doc.published, finder, self.actors)
+        finder, where = _entity_finder(doc.language) if self.entities else (None, None)
+        found = find(doc.text, spans, doc.published, finder, self.actors, where)
         mentions = sorted(
             (Mention(r.start, r.end, r.text, r.actors, r.rule) for r in found),
             key=lambda m: (m.start, m.end),
@@ -47,29 +47,26 @@ class Actors:
         return doc.with_layers(mentions=tuple(mentions))
 
 
-def _entity_finder(lang: str):  # noqa: ANN202 - an EntityFinder or None
-    """The backbone's entity model for `lang`, run only on sentences with an event trigger when
-    the language has trigger rules: the model costs ~50x the rules (bench/backbone.py), and
-    people matter to the timeline where something happens."""
+def _entity_finder(lang: str):  # noqa: ANN202 - (EntityFinder, sentence test) or (None, None)
+    """The backbone's entity model for `lang`, and the test of which sentences may name people
+    the KB does not know: those with an event trigger, when the language has trigger rules. The
+    model costs ~50x the rules (bench/backbone.py), and people matter to the timeline where
+    something happens."""
     from kronika.events.triggers import find_triggers, trigger_rules
     from kronika.language import backbone
 
     if lang not in backbone.LANGS:
-        return None
+        return None, None
+
+    def finder(text: str, spans):  # noqa: ANN001, ANN202
+        return backbone.entities(text, spans, lang)
+
     if lang == "ru":  # Russian triggers are lemma rules of their own (kronika.events.ru)
         from kronika.events import ru
 
-        return lambda text, spans: backbone.entities(
-            text, [(s, e) for s, e in spans if ru.find_triggers(text, s, e)], lang)
+        return finder, lambda text, s, e: bool(ru.find_triggers(text, s, e))
     try:
         trigger_rules(lang)
-        triggered = True
     except RuleFileError:
-        triggered = False
-
-    def finder(text: str, spans):  # noqa: ANN001, ANN202
-        if triggered:
-            spans = [(s, e) for s, e in spans if find_triggers(text, s, e, lang)]
-        return backbone.entities(text, spans, lang)
-
-    return finder
+        return finder, None
+    return finder, lambda text, s, e: bool(find_triggers(text, s, e, lang))

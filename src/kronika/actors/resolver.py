@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 from kronika.actors.kb import KB, Office, Person, load_kb
 from kronika.document import Actor
 from kronika.language.backbone import Entity
+from kronika.rules import load_rules, require_keys
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -246,6 +247,7 @@ class _Matcher:
                                          for w in words) + r")(?![^\W_])", re.IGNORECASE)
         self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
         self.not_person_ends = frozenset(_norm(w) for w in kb.words.get("not-person-end", ()))
+        self.given_names = _given_names()
         # Surnames of office holders that are no alias of their own ("Makarov" of "Nikolai
         # Makarov"): the last word of a full-name alias, taken only for whoever holds an office
         # on the document's day (see _Resolver.holder_surnames).
@@ -359,6 +361,18 @@ class _Matcher:
 
 
 @cache
+def _given_names() -> frozenset[str]:
+    """English given names (`kb/given-names.yaml`) that name no place of the gazetteer: "Austin"
+    or "Georgia" opening a capitalised run may be either, and the entity model decides there."""
+    from kronika.places.gazetteer import gazetteer, normalise
+
+    data = load_rules("kronika.actors.kb", "given-names.yaml")
+    require_keys(data.get("given-names") or {}, ("names", "example"), "given-names.yaml")
+    gaz = gazetteer()
+    return frozenset(n for n in data["given-names"]["names"] if not gaz.candidates(normalise(n)))
+
+
+@cache
 def _matcher(files: tuple[str, ...] = ()) -> _Matcher:
     """The matcher of the packaged KB plus the users' actor files (built once per tuple)."""
     return _Matcher(load_kb(files))
@@ -420,6 +434,8 @@ class _Resolver:
         # Russian: an ORG entity the KB does not know is an actor too (the entity model runs
         # there only on sentences with an event trigger, see kronika.actors._entity_finder)
         self.organisations = detect_language(text) == "ru"
+        # Spans of unknown full names read as people by their given name (`find`), not the model.
+        self.given_named: set[tuple[int, int]] = set()
 
     @property
     def on(self) -> date | None:
@@ -793,6 +809,11 @@ class _Resolver:
                 r = Resolution(e.start, e.end, e.text, (actor,), "entity-in-kb",
                                f"'{e.text}' is a PER (named-entity model) whose normal form "
                                f"'{name}' the knowledge base knows as {known.name}")
+            elif (e.start, e.end) in self.given_named:
+                actor = Actor(e.text, name, None, None, None, "person")
+                r = Resolution(e.start, e.end, e.text, (actor,), "given-name",
+                               f"'{e.text}' opens with a given name (given-names.yaml) and the "
+                               f"knowledge base does not know it")
             else:
                 actor = Actor(e.text, name, None, None, None, "person")
                 r = Resolution(e.start, e.end, e.text, (actor,), "unknown-person",
@@ -961,30 +982,50 @@ def _surname_key(name: str) -> str:
 EntityFinder = Callable[[str, Sequence[tuple[int, int]]], list[Entity]]
 
 
-def _needs_entities(text: str, start: int, end: int, atoms: list[_Atom],
-                    not_names: frozenset[str], not_person_ends: frozenset[str] = frozenset()
-                    ) -> bool:
-    """Cheap rule: two capitalised words in a row that no KB alias covers and that are no common
-    words ("Markus Reisner"). Only full names become unknown people (a lone capitalised word is
-    a surname of someone named before, found without the model, or too often a place), and a run
-    that ends in the kind of a body or place ("Florida Highway Patrol") names no person."""
-    run: list[str] = []
+#: Words that end a person's name after the surname, written with a full stop.
+NAME_SUFFIXES = frozenset({"Jr", "Sr"})
+
+
+def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: frozenset[str],
+               not_person_ends: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """Where an unknown person may be named: runs of two or more capitalised words that no KB
+    alias covers and that are no common words ("Markus Reisner"), as (start, end, first word).
+    Only full names become unknown people (a lone capitalised word is a surname of someone named
+    before, found without the model, or too often a place), and a run that ends in the kind of a
+    body or place ("Florida Highway Patrol") names no person."""
+    runs: list[tuple[int, int, str]] = []
+    run: list[re.Match[str]] = []
     covered = {pos for a in atoms for pos in range(a.start, a.end)}  # linear in a long sentence
+
+    def close() -> None:
+        words = [m for m in run if len(m.group()) > 1]  # initials do not count: "J. Smith"
+        if len(words) >= 2 and _norm(words[-1].group()) not in not_person_ends:
+            stop = words[-1].end()
+            if words[-1].group() in NAME_SUFFIXES and text.startswith(".", stop):
+                stop += 1  # "Walter Wallace Jr."
+            runs.append((run[0].start(), stop, run[0].group()))
+
     for k, m in enumerate(_TOKEN.finditer(text, start, end)):
         w = m.group()
         if k == 0 and _CYRILLIC.search(w) and not _may_be_name(w):
             continue  # a Russian sentence's first word is capitalised anyway («Однако», «Глава»)
-        if (w[:1].isupper() and len(w) > 1 and _norm(w) not in not_names
-                and m.start() not in covered):
-            run.append(w)
+        if (w[:1].isupper() and (len(w) > 1 or text.startswith(".", m.end()))
+                and _norm(w) not in not_names and m.start() not in covered):
+            run.append(m)  # a word, or an initial ("William S. Saturn")
         elif w not in ("-", "."):  # "Jean-Yves", "J. Smith"
-            if len(run) >= 2 and _norm(run[-1]) not in not_person_ends:
-                return True
+            close()
             run = []
-    return len(run) >= 2 and _norm(run[-1]) not in not_person_ends
+    close()
+    return runs
 
 
-@cache
+def _is_place(name: str) -> bool:
+    from kronika.places.gazetteer import gazetteer, normalise
+
+    return bool(gazetteer().candidates(normalise(name)))
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by word: a long run meets new words forever
 def _may_be_name(word: str) -> bool:
     """A Russian word pymorphy3 does not know, or knows as a name, surname, place or organisation."""
     parses = _morph().parse(word)
@@ -993,28 +1034,48 @@ def _may_be_name(word: str) -> bool:
 
 
 def find(text: str, spans: Iterable[tuple[int, int]], on: date | None,
-         entities: EntityFinder | None = None, actors: tuple[str, ...] = ()) -> list[Resolution]:
+         entities: EntityFinder | None = None, actors: tuple[str, ...] = (),
+         may_name: Callable[[str, int, int], bool] | None = None) -> list[Resolution]:
     """Mentions in the given spans of `text` (sentences, in document order), resolved on `on`.
 
-    With an `entities` finder, sentences that a cheap rule flags (an unknown capitalised word)
-    go through it in one batch, and the people it finds that the KB does not know are added.
-    `actors` are users' actor files that extend the packaged knowledge base.
+    With an `entities` finder, the people the KB does not know are added: in English a run of
+    unknown capitalised words that opens with a given name is one, and sentences where a cheap
+    rule leaves a run undecided go through the finder in one batch. `may_name(text, start, end)`
+    limits this to some sentences (None: all). `actors` are users' actor files that extend the
+    packaged knowledge base.
     """
     resolver = _Resolver(text, on, actors)
     spans = list(spans)
     atoms = [resolver.m.atoms(text, s, e) for s, e in spans]
     per_sentence: list[list[Entity]] = [[] for _ in spans]
     if entities is not None:
+        m = resolver.m
         # Where the model's organisations are actors too (Russian), a body's name counts.
-        ends = frozenset() if resolver.organisations else resolver.m.not_person_ends
-        wanted = [k for k, (s, e) in enumerate(spans)
-                  if _needs_entities(text, s, e, atoms[k], resolver.m.not_names, ends)]
+        ends = frozenset() if resolver.organisations else m.not_person_ends
+        wanted = []
+        for k, (s, e) in enumerate(spans):
+            if may_name is not None and not may_name(text, s, e):
+                continue
+            runs = _name_runs(text, s, e, atoms[k], m.not_names, ends)
+            if runs and not resolver.organisations:
+                # English: a run that opens with a given name is a person and one that names a
+                # place is none, without the model (it runs at ~5k words/s, the rules at ~1M).
+                named = [(a, b) for a, b, first in runs if first in m.given_names]
+                per_sentence[k] = [Entity(a, b, text[a:b], "PER", text[a:b]) for a, b in named]
+                resolver.given_named.update(named)
+                runs = [r for r in runs if r[:2] not in named and not _is_place(text[r[0]:r[1]])]
+            if runs:
+                wanted.append(k)
         found = entities(text, [spans[k] for k in wanted])
         for ent in found:
             for k in wanted:
                 if spans[k][0] <= ent.start < spans[k][1]:
-                    per_sentence[k].append(ent)
+                    if not any(p.start < ent.end and ent.start < p.end for p in per_sentence[k]
+                               if (p.start, p.end) in resolver.given_named):
+                        per_sentence[k].append(ent)
                     break
+        for k in wanted:
+            per_sentence[k].sort(key=lambda ent: ent.start)
     out: list[Resolution] = []
     for k, (start, end) in enumerate(spans):
         out.extend(resolver.sentence(start, end, atoms[k], per_sentence[k]))

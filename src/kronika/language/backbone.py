@@ -161,13 +161,17 @@ class English:
 
     def entities(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Entity]:
         out: list[Entity] = []
-        docs = self.nlp.pipe((text[s:e] for s, e in spans), batch_size=BATCH)
-        for (start, _), doc in zip(spans, docs, strict=True):
-            for ent in doc.ents:
-                label = _SPACY_LABELS.get(ent.label_)
-                if label:
-                    out.append(Entity(start + ent.start_char, start + ent.end_char, ent.text,
-                                      label, ent.text))
+        # The zone frees the words the model's vocabulary learnt from these texts when it ends,
+        # so that a long ingest does not grow it (spaCy's Language.memory_zone): nothing of the
+        # Docs is kept past it.
+        with self.nlp.memory_zone():
+            docs = self.nlp.pipe((text[s:e] for s, e in spans), batch_size=BATCH)
+            for (start, _), doc in zip(spans, docs, strict=True):
+                for ent in doc.ents:
+                    label = _SPACY_LABELS.get(ent.label_)
+                    if label:
+                        out.append(Entity(start + ent.start_char, start + ent.end_char, ent.text,
+                                          label, ent.text))
         return out
 
 

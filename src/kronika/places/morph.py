@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 #: Case endings tried on a word pymorphy3 does not know (locative and dative mostly).
 ENDINGS = (("ии", "ия"), ("ье", "ья"), ("е", ""), ("е", "а"), ("е", "я"), ("и", "ь"),
@@ -20,7 +20,7 @@ def _analyzer():  # noqa: ANN202 - pymorphy3's analyser, loaded once
     return pymorphy3.MorphAnalyzer()
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # keyed by words: bounded for a long run
 def nominatives(word: str) -> tuple[str, ...]:
     """Lower-case forms `word` may be the inflection of, the word itself first."""
     w = word.lower()
@@ -42,7 +42,7 @@ def nominatives(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # keyed by words: bounded for a long run
 def is_nominative_place(name: str) -> bool:
     """Whether pymorphy3 reads every word of `name` as a nominative (a canonical name)."""
     for word in name.replace("-", " ").split():
