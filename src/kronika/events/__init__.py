@@ -131,7 +131,7 @@ def find_events(doc: Document, *, syntax: bool = True) -> list[Event]:
         return []
     said = said_dates(doc.text, doc.sentences, doc.timexes)
     out: list[Event] = []
-    quiet: list[Sentence] = []  # sentences no rule read an event from: the fallback's
+    quiet: list[Sentence] = []  # sentences no trigger rule read an event from: the fallback's
     for sent in doc.sentences:
         noise = doc.noise_covering(sent.start, sent.end)
         if noise and noise.kind in FURNITURE:
