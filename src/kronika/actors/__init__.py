@@ -56,11 +56,12 @@ def _entity_finder(lang: str):  # noqa: ANN202 - an EntityFinder or None
 
     if lang not in backbone.LANGS:
         return None
-    if lang == "ru":  # Russian triggers are lemma rules of their own (kronika.events.ru)
-        from kronika.events import ru
+    if lang == "ru":  # Russian triggers are lemma rules of their own (kronika.events.ru),
+        from kronika.events import ru, ru_syntax  # and cue words where no rule fires
 
         return lambda text, spans: backbone.entities(
-            text, [(s, e) for s, e in spans if ru.find_triggers(text, s, e)], lang)
+            text, [(s, e) for s, e in spans
+                   if ru.find_triggers(text, s, e) or ru_syntax.find_cues(text, s, e)], lang)
     try:
         trigger_rules(lang)
         triggered = True

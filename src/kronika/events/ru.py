@@ -392,20 +392,29 @@ class _Tok:
 
 def find_events(doc: Document) -> list[Event]:
     """The events of a Russian document (see the module docstring)."""
+    from kronika.events import ru_syntax
+
     said = cue_said_dates(doc.text, doc.sentences, doc.timexes, "ru")
     out: list[Event] = []
+    untriggered = []  # sentences no rule fires in, with a cue word and an actor: parsed
     for sent in doc.sentences:
         noise = doc.noise_covering(sent.start, sent.end)
         if noise and noise.kind in FURNITURE:
             continue
         triggers = find_triggers(doc.text, sent.start, sent.end)
         if not triggers:
+            hits = ru_syntax.wants_parse(doc, sent)
+            if hits:
+                untriggered.append((sent, hits))
             continue
         ctx = _Sentence(doc, sent, triggers, said.get(sent.start))
         for t in triggers:
             event = ctx.event(t)
             if event is not None:
                 out.append(event)
+    if untriggered:
+        out.extend(ru_syntax.events(doc, untriggered, said))
+        out.sort(key=lambda e: e.trigger.start)
     return out
 
 
@@ -823,7 +832,10 @@ class _Sentence:
 
     # the event -----------------------------------------------------------------------------
 
-    def event(self, trig: RuTrigger) -> Event | None:
+    def event(self, trig: RuTrigger, roles: tuple[list[Actor], list[Actor]] | None = None
+              ) -> Event | None:
+        """The event of a trigger, or None; `roles` (sources, targets) found elsewhere (the
+        parse, `ru_syntax`) replace the roles read from case."""
         rule = trig.rule
         lo, hi = self.clause(trig)
         first = self._index(trig.start)
@@ -854,6 +866,8 @@ class _Sentence:
             status, status_rule = "occurred", None
         else:
             status, status_rule = decided
+        if roles is not None:
+            return self._build(trig, status, status_rule, *roles)
         sources, targets = self._roles(trig, lo, hi, passive)
         if rule.receiver:
             sources, targets = targets, sources  # «Дублин получил помощь от МВФ»
