@@ -36,12 +36,23 @@ from kronika.timex.grammar import morph
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 # Relations through which an argument's head word leads to the name of who it is.
-_NAME_RELS = ("appos", "flat", "flat:name", "flat:foreign", "nmod", "amod")
+_NAME_RELS = ("appos", "flat", "flat:name", "flat:foreign", "nmod")
 # How deep under an argument's head word a mention is looked for («министр обороны России»).
 NAME_DEPTH = 2
 # How many verbs up a subject is borrowed from («хотел попытаться связаться»).
 CLIMB = 3
 _PASSIVE_RELS = frozenset({"nsubj:pass", "aux:pass"})
+# Prepositions that make an event noun a circumstance or a charge's content, not an event.
+_CIRCUMSTANCE = frozenset({"по", "при", "в", "во", "для", "без", "после", "до", "из-за", "за",
+                           "среди", "под", "ради", "вместо", "из", "перед", "накануне"})
+# Verbs whose subject does what their object noun names («выразил соболезнования», «совершил
+# нападение»); with any other verb the noun's doer is unknown («отказался признать обвинения»).
+_LIGHT_VERBS = frozenset({
+    "выразить", "выражать", "осуществить", "осуществлять", "совершить", "совершать", "провести",
+    "проводить", "оказать", "оказывать", "начать", "начинать", "объявить", "объявлять",
+    "выдвинуть", "выдвигать", "предъявить", "предъявлять", "организовать", "устроить",
+    "ввести", "вводить", "наложить", "подписать", "подписывать", "направить", "направлять",
+    "возобновить", "продолжить", "продолжать", "предпринять", "высказать", "высказывать"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,7 @@ class Cue:
     mode: str | None = None
     preps: frozenset[str] = frozenset()
     genitive: str = "target"
+    needs_target: bool = False
     examples: tuple[str, ...] = ()
 
 
@@ -77,7 +89,7 @@ def cues() -> dict[str, Cue]:
                                 "'source' or 'target'")
         cue = Cue(item["name"], item["type"], tuple(item["lemmas"]), item.get("mode"),
                   frozenset(item.get("preps", ())), item.get("genitive", "target"),
-                  tuple(item.get("examples", ())))
+                  bool(item.get("needs_target", False)), tuple(item.get("examples", ())))
         for lemma in cue.lemmas:
             lemma = lemma.replace("ё", "е")
             if lemma in out:
@@ -157,6 +169,12 @@ class _Tree:
         return ()
 
 
+def _lemma(word: str) -> str:
+    from kronika.events.ru import _analyse
+
+    return _analyse(word.lower()).lemma
+
+
 def _case(word: str, case: str) -> bool:
     from kronika.events.ru import _analyse
 
@@ -216,8 +234,9 @@ def _borrowed(tree: _Tree, i: int, passive: bool, obj: list[int]) -> list[int]:
                 obj.append(head)
                 return []
             return [head]
-        if rel not in ("xcomp", "conj", "obj", "obl"):
-            return []
+        if rel not in ("xcomp", "conj") and not (
+                rel == "obj" and _lemma(words[head].text) in _LIGHT_VERBS):
+            return []  # «в ходе расследования Хьюбл использовал …»: no doer of the noun
         subj = [c for c in tree.kids[head] if words[c].rel == "nsubj"]
         if subj:
             return subj
@@ -230,6 +249,7 @@ def _borrowed(tree: _Tree, i: int, passive: bool, obj: list[int]) -> list[int]:
 def events(doc: Document, wanted: list[tuple[Sentence, list[CueHit]]], said: dict) -> list[Event]:
     """The events the cues give in the wanted sentences (all parsed in one batch)."""
     from kronika.events import ru
+    from kronika.events.ru import _analyse
     from kronika.language.backbone import backbone
 
     if not wanted:
@@ -244,10 +264,14 @@ def events(doc: Document, wanted: list[tuple[Sentence, list[CueHit]]], said: dic
         ctx = ru._Sentence(doc, sent, triggers, said.get(sent.start))
         for h, trig in zip(hits, triggers, strict=True):
             k = at.get(h.start)
-            if k is None or tree.mention[k] is not None:
-                continue  # the parser's words differ here, or the cue is part of a name
+            if k is None or tree.mention[k] is not None or words[k].rel == "amod":
+                continue  # the parser's words differ, the cue is part of a name, or an
+                #           attribute («ликвидированного агентства»)
+            if tree.prep(k) in _CIRCUMSTANCE and _analyse(words[k].text.lower()).pos == "NOUN":
+                continue  # a circumstance, not an event: «по просьбе X», «при поддержке X»,
+                #           what a charge is for: «виновным в убийстве», «срок за убийство»
             sources, targets = roles(tree, k, h.cue)
-            if not sources and not targets:
+            if not targets and (h.cue.needs_target or not sources):
                 continue
             event = ctx.event(trig, (sources, targets))
             if event is not None:
