@@ -365,7 +365,10 @@ def _analyse(word: str) -> _Word:
     cases = frozenset(p.tag.case for p in parses if p.tag.case)
     if "Fixd" in best or not morph().word_is_known(word):
         cases = frozenset(_CASES)  # indeclinable («НАТО», «Шойгу») or unknown: any case
-    return _Word(best.POS, cases, best.POS == "VERB" and best.tense == "futr",
+    # a verb of both aspects («расследует», «атакует») is read as present, not future
+    future = best.POS == "VERB" and best.tense == "futr" and not any(
+        p.tag.tense == "pres" for p in parses)
+    return _Word(best.POS, cases, future,
                  best.POS in ("PRTS", "PRTF") and best.voice == "pssv",
                  best.POS in ("PRTS", "PRTF"), best.POS == "GRND", lexicalised,
                  best.animacy == "anim", best.case == "nomn", best.number == "plur",

@@ -18,7 +18,7 @@ argument («Остин и Милли») gives one actor per conjunct. Status, ne
 attribution come from the rule coder's own machinery (`ru._Sentence.event`).
 
 Example:
-    >>> [c.cue.name for c in find_cues("Переговоры Путина и Эрдогана продлились три часа.", 0, 50)]
+    >>> [c.cue.name for c in find_cues("Переговоры Путина и Эрдогана длились три часа.", 0, 47)]
     ['ru-cue-consult']
 """
 
@@ -46,13 +46,14 @@ _PASSIVE_RELS = frozenset({"nsubj:pass", "aux:pass"})
 _CIRCUMSTANCE = frozenset({"по", "при", "в", "во", "для", "без", "после", "до", "из-за", "за",
                            "среди", "под", "ради", "вместо", "из", "перед", "накануне"})
 # Verbs whose subject does what their object noun names («выразил соболезнования», «совершил
-# нападение»); with any other verb the noun's doer is unknown («отказался признать обвинения»).
+# нападение», «вышли на шествие», «присоединилась к санкциям»); with any other verb the noun's doer is unknown («отказался признать обвинения»).
 _LIGHT_VERBS = frozenset({
     "выразить", "выражать", "осуществить", "осуществлять", "совершить", "совершать", "провести",
     "проводить", "оказать", "оказывать", "начать", "начинать", "объявить", "объявлять",
     "выдвинуть", "выдвигать", "предъявить", "предъявлять", "организовать", "устроить",
     "ввести", "вводить", "наложить", "подписать", "подписывать", "направить", "направлять",
-    "возобновить", "продолжить", "продолжать", "предпринять", "высказать", "высказывать"})
+    "возобновить", "продолжить", "продолжать", "предпринять", "высказать", "высказывать",
+    "выйти", "выходить", "выступить", "выступать", "присоединиться", "присоединяться"})
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,9 @@ def cues() -> dict[str, Cue]:
 
 
 @lru_cache(maxsize=65536)
-def _normal_forms(word: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in morph().parse(word)))
+def _normal_form(word: str) -> str:
+    """The likeliest reading's normal form («критик» is the critic, not «критика»)."""
+    return morph().parse(word)[0].normal_form.replace("ё", "е")
 
 
 def find_cues(text: str, start: int, end: int) -> list[CueHit]:
@@ -109,11 +111,9 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
     lexicon = cues()
     out = []
     for m in _WORD.finditer(text, start, end):
-        for form in _normal_forms(m.group().lower()):
-            cue = lexicon.get(form)
-            if cue is not None:
-                out.append(CueHit(m.start(), m.end(), cue))
-                break
+        cue = lexicon.get(_normal_form(m.group().lower()))
+        if cue is not None:
+            out.append(CueHit(m.start(), m.end(), cue))
     return out
 
 
@@ -144,6 +144,17 @@ class _Tree:
             if self.words[k].rel == "case":
                 return self.words[k].text.lower()
         return None
+
+    def circumstance(self, i: int) -> bool:
+        """Whether noun i, or a noun it hangs on (up to NAME_DEPTH up), stands after a
+        preposition of circumstance («по просьбе», «за ратификацию договора»)."""
+        for _ in range(NAME_DEPTH + 1):
+            if self.prep(i) in _CIRCUMSTANCE:
+                return True
+            if self.words[i].rel != "nmod" or self.words[i].head < 0:
+                return False
+            i = self.words[i].head
+        return False
 
     def actors(self, i: int) -> list[Actor]:
         """Who word i names: its mention, else the first in its name-like dependents; and the
@@ -209,6 +220,8 @@ def roles(tree: _Tree, i: int, cue: Cue) -> tuple[list[Actor], list[Actor]]:
             elif prep is None and noun and rel == "nmod" and k > i \
                     and _case(words[k].text, "gent"):
                 (subj if cue.genitive == "source" else obj).append(k)
+        elif rel == "appos" and not noun and prep is None and _case(words[k].text, "accs"):
+            obj.append(k)  # the parser's slip on an unknown name: «интернировали Ивана Петрова»
         elif rel == "amod" and noun and tree.mention[k] is not None:
             subj.append(k)  # «российский удар»
     if not subj:
@@ -235,7 +248,7 @@ def _borrowed(tree: _Tree, i: int, passive: bool, obj: list[int]) -> list[int]:
                 return []
             return [head]
         if rel not in ("xcomp", "conj") and not (
-                rel == "obj" and _lemma(words[head].text) in _LIGHT_VERBS):
+                rel in ("obj", "obl") and _lemma(words[head].text) in _LIGHT_VERBS):
             return []  # «в ходе расследования Хьюбл использовал …»: no doer of the noun
         subj = [c for c in tree.kids[head] if words[c].rel == "nsubj"]
         if subj:
@@ -267,7 +280,7 @@ def events(doc: Document, wanted: list[tuple[Sentence, list[CueHit]]], said: dic
             if k is None or tree.mention[k] is not None or words[k].rel == "amod":
                 continue  # the parser's words differ, the cue is part of a name, or an
                 #           attribute («ликвидированного агентства»)
-            if tree.prep(k) in _CIRCUMSTANCE and _analyse(words[k].text.lower()).pos == "NOUN":
+            if _analyse(words[k].text.lower()).pos == "NOUN" and tree.circumstance(k):
                 continue  # a circumstance, not an event: «по просьбе X», «при поддержке X»,
                 #           what a charge is for: «виновным в убийстве», «срок за убийство»
             sources, targets = roles(tree, k, h.cue)
