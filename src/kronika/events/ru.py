@@ -405,10 +405,11 @@ def find_events(doc: Document) -> list[Event]:
         if noise and noise.kind in FURNITURE:
             continue
         triggers = find_triggers(doc.text, sent.start, sent.end)
+        hits = [h for h in ru_syntax.wants_parse(doc, sent)
+                if not any(t.start <= h.start < t.end for t in triggers)]
+        if hits:
+            untriggered.append((sent, hits))
         if not triggers:
-            hits = ru_syntax.wants_parse(doc, sent)
-            if hits:
-                untriggered.append((sent, hits))
             continue
         ctx = _Sentence(doc, sent, triggers, said.get(sent.start))
         for t in triggers:

@@ -156,6 +156,15 @@ class _Tree:
             i = self.words[i].head
         return False
 
+    def attribute(self, i: int) -> bool:
+        """Whether noun i is a bare genitive on another noun, naming a kind of it, not an event
+        («агентство расследований», «комитет защиты»); under an event noun it is the event's
+        content («ратификация соглашения»)."""
+        head = self.words[i].head
+        return self.words[i].rel == "nmod" and self.prep(i) is None and head >= 0 and \
+            _pos(self.words[head].text) == "NOUN" and \
+            _normal_form(self.words[head].text.lower()) not in cues()
+
     def actors(self, i: int) -> list[Actor]:
         """Who word i names: its mention, else the first in its name-like dependents; and the
         same for each word coordinated with it."""
@@ -178,6 +187,12 @@ class _Tree:
                     if found:
                         return found
         return ()
+
+
+def _pos(word: str) -> str | None:
+    from kronika.events.ru import _analyse
+
+    return _analyse(word.lower()).pos
 
 
 def _lemma(word: str) -> str:
@@ -274,13 +289,19 @@ def events(doc: Document, wanted: list[tuple[Sentence, list[CueHit]]], said: dic
         tree = _Tree(words, mentions)
         at = {w.start: k for k, w in enumerate(words)}
         triggers = [ru.RuTrigger(h.start, h.end, _rule(h.cue)) for h in hits]
-        ctx = ru._Sentence(doc, sent, triggers, said.get(sent.start))
+        fired = ru.find_triggers(doc.text, sent.start, sent.end)
+        ctx = ru._Sentence(doc, sent, sorted(fired + triggers, key=lambda t: t.start),
+                           said.get(sent.start))
         for h, trig in zip(hits, triggers, strict=True):
             k = at.get(h.start)
+            if k is not None and words[k].head >= 0 and any(
+                    t.start <= words[words[k].head].start < t.end for t in fired):
+                continue  # the object of a rule's trigger: «ратифицировала соглашение»
             if k is None or tree.mention[k] is not None or words[k].rel == "amod":
                 continue  # the parser's words differ, the cue is part of a name, or an
                 #           attribute («ликвидированного агентства»)
-            if _analyse(words[k].text.lower()).pos == "NOUN" and tree.circumstance(k):
+            if _analyse(words[k].text.lower()).pos == "NOUN" and (
+                    tree.circumstance(k) or tree.attribute(k)):
                 continue  # a circumstance, not an event: «по просьбе X», «при поддержке X»,
                 #           what a charge is for: «виновным в убийстве», «срок за убийство»
             sources, targets = roles(tree, k, h.cue)
