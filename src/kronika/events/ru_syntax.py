@@ -186,7 +186,17 @@ class _Tree:
                     found = self._named(k, depth + 1)
                     if found:
                         return found
+        if _lemma(self.words[i].text) in _agents():  # «японские власти»: the state's body
+            for k in self.kids[i]:
+                if self.words[k].rel == "amod" and self.mention[k] is not None:
+                    return self.mention[k].actors
         return ()
+
+
+def _agents() -> frozenset[str]:
+    from kronika.events.ru import _agents as agents
+
+    return agents()
 
 
 def _pos(word: str) -> str | None:
@@ -240,13 +250,13 @@ def roles(tree: _Tree, i: int, cue: Cue) -> tuple[list[Actor], list[Actor]]:
         elif rel == "amod" and noun and tree.mention[k] is not None:
             subj.append(k)  # «российский удар»
     if not subj:
-        subj = _borrowed(tree, i, passive, obj)
+        subj = _borrowed(tree, i, passive, obj, cue)
     sources = [a for k in subj for a in tree.actors(k)]
     targets = [a for k in obj for a in tree.actors(k) if a not in sources]
     return sources, targets
 
 
-def _borrowed(tree: _Tree, i: int, passive: bool, obj: list[int]) -> list[int]:
+def _borrowed(tree: _Tree, i: int, passive: bool, obj: list[int], cue: Cue) -> list[int]:
     """The subject of the verb the cue depends on: an infinitive or a conjunct takes its
     governor's («пытался связаться»), an event noun its verb's («осуществил нападение»); a
     participle hangs on the noun it describes (the doer, or in the passive the one it is done
@@ -265,6 +275,9 @@ def _borrowed(tree: _Tree, i: int, passive: bool, obj: list[int]) -> list[int]:
         if rel not in ("xcomp", "conj") and not (
                 rel in ("obj", "obl") and _lemma(words[head].text) in _LIGHT_VERBS):
             return []  # «в ходе расследования Хьюбл использовал …»: no doer of the noun
+        if rel in ("obj", "obl") and not obj:  # «осуществил кибератаку на Тайвань»: the
+            obj.extend(c for c in tree.kids[head]  # light verb holds the noun's target
+                       if words[c].rel == "obl" and tree.prep(c) in cue.preps)
         subj = [c for c in tree.kids[head] if words[c].rel == "nsubj"]
         if subj:
             return subj
