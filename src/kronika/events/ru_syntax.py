@@ -42,6 +42,8 @@ NAME_DEPTH = 2
 # How many verbs up a subject is borrowed from («хотел попытаться связаться»).
 CLIMB = 3
 _PASSIVE_RELS = frozenset({"nsubj:pass", "aux:pass"})
+# Verbs whose subject undergoes what their noun names («подвергся критике», «стал жертвой»).
+_UNDERGO_VERBS = frozenset({"подвергнуться", "подвергаться"})
 # Prepositions that make an event noun a circumstance or a charge's content, not an event.
 _CIRCUMSTANCE = frozenset({"по", "при", "в", "во", "для", "без", "после", "до", "из-за", "за",
                            "среди", "под", "ради", "вместо", "из", "перед", "накануне"})
@@ -140,9 +142,11 @@ class _Tree:
             self.mention.append(next((m for m in mentions if m.start <= w.start < m.end), None))
 
     def prep(self, i: int) -> str | None:
+        """The preposition of word i, a fixed phrase whole («со стороны», «в отношении»)."""
         for k in self.kids[i]:
             if self.words[k].rel == "case":
-                return self.words[k].text.lower()
+                fixed = [self.words[f].text for f in self.kids[k] if self.words[f].rel == "fixed"]
+                return " ".join([self.words[k].text, *fixed]).lower()
         return None
 
     def circumstance(self, i: int) -> bool:
@@ -238,7 +242,9 @@ def roles(tree: _Tree, i: int, cue: Cue) -> tuple[list[Actor], list[Actor]]:
         elif rel in ("obj", "iobj"):
             obj.append(k)
         elif rel in ("obl", "nmod"):
-            if prep is not None and prep in cue.preps:
+            if prep in ("со стороны", "с стороны"):
+                subj.append(k)  # «подверглась критике со стороны США»
+            elif prep is not None and prep in cue.preps:
                 obj.append(k)
             elif prep is None and passive and _case(words[k].text, "ablt"):
                 subj.append(k)
@@ -249,7 +255,12 @@ def roles(tree: _Tree, i: int, cue: Cue) -> tuple[list[Actor], list[Actor]]:
             obj.append(k)  # the parser's slip on an unknown name: «интернировали Ивана Петрова»
         elif rel == "amod" and noun and tree.mention[k] is not None:
             subj.append(k)  # «российский удар»
-    if not subj:
+    head = words[i].head
+    if noun and head >= 0 and words[i].rel in ("obj", "iobj", "obl") \
+            and _lemma(words[head].text) in _UNDERGO_VERBS:
+        # «действия Арпайо подвергались критике»: the subject undergoes it
+        obj.extend(c for c in tree.kids[head] if words[c].rel == "nsubj")
+    elif not subj:
         subj = _borrowed(tree, i, passive, obj, cue)
     sources = [a for k in subj for a in tree.actors(k)]
     targets = [a for k in obj for a in tree.actors(k) if a not in sources]
@@ -273,7 +284,7 @@ def _borrowed(tree: _Tree, i: int, passive: bool, obj: list[int], cue: Cue) -> l
                 return []
             return [head]
         if rel not in ("xcomp", "conj") and not (
-                rel in ("obj", "obl") and _lemma(words[head].text) in _LIGHT_VERBS):
+                rel in ("obj", "iobj", "obl") and _lemma(words[head].text) in _LIGHT_VERBS):
             return []  # «в ходе расследования Хьюбл использовал …»: no doer of the noun
         if rel in ("obj", "obl") and not obj:  # «осуществил кибератаку на Тайвань»: the
             obj.extend(c for c in tree.kids[head]  # light verb holds the noun's target
