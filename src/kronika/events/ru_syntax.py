@@ -324,6 +324,8 @@ def events(doc: Document, wanted: list[tuple[Sentence, list[CueHit]]], said: dic
             if k is None or tree.mention[k] is not None or words[k].rel == "amod":
                 continue  # the parser's words differ, the cue is part of a name, or an
                 #           attribute («ликвидированного агентства»)
+            if _analyse(words[k].text.lower()).participle and words[k].head > k:
+                continue  # a participle before its noun describes it: «ликвидированного РИА»
             if _analyse(words[k].text.lower()).pos == "NOUN" and (
                     tree.circumstance(k) or tree.attribute(k)):
                 continue  # a circumstance, not an event: «по просьбе X», «при поддержке X»,
