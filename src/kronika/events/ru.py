@@ -1,6 +1,7 @@
-"""Russian events: trigger rules over lemmas (`ru.yaml`), roles from case (pymorphy3).
+"""Russian events: trigger rules over lemmas (`ru.yaml`), roles from case (pymorphy3); where no
+rule fires, cue words with roles from a dependency parse (`ru_syntax`, `ru.cues.yaml`).
 
-Only sentences where a trigger rule fires are analysed. A trigger's clause runs between hard
+The rules look only at sentences where a trigger rule fires. A trigger's clause runs between hard
 punctuation, commas that do not join a list of actors, and subordinators («что», «который»,
 «если» …). Word order is free, so roles come from morphology: a nominative actor mention is the
 source, an accusative or dative one, or one after the preposition the rule names («с» +
@@ -399,7 +400,7 @@ def find_events(doc: Document) -> list[Event]:
 
     said = cue_said_dates(doc.text, doc.sentences, doc.timexes, "ru")
     out: list[Event] = []
-    untriggered = []  # sentences no rule fires in, with a cue word and an actor: parsed
+    cued = []  # sentences with a cue word away from the rules' triggers, and an actor: parsed
     for sent in doc.sentences:
         noise = doc.noise_covering(sent.start, sent.end)
         if noise and noise.kind in FURNITURE:
@@ -408,7 +409,7 @@ def find_events(doc: Document) -> list[Event]:
         hits = [h for h in ru_syntax.wants_parse(doc, sent)
                 if not any(t.start <= h.start < t.end for t in triggers)]
         if hits:
-            untriggered.append((sent, hits))
+            cued.append((sent, hits))
         if not triggers:
             continue
         ctx = _Sentence(doc, sent, triggers, said.get(sent.start))
@@ -416,8 +417,8 @@ def find_events(doc: Document) -> list[Event]:
             event = ctx.event(t)
             if event is not None:
                 out.append(event)
-    if untriggered:
-        out.extend(ru_syntax.events(doc, untriggered, said))
+    if cued:
+        out.extend(ru_syntax.events(doc, cued, said))
         out.sort(key=lambda e: e.trigger.start)
     return out
 
