@@ -855,7 +855,11 @@ class _Sentence:
                 self.toks[first - 1].word.pos == "NOUN" and "gent" in self.toks[first - 1].word.cases:
             return None  # «в заговоре с целью совершения терактов»: a topic, not an event
         inside = [t for t in self.toks[first:] if t.start < trig.end]
-        passive = rule.passive or any(t.word.passive for t in inside)
+        # a passive participle makes the trigger passive when it is the predicate («подписан»,
+        # «захваченный в Пакистане»), not an attribute inside it («в список запрещённых»)
+        passive = rule.passive or any(t.word.passive and (t.word.pos == "PRTS"
+                                                          or "nomn" in t.word.cases)
+                                      for t in inside)
         clause_start = self.toks[lo].start if lo < len(self.toks) else trig.start
         before = self.text[clause_start:trig.start]
         after = self.text[trig.end:min(self._after_end(trig), trig.end + SENTENCE_CUE_REACH)]
