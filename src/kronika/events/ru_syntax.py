@@ -108,12 +108,25 @@ def _normal_form(word: str) -> str:
     return morph().parse(word)[0].normal_form.replace("ё", "е")
 
 
+@cache
+def _forms() -> frozenset[str]:
+    """Every inflected form of every cue lemma (ё written е): a set look-up per word, so that
+    only the rare word that may be a cue is analysed by pymorphy3."""
+    from kronika.timex.grammar import word_forms
+
+    return frozenset(f.lower().replace("ё", "е") for lemma in cues() for f in word_forms(lemma))
+
+
 def find_cues(text: str, start: int, end: int) -> list[CueHit]:
-    """The cue words of text[start:end] (the cheap filter: a dictionary look-up per word)."""
-    lexicon = cues()
+    """The cue words of text[start:end] (the cheap filter: a set look-up per word, then the
+    likeliest reading's normal form for the few that may be cues)."""
+    lexicon, forms = cues(), _forms()
     out = []
     for m in _WORD.finditer(text, start, end):
-        cue = lexicon.get(_normal_form(m.group().lower()))
+        word = m.group().lower().replace("ё", "е")
+        if word not in forms:
+            continue
+        cue = lexicon.get(_normal_form(word))
         if cue is not None:
             out.append(CueHit(m.start(), m.end(), cue))
     return out
