@@ -409,7 +409,7 @@ def find_events(doc: Document) -> list[Event]:
         hits = [h for h in ru_syntax.wants_parse(doc, sent)
                 if not any(t.start <= h.start < t.end for t in triggers)]
         if hits:
-            cued.append((sent, hits))
+            cued.append((sent, hits, triggers))
         if not triggers:
             continue
         ctx = _Sentence(doc, sent, triggers, said.get(sent.start))

@@ -42,6 +42,10 @@ NAME_DEPTH = 2
 # How many verbs up a subject is borrowed from («хотел попытаться связаться»).
 CLIMB = 3
 _PASSIVE_RELS = frozenset({"nsubj:pass", "aux:pass"})
+# Longer sentences are not parsed: a bound on the work per sentence (run-on text, tables
+# flattened to text); the parse of news sentences this long is less reliable too, and on
+# Russian Wikinews they are 2 % of the sentences with a cue and an actor but 7 % of the words.
+MAX_PARSE_WORDS = 50
 # Verbs whose subject undergoes what their noun names («подвергся критике», «стал жертвой»).
 _UNDERGO_VERBS = frozenset({"подвергнуться", "подвергаться"})
 # Prepositions that make an event noun a circumstance or a charge's content, not an event.
@@ -133,10 +137,14 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
 
 
 def wants_parse(doc: Document, sent: Sentence) -> list[CueHit]:
-    """The cues of a sentence worth parsing: it has a cue and an actor mention."""
+    """The cues of a sentence worth parsing: it has a cue and an actor mention, and at most
+    MAX_PARSE_WORDS words."""
     if not any(sent.start <= m.start < sent.end for m in doc.mentions):
         return []
-    return find_cues(doc.text, sent.start, sent.end)
+    hits = find_cues(doc.text, sent.start, sent.end)
+    if hits and len(_WORD.findall(sent.text)) > MAX_PARSE_WORDS:
+        return []
+    return hits
 
 
 # roles from the parse ------------------------------------------------------------------------
@@ -311,22 +319,23 @@ def _borrowed(tree: _Tree, i: int, passive: bool, obj: list[int], cue: Cue) -> l
 
 # the events ----------------------------------------------------------------------------------
 
-def events(doc: Document, wanted: list[tuple[Sentence, list[CueHit]]], said: dict) -> list[Event]:
-    """The events the cues give in the wanted sentences (all parsed in one batch)."""
+def events(doc: Document, wanted: list[tuple[Sentence, list[CueHit], list]], said: dict
+           ) -> list[Event]:
+    """The events the cues give in the wanted sentences (sentence, cue hits, the rules'
+    triggers there), all parsed in one batch."""
     from kronika.events import ru
     from kronika.events.ru import _analyse
     from kronika.language.backbone import backbone
 
     if not wanted:
         return []
-    trees = backbone("ru").parse(doc.text, [(s.start, s.end) for s, _ in wanted])
+    trees = backbone("ru").parse(doc.text, [(s.start, s.end) for s, _, _ in wanted])
     out: list[Event] = []
-    for (sent, hits), words in zip(wanted, trees, strict=True):
+    for (sent, hits, fired), words in zip(wanted, trees, strict=True):
         mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end]
         tree = _Tree(words, mentions)
         at = {w.start: k for k, w in enumerate(words)}
         triggers = [ru.RuTrigger(h.start, h.end, _rule(h.cue)) for h in hits]
-        fired = ru.find_triggers(doc.text, sent.start, sent.end)
         ctx = ru._Sentence(doc, sent, sorted(fired + triggers, key=lambda t: t.start),
                            said.get(sent.start))
         for h, trig in zip(hits, triggers, strict=True):
