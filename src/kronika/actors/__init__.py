@@ -61,10 +61,11 @@ def _entity_finder(lang: str):  # noqa: ANN202 - (EntityFinder, sentence test) o
     def finder(text: str, spans):  # noqa: ANN001, ANN202
         return backbone.entities(text, spans, lang)
 
-    if lang == "ru":  # Russian triggers are lemma rules of their own (kronika.events.ru)
-        from kronika.events import ru
+    if lang == "ru":  # Russian triggers are lemma rules of their own (kronika.events.ru),
+        from kronika.events import ru, ru_syntax  # and cue words where no rule fires
 
-        return finder, lambda text, s, e: bool(ru.find_triggers(text, s, e))
+        return finder, lambda text, s, e: bool(ru.find_triggers(text, s, e)
+                                               or ru_syntax.find_cues(text, s, e))
     try:
         trigger_rules(lang)
     except RuleFileError:

@@ -1,6 +1,7 @@
-"""Russian events: trigger rules over lemmas (`ru.yaml`), roles from case (pymorphy3).
+"""Russian events: trigger rules over lemmas (`ru.yaml`), roles from case (pymorphy3); where no
+rule fires, cue words with roles from a dependency parse (`ru_syntax`, `ru.cues.yaml`).
 
-Only sentences where a trigger rule fires are analysed. A trigger's clause runs between hard
+The rules look only at sentences where a trigger rule fires. A trigger's clause runs between hard
 punctuation, commas that do not join a list of actors, and subordinators («что», «который»,
 «если» …). Word order is free, so roles come from morphology: a nominative actor mention is the
 source, an accusative or dative one, or one after the preposition the rule names («с» +
@@ -365,7 +366,10 @@ def _analyse(word: str) -> _Word:
     cases = frozenset(p.tag.case for p in parses if p.tag.case)
     if "Fixd" in best or not morph().word_is_known(word):
         cases = frozenset(_CASES)  # indeclinable («НАТО», «Шойгу») or unknown: any case
-    return _Word(best.POS, cases, best.POS == "VERB" and best.tense == "futr",
+    # a verb of both aspects («расследует», «атакует») is read as present, not future
+    future = best.POS == "VERB" and best.tense == "futr" and not any(
+        p.tag.tense == "pres" for p in parses)
+    return _Word(best.POS, cases, future,
                  best.POS in ("PRTS", "PRTF") and best.voice == "pssv",
                  best.POS in ("PRTS", "PRTF"), best.POS == "GRND", lexicalised,
                  best.animacy == "anim", best.case == "nomn", best.number == "plur",
@@ -392,13 +396,20 @@ class _Tok:
 
 def find_events(doc: Document) -> list[Event]:
     """The events of a Russian document (see the module docstring)."""
+    from kronika.events import ru_syntax
+
     said = cue_said_dates(doc.text, doc.sentences, doc.timexes, "ru")
     out: list[Event] = []
+    cued = []  # sentences with a cue word away from the rules' triggers, and an actor: parsed
     for sent in doc.sentences:
         noise = doc.noise_covering(sent.start, sent.end)
         if noise and noise.kind in FURNITURE:
             continue
         triggers = find_triggers(doc.text, sent.start, sent.end)
+        hits = [h for h in ru_syntax.wants_parse(doc, sent)
+                if not any(t.start <= h.start < t.end for t in triggers)]
+        if hits:
+            cued.append((sent, hits, triggers))
         if not triggers:
             continue
         ctx = _Sentence(doc, sent, triggers, said.get(sent.start))
@@ -406,6 +417,9 @@ def find_events(doc: Document) -> list[Event]:
             event = ctx.event(t)
             if event is not None:
                 out.append(event)
+    if cued:
+        out.extend(ru_syntax.events(doc, cued, said))
+        out.sort(key=lambda e: e.trigger.start)
     return out
 
 
@@ -823,7 +837,10 @@ class _Sentence:
 
     # the event -----------------------------------------------------------------------------
 
-    def event(self, trig: RuTrigger) -> Event | None:
+    def event(self, trig: RuTrigger, roles: tuple[list[Actor], list[Actor]] | None = None
+              ) -> Event | None:
+        """The event of a trigger, or None; `roles` (sources, targets) found elsewhere (the
+        parse, `ru_syntax`) replace the roles read from case."""
         rule = trig.rule
         lo, hi = self.clause(trig)
         first = self._index(trig.start)
@@ -838,7 +855,11 @@ class _Sentence:
                 self.toks[first - 1].word.pos == "NOUN" and "gent" in self.toks[first - 1].word.cases:
             return None  # «в заговоре с целью совершения терактов»: a topic, not an event
         inside = [t for t in self.toks[first:] if t.start < trig.end]
-        passive = rule.passive or any(t.word.passive for t in inside)
+        # a passive participle makes the trigger passive when it is the predicate («подписан»,
+        # «захваченный в Пакистане»), not an attribute inside it («в список запрещённых»)
+        passive = rule.passive or any(t.word.passive and (t.word.pos == "PRTS"
+                                                          or "nomn" in t.word.cases)
+                                      for t in inside)
         clause_start = self.toks[lo].start if lo < len(self.toks) else trig.start
         before = self.text[clause_start:trig.start]
         after = self.text[trig.end:min(self._after_end(trig), trig.end + SENTENCE_CUE_REACH)]
@@ -854,6 +875,8 @@ class _Sentence:
             status, status_rule = "occurred", None
         else:
             status, status_rule = decided
+        if roles is not None:
+            return self._build(trig, status, status_rule, *roles)
         sources, targets = self._roles(trig, lo, hi, passive)
         if rule.receiver:
             sources, targets = targets, sources  # «Дублин получил помощь от МВФ»

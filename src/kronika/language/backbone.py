@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Protocol
 
 from kronika.document import Span
@@ -49,6 +50,18 @@ class Entity:
     text: str
     label: str
     normal: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """A word of a parsed sentence: offsets into the text, the index of its head word in the
+    same list (-1 for the root) and its Universal Dependencies relation («nsubj», «obj» …)."""
+
+    start: int
+    end: int
+    text: str
+    head: int
+    rel: str
 
 
 class Backbone(Protocol):
@@ -79,6 +92,7 @@ class Russian:
             )
 
             emb = NewsEmbedding()
+            self.emb = emb
             self.segmenter = Segmenter()
             self.ner = NewsNERTagger(emb)
             self.morph = NewsMorphTagger(emb)
@@ -133,6 +147,48 @@ class Russian:
                     span.normalize(self.vocab)
                 out.append(Entity(span.start + shift, span.stop + shift, span.text, span.type,
                                   span.normal or span.text))
+        return out
+
+
+    @cached_property
+    def syntax(self):  # noqa: ANN201 - natasha's NewsSyntaxParser
+        """The dependency parser (slovnet, Universal Dependencies), loaded on first use."""
+        from natasha import NewsSyntaxParser
+
+        return NewsSyntaxParser(self.emb)
+
+    def parse(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[Dependency]]:
+        """Dependency trees of the spans, one list of words per span; one natasha Doc over all
+        the spans joined by newlines (batched, as `entities`)."""
+        from natasha import Doc
+
+        if not spans:
+            return []
+        starts, parts, pos = [], [], 0
+        for start, end in spans:
+            starts.append((pos, start))
+            parts.append(text[start:end])
+            pos += end - start + 1
+        doc = Doc("\n".join(parts))
+        doc.segment(self.segmenter)
+        doc.parse_syntax(self.syntax)
+        out: list[list[Dependency]] = [[] for _ in spans]
+        joined = [p for p, _ in starts]
+        for sent in doc.sents:
+            # where each word goes: (span index, index in that span's list)
+            at: list[tuple[int, int]] = []
+            taken: dict[int, int] = {}
+            for t in sent.tokens:
+                k = bisect_right(joined, t.start) - 1
+                taken[k] = taken.get(k, 0) + 1
+                at.append((k, len(out[k]) + taken[k] - 1))
+            ids = {t.id: i for i, t in enumerate(sent.tokens)}
+            for (k, _), t in zip(at, sent.tokens, strict=True):
+                h = ids.get(t.head_id, -1)
+                head = at[h][1] if h >= 0 and at[h][0] == k else -1  # a sentence across spans
+                shift = starts[k][1] - starts[k][0]
+                out[k].append(Dependency(t.start + shift, t.stop + shift, t.text, head,
+                                         t.rel or ""))
         return out
 
 
