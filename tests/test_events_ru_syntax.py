@@ -95,3 +95,13 @@ def test_any_input_gives_events_with_evidence(words):
     for e in doc.events:
         assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
         assert e.evidence.start <= e.trigger.start < e.trigger.end <= e.evidence.end
+
+
+def test_fallback_off_reads_only_rules():
+    """`Events(syntax=False)` leaves the cue words out, in Russian as in English."""
+    from kronika.events import Events
+
+    doc = Pipeline.default().upto("actors").process(
+        "Польша финансирует армию Украины.", published="2023-02-01", lang="ru")
+    assert Events(syntax=False)(doc).events == ()
+    assert [e.type for e in Events()(doc).events] == ["AID"]

@@ -109,7 +109,8 @@ def _same(a: Actor, b: Actor) -> bool:
 
 class Events:
     """Add `events` read from the sentences where a trigger rule fires; with `syntax` (the
-    default), English sentences where none fires go to the syntactic fallback (syntax.py)."""
+    default), sentences where none fires go to the syntactic fallback (English: syntax.py;
+    Russian: ru_syntax.py, also away from a rule's trigger). `syntax=False` is faster."""
 
     name = "events"
     reads = ("text", "sentences", "noise", "timexes", "mentions", "published", "title")
@@ -126,7 +127,7 @@ def find_events(doc: Document, *, syntax: bool = True) -> list[Event]:
     if doc.language == "ru":
         from kronika.events import ru
 
-        return ru.find_events(doc)
+        return ru.find_events(doc, syntax=syntax)
     if doc.language not in LANGUAGES:
         return []
     said = said_dates(doc.text, doc.sentences, doc.timexes)

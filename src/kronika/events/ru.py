@@ -394,8 +394,9 @@ class _Tok:
 
 # the events of a document --------------------------------------------------------------------
 
-def find_events(doc: Document) -> list[Event]:
-    """The events of a Russian document (see the module docstring)."""
+def find_events(doc: Document, *, syntax: bool = True) -> list[Event]:
+    """The events of a Russian document (see the module docstring); `syntax=False` leaves out
+    the cue words' fallback."""
     from kronika.events import ru_syntax
 
     said = cue_said_dates(doc.text, doc.sentences, doc.timexes, "ru")
@@ -407,7 +408,7 @@ def find_events(doc: Document) -> list[Event]:
             continue
         triggers = find_triggers(doc.text, sent.start, sent.end)
         hits = [h for h in ru_syntax.wants_parse(doc, sent)
-                if not any(t.start <= h.start < t.end for t in triggers)]
+                if not any(t.start <= h.start < t.end for t in triggers)] if syntax else []
         if hits:
             cued.append((sent, hits, triggers))
         if not triggers:
