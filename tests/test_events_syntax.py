@@ -79,3 +79,14 @@ def test_missing_model_is_a_clear_error(monkeypatch):
             syntax.parser()
     finally:
         syntax.parser.cache_clear()
+
+
+def test_parser_learns_no_words_for_good():
+    """A long ingest must not grow the parser's string store with every new word it reads."""
+    first = "Ethiopia reproached Eritrea over the raid on Zorbaquel."
+    Events()(UPTO_ACTORS.process(first, published="2021-05-01", lang="en"))
+    before = len(syntax.parser().vocab.strings)
+    later = "Ethiopia reproached Eritrea over the raid on Quimbrastovel."
+    events = Events()(UPTO_ACTORS.process(later, published="2021-05-01", lang="en")).events
+    assert [e.rule for e in events] == ["syntax:accuse-verbs"]
+    assert len(syntax.parser().vocab.strings) == before

@@ -232,11 +232,15 @@ def add_events(doc: Document, quiet: Sequence[Sentence],
     chosen = candidates(doc, quiet)
     if not chosen:
         return rule_events
-    parses = parser().pipe((s.text for s in chosen), batch_size=BATCH)
+    nlp = parser()
     added: list[Event] = []
-    for sent, parsed in zip(chosen, parses, strict=True):
-        earlier = [e for e in rule_events if e.evidence.start < sent.start] + added
-        added += events(doc, sent, parsed, said.get(sent.start), earlier)
+    # Inside the zone the words the parser meets are forgotten when it ends (a long ingest
+    # would grow its string store); events keep offsets and strings of their own, no tokens.
+    with nlp.memory_zone():
+        parses = nlp.pipe((s.text for s in chosen), batch_size=BATCH)
+        for sent, parsed in zip(chosen, parses, strict=True):
+            earlier = [e for e in rule_events if e.evidence.start < sent.start] + added
+            added += events(doc, sent, parsed, said.get(sent.start), earlier)
     if not added:
         return rule_events
     return sorted(rule_events + added, key=lambda e: e.evidence.start)
