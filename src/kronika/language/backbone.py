@@ -113,18 +113,11 @@ class Russian:
     def entities(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Entity]:
         """One natasha Doc over all the spans joined by newlines (the taggers work in batches;
         one Doc per sentence is ~20x slower), morphology only when there is a name to normalise."""
-        from natasha import Doc
         from natasha.doc import inject_morph, sent_words
 
         if not spans:
             return []
-        starts, parts, pos = [], [], 0
-        for start, end in spans:
-            starts.append((pos, start))
-            parts.append(text[start:end])
-            pos += end - start + 1
-        doc = Doc("\n".join(parts))
-        doc.segment(self.segmenter)
+        doc, starts = self._joined(text, spans)
         doc.tag_ner(self.ner)
         if not doc.spans:
             return []
@@ -149,6 +142,19 @@ class Russian:
                                   span.normal or span.text))
         return out
 
+    def _joined(self, text: str, spans: Sequence[tuple[int, int]]):  # noqa: ANN202 - a natasha Doc
+        """One segmented natasha Doc of the spans joined by newlines, and (offset in the Doc,
+        offset in `text`) of each span's start."""
+        from natasha import Doc
+
+        starts, parts, pos = [], [], 0
+        for start, end in spans:
+            starts.append((pos, start))
+            parts.append(text[start:end])
+            pos += end - start + 1
+        doc = Doc("\n".join(parts))
+        doc.segment(self.segmenter)
+        return doc, starts
 
     @cached_property
     def syntax(self):  # noqa: ANN201 - natasha's NewsSyntaxParser
@@ -160,17 +166,9 @@ class Russian:
     def parse(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[Dependency]]:
         """Dependency trees of the spans, one list of words per span; one natasha Doc over all
         the spans joined by newlines (batched, as `entities`)."""
-        from natasha import Doc
-
         if not spans:
             return []
-        starts, parts, pos = [], [], 0
-        for start, end in spans:
-            starts.append((pos, start))
-            parts.append(text[start:end])
-            pos += end - start + 1
-        doc = Doc("\n".join(parts))
-        doc.segment(self.segmenter)
+        doc, starts = self._joined(text, spans)
         doc.parse_syntax(self.syntax)
         out: list[list[Dependency]] = [[] for _ in spans]
         joined = [p for p, _ in starts]
