@@ -364,12 +364,11 @@ class _Matcher:
 def _given_names() -> frozenset[str]:
     """English given names (`kb/given-names.yaml`) that name no place of the gazetteer: "Austin"
     or "Georgia" opening a capitalised run may be either, and the entity model decides there."""
-    from kronika.places.gazetteer import gazetteer, normalise
+    from kronika.places.gazetteer import names_place
 
     data = load_rules("kronika.actors.kb", "given-names.yaml")
     require_keys(data.get("given-names") or {}, ("names", "example"), "given-names.yaml")
-    gaz = gazetteer()
-    return frozenset(n for n in data["given-names"]["names"] if not gaz.candidates(normalise(n)))
+    return frozenset(n for n in data["given-names"]["names"] if not names_place(n))
 
 
 @cache
@@ -1019,12 +1018,6 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
     return runs
 
 
-def _is_place(name: str) -> bool:
-    from kronika.places.gazetteer import gazetteer, normalise
-
-    return bool(gazetteer().candidates(normalise(name)))
-
-
 @lru_cache(maxsize=1 << 16)  # keyed by word: a long run meets new words forever
 def _may_be_name(word: str) -> bool:
     """A Russian word pymorphy3 does not know, or knows as a name, surname, place or organisation."""
@@ -1049,6 +1042,8 @@ def find(text: str, spans: Iterable[tuple[int, int]], on: date | None,
     atoms = [resolver.m.atoms(text, s, e) for s, e in spans]
     per_sentence: list[list[Entity]] = [[] for _ in spans]
     if entities is not None:
+        from kronika.places.gazetteer import names_place
+
         m = resolver.m
         # Where the model's organisations are actors too (Russian), a body's name counts.
         ends = frozenset() if resolver.organisations else m.not_person_ends
@@ -1063,7 +1058,7 @@ def find(text: str, spans: Iterable[tuple[int, int]], on: date | None,
                 named = [(a, b) for a, b, first in runs if first in m.given_names]
                 per_sentence[k] = [Entity(a, b, text[a:b], "PER", text[a:b]) for a, b in named]
                 resolver.given_named.update(named)
-                runs = [r for r in runs if r[:2] not in named and not _is_place(text[r[0]:r[1]])]
+                runs = [r for r in runs if r[:2] not in named and not names_place(text[r[0]:r[1]])]
             if runs:
                 wanted.append(k)
         found = entities(text, [spans[k] for k in wanted])

