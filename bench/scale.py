@@ -4,8 +4,10 @@ Pages: Wikinews articles (../shared/corpus/wikinews, CC BY 2.5; English and Russ
 the synthetic site templates of `bench/pages.py` so that extraction has real work to do;
 without ../shared the bundled example article is used. Everything is measured in this one run:
 
+- real news HTML (English): the saved news pages of `bench/realpages.py`, row "en real";
 - baseline: trafilatura's extraction alone on the same pages (`trafilatura.extract`), best of three runs;
-- kronika on one core: HTML → document → stored timeline (DuckDB), time share per stage;
+- kronika on one core: HTML → document → stored timeline (DuckDB), time share per stage and
+  row;
 - kronika on N cores (`kronika.parallel.run_all`, the engine of `kronika ingest --jobs`);
 - peak memory of the whole process tree as PSS (shared model pages counted once);
 - with `--spark`: the Spark job in local mode on 1 and 2 cores over the same texts as JSONL.
@@ -198,6 +200,17 @@ def spark(lang: str, pages_count: int, masters: list[str]) -> dict[str, float]:
     return out
 
 
+def real_pages(out: Console) -> list[tuple[bytes, str | None]]:
+    """The English pages of `bench/realpages.py` (real news HTML), or none with the reason."""
+    import realpages
+
+    pages = realpages.fetch()
+    if isinstance(pages, str):
+        out.print(f"[yellow]en real: {pages}; skipped[/]")
+        return []
+    return realpages.english(pages)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=min(2, cores()))
@@ -216,13 +229,16 @@ def main() -> int:
     for col in ("lang", "pages", "trafilatura alone", "kronika 1 core", "× trafilatura",
                 "articles/s/core", f"kronika {args.jobs} cores", "speed-up", "peak PSS"):
         table.add_column(col, justify="right")
-    shares_all: dict[str, float] = {}
-    for lang in ("en", "ru"):
-        pages = load(lang, args.limit + WARM_UP)
-        warm, pages = pages[args.limit:], pages[:args.limit]
-        for data, published in warm:  # rules and patterns compile on first use: not timed
-            process((data, published))
-            trafilatura_alone([(data, published)], runs=1)
+    shares_by: dict[str, dict[str, float]] = {}
+    for lang in ("en", "ru", "en real"):
+        if lang == "en real":
+            pages = real_pages(out)
+        else:
+            pages = load(lang, args.limit + WARM_UP)
+            warm, pages = pages[args.limit:], pages[:args.limit]
+            for data, published in warm:  # rules and patterns compile on first use: not timed
+                process((data, published))
+                trafilatura_alone([(data, published)], runs=1)
         if not pages:
             out.print(f"[yellow]{lang}: no pages (../shared is absent), skipped[/]")
             continue
@@ -232,19 +248,20 @@ def main() -> int:
                 single, shares, _ = one_core(pages, f"{tmp}/one.duckdb")
             with PeakPss() as pssn:
                 multi = many_cores(pages, f"{tmp}/many.duckdb", args.jobs)
-        for k, v in shares.items():
-            shares_all[k] = shares_all.get(k, 0.0) + v
+        shares_by[lang] = shares
         table.add_row(lang, str(len(pages)), f"{base:.2f} s", f"{single:.2f} s",
                       f"{single / base:.1f}", f"{len(pages) / single:.1f}", f"{multi:.2f} s",
                       f"{single / multi:.2f}",
                       f"{max(pss1.peak, pssn.peak) / 2**20:.0f} MB")
     out.print(table)
-    total = sum(shares_all.values()) or 1.0
-    stages = Table(title="time share per stage (1 core, both languages)")
+    stages = Table(title="time share per stage (1 core)")
     stages.add_column("stage")
-    stages.add_column("share", justify="right")
-    for k, v in sorted(shares_all.items(), key=lambda kv: -kv[1]):
-        stages.add_row(k, f"{100 * v / total:.1f} %")
+    for lang in shares_by:
+        stages.add_column(lang, justify="right")
+    first = next(iter(shares_by.values()), {})
+    for k in sorted(first, key=lambda k: -first[k]):
+        stages.add_row(k, *(f"{100 * sh[k] / (sum(sh.values()) or 1.0):.1f} %"
+                            for sh in shares_by.values()))
     out.print(stages)
     if args.spark and SHARED.exists():
         times = spark("en", args.limit, ["local[1]", "local[2]"])
