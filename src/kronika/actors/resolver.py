@@ -435,6 +435,7 @@ class _Resolver:
         self.organisations = detect_language(text) == "ru"
         # Spans of unknown full names read as people by their given name (`find`), not the model.
         self.given_named: set[tuple[int, int]] = set()
+        self._atom_starts: list[int] = []  # the sentence's KB mentions (`grammar`)
 
     @property
     def on(self) -> date | None:
@@ -649,6 +650,13 @@ class _Resolver:
             if how == "skip":
                 return None
         if office is not None:
+            candidates = [office]
+        else:  # a title naming no country: the offices of its kind ("President Clinton")
+            kind = next((a.ref for a in body if a.sym == "T"), None)
+            candidates = [o for o in self.kb.offices.values() if kind and o.kind == kind]
+        if candidates and (named := self._title_and_name(atoms, candidates)) is not None:
+            return named
+        if office is not None:
             actor, w = self.holder(office, words)
             found = [(actor, f"'{words}' is {w}" if how == "direct" else f"{how}; {w}")]
         elif fallback is not None:
@@ -660,6 +668,50 @@ class _Resolver:
         self._note(found)
         return Resolution(start, end, words, tuple(a for a, _ in found), "office-holder",
                           "; ".join(w for _, w in found))
+
+    def _title_and_name(self, atoms: list[_Atom], offices: list[Office]) -> Resolution | None:
+        """A title followed by a name is that person's, not the office's holder on the day: a
+        holder of the office at any time whose surname the name ends in ("President Clinton",
+        "former President Bush"; the latest to take office by the document's day when several
+        did), else, in English, a person the knowledge base does not know ("President Ashraf
+        Ghani"). None when no name follows or it is the day's holder's. (Russian names are
+        inflected: there the entity model's normal form names the person.)"""
+        start, end = atoms[0].start, atoms[-1].end
+        after = [p for p in self._atom_starts if p >= end]
+        run = _name_after(self.text, end, self.m.not_names, min(after, default=len(self.text)))
+        if run is None:
+            return None
+        name = self.text[run[0]:run[1]]
+        last = [w.rstrip(".") for w in name.split() if w.rstrip(".") not in NAME_SUFFIXES]
+        surname = _key(last[-1]) if last else ""
+        terms = [(h, o) for o in offices for h in o.holders
+                 if h.person in self.m.holder_surnames.get(surname, ())]
+        words = self.text[start:run[1]]
+        if terms:
+            began = [t for t in terms if self.on is None or t[0].start <= self.on] or terms
+            h, office = max(began, key=lambda t: t[0].start)
+            actor, why = self.person(h.person, words, office)
+            self._note([(actor, why)])
+            return Resolution(start, run[1], words, (actor,), "title+surname",
+                              f"'{name}' is the surname of {actor.name}, who held the office "
+                              f"{office.id} from {h.start.isoformat()}; {why}")
+        current = [self.kb.holder(o.id, self.on) for o in offices]
+        if self.organisations or any(c is not None and _surname_key(c[0].name) == surname
+                                     for c in current):
+            return None
+        earlier = self.ctx.surnames.get(surname)
+        if earlier is not None and (len(last) == 1 or earlier.name == name):
+            return Resolution(start, run[1], words, (dataclasses.replace(earlier, text=words),),
+                              "surname", f"'{name}' is the surname of {earlier.name}, named "
+                              f"earlier; the title is theirs")
+        country = offices[0].country if len(offices) == 1 and any(a.sym in "CD" for a in atoms) \
+            else None
+        actor = Actor(words, name, None, country, self.text[start:end], "person")
+        if " " in name:
+            self.ctx.surnames.setdefault(surname, actor)
+        return Resolution(start, run[1], words, (actor,), "title+unknown",
+                          f"'{name}' after the title is a person the knowledge base does not "
+                          f"know, not the holder of the office {_on(self.on)}")
 
     def _coordinated(self, atoms: list[_Atom], words: str) -> list[tuple[Actor, str]]:
         syms = "".join(a.sym for a in atoms)
@@ -738,6 +790,7 @@ class _Resolver:
     # driving -----------------------------------------------------------------------------
 
     def grammar(self, atoms: list[_Atom]) -> list[Resolution]:
+        self._atom_starts = [a.start for a in atoms]  # where a name after a title must stop
         syms: list[str] = []
         index: list[int | None] = []
         for k, atom in enumerate(atoms):
@@ -983,6 +1036,29 @@ EntityFinder = Callable[[str, Sequence[tuple[int, int]]], list[Entity]]
 
 #: Words that end a person's name after the surname, written with a full stop.
 NAME_SUFFIXES = frozenset({"Jr", "Sr"})
+
+
+def _name_after(text: str, end: int, not_names: frozenset[str],
+                limit: int) -> tuple[int, int] | None:
+    """The span of the capitalised words (a name, with initials and "Jr.") right after `end`
+    and before `limit` (the next KB mention), on the same line, if any: "President [Ashraf
+    Ghani] said"."""
+    stop = None
+    pos = end
+    for m in _TOKEN.finditer(text, end, limit):
+        gap = text[pos:m.start()]
+        if gap not in (" ", "") or (stop is None and gap != " "):
+            break
+        w = m.group()
+        if w == "." and stop is not None and (len(text[stop[0]:stop[1]].split()[-1]) == 1
+                                              or text[stop[0]:stop[1]].split()[-1] in NAME_SUFFIXES):
+            stop = (stop[0], m.end())  # "George W. Bush", "Walter Wallace Jr."
+        elif w[:1].isupper() and w.isalpha() and _norm(w) not in not_names:
+            stop = (stop[0] if stop else m.start(), m.end())
+        else:
+            break
+        pos = m.end()
+    return stop
 
 
 def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: frozenset[str],
