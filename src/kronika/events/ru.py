@@ -61,6 +61,8 @@ MAX_CLAUSE_WORDS = 80
 SENTENCE_CUE_REACH = 600
 # How many words before a trigger a negation may stand («не стал бы встречаться» is a cue).
 NEGATION_WINDOW = 2
+# How many words of a person's name narrow down its case («Ивана Петровича Сидорова»).
+NAME_WORDS = 3
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 # Quotation marks are no boundary: they wrap names and titles («оранжевая революция») as often
@@ -377,6 +379,17 @@ def _analyse(word: str) -> _Word:
                  frozenset(p.tag.number for p in parses if p.tag.case == "nomn" and p.tag.number))
 
 
+@lru_cache(maxsize=65536)
+def _name_cases(word: str) -> frozenset[str]:
+    """The cases of a word's readings as one person's name (a first name, patronymic or
+    surname in the singular); empty when it has none or does not decline («Шойгу»)."""
+    if not word[:1].isalpha():
+        return frozenset()
+    return frozenset(p.tag.case for p in morph().parse(word)
+                     if p.tag.case and p.tag.number == "sing" and "Fixd" not in p.tag
+                     and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag))
+
+
 @dataclass(frozen=True, slots=True)
 class _Tok:
     start: int
@@ -652,7 +665,7 @@ class _Sentence:
         """'source', 'target', 'ambiguous' (nominative or accusative) or None for the mention
         starting at token i."""
         rule = trig.rule
-        cases = self.toks[i].word.cases or frozenset(_CASES)
+        cases = self._mention_cases(i)
         prep = self._preposition(i)
         head = i - 1
         if prep is None and "gent" in cases and head >= 0 and self._mention_at(head) is None:
@@ -690,6 +703,24 @@ class _Sentence:
         if "nomn" in cases:
             return "ambiguous" if can_target else "source"
         return "target" if can_target else None
+
+    def _mention_cases(self, i: int) -> frozenset[str]:
+        """The cases of the mention starting at token i: its first word's; for one person's name,
+        those every word of the name allows as a singular name («Геннадий Кернес»: «Геннадий»
+        alone also reads as a plural genitive, «Кернес» as a verb; as a name, nominative only)."""
+        first = self.toks[i].word.cases or frozenset(_CASES)
+        m = self._mention_at(i)
+        if m is None or len(m.actors) != 1 or m.actors[0].kind != "person":
+            return first
+        out = first
+        for j in range(i, min(len(self.toks), i + NAME_WORDS)):
+            if self._mention_at(j) is not m:
+                break
+            narrowed = out & (_name_cases(self.toks[j].low) or out)
+            if not narrowed:
+                return first  # the words disagree: keep the first word's reading
+            out = narrowed
+        return out
 
     def _borrowed_subject(self, trig: RuTrigger, lo: int) -> list[Actor]:
         """The subject of the clause this one is wedged into, or the head of a relative clause."""
