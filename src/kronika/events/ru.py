@@ -924,8 +924,9 @@ class _Sentence:
             targets = self._borrowed_subject(trig, lo)  # «Мингазов, захваченный в Пакистане»
             if not targets:
                 return None  # «доступ к заблокированным сайтам»: a property, not an event
-        if passive and not targets and not sources and self._inanimate_subject(lo, hi, trig):
-            return None  # «Похищены картины»: something, not someone, underwent it
+        if passive and not targets and self._inanimate_subject(lo, hi, trig) and (
+                not sources or rule.needs_target and not (rule.reciprocal and len(sources) > 1)):
+            return None  # «Похищены картины», «закон одобрен Советом»: a thing underwent it
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         reciprocal = bool(_RECIPROCAL.match(self.text, trig.end))
         if not targets and not passive and not rule.standalone:
