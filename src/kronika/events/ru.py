@@ -548,6 +548,7 @@ class _Sentence:
         targets: list[Actor] = []
         ambiguous: list[tuple[int, Mention]] = []
         seen: set[int] = set()
+        last = self._index(trig.end)
         # (end token, role, start token) of the last mention
         previous: tuple[int, str | None, int] | None = None
         for i in range(lo, hi):
@@ -562,6 +563,9 @@ class _Sentence:
                 x.low in _JOINERS for x in self.toks[previous[0] + 1 : i])
             if self._describes_person(m, end, hi):
                 continue  # «Американский актёр Уэнтуорт Миллер», «депутат Украины Дмитрий Святаш»
+            if i > last and any(t.word.pos == "INFN" for t in self.toks[last:i]):
+                continue  # the infinitive's own argument: «пригрозила последовать примеру X»,
+                #           «призвал НАТО направить войска в Эстонию»
             role = self._role(trig, i, passive, bare, dative_subject)
             if joined and previous[1] is not None and (
                     role in (None, "ambiguous") or self._preposition(previous[2]) is not None):
@@ -682,8 +686,9 @@ class _Sentence:
                 undeclined = len(cases) == len(_CASES)
                 if not h_cases:
                     return None
-                if "nomn" not in cases or h_prep is None and (undeclined or k < i - 1
-                                                              or h_cases & {"nomn", "accs"}):
+                if "nomn" not in cases or undeclined and h_prep is not None or h_prep is None \
+                        and (undeclined or k < i - 1 or h_cases & {"nomn", "accs"}):
+                    # «на базе НАТО»: an undeclined name takes its phrase's preposition too
                     cases, prep = h_cases, h_prep
         if prep is not None:
             if prep == "между" or passive and prep == "со стороны":
