@@ -647,11 +647,14 @@ class _Sentence:
         """Whether a country mention, or a title resolved to its holder, ending at token `end` is
         part of the description of the person named right after it: only common nouns,
         adjectives, «и» and quotation marks stand between («Легенда французского кино Брижит
-        Бардо», «мэру Москвы Сергею Собянину», «президента республики Игоря Смирнова»)."""
+        Бардо», «мэру Москвы Сергею Собянину», «президента республики Игоря Смирнова»). So is
+        any other name in the genitive on a common noun of that description («владельца клуба
+        «Бирмингем Сити» Карсона Ёнга», «лидера движения «Хамас» Исмаила Хании»)."""
         if not m.actors:
             return False
         title = all(a.kind == "person" for a in m.actors) and m.text[:1].islower()
-        if not title and any(a.kind != "country" for a in m.actors):
+        if not title and any(a.kind != "country" for a in m.actors) \
+                and not self._genitive_attribute(end - len(_TOKEN.findall(m.text)) + 1):
             return False
         for j in range(end + 1, min(hi, end + 6)):
             nxt = self._mention_at(j)
@@ -663,6 +666,15 @@ class _Sentence:
             if t.word.pos not in ("NOUN", "ADJF", "PRTF") or not t.text[:1].islower():
                 return False
         return False
+
+    def _genitive_attribute(self, i: int) -> bool:
+        """Whether the mention starting at token i is a genitive on the common noun right before
+        it (past an opening quotation mark): «клуба «Бирмингем Сити»», «движения «Хамас»»."""
+        quoted = i > 0 and self.toks[i - 1].text in "«\""
+        j = i - 2 if quoted else i - 1
+        if j < 0 or not self.toks[j].text[:1].islower() or self.toks[j].word.pos != "NOUN":
+            return False
+        return quoted or "gent" in self._mention_cases(i)  # a quoted name does not decline
 
     def _role(self, trig: RuTrigger, i: int, passive: bool, bare: set[str],
               dative_subject: bool) -> str | None:
