@@ -379,6 +379,12 @@ def _analyse(word: str) -> _Word:
                  frozenset(p.tag.number for p in parses if p.tag.case == "nomn" and p.tag.number))
 
 
+def _unknown_name(word: str) -> bool:
+    """Whether a word is a capitalised one the dictionary lacks: a name no actor was found for
+    («освободил Фирташа»)."""
+    return word[:1].isupper() and word[1:2].islower() and not morph().word_is_known(word.lower())
+
+
 @lru_cache(maxsize=65536)
 def _name_cases(word: str) -> frozenset[str]:
     """The cases of a word's readings as one person's name (a first name, patronymic or
@@ -755,6 +761,8 @@ class _Sentence:
             j = lo - 2 if self.toks[lo - 1].text == "," else lo - 1
             m = self._mention_at(j) if j >= 0 else None
             return list(m.actors) if m is not None else []
+        if start.low == "чтобы" and trigger_first.word.pos == "INFN" and self.toks[lo - 1].text == ",":
+            return self._main_subject(lo - 1)  # «зашёл Федун, чтобы поздравить Карпина»
         if start.low in _SUBORDINATORS:
             return []
         # skip back over clauses wedged in by commas: gerund or participle phrases, «как
@@ -786,6 +794,18 @@ class _Sentence:
             return []
         return []
 
+    def _main_subject(self, comma: int) -> list[Actor]:
+        """The actors of the first nominative mention outside any preposition in the clause that
+        ends at token `comma`: the subject a purpose clause («, чтобы» + infinitive) shares."""
+        j = comma
+        while j > 0 and self.toks[j - 1].text not in _HARD | {","}:
+            j -= 1
+        for k in range(j, comma):
+            m = self._mention_at(k)
+            if m is not None and "nomn" in self._mention_cases(k) and self._preposition(k) is None:
+                return list(m.actors)
+        return []
+
     def _phrase_head(self, trig: RuTrigger, i: int
                      ) -> tuple[int, frozenset[str], str | None] | None:
         """For a mention at token i after common nouns («министерство культуры Белоруссии»),
@@ -814,11 +834,14 @@ class _Sentence:
         return first, w.cases or frozenset(_CASES), self._preposition(first)
 
     def _inanimate_subject(self, lo: int, hi: int, trig: RuTrigger) -> bool:
-        """Whether the clause's nominative subject (a noun outside any preposition) is a thing."""
+        """Whether the clause's nominative subject (a noun outside any preposition) is a thing.
+        Actor mentions are passed over (one that is the subject is the target already)."""
         for i in range(lo, hi):
             w = self.toks[i].word
             if self.toks[i].low in ("он", "она", "они", "я", "мы"):
                 return False
+            if self._mention_at(i) is not None:
+                continue  # «возбуждено 53 дела в субъектах Российской Федерации»
             if trig.start <= self.toks[i].start < trig.end:
                 continue  # «предъявлены обвинения»: the trigger's own noun
             after_number = i > 0 and (self.toks[i - 1].text[:1].isdigit()
@@ -848,6 +871,18 @@ class _Sentence:
                 return w.animate or w.lemma in _agents()
         return verb.plural
 
+    def _unnamed_agent(self, lo: int, hi: int, trig: RuTrigger) -> bool:
+        """Whether a passive names who did it without naming an actor: a person or a body in the
+        instrumental outside any preposition («критиковался правозащитниками»)."""
+        for i in range(lo, hi):
+            t = self.toks[i]
+            w = t.word
+            if trig.start <= t.start < trig.end or w.pos != "NOUN" or "ablt" not in w.cases:
+                continue
+            if (w.animate or w.lemma in _agents()) and self._preposition(i) is None:
+                return True
+        return False
+
     def _unnamed_target(self, lo: int, hi: int, trig: RuTrigger) -> bool:
         """Whether the trigger has an object that is someone the text does not name: a personal
         pronoun («поддерживал её») or a person or body in a target case («призвала партийных
@@ -861,7 +896,8 @@ class _Sentence:
             w = t.word
             if t.low in _OBJECT_PRONOUNS:
                 cases = w.cases
-            elif w.pos == "NOUN" and (w.animate or w.lemma in _agents()) and not w.nominative:
+            elif w.pos == "NOUN" and ((w.animate or w.lemma in _agents()) and not w.nominative
+                                      or t.start >= trig.end and _unknown_name(t.text)):
                 cases = w.cases
                 if i > lo and self.toks[i - 1].word.pos == "NOUN" and "gent" in cases:
                     continue  # «к исчезновениям женщин»: an attribute of a noun, no object
@@ -942,7 +978,8 @@ class _Sentence:
             if not targets:
                 return None  # «доступ к заблокированным сайтам»: a property, not an event
         if passive and not targets and self._inanimate_subject(lo, hi, trig) and (
-                not sources or rule.needs_target and not (rule.reciprocal and len(sources) > 1)):
+                not sources and not self._unnamed_agent(lo, hi, trig)
+                or rule.needs_target and not (rule.reciprocal and len(sources) > 1)):
             return None  # «Похищены картины», «закон одобрен Советом»: a thing underwent it
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         reciprocal = bool(_RECIPROCAL.match(self.text, trig.end))
