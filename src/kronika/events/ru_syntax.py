@@ -51,8 +51,9 @@ MAX_PARSE_WORDS = 50
 # Verbs whose subject undergoes what their noun names («подвергся критике», «стал жертвой»).
 _UNDERGO_VERBS = frozenset({"подвергнуться", "подвергаться"})
 # Prepositions that make an event noun a circumstance or a charge's content, not an event.
-_CIRCUMSTANCE = frozenset({"в связи с", "по", "при", "в", "во", "для", "без", "после", "до", "из-за", "за",
-                           "среди", "под", "ради", "вместо", "из", "перед", "накануне"})
+_CIRCUMSTANCE = frozenset({"по", "при", "в", "во", "для", "без", "после", "до", "из-за", "за",
+                           "среди", "под", "ради", "вместо", "из", "перед", "накануне",
+                           "в связи с", "в отношении"})
 # Verbs whose subject does what their object noun names («выразил соболезнования», «совершил
 # нападение», «вышли на шествие», «присоединилась к санкциям»); with any other verb the noun's doer is unknown («отказался признать обвинения»).
 _LIGHT_VERBS = frozenset({
