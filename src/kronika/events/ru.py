@@ -61,6 +61,8 @@ MAX_CLAUSE_WORDS = 80
 SENTENCE_CUE_REACH = 600
 # How many words before a trigger a negation may stand («не стал бы встречаться» is a cue).
 NEGATION_WINDOW = 2
+# How many words of a person's name narrow down its case («Ивана Петровича Сидорова»).
+NAME_WORDS = 3
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 # Quotation marks are no boundary: they wrap names and titles («оранжевая революция») as often
@@ -377,6 +379,23 @@ def _analyse(word: str) -> _Word:
                  frozenset(p.tag.number for p in parses if p.tag.case == "nomn" and p.tag.number))
 
 
+def _unknown_name(word: str) -> bool:
+    """Whether a word is a capitalised one the dictionary lacks: a name no actor was found for
+    («освободил Фирташа»)."""
+    return word[:1].isupper() and word[1:2].islower() and not morph().word_is_known(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def _name_cases(word: str) -> frozenset[str]:
+    """The cases of a word's readings as one person's name (a first name, patronymic or
+    surname in the singular); empty when it has none or does not decline («Шойгу»)."""
+    if not word[:1].isalpha():
+        return frozenset()
+    return frozenset(p.tag.case for p in morph().parse(word)
+                     if p.tag.case and p.tag.number == "sing" and "Fixd" not in p.tag
+                     and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag))
+
+
 @dataclass(frozen=True, slots=True)
 class _Tok:
     start: int
@@ -535,6 +554,7 @@ class _Sentence:
         targets: list[Actor] = []
         ambiguous: list[tuple[int, Mention]] = []
         seen: set[int] = set()
+        last = self._index(trig.end)
         # (end token, role, start token) of the last mention
         previous: tuple[int, str | None, int] | None = None
         for i in range(lo, hi):
@@ -549,6 +569,9 @@ class _Sentence:
                 x.low in _JOINERS for x in self.toks[previous[0] + 1 : i])
             if self._describes_person(m, end, hi):
                 continue  # «Американский актёр Уэнтуорт Миллер», «депутат Украины Дмитрий Святаш»
+            if i > last and any(t.word.pos == "INFN" for t in self.toks[last:i]):
+                continue  # the infinitive's own argument: «пригрозила последовать примеру X»,
+                #           «призвал НАТО направить войска в Эстонию»
             role = self._role(trig, i, passive, bare, dative_subject)
             if joined and previous[1] is not None and (
                     role in (None, "ambiguous") or self._preposition(previous[2]) is not None):
@@ -630,11 +653,14 @@ class _Sentence:
         """Whether a country mention, or a title resolved to its holder, ending at token `end` is
         part of the description of the person named right after it: only common nouns,
         adjectives, «и» and quotation marks stand between («Легенда французского кино Брижит
-        Бардо», «мэру Москвы Сергею Собянину», «президента республики Игоря Смирнова»)."""
+        Бардо», «мэру Москвы Сергею Собянину», «президента республики Игоря Смирнова»). So is
+        any other name in the genitive on a common noun of that description («владельца клуба
+        «Бирмингем Сити» Карсона Ёнга», «лидера движения «Хамас» Исмаила Хании»)."""
         if not m.actors:
             return False
         title = all(a.kind == "person" for a in m.actors) and m.text[:1].islower()
-        if not title and any(a.kind != "country" for a in m.actors):
+        if not title and any(a.kind != "country" for a in m.actors) \
+                and not self._genitive_attribute(end - len(_TOKEN.findall(m.text)) + 1):
             return False
         for j in range(end + 1, min(hi, end + 6)):
             nxt = self._mention_at(j)
@@ -647,12 +673,21 @@ class _Sentence:
                 return False
         return False
 
+    def _genitive_attribute(self, i: int) -> bool:
+        """Whether the mention starting at token i is a genitive on the common noun right before
+        it (past an opening quotation mark): «клуба «Бирмингем Сити»», «движения «Хамас»»."""
+        quoted = i > 0 and self.toks[i - 1].text in "«\""
+        j = i - 2 if quoted else i - 1
+        if j < 0 or not self.toks[j].text[:1].islower() or self.toks[j].word.pos != "NOUN":
+            return False
+        return quoted or "gent" in self._mention_cases(i)  # a quoted name does not decline
+
     def _role(self, trig: RuTrigger, i: int, passive: bool, bare: set[str],
               dative_subject: bool) -> str | None:
         """'source', 'target', 'ambiguous' (nominative or accusative) or None for the mention
         starting at token i."""
         rule = trig.rule
-        cases = self.toks[i].word.cases or frozenset(_CASES)
+        cases = self._mention_cases(i)
         prep = self._preposition(i)
         head = i - 1
         if prep is None and "gent" in cases and head >= 0 and self._mention_at(head) is None:
@@ -669,8 +704,9 @@ class _Sentence:
                 undeclined = len(cases) == len(_CASES)
                 if not h_cases:
                     return None
-                if "nomn" not in cases or h_prep is None and (undeclined or k < i - 1
-                                                              or h_cases & {"nomn", "accs"}):
+                if "nomn" not in cases or undeclined and h_prep is not None or h_prep is None \
+                        and (undeclined or k < i - 1 or h_cases & {"nomn", "accs"}):
+                    # «на базе НАТО»: an undeclined name takes its phrase's preposition too
                     cases, prep = h_cases, h_prep
         if prep is not None:
             if prep == "между" or passive and prep == "со стороны":
@@ -691,6 +727,24 @@ class _Sentence:
             return "ambiguous" if can_target else "source"
         return "target" if can_target else None
 
+    def _mention_cases(self, i: int) -> frozenset[str]:
+        """The cases of the mention starting at token i: its first word's; for one person's name,
+        those every word of the name allows as a singular name («Геннадий Кернес»: «Геннадий»
+        alone also reads as a plural genitive, «Кернес» as a verb; as a name, nominative only)."""
+        first = self.toks[i].word.cases or frozenset(_CASES)
+        m = self._mention_at(i)
+        if m is None or len(m.actors) != 1 or m.actors[0].kind != "person":
+            return first
+        out = first
+        for j in range(i, min(len(self.toks), i + NAME_WORDS)):
+            if self._mention_at(j) is not m:
+                break
+            narrowed = out & (_name_cases(self.toks[j].low) or out)
+            if not narrowed:
+                return first  # the words disagree: keep the first word's reading
+            out = narrowed
+        return out
+
     def _borrowed_subject(self, trig: RuTrigger, lo: int) -> list[Actor]:
         """The subject of the clause this one is wedged into, or the head of a relative clause."""
         if lo == 0:
@@ -707,6 +761,8 @@ class _Sentence:
             j = lo - 2 if self.toks[lo - 1].text == "," else lo - 1
             m = self._mention_at(j) if j >= 0 else None
             return list(m.actors) if m is not None else []
+        if start.low == "чтобы" and trigger_first.word.pos == "INFN" and self.toks[lo - 1].text == ",":
+            return self._main_subject(lo - 1)  # «зашёл Федун, чтобы поздравить Карпина»
         if start.low in _SUBORDINATORS:
             return []
         # skip back over clauses wedged in by commas: gerund or participle phrases, «как
@@ -738,6 +794,18 @@ class _Sentence:
             return []
         return []
 
+    def _main_subject(self, comma: int) -> list[Actor]:
+        """The actors of the first nominative mention outside any preposition in the clause that
+        ends at token `comma`: the subject a purpose clause («, чтобы» + infinitive) shares."""
+        j = comma
+        while j > 0 and self.toks[j - 1].text not in _HARD | {","}:
+            j -= 1
+        for k in range(j, comma):
+            m = self._mention_at(k)
+            if m is not None and "nomn" in self._mention_cases(k) and self._preposition(k) is None:
+                return list(m.actors)
+        return []
+
     def _phrase_head(self, trig: RuTrigger, i: int
                      ) -> tuple[int, frozenset[str], str | None] | None:
         """For a mention at token i after common nouns («министерство культуры Белоруссии»),
@@ -766,11 +834,14 @@ class _Sentence:
         return first, w.cases or frozenset(_CASES), self._preposition(first)
 
     def _inanimate_subject(self, lo: int, hi: int, trig: RuTrigger) -> bool:
-        """Whether the clause's nominative subject (a noun outside any preposition) is a thing."""
+        """Whether the clause's nominative subject (a noun outside any preposition) is a thing.
+        Actor mentions are passed over (one that is the subject is the target already)."""
         for i in range(lo, hi):
             w = self.toks[i].word
             if self.toks[i].low in ("он", "она", "они", "я", "мы"):
                 return False
+            if self._mention_at(i) is not None:
+                continue  # «возбуждено 53 дела в субъектах Российской Федерации»
             if trig.start <= self.toks[i].start < trig.end:
                 continue  # «предъявлены обвинения»: the trigger's own noun
             after_number = i > 0 and (self.toks[i - 1].text[:1].isdigit()
@@ -800,6 +871,18 @@ class _Sentence:
                 return w.animate or w.lemma in _agents()
         return verb.plural
 
+    def _unnamed_agent(self, lo: int, hi: int, trig: RuTrigger) -> bool:
+        """Whether a passive names who did it without naming an actor: a person or a body in the
+        instrumental outside any preposition («критиковался правозащитниками»)."""
+        for i in range(lo, hi):
+            t = self.toks[i]
+            w = t.word
+            if trig.start <= t.start < trig.end or w.pos != "NOUN" or "ablt" not in w.cases:
+                continue
+            if (w.animate or w.lemma in _agents()) and self._preposition(i) is None:
+                return True
+        return False
+
     def _unnamed_target(self, lo: int, hi: int, trig: RuTrigger) -> bool:
         """Whether the trigger has an object that is someone the text does not name: a personal
         pronoun («поддерживал её») or a person or body in a target case («призвала партийных
@@ -813,7 +896,8 @@ class _Sentence:
             w = t.word
             if t.low in _OBJECT_PRONOUNS:
                 cases = w.cases
-            elif w.pos == "NOUN" and (w.animate or w.lemma in _agents()) and not w.nominative:
+            elif w.pos == "NOUN" and ((w.animate or w.lemma in _agents()) and not w.nominative
+                                      or t.start >= trig.end and _unknown_name(t.text)):
                 cases = w.cases
                 if i > lo and self.toks[i - 1].word.pos == "NOUN" and "gent" in cases:
                     continue  # «к исчезновениям женщин»: an attribute of a noun, no object
@@ -893,8 +977,10 @@ class _Sentence:
             targets = self._borrowed_subject(trig, lo)  # «Мингазов, захваченный в Пакистане»
             if not targets:
                 return None  # «доступ к заблокированным сайтам»: a property, not an event
-        if passive and not targets and not sources and self._inanimate_subject(lo, hi, trig):
-            return None  # «Похищены картины»: something, not someone, underwent it
+        if passive and not targets and self._inanimate_subject(lo, hi, trig) and (
+                not sources and not self._unnamed_agent(lo, hi, trig)
+                or rule.needs_target and not (rule.reciprocal and len(sources) > 1)):
+            return None  # «Похищены картины», «закон одобрен Советом»: a thing underwent it
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         reciprocal = bool(_RECIPROCAL.match(self.text, trig.end))
         if not targets and not passive and not rule.standalone:

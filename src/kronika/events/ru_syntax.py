@@ -52,7 +52,8 @@ MAX_PARSE_WORDS = 50
 _UNDERGO_VERBS = frozenset({"подвергнуться", "подвергаться"})
 # Prepositions that make an event noun a circumstance or a charge's content, not an event.
 _CIRCUMSTANCE = frozenset({"по", "при", "в", "во", "для", "без", "после", "до", "из-за", "за",
-                           "среди", "под", "ради", "вместо", "из", "перед", "накануне"})
+                           "среди", "под", "ради", "вместо", "из", "перед", "накануне",
+                           "в связи с", "в отношении"})
 # Verbs whose subject does what their object noun names («выразил соболезнования», «совершил
 # нападение», «вышли на шествие», «присоединилась к санкциям»); with any other verb the noun's doer is unknown («отказался признать обвинения»).
 _LIGHT_VERBS = frozenset({
@@ -106,6 +107,12 @@ def cues() -> dict[str, Cue]:
                                     f"{out[lemma].name!r} and {cue.name!r}; keep it in one")
             out[lemma] = cue
     return out
+
+
+@cache
+def _not_under() -> frozenset[str]:
+    """Verbs under which a cue noun names no act (`not_under` in ru.cues.yaml)."""
+    return frozenset(load_rules("kronika.events", "ru.cues.yaml").get("not_under", ()))
 
 
 @lru_cache(maxsize=65536)
@@ -182,6 +189,13 @@ class _Tree:
                 return False
             i = self.words[i].head
         return False
+
+    def not_under(self, i: int) -> bool:
+        """Whether noun i is the object or an oblique of a verb under which it names no act
+        («пользуется поддержкой», «рассчитывает на помощь»; ru.cues.yaml `not_under`)."""
+        head = self.words[i].head
+        return self.words[i].rel in ("obj", "obl", "iobj") and head >= 0 and \
+            _lemma(self.words[head].text) in _not_under()
 
     def attribute(self, i: int) -> bool:
         """Whether noun i is a bare genitive on another noun, naming a kind of it, not an event
@@ -335,7 +349,7 @@ def events(doc: Document, wanted: list[tuple[Sentence, list[CueHit], list]], sai
             if _analyse(words[k].text.lower()).participle and words[k].head > k:
                 continue  # a participle before its noun describes it: «ликвидированного РИА»
             if _analyse(words[k].text.lower()).pos == "NOUN" and (
-                    tree.circumstance(k) or tree.attribute(k)):
+                    tree.circumstance(k) or tree.attribute(k) or tree.not_under(k)):
                 continue  # a circumstance, not an event: «по просьбе X», «при поддержке X»,
                 #           what a charge is for: «виновным в убийстве», «срок за убийство»
             sources, targets = roles(tree, k, h.cue)
