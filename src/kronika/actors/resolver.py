@@ -555,6 +555,9 @@ class _Resolver:
                     f"'{words}' is the {kind.id} of {country}")
         if not kind.context:
             return None, None, "skip"
+        if main.lang == "ru" and self.genitive_place_after(atoms[-1].end):
+            return None, None, (f"'{words}' is followed by the name of a place the knowledge "
+                                f"base does not know («премьер-министр Ирландии»)")
         seen = self.ctx.latest(self.ctx.office_kinds, kind.id)
         if seen and seen[0]:
             return (self.kb.office_for(kind=kind.id, country=seen[0]), seen[0],
@@ -563,6 +566,20 @@ class _Resolver:
             return (self.kb.office_for(kind=kind.id, country="RUS"), "RUS",
                     f"'{words}': in Russian text an unqualified title is Russia's")
         return None, None, f"'{words}' names no country and no earlier {kind.id} does"
+
+    def genitive_place_after(self, end: int) -> bool:
+        """Whether the word right after `end` is a capitalised Russian genitive that may name a
+        place (pymorphy3: a place name in the genitive, or a word it does not know that may be a
+        genitive and not a nominative): «президент Чили», not «президент Эммерсон Мнангагва»."""
+        m = _TOKEN.match(self.text, _skip_spaces(self.text, end))
+        word = m.group() if m else ""
+        if not (word[:1].isupper() and _CYRILLIC.search(word)):
+            return False
+        parses = _morph().parse(word)
+        if any(p.tag.case == "gent" and "Geox" in p.tag for p in parses):
+            return True
+        return not any(p.is_known or p.tag.case == "nomn" for p in parses) and any(
+            p.tag.case == "gent" for p in parses)
 
     # rules -------------------------------------------------------------------------------
 
@@ -776,8 +793,11 @@ class _Resolver:
             if any(r.start < e.end and e.start < r.end for r in found):
                 continue
             if e.label == "ORG" and self.organisations:
-                if not any(0 <= r.start - e.end <= 1 for r in found):  # «агентство … Индии»:
-                    out.append(_organisation(e))                          # the country stands
+                # «агентство … Индии»: the country stands; «Исламское государство» (ИГИЛ): the
+                # abbreviation the KB knows names the same body
+                if not any(r.start >= e.end and _ADJOINS.fullmatch(self.text, e.end, r.start)
+                           for r in found) and not self.sentence_case_only(e):
+                    out.append(_organisation(e))
                 continue
             if e.label != "PER":
                 continue
@@ -824,6 +844,14 @@ class _Resolver:
         out.sort(key=lambda r: r.start)
         return self.surnames(out)
 
+    def sentence_case_only(self, e: Entity) -> bool:
+        """Whether an entity's only capital is its sentence's first letter, on a common word:
+        «Независимая комиссия …» opening a sentence names no body."""
+        words = _TOKEN.findall(e.text)
+        opens = not self.text[self._span[0]:e.start].strip(" «\"'„“(")
+        return (opens and bool(words) and not _may_be_name(words[0])
+                and not any(w[:1].isupper() for w in words[1:]))
+
     def known_person(self, name: str) -> Actor | None:
         """The KB person a name in the nominative resolves to, if any: the whole name, or its
         surname as the KB's person alias (as a lone surname in the text would), the grammar
@@ -834,7 +862,20 @@ class _Resolver:
                  if r.end == len(name) and len(r.actors) == 1
                  and (r.start == 0 or r.rule == "person-alias")]
         actor = whole[0].actors[0] if whole else None
-        return actor if actor is not None and actor.id and actor.kind == "person" else None
+        if actor is None or not actor.id or actor.kind != "person":
+            return None
+        if whole[0].start > 0 and not self.same_given_name(actor.id, name[:whole[0].start]):
+            return None  # «Энда Кенни» is not Jason Kenney («Джейсон Кенни»)
+        return actor
+
+    def same_given_name(self, pid: str, given: str) -> bool:
+        """Whether the words before a surname may be the given name of the KB person: their
+        first two letters open a word before the surname in one of the person's Russian
+        full-name aliases, or the KB gives the person no such alias."""
+        firsts = {_norm(a.split()[0])[:2] for a in self.kb.people[pid].aliases
+                  if " " in a and _CYRILLIC.search(a)}
+        words = given.split()
+        return not firsts or bool(words) and _norm(words[0])[:2] in firsts
 
     def surnames(self, found: list[Resolution]) -> list[Resolution]:
         """A capitalised word that is the surname of an unknown person named in full before."""
@@ -933,6 +974,17 @@ PRONOUN_REACH = 2
 _TITLE_WORDS = re.compile(r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sir)\s+", re.IGNORECASE)
 
 
+#: What may stand between an organisation's name and the KB actor right after it that names the
+#: same body or its country: «Исламское государство» (ИГИЛ), «агентство Индии».
+_ADJOINS = re.compile(r"[\s«»\"'„“”(]{0,4}")
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
 def _strip_name(name: str) -> str:
     """A person's name without a leading "the"/"Mr." and a trailing "'s"."""
     name = _TITLE_WORDS.sub("", name.strip())
@@ -986,19 +1038,25 @@ NAME_SUFFIXES = frozenset({"Jr", "Sr"})
 
 
 def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: frozenset[str],
-               not_person_ends: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+               not_person_ends: frozenset[str] = frozenset(),
+               bodies: bool = False) -> list[tuple[int, int, str]]:
     """Where an unknown person may be named: runs of two or more capitalised words that no KB
     alias covers and that are no common words ("Markus Reisner"), as (start, end, first word).
     Only full names become unknown people (a lone capitalised word is a surname of someone named
     before, found without the model, or too often a place), and a run that ends in the kind of a
-    body or place ("Florida Highway Patrol") names no person."""
+    body or place ("Florida Highway Patrol") names no person. With `bodies` (Russian, where the
+    model's organisations are actors), a lone capitalised word that is no name or place counts
+    too: a Russian body's name capitalises only its first word («Всемирного антидопингового
+    агентства», «Роскомнадзор»)."""
     runs: list[tuple[int, int, str]] = []
     run: list[re.Match[str]] = []
     covered = {pos for a in atoms for pos in range(a.start, a.end)}  # linear in a long sentence
 
     def close() -> None:
         words = [m for m in run if len(m.group()) > 1]  # initials do not count: "J. Smith"
-        if len(words) >= 2 and _norm(words[-1].group()) not in not_person_ends:
+        if bodies and len(words) == 1 and _may_name_body(words[0].group()):
+            runs.append((words[0].start(), words[0].end(), words[0].group()))
+        elif len(words) >= 2 and _norm(words[-1].group()) not in not_person_ends:
             stop = words[-1].end()
             if words[-1].group() in NAME_SUFFIXES and text.startswith(".", stop):
                 stop += 1  # "Walter Wallace Jr."
@@ -1016,6 +1074,16 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
             run = []
     close()
     return runs
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by word
+def _may_name_body(word: str) -> bool:
+    """A capitalised Russian word that may open a body's name: Cyrillic, lower case after its
+    first letter, and no name, surname or place to pymorphy3 (a lone one is no actor)."""
+    if len(word) < 3 or not _CYRILLIC.search(word) or not word[1:].islower():
+        return False
+    return not any({"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes
+                   for p in _morph().parse(word)[:2])
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by word: a long run meets new words forever
@@ -1051,7 +1119,8 @@ def find(text: str, spans: Iterable[tuple[int, int]], on: date | None,
         for k, (s, e) in enumerate(spans):
             if may_name is not None and not may_name(text, s, e):
                 continue
-            runs = _name_runs(text, s, e, atoms[k], m.not_names, ends)
+            runs = _name_runs(text, s, e, atoms[k], m.not_names, ends,
+                              bodies=resolver.organisations)
             if runs and not resolver.organisations:
                 # English: a run that opens with a given name is a person and one that names a
                 # place is none, without the model (it runs at ~5k words/s, the rules at ~1M).
