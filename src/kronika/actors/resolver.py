@@ -304,20 +304,18 @@ class _Matcher:
         out: list[_Atom] = []
         trie, i, n = self.trie, 0, len(toks)
         while i < n:
-            node, j, found = trie, i, None
-            while j < n:
-                for key in keys[j]:
-                    if key in node:
-                        break
-                else:
+            # every trie path the tokens' keys spell («белорусская» is a word of «белорусская
+            # сторона» and, by its lemma, the adjective «белорусский»): the longest alias wins
+            nodes, j, found = [trie], i, None
+            while j < n and nodes:
+                nodes = [node[key] for node in nodes for key in keys[j] if key in node]
+                if not nodes:
                     break
-                node = node[key]
                 j += 1
-                aliases = node.get("")
-                if aliases:
-                    valid = [a for a in aliases if self._fits(a, text, toks, i, out)]
-                    if valid:
-                        found = (j, min(valid, key=lambda a: PRIORITY.index(a.sym)))
+                valid = [a for node in nodes for a in node.get("", ())
+                         if self._fits(a, text, toks, i, out)]
+                if valid:
+                    found = (j, min(valid, key=lambda a: PRIORITY.index(a.sym)))
             if found is None:
                 i += 1
                 continue
