@@ -183,6 +183,19 @@ def _keys(token: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _lemma_key(token: str, words: int) -> str | None:
+    """The lemma an alias word is also keyed by, if any: a Russian word of a several-word alias
+    with an ending its lemma lacks («Южная»), or a lower-case Russian word whose lemma differs
+    («россияне» -> «россиянин»); None for names and for words that are their own lemma."""
+    n = _norm(token)
+    if not _CYRILLIC.search(token) or not token.isalpha():
+        return None
+    if (words > 1 and n.endswith(_RU_NOT_LEMMA)) or token.islower():
+        lemma = _norm(_morph().parse(token)[0].normal_form)
+        return lemma if lemma != n else None
+    return None
+
+
 def _case(token: str) -> str | None:
     letters = [c for c in token if c.isalpha()]
     if len(letters) >= 2 and any(c.isupper() for c in letters[1:]):
@@ -275,12 +288,11 @@ class _Matcher:
         lang = "ru" if _CYRILLIC.search(alias) else "en"
         entry = _Alias(sym, ref, alias, tuple(_case(t) for t in tokens), lang, place)
         paths = [tuple(_key(t) for t in tokens)]
-        if lang == "ru" and len(tokens) > 1 and any(_norm(t).endswith(_RU_NOT_LEMMA)
-                                                     for t in tokens):
-            # Russian words of several-word aliases also by their lemmas, as text tokens are
-            # looked up: «Южной Кореи» reaches «Южная Корея» (lemma «южный», not «южная»).
-            lemmas = tuple(_norm(_morph().parse(t)[0].normal_form)
-                           if _norm(t).endswith(_RU_NOT_LEMMA) else _key(t) for t in tokens)
+        if lang == "ru" and any(_lemma_key(t, len(tokens)) for t in tokens):
+            # Russian words of several-word aliases, and lower-case words, also by their lemmas,
+            # as text tokens are looked up: «Южной Кореи» reaches «Южная Корея» (lemma «южный»,
+            # not «южная»), «двух россиян» reaches «россияне» (lemma «россиянин»).
+            lemmas = tuple(_lemma_key(t, len(tokens)) or _key(t) for t in tokens)
             if lemmas != paths[0]:
                 paths.append(lemmas)
         for path in paths:
