@@ -1045,6 +1045,10 @@ EntityFinder = Callable[[str, Sequence[tuple[int, int]]], list[Entity]]
 
 #: Words that end a person's name after the surname, written with a full stop.
 NAME_SUFFIXES = frozenset({"Jr", "Sr"})
+#: Lower-case particles inside a person's name: "Vicente del Bosque", «Висенте дель Боске».
+NAME_PARTICLES = frozenset({"bin", "ibn", "de", "del", "della", "der", "di", "da", "dos", "du",
+                            "van", "von", "бен", "бин", "ибн", "де", "дель", "ван", "фон", "да",
+                            "ди", "дос"})
 
 
 def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: frozenset[str],
@@ -1072,6 +1076,7 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
                 stop += 1  # "Walter Wallace Jr."
             runs.append((run[0].start(), stop, run[0].group()))
 
+    joining = False  # a particle inside a name ("Vicente del Bosque") follows the run
     for k, m in enumerate(_TOKEN.finditer(text, start, end)):
         w = m.group()
         if k == 0 and _CYRILLIC.search(w) and not _may_be_name(w):
@@ -1079,9 +1084,12 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
         if (w[:1].isupper() and (len(w) > 1 or text.startswith(".", m.end()))
                 and _norm(w) not in not_names and m.start() not in covered):
             run.append(m)  # a word, or an initial ("William S. Saturn")
+            joining = False
+        elif run and not joining and w in NAME_PARTICLES:
+            joining = True
         elif w not in ("-", "."):  # "Jean-Yves", "J. Smith"
             close()
-            run = []
+            run, joining = [], False
     close()
     return runs
 
