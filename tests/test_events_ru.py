@@ -48,6 +48,10 @@ KNOWN = {
     "В 2010 году Скрипаля": "«Скрипаля» is found by no actor model",
     "Тогда в преддверии": "the gold leaves out «Общественный совет по нравственности», a body "
                           "the actor stage finds (ru.heldout2 names such bodies)",
+    "Национальное агентство расследований": "the events stage: «подозревается в вербовке в "
+                                             "группировку «Исламское государство»» reads the "
+                                             "group (an actor since the KB knows the name) as "
+                                             "the accused",
     "Роскомнадзор по требованию": "the gold leaves the source empty; ru.heldout2 names "
                                   "«Роскомнадзор» as the source of the same event",
 }
