@@ -895,7 +895,9 @@ class _Resolver:
         start, end = self._span
         for m in _TOKEN.finditer(self.text, start, end):
             w = m.group()
-            earlier = self.ctx.surnames.get(_key(w)) if w[:1].isupper() else None
+            # by any key of the word: an inflected surname («Брэддоку») by its lemma or stem
+            earlier = next((self.ctx.surnames[k] for k in _keys(w)
+                            if k in self.ctx.surnames), None) if w[:1].isupper() else None
             if earlier is None or any(r.start <= m.start() < r.end for r in out):
                 continue
             actor = dataclasses.replace(earlier, text=w)
