@@ -1079,10 +1079,13 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
             runs.append((run[0].start(), stop, run[0].group()))
 
     joining = False  # a particle inside a name ("Vicente del Bosque") follows the run
-    for k, m in enumerate(_TOKEN.finditer(text, start, end)):
+    first = True  # no word yet
+    for m in _TOKEN.finditer(text, start, end):
         w = m.group()
-        if k == 0 and _CYRILLIC.search(w) and not _may_be_name(w):
+        if first and _CYRILLIC.search(w) and not _may_be_name(w):
+            first = False
             continue  # a Russian sentence's first word is capitalised anyway («Однако», «Глава»)
+        first = first and not w[:1].isalnum()  # the first word may follow a quote or a dash
         if (w[:1].isupper() and (len(w) > 1 or text.startswith(".", m.end()))
                 and _norm(w) not in not_names and m.start() not in covered):
             run.append(m)  # a word, or an initial ("William S. Saturn")
@@ -1099,11 +1102,14 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
 @lru_cache(maxsize=1 << 16)  # keyed by word
 def _may_name_body(word: str) -> bool:
     """A capitalised Russian word that may open a body's name: Cyrillic, lower case after its
-    first letter, and no name, surname or place to pymorphy3 (a lone one is no actor)."""
+    first letter, a word pymorphy3 knows (a body's name opens with a common word: «Верховный»,
+    «Министерство»; a word it does not know is mostly a lone foreign surname, which the model
+    would not make an actor) and no name, surname or place to it."""
     if len(word) < 3 or not _CYRILLIC.search(word) or not word[1:].islower():
         return False
-    return not any({"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes
-                   for p in _morph().parse(word)[:2])
+    parses = _morph().parse(word)[:2]
+    return any(p.is_known for p in parses) and not any(
+        {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in parses)
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by word: a long run meets new words forever
