@@ -52,8 +52,6 @@ KNOWN = {
                                              "группировку «Исламское государство»» reads the "
                                              "group (an actor since the KB knows the name) as "
                                              "the accused",
-    "Роскомнадзор по требованию": "the gold leaves the source empty; ru.heldout2 names "
-                                  "«Роскомнадзор» as the source of the same event",
 }
 
 
