@@ -31,9 +31,7 @@ FLOORS = {"type_macro_f1": 0.96, "status_accuracy": 0.99, "actor_f1": 0.96}
 
 # Cases the coder gets wrong today, with the reason; strict: a fix must remove the entry.
 KNOWN = {
-    "Белорусская полиция": "the actor stage does not resolve «Белорусская полиция»",
     "ПУТИН ВСТРЕТИЛСЯ": "the actor stage finds no mention in all-caps «ЭРДОГАНОМ»",
-    "Известная своими": "the entity model's normal form of «Евгения Тонкого» is «Евгений Тонкого»",
     "Насира обвинили": "«Насира» is found by no actor model",
     "Движение «Техрик": "a participle before its noun («убитого муллы Фазлуллы»)",
     "Представители Республиканской": "«Республиканской партии» is not in the KB",
@@ -48,6 +46,12 @@ KNOWN = {
     "Египетские спецслужбы": "a name after a quoted title («Братья-мусульмане» Мухаммед Бади)",
     "Ведущая Эрин": "a list after «от» that opens with a non-actor («от отеля, … и Барретта»)",
     "В 2010 году Скрипаля": "«Скрипаля» is found by no actor model",
+    "Тогда в преддверии": "the gold leaves out «Общественный совет по нравственности», a body "
+                          "the actor stage finds (ru.heldout2 names such bodies)",
+    "Национальное агентство расследований": "the events stage: «подозревается в вербовке в "
+                                             "группировку «Исламское государство»» reads the "
+                                             "group (an actor since the KB knows the name) as "
+                                             "the accused",
 }
 
 

