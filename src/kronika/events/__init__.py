@@ -57,6 +57,11 @@ _FRONTED_PHRASE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:—–]|(?<!\w)(?:but|which|who|while|whereas|and then)(?!\w)")
 
 PERSON_PRONOUNS = {"he", "she", "He", "She"}
+# Words that join a verb to an earlier one with the same subject ("arrested and charged him"),
+# and auxiliaries that may stand between ("but was later released", "and has been charged").
+COORDINATORS = frozenset({"and", "but"})
+AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "could", "can", "may", "might",
+                         "did", "then", "subsequently", "eventually", "also", "later", "not"})
 FIRST_PERSON = {"I", "We", "we"}
 _RELATIVE = re.compile(r"(?<!\w)(?:who|which)\s*$")
 THING_PRONOUNS = {"it", "It"}  # a country or an organisation: "Ukraine denied that it attacked"
@@ -243,6 +248,8 @@ class _SentenceContext:
         participle = self._participle_subject(trigger)
         if participle:
             return participle
+        if self._coordinated(trigger):
+            return self._opening_group(trigger)
         found = self._subject_before(trigger)
         if found or not self.passive(trigger):
             return found
@@ -257,17 +264,52 @@ class _SentenceContext:
             return []
         if self.previous_sources:
             return list(self.previous_sources)
+        return self._opening_group(trigger)
+
+    def _coordinated(self, trigger: TriggerMatch) -> bool:
+        """The trigger is a verb coordinated with an earlier one, with no subject of its own:
+        "and"/"but" (auxiliaries and adverbs aside) stands right before it ("Mugabe co-founded
+        ZANU but was arrested in 1963", "police detained him and charged him")."""
+        if trigger.rule.no_subject or self.text[trigger.start].isupper():
+            return False
+        aux = self.grammar.passive_auxiliaries
+        toks = self.tokens_between(self.left_limit(trigger.start) - 4, trigger.start)
+        for _, _, word in reversed(toks[-6:]):
+            w = word.lower()
+            if w in COORDINATORS:
+                return True
+            if not (w in aux or w in AUXILIARIES or w in self.grammar.passive_adverbs
+                    or w.endswith("ly")):
+                return False
+        return False
+
+    def _opening_group(self, trigger: TriggerMatch) -> list[Actor]:
+        """The actor group that opens the sentence (after a fronted phrase or clause, or the
+        frame that reports it), if it opens within its first words: the subject of its
+        first clause."""
         start = self.sent.start
         phrase = _FRONTED_PHRASE.match(self.sent.text)
         if phrase:
             start += phrase.end()
         if self.fronted:
             start = max(start, self.fronted[1] + 1)
-        for tok_start, tok_end, _ in self.tokens_between(start, trigger.start)[:6]:
+        for f in self.frames:  # "Police said Khan was arrested and charged"
+            if f.content_start <= trigger.start < f.content_end:
+                start = max(start, f.content_start)
+        for tok_start, tok_end, word in self.tokens_between(start, trigger.start)[:6]:
+            if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
+                return self.pronoun(word, tok_start)
+            if (word.islower() and word not in GROUP_JOINERS and word not in GROUP_NOUNS
+                    and word not in PREPOSITIONS):
+                return []  # "Police detained Navalny": the opening subject is unnamed
             m = self._mention_at(tok_start, tok_end)
             if m is not None and m.actors:
-                end = self.clause_end(m.end)
-                return self.objects_from(m.start, None, min(end, trigger.start))
+                end = min(self.clause_end(m.end), trigger.start)
+                for at, _, w in self.tokens_between(m.end, end):
+                    if w.islower() and w not in GROUP_JOINERS and w not in GROUP_NOUNS:
+                        end = at  # the group ends at its verb: "Russia attacked Ukraine"
+                        break
+                return self.objects_from(m.start, None, end)
         return []
 
     def _relative_antecedent(self, trigger: TriggerMatch) -> list[Actor]:
@@ -529,7 +571,7 @@ class _SentenceContext:
         found = self._roles(trigger)
         if (self.lang != "en" or (found is not None and found[0] and found[1]
                                   and not self.skipped_name)
-                or not unknown.name_near(self.tokens_between(self.left_limit(trigger.start),
+                or not unknown.name_near(self.tokens_between(self._role_reach(trigger),
                                                              trigger.end + 80), self.mentions)):
             return found
         self._unknown_on = True
@@ -538,6 +580,11 @@ class _SentenceContext:
         finally:
             self._unknown_on = False
         return again if again is not None else found
+
+    def _role_reach(self, trigger: TriggerMatch) -> int:
+        """Where the words a trigger's roles may be read from begin: its clause, or the
+        sentence for a coordinated verb (its subject opens the sentence)."""
+        return self.sent.start if self._coordinated(trigger) else self.left_limit(trigger.start)
 
     def _roles(self, trigger: TriggerMatch) -> tuple[list[Actor], list[Actor], str] | None:
         """(sources, targets, type), or None when the trigger has not the actors it needs.
