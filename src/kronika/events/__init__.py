@@ -60,6 +60,7 @@ PERSON_PRONOUNS = {"he", "she", "He", "She"}
 # Words that join a verb to an earlier one with the same subject ("arrested and charged him"),
 # and auxiliaries that may stand between ("but was later released", "and has been charged").
 COORDINATORS = frozenset({"and", "but"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "could", "can", "may", "might",
                          "did", "then", "subsequently", "eventually", "also", "later", "not"})
 FIRST_PERSON = {"I", "We", "we"}
@@ -249,7 +250,7 @@ class _SentenceContext:
         if participle:
             return participle
         if self._coordinated(trigger):
-            return self._opening_group(trigger)
+            return self._opening_group(trigger, own_verb=True)
         found = self._subject_before(trigger)
         if found or not self.passive(trigger):
             return found
@@ -270,8 +271,9 @@ class _SentenceContext:
         """The trigger is a verb coordinated with an earlier one, with no subject of its own:
         "and"/"but" (auxiliaries and adverbs aside) stands right before it ("Mugabe co-founded
         ZANU but was arrested in 1963", "police detained him and charged him")."""
-        if trigger.rule.no_subject or self.text[trigger.start].isupper():
-            return False
+        first = self.text[trigger.start : trigger.end].split()[0]
+        if trigger.rule.no_subject or first[:1].isupper() or first.endswith("ing"):
+            return False  # "observing a test and receiving fallout": an -ing clause
         aux = self.grammar.passive_auxiliaries
         toks = self.tokens_between(self.left_limit(trigger.start) - 4, trigger.start)
         for _, _, word in reversed(toks[-6:]):
@@ -283,10 +285,12 @@ class _SentenceContext:
                 return False
         return False
 
-    def _opening_group(self, trigger: TriggerMatch) -> list[Actor]:
+    def _opening_group(self, trigger: TriggerMatch, *, own_verb: bool = False) -> list[Actor]:
         """The actor group that opens the sentence (after a fronted phrase or clause, or the
         frame that reports it), if it opens within its first words: the subject of its
-        first clause."""
+        first clause. With `own_verb` (a coordinated verb), only a group followed by a verb of
+        its own and no other subject before the trigger ("officials confirmed it has infected
+        200 and killed three": "it" killed)."""
         start = self.sent.start
         phrase = _FRONTED_PHRASE.match(self.sent.text)
         if phrase:
@@ -309,6 +313,13 @@ class _SentenceContext:
                     if w.islower() and w not in GROUP_JOINERS and w not in GROUP_NOUNS:
                         end = at  # the group ends at its verb: "Russia attacked Ukraine"
                         break
+                if own_verb:
+                    rest = [w.lower() for _, _, w in self.tokens_between(end, trigger.start)]
+                    aux = self.grammar.passive_auxiliaries | AUXILIARIES
+                    if not rest or rest[0] in PREPOSITIONS or any(
+                            w in SUBJECT_PRONOUNS or w == "it" and nxt in aux
+                            for w, nxt in zip(rest, rest[1:])):
+                        return []  # "Congratulations to X ... and push for": no subject
                 return self.objects_from(m.start, None, end)
         return []
 
