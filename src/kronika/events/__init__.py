@@ -605,6 +605,8 @@ class _SentenceContext:
         An `inverse` rule reads the subject as the target ("Ukraine received tanks from X").
         """
         rule = trigger.rule
+        if rule.alone and self._act_follows(trigger):
+            return None  # the act refused is an event of its own, with status "refused"
         possessor = self.possessor(trigger)
         if possessor is not None:  # "ordered Khashoggi's killing": the possessor suffers it
             return ([], possessor, rule.type) if possessor else None
@@ -650,6 +652,16 @@ class _SentenceContext:
                 if after_object in words:
                     event_type = new_type
         return sources, targets, event_type
+
+    def _act_follows(self, trigger: TriggerMatch) -> bool:
+        """Another trigger follows in the trigger's clause, or its next word is a cue verb of
+        the syntactic fallback ("refused to exclude Lukashenko": the exclusion is refused)."""
+        if any(trigger.end <= t.start < self.clause_end(trigger.end) for t in self.triggers):
+            return True
+        from kronika.events.syntax import lexicon
+
+        nxt = self.tokens_between(trigger.end, self.sent.end)[:1]
+        return bool(nxt) and nxt[0][2].lower() in lexicon(self.lang).verbs
 
     def act_agent(self, trigger: TriggerMatch) -> list[Actor]:
         """The attacker of "the attack" a condemnation names right after its verb: the sources
