@@ -19,6 +19,10 @@ CASES = [
     "Protesters called for the resignation of [[Rosselló|unknown]].",  # an opener is no name
     "Kurdish groups fought the militants.",  # a nationality adjective
     "Missiles hit Odesa on Sunday.",  # a town of the gazetteer
+    "Odesa was shelled on Sunday.",  # a town of the gazetteer, before a be-form
+    "[[Parker|unknown]] spoke to [[Wikinews|unknown]] in July.",  # a surname that is a town's
+    "Later, [[Jackson|unknown]] criticized the budget plan.",  # name, opening its clause
+    "The envoy flew to Jackson on Monday.",  # ... but a place after a preposition
     "On Monday, Thousands marched.",  # openers and counts
     "The [[Daily Mail|unknown]], \"All of them\" said.",  # a quote ends a name
 ]

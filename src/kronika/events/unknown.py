@@ -159,7 +159,36 @@ def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
         return False
     from kronika.places.gazetteer import names_place
 
-    return not (_known_place(name) or names_place(name))  # "Missiles hit Odesa"
+    if _known_place(name):
+        return False
+    # "Missiles hit Odesa" names a place; "Parker spoke to Wikinews", "Khan said" a person
+    # whose surname is also a town's name: one word that opens its clause before a verb
+    return not names_place(name) or (one and _opens_clause(text, at, first) and _verb_after(text, end))
+
+
+_CLAUSE_OPENER = re.compile(r"(?:^|[,;:]|\band|\bbut)\s*$")
+_AFTER = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?([a-z]+)")
+
+
+def _opens_clause(text: str, at: int, first: int) -> bool:
+    return at == first or bool(_CLAUSE_OPENER.search(text, max(0, at - 8), at))
+
+
+def _verb_after(text: str, end: int) -> bool:
+    """A past-tense or reporting verb follows ("Parker spoke", "Khan told"), not a be-form
+    ("Odesa was shelled") nor a preposition."""
+    m = _AFTER.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in {"was", "were", "is", "are", "has", "had", "have", "been", "and", "or"} and (
+        word.endswith("ed") or word in REPORTING_PAST)
+
+
+# Past forms of common irregular verbs of news ("Jackson said", "Warren told", "Parker met").
+REPORTING_PAST = frozenset({"said", "told", "spoke", "met", "wrote", "sent", "gave", "took",
+                            "made", "led", "won", "lost", "sought", "struck", "shot", "fought",
+                            "says", "tells", "meets", "writes"})
 
 
 @cache
