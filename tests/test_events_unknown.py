@@ -23,6 +23,7 @@ CASES = [
     "[[Parker|unknown]] spoke to [[Wikinews|unknown]] in July.",  # a surname that is a town's
     "Later, [[Jackson|unknown]] criticized the budget plan.",  # name, opening its clause
     "The envoy flew to Jackson on Monday.",  # ... but a place after a preposition
+    "A shooting in Kenosha, Wisconsin sparked protests.",  # ... or a town's state
     "On Monday, Thousands marched.",  # openers and counts
     "The [[Daily Mail|unknown]], \"All of them\" said.",  # a quote ends a name
 ]

@@ -318,7 +318,7 @@ class _SentenceContext:
                     aux = self.grammar.passive_auxiliaries | AUXILIARIES
                     if not rest or rest[0] in PREPOSITIONS or any(
                             w in SUBJECT_PRONOUNS or w == "it" and nxt in aux
-                            for w, nxt in zip(rest, rest[1:])):
+                            for w, nxt in zip(rest, [*rest[1:], ""], strict=True)):
                         return []  # "Congratulations to X ... and push for": no subject
                 return self.objects_from(m.start, None, end)
         return []

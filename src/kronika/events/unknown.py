@@ -171,7 +171,18 @@ _AFTER = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?([a-z]+)")
 
 
 def _opens_clause(text: str, at: int, first: int) -> bool:
-    return at == first or bool(_CLAUSE_OPENER.search(text, max(0, at - 8), at))
+    """The sentence's first word, or after a clause break; not after "Kenosha," (a town's
+    state: "in Kenosha, Wisconsin led to protests")."""
+    if at == first:
+        return True
+    if not _CLAUSE_OPENER.search(text, max(0, at - 8), at):
+        return False
+    before = text[max(0, at - 30) : at].rstrip()
+    town = _LAST_WORD.search(before[:-1]) if before.endswith(",") else None
+    return town is None or town.group().lower() in NOT_NAMES  # "Later, Jackson said"
+
+
+_LAST_WORD = re.compile(r"\b[A-Z][\w'’-]*$")
 
 
 def _verb_after(text: str, end: int) -> bool:
@@ -187,7 +198,7 @@ def _verb_after(text: str, end: int) -> bool:
 
 # Past forms of common irregular verbs of news ("Jackson said", "Warren told", "Parker met").
 REPORTING_PAST = frozenset({"said", "told", "spoke", "met", "wrote", "sent", "gave", "took",
-                            "made", "led", "won", "lost", "sought", "struck", "shot", "fought",
+                            "made", "won", "lost", "sought", "struck", "shot", "fought",
                             "says", "tells", "meets", "writes"})
 
 
