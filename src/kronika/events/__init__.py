@@ -252,6 +252,8 @@ class _SentenceContext:
         if self._coordinated(trigger):
             return self._opening_group(trigger, own_verb=True)
         found = self._subject_before(trigger)
+        if found and self._infinitive_after_place(trigger):
+            return self._opening_group(trigger, own_verb=True)
         if found or not self.passive(trigger):
             return found
         return self._relative_antecedent(trigger)  # "Babaryka, who was arrested"
@@ -266,6 +268,15 @@ class _SentenceContext:
         if self.previous_sources:
             return list(self.previous_sources)
         return self._opening_group(trigger)
+
+    def _infinitive_after_place(self, trigger: TriggerMatch) -> bool:
+        """"Pompeo travelled to Israel to meet Netanyahu": an infinitive right after the object
+        of a preposition has the subject of the clause, not that object."""
+        toks = self.tokens_between(self.left_limit(trigger.start), trigger.start)
+        if len(toks) < 3 or toks[-1][2] != "to":
+            return False
+        m = self._mention_at(toks[-2][0], toks[-2][1])
+        return m is not None and self._after_preposition(m.start)
 
     def _coordinated(self, trigger: TriggerMatch) -> bool:
         """The trigger is a verb coordinated with an earlier one, with no subject of its own:
