@@ -270,13 +270,14 @@ class _SentenceContext:
         return self._opening_group(trigger)
 
     def _infinitive_after_place(self, trigger: TriggerMatch) -> bool:
-        """"Pompeo travelled to Israel to meet Netanyahu": an infinitive right after the object
-        of a preposition has the subject of the clause, not that object."""
+        """"Pompeo travelled to Israel to meet Netanyahu": an infinitive right after a place
+        (a country) after a preposition has the subject of the clause, not that place."""
         toks = self.tokens_between(self.left_limit(trigger.start), trigger.start)
         if len(toks) < 3 or toks[-1][2] != "to":
             return False
         m = self._mention_at(toks[-2][0], toks[-2][1])
-        return m is not None and self._after_preposition(m.start)
+        return (m is not None and bool(m.actors) and all(a.kind == "country" for a in m.actors)
+                and self._after_preposition(m.start))  # not "paid the Taliban to kill"
 
     def _coordinated(self, trigger: TriggerMatch) -> bool:
         """The trigger is a verb coordinated with an earlier one, with no subject of its own:
