@@ -198,8 +198,9 @@ def _verb_after(text: str, end: int) -> bool:
 
 # Past forms of common irregular verbs of news ("Jackson said", "Warren told", "Parker met").
 REPORTING_PAST = frozenset({"said", "told", "spoke", "met", "wrote", "sent", "gave", "took",
-                            "made", "won", "lost", "sought", "struck", "shot", "fought",
-                            "says", "tells", "meets", "writes"})
+                            "made", "won", "lost", "sought", "struck", "shot", "fought", "held",
+                            "led", "began", "left", "brought", "became", "kept", "paid", "threw",
+                            "withdrew", "flew", "ran", "says", "tells", "meets", "writes"})
 
 
 @cache
