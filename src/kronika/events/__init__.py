@@ -74,7 +74,7 @@ PREPOSITIONS = {"of", "on", "in", "at", "to", "from", "with", "by", "for", "into
                 "against", "about", "under"}
 # Types whose trigger governs the clause after it: "urged Russia and Ukraine to agree a
 # ceasefire" asks for an agreement, it does not report one.
-GOVERNING_TYPES = ("REQUEST",)
+GOVERNING_TYPES = ("REQUEST", "THREATEN")  # "threatened to attack Israel": a threat
 # Nouns by which a condemnation points back at an assault already reported ("condemned the
 # attack"): the condemned is its attacker.
 ASSAULT_NOUNS = frozenset({"attack", "attacks", "invasion", "strike", "strikes", "airstrike",
@@ -191,6 +191,7 @@ class _SentenceContext:
         self.fronted = self._fronted()
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
+        self.coded: set[int] = set()  # starts of the triggers coded as events so far
         self.skipped_name = False  # a role's group passed a capitalised word no mention covers
         self.earlier: list[Event] = []  # the document's events before this sentence
         self.object_end, self.object_tokens, self.object_possessive = 0, [], False
@@ -206,6 +207,7 @@ class _SentenceContext:
         cuts += [s.start + m.end() for m in _BOUNDARY.finditer(s.text)]
         if self.fronted:
             cuts.append(self.fronted[1] + 1)
+        self.clause_cuts = sorted(set(cuts))  # without the frames: "told X to do"
         for f in self.frames:
             if f.content_start > f.start:  # a leading frame: "According to him," "X said that"
                 cuts.append(f.content_start)
@@ -533,10 +535,13 @@ class _SentenceContext:
     # the event -----------------------------------------------------------------------------
 
     def governed(self, trigger: TriggerMatch) -> bool:
-        """The trigger stands in the clause of an earlier request ("urged X to agree")."""
-        limit = self.left_limit(trigger.start)
+        """The trigger stands in the clause of an earlier request or threat ("urged X to
+        agree", "told X to investigate"); a trigger whose `after_object` was not met is none
+        ("ordered Khashoggi's killing")."""
+        limit = self.clause_cuts[bisect_right(self.clause_cuts, trigger.start) - 1]
         k = bisect_left(self.trigger_starts, limit)
         return any(t.rule.type in GOVERNING_TYPES and t.end <= trigger.start
+                   and (t.start in self.coded or not t.rule.after_object)
                    for t in self.triggers[k:bisect_left(self.trigger_starts, trigger.start)])
 
     def event(self, trigger: TriggerMatch) -> Event | None:
@@ -560,6 +565,7 @@ class _SentenceContext:
         if roles is None:
             return None
         sources, targets, event_type = roles
+        self.coded.add(trigger.start)
         if sources:
             self.previous_sources = sources
         date_info = self.date_of(trigger, status)
