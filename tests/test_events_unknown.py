@@ -24,6 +24,9 @@ CASES = [
     "Later, [[Jackson|unknown]] criticized the budget plan.",  # name, opening its clause
     "The envoy flew to Jackson on Monday.",  # ... but a place after a preposition
     "A shooting in Kenosha, Wisconsin sparked protests.",  # ... or a town's state
+    "[[Williams|unknown]] criticized the budget plan.",  # a surname ending in -s opens it
+    "Analysts criticized the budget plan.",  # a plural common noun does not
+    "Nevertheless, Congress urged the envoy to resign.",  # nor an adverb
     "On Monday, Thousands marched.",  # openers and counts
     "The [[Daily Mail|unknown]], \"All of them\" said.",  # a quote ends a name
 ]

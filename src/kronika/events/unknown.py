@@ -61,12 +61,20 @@ NOT_NAMES = frozenset([
     "legislator", "lawmaker", "moderator", "activist", "journalist", "reporter", "host",
     "candidate", "nominee", "lawyer", "prosecutor", "detective", "inspector", "councillor",
     "councilman", "councilwoman", "sheriff", "coach", "editor", "author", "dean", "justice",
-    "first", "lady",
+    "first", "lady", "nevertheless", "nonetheless", "furthermore", "moreover", "instead",
+    "afterwards", "thus", "hence", "therefore", "indeed", "elsewhere", "overall", "otherwise",
+    "besides", "likewise", "regardless", "now", "again", "together", "meantime",
 ])
 # A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
 # bridge") describes, it does not name (the KB names the countries).
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic)$")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+# Endings of the plural common nouns that open news sentences ("Protesters", "Officials",
+# "Critics", "Troops"); surnames ending in -s ("Williams", "Jones", "Harris", "Evans") do not
+# end so and stay names.
+PLURAL_ENDINGS = ("ers", "ists", "ians", "ants", "ents", "ors", "ives", "ies", "als", "ics",
+                  "ees", "ates", "ites", "ings", "ces", "sses", "oops", "ats", "cans", "ysts",
+                  "ids", "ims", "ads", "ups", "ions", "ches", "shes", "ses", "zens")
 # Lower-case words inside a name ("House of Representatives", "Osama bin Laden").
 CONNECTORS = frozenset({"of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le"})
 # Last words of a body's name, and bodies named by one word at a sentence's start.
@@ -152,7 +160,8 @@ def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
             or name.isupper() and len(name) <= 2):
         return False
     one = " " not in name
-    if one and at == first and name not in BODIES and (low.endswith("s") or low in NOT_NAMES):
+    if one and at == first and name not in BODIES and (low.endswith(PLURAL_ENDINGS)
+                                                       or low in NOT_NAMES):
         return False  # "Protesters called for ...": a sentence opens with a capital anyway
     after = text[end : end + 2].strip()
     if one and _ADJECTIVE.match(name) and after[:1].islower():
