@@ -26,7 +26,7 @@ CASES = [
     "A shooting in Kenosha, Wisconsin sparked protests.",  # ... or a town's state
     "[[Williams|unknown]] criticized the budget plan.",  # a surname ending in -s opens it
     "Analysts criticized the budget plan.",  # a plural common noun does not
-    "Nevertheless, Congress urged the envoy to resign.",  # nor an adverb
+    "Nevertheless, [[Congress|unknown]] urged the envoy to resign.",  # nor an adverb
     "On Monday, Thousands marched.",  # openers and counts
     "The [[Daily Mail|unknown]], \"All of them\" said.",  # a quote ends a name
 ]

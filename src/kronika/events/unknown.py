@@ -74,7 +74,8 @@ _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 # end so and stay names.
 PLURAL_ENDINGS = ("ers", "ists", "ians", "ants", "ents", "ors", "ives", "ies", "als", "ics",
                   "ees", "ates", "ites", "ings", "ces", "sses", "oops", "ats", "cans", "ysts",
-                  "ids", "ims", "ads", "ups", "ions", "ches", "shes", "ses", "zens")
+                  "ids", "ims", "ads", "ups", "ions", "ches", "shes", "ses", "zens", "les",
+                  "ets", "mbs", "lls", "ops", "ars")
 # Lower-case words inside a name ("House of Representatives", "Osama bin Laden").
 CONNECTORS = frozenset({"of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le"})
 # Last words of a body's name, and bodies named by one word at a sentence's start.
