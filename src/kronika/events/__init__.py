@@ -54,6 +54,8 @@ _FRONTED = re.compile(
 _FRONTED_PHRASE = re.compile(
     r"^\W*(?:From|In|At|For|With|Despite|During|Amid|Under|Following|Like|Unlike|Besides)\b[^,]*,"
 )
+# A fronted phrase that sets an event as the scene: "During a meeting with Erdoğan, Putin ..."
+_SCENE = re.compile(r"^\W*(?:During|In|At|On)\s+(?:a|an|the|his|her|their|its)\s[^,]*,")
 _CLAUSE_END = re.compile(r"[,;:—–]|(?<!\w)(?:but|which|who|while|whereas|and then)(?!\w)")
 
 PERSON_PRONOUNS = {"he", "she", "He", "She"}
@@ -253,6 +255,9 @@ class _SentenceContext:
             return participle
         if self._coordinated(trigger):
             return self._opening_group(trigger, own_verb=True)
+        scene = _SCENE.match(self.sent.text)
+        if scene and trigger.start < self.sent.start + scene.end():
+            return self._main_subject(self.sent.start + scene.end())
         found = self._subject_before(trigger)
         if found and self._infinitive_after_place(trigger):
             return self._opening_group(trigger, own_verb=True)
@@ -280,6 +285,21 @@ class _SentenceContext:
         m = self._mention_at(toks[-2][0], toks[-2][1])
         return (m is not None and bool(m.actors) and all(a.kind == "country" for a in m.actors)
                 and self._after_preposition(m.start))  # not "paid the Taliban to kill"
+
+    def _main_subject(self, at: int) -> list[Actor]:
+        """"During a meeting with Erdoğan, Putin discussed Syria": an event noun in a fronted
+        phrase has for subject the main clause's, the group right after the phrase's comma."""
+        toks = self.tokens_between(at, self.sent.end)[:4]
+        for start, end, word in toks:
+            if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
+                return self.pronoun(word, start)
+            m = self._mention_at(start, end)
+            if m is not None and m.actors:
+                stop = next((a for a, _, w in self.tokens_between(m.end, self.sent.end)
+                             if w.islower() and w not in GROUP_JOINERS
+                             and w not in GROUP_NOUNS), self.sent.end)
+                return self.objects_from(m.start, None, stop)
+        return []
 
     def _coordinated(self, trigger: TriggerMatch) -> bool:
         """The trigger is a verb coordinated with an earlier one, with no subject of its own:
