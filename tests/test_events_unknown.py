@@ -27,6 +27,7 @@ CASES = [
     "[[Williams|unknown]] criticized the budget plan.",  # a surname ending in -s opens it
     "Analysts criticized the budget plan.",  # a plural common noun does not
     "Nevertheless, [[Congress|unknown]] urged the envoy to resign.",  # nor an adverb
+    "Anti-government protests continued.",  # nor a hyphenated adjective
     "On Monday, Thousands marched.",  # openers and counts
     "The [[Daily Mail|unknown]], \"All of them\" said.",  # a quote ends a name
 ]

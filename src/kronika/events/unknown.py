@@ -157,6 +157,8 @@ def _after_known(text: str, at: int, known: Sequence[Mention]) -> bool:
 
 def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
     low = name.lower()
+    if low.startswith(("anti-", "pro-", "non-", "post-", "pre-")):
+        return False  # "Anti-government protests", "Post-war": adjectives
     if (not name or low in NOT_ACTORS or low.endswith("ly") or not any(c.isalpha() for c in name)
             or name.isupper() and len(name) <= 2):
         return False
