@@ -74,6 +74,10 @@ OBJECT_PRONOUNS = {"him", "her", "them"}
 # Prepositions: an actor right after one is no subject ("took control of Iran and captured").
 PREPOSITIONS = {"of", "on", "in", "at", "to", "from", "with", "by", "for", "into", "over",
                 "against", "about", "under"}
+# Prepositions of place and target: a name after one, right before a verb, sits inside the
+# subject's phrase ("Turkey's offensive in Syria killed dozens"), it is not the subject.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "into", "against", "near", "inside",
+                                "outside", "across", "within", "throughout"})
 # Types whose trigger governs the clause after it: "urged Russia and Ukraine to agree a
 # ceasefire" asks for an agreement, it does not report one.
 GOVERNING_TYPES = ("REQUEST", "THREATEN")  # "threatened to attack Israel": a threat
@@ -387,6 +391,8 @@ class _SentenceContext:
             if mention is not None:
                 if group.start is None and crossed_and and self._after_preposition(mention.start):
                     break  # "X took control of Iran and captured": Iran is no subject
+                if group.start is None and self._after_preposition(mention.start, PLACE_PREPOSITIONS):
+                    break  # "Turkey's offensive in Syria killed dozens": Syria is no subject
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
@@ -432,11 +438,11 @@ class _SentenceContext:
                 return toks
         return toks
 
-    def _after_preposition(self, at: int) -> bool:
+    def _after_preposition(self, at: int, which: frozenset[str] | set[str] = PREPOSITIONS) -> bool:
         """The words before `at` are a preposition, perhaps with a determiner ("on the")."""
         before = [w.lower() for _, _, w in self.tokens_between(at - 40, at)][-2:]
-        return bool(before) and (before[-1] in PREPOSITIONS or (
-            before[-1] in DETERMINERS and len(before) == 2 and before[0] in PREPOSITIONS))
+        return bool(before) and (before[-1] in which or (
+            before[-1] in DETERMINERS and len(before) == 2 and before[0] in which))
 
     def objects(self, trigger: TriggerMatch) -> list[Actor]:
         return self.objects_from(trigger.end, trigger.rule.object_via,
@@ -643,6 +649,14 @@ class _SentenceContext:
         An `inverse` rule reads the subject as the target ("Ukraine received tanks from X").
         """
         rule = trigger.rule
+        if rule.possessive:  # "Russia's invasion of Ukraine": the owner acts on the object
+            owner = self.owner(trigger)
+            if not owner:
+                return None
+            targets = [a for a in self.objects(trigger) if all(not _same(a, o) for o in owner)]
+            if rule.needs_target and not targets:
+                return None
+            return owner, targets, rule.type
         if rule.alone and self._act_follows(trigger):
             return None  # the act refused is an event of its own, with status "refused"
         possessor = self.possessor(trigger)
@@ -727,6 +741,16 @@ class _SentenceContext:
         toks = self.tokens_between(self.sent.start, trigger.start)
         if not toks:
             return None
+        m = self._mention_at(toks[-1][0], toks[-1][1])
+        return list(m.actors) if m is not None else []
+
+    def owner(self, trigger: TriggerMatch) -> list[Actor]:
+        """The actors of the name before "'s" (or "s'") right before the trigger."""
+        toks = self.tokens_between(self.sent.start, trigger.start)
+        if toks and toks[-1][2] in {"'", "’"}:
+            toks = toks[:-1]
+        if not toks:
+            return []
         m = self._mention_at(toks[-1][0], toks[-1][1])
         return list(m.actors) if m is not None else []
 
