@@ -28,6 +28,7 @@ CASES = [
     "Analysts criticized the budget plan.",  # a plural common noun does not
     "Nevertheless, [[Congress|unknown]] urged the envoy to resign.",  # nor an adverb
     "Anti-government protests continued.",  # nor a hyphenated adjective
+    "[[Democrats|unknown]] criticized the budget plan.",  # a party's members are actors
     "On Monday, Thousands marched.",  # openers and counts
     "The [[Daily Mail|unknown]], \"All of them\" said.",  # a quote ends a name
 ]

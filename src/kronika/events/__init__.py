@@ -392,7 +392,15 @@ class _SentenceContext:
                 if group.start is None and crossed_and and self._after_preposition(mention.start):
                     break  # "X took control of Iran and captured": Iran is no subject
                 if group.start is None and self._after_preposition(mention.start, PLACE_PREPOSITIONS):
-                    break  # "Turkey's offensive in Syria killed dozens": Syria is no subject
+                    # "Turkey's offensive in Syria killed dozens": Syria is no subject; the
+                    # head before the phrase may be ("Democrats in Congress pushed for")
+                    while i >= 0 and toks[i][2].lower() not in PLACE_PREPOSITIONS:
+                        i -= 1
+                    i -= 1
+                    gap += 2
+                    continue
+                if group.start is None and self._owns_event(mention.end):
+                    break  # "Hamas's attack on Israel killed 1,200": the attack's own event
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
@@ -743,6 +751,12 @@ class _SentenceContext:
             return None
         m = self._mention_at(toks[-1][0], toks[-1][1])
         return list(m.actors) if m is not None else []
+
+    def _owns_event(self, end: int) -> bool:
+        """The name ending at `end` is the possessor ("X's") of a trigger coded as an event."""
+        if not self.text.startswith(("'s", "’s", "'", "’"), end):
+            return False
+        return any(end < t.start <= end + 4 and t.start in self.coded for t in self.triggers)
 
     def owner(self, trigger: TriggerMatch) -> list[Actor]:
         """The actors of the name before "'s" (or "s'") right before the trigger."""

@@ -76,6 +76,9 @@ PLURAL_ENDINGS = ("ers", "ists", "ians", "ants", "ents", "ors", "ives", "ies", "
                   "ees", "ates", "ites", "ings", "ces", "sses", "oops", "ats", "cans", "ysts",
                   "ids", "ims", "ads", "ups", "ions", "ches", "shes", "ses", "zens", "les",
                   "ets", "mbs", "lls", "ops", "ars")
+# Plural names of a party's members: actors though they end like common nouns.
+PARTY_MEMBERS = frozenset({"Democrats", "Republicans", "Conservatives", "Liberals", "Socialists",
+                           "Communists", "Greens", "Tories", "Labourites", "Libertarians"})
 # Lower-case words inside a name ("House of Representatives", "Osama bin Laden").
 CONNECTORS = frozenset({"of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le"})
 # Last words of a body's name, and bodies named by one word at a sentence's start.
@@ -163,8 +166,8 @@ def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
             or name.isupper() and len(name) <= 2):
         return False
     one = " " not in name
-    if one and at == first and name not in BODIES and (low.endswith(PLURAL_ENDINGS)
-                                                       or low in NOT_NAMES):
+    if one and at == first and name not in BODIES and name not in PARTY_MEMBERS and (
+            low.endswith(PLURAL_ENDINGS) or low in NOT_NAMES):
         return False  # "Protesters called for ...": a sentence opens with a capital anyway
     after = text[end : end + 2].strip()
     if one and _ADJECTIVE.match(name) and after[:1].islower():
