@@ -29,6 +29,7 @@ CASES = [
     "Nevertheless, [[Congress|unknown]] urged the envoy to resign.",  # nor an adverb
     "Anti-government protests continued.",  # nor a hyphenated adjective
     "[[Democrats|unknown]] criticized the budget plan.",  # a party's members are actors
+    "The envoy sanctioned [[al-Muhandis|unknown]].",  # an article before a name
     "On Monday, Thousands marched.",  # openers and counts
     "The [[Daily Mail|unknown]], \"All of them\" said.",  # a quote ends a name
 ]

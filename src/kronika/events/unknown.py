@@ -85,6 +85,8 @@ CONNECTORS = frozenset({"of", "for", "de", "del", "da", "van", "von", "bin", "al
 BODIES = frozenset({"Congress", "Parliament", "Senate", "House", "Court", "Council", "Committee",
                     "Commission", "Party", "Assembly", "Duma", "Knesset", "Bundestag", "Cabinet",
                     "Ministry", "Department", "Agency", "Board", "Union", "Bank", "Office"})
+# Arabic names written with a lower-case article: "al-Muhandis", "el-Sisi", "ad-Dawla".
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|at|ash|an|az)-[A-Z]")
 _LEADING = re.compile(r"^(?:the|The)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 
@@ -147,7 +149,7 @@ def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
     between = text[run[-1][1] : start].strip() if run else ""
     if between and not (between == "." and len(run[-1][2]) == 1):  # "Robert F. Kennedy"
         return False  # a comma or a quote ends a name
-    if word[:1].isupper():
+    if word[:1].isupper() or _ARTICLE_NAME.match(word):  # "al-Muhandis", "el-Sisi"
         return True
     return (bool(run) and word in CONNECTORS and i + 1 < len(toks)
             and toks[i + 1][2][:1].isupper())
