@@ -29,6 +29,7 @@ eval: $(STAMP)
 	$(BIN)/kronika eval events tests/data/events/en.heldout.txt
 	$(BIN)/kronika eval events tests/data/events/en.heldout2.txt
 	$(BIN)/kronika eval events --errors 0 tests/data/events/en.heldout3.txt
+	$(BIN)/kronika eval events --errors 0 tests/data/events/en.heldout4.txt
 	$(BIN)/kronika eval events --errors 0 tests/data/events/en.meantime.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.dev.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout.txt

@@ -19,6 +19,17 @@ CASES = [
     "Protesters called for the resignation of [[Rosselló|unknown]].",  # an opener is no name
     "Kurdish groups fought the militants.",  # a nationality adjective
     "Missiles hit Odesa on Sunday.",  # a town of the gazetteer
+    "Odesa was shelled on Sunday.",  # a town of the gazetteer, before a be-form
+    "[[Parker|unknown]] spoke to [[Wikinews|unknown]] in July.",  # a surname that is a town's
+    "Later, [[Jackson|unknown]] criticized the budget plan.",  # name, opening its clause
+    "The envoy flew to Jackson on Monday.",  # ... but a place after a preposition
+    "A shooting in Kenosha, Wisconsin sparked protests.",  # ... or a town's state
+    "[[Williams|unknown]] criticized the budget plan.",  # a surname ending in -s opens it
+    "Analysts criticized the budget plan.",  # a plural common noun does not
+    "Nevertheless, [[Congress|unknown]] urged the envoy to resign.",  # nor an adverb
+    "Anti-government protests continued.",  # nor a hyphenated adjective
+    "[[Democrats|unknown]] criticized the budget plan.",  # a party's members are actors
+    "The envoy sanctioned [[al-Muhandis|unknown]].",  # an article before a name
     "On Monday, Thousands marched.",  # openers and counts
     "The [[Daily Mail|unknown]], \"All of them\" said.",  # a quote ends a name
 ]

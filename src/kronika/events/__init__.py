@@ -54,9 +54,17 @@ _FRONTED = re.compile(
 _FRONTED_PHRASE = re.compile(
     r"^\W*(?:From|In|At|For|With|Despite|During|Amid|Under|Following|Like|Unlike|Besides)\b[^,]*,"
 )
+# A fronted phrase that sets an event as the scene: "During a meeting with Erdoğan, Putin ..."
+_SCENE = re.compile(r"^\W*(?:During|In|At|On)\s+(?:a|an|the|his|her|their|its)\s[^,]*,")
 _CLAUSE_END = re.compile(r"[,;:—–]|(?<!\w)(?:but|which|who|while|whereas|and then)(?!\w)")
 
 PERSON_PRONOUNS = {"he", "she", "He", "She"}
+# Words that join a verb to an earlier one with the same subject ("arrested and charged him"),
+# and auxiliaries that may stand between ("but was later released", "and has been charged").
+COORDINATORS = frozenset({"and", "but"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "could", "can", "may", "might",
+                         "did", "then", "subsequently", "eventually", "also", "later", "not"})
 FIRST_PERSON = {"I", "We", "we"}
 _RELATIVE = re.compile(r"(?<!\w)(?:who|which)\s*$")
 THING_PRONOUNS = {"it", "It"}  # a country or an organisation: "Ukraine denied that it attacked"
@@ -66,9 +74,13 @@ OBJECT_PRONOUNS = {"him", "her", "them"}
 # Prepositions: an actor right after one is no subject ("took control of Iran and captured").
 PREPOSITIONS = {"of", "on", "in", "at", "to", "from", "with", "by", "for", "into", "over",
                 "against", "about", "under"}
+# Prepositions of place and target: a name after one, right before a verb, sits inside the
+# subject's phrase ("Turkey's offensive in Syria killed dozens"), it is not the subject.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "into", "against", "near", "inside",
+                                "outside", "across", "within", "throughout"})
 # Types whose trigger governs the clause after it: "urged Russia and Ukraine to agree a
 # ceasefire" asks for an agreement, it does not report one.
-GOVERNING_TYPES = ("REQUEST",)
+GOVERNING_TYPES = ("REQUEST", "THREATEN")  # "threatened to attack Israel": a threat
 # Nouns by which a condemnation points back at an assault already reported ("condemned the
 # attack"): the condemned is its attacker.
 ASSAULT_NOUNS = frozenset({"attack", "attacks", "invasion", "strike", "strikes", "airstrike",
@@ -185,6 +197,7 @@ class _SentenceContext:
         self.fronted = self._fronted()
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
+        self.coded: set[int] = set()  # starts of the triggers coded as events so far
         self.skipped_name = False  # a role's group passed a capitalised word no mention covers
         self.earlier: list[Event] = []  # the document's events before this sentence
         self.object_end, self.object_tokens, self.object_possessive = 0, [], False
@@ -200,6 +213,7 @@ class _SentenceContext:
         cuts += [s.start + m.end() for m in _BOUNDARY.finditer(s.text)]
         if self.fronted:
             cuts.append(self.fronted[1] + 1)
+        self.clause_cuts = sorted(set(cuts))  # without the frames: "told X to do"
         for f in self.frames:
             if f.content_start > f.start:  # a leading frame: "According to him," "X said that"
                 cuts.append(f.content_start)
@@ -243,7 +257,14 @@ class _SentenceContext:
         participle = self._participle_subject(trigger)
         if participle:
             return participle
+        if self._coordinated(trigger):
+            return self._opening_group(trigger, own_verb=True)
+        scene = _SCENE.match(self.sent.text)
+        if scene and trigger.start < self.sent.start + scene.end():
+            return self._main_subject(self.sent.start + scene.end())
         found = self._subject_before(trigger)
+        if found and self._infinitive_after_place(trigger):
+            return self._opening_group(trigger, own_verb=True)
         if found or not self.passive(trigger):
             return found
         return self._relative_antecedent(trigger)  # "Babaryka, who was arrested"
@@ -257,17 +278,87 @@ class _SentenceContext:
             return []
         if self.previous_sources:
             return list(self.previous_sources)
+        return self._opening_group(trigger)
+
+    def _infinitive_after_place(self, trigger: TriggerMatch) -> bool:
+        """"Pompeo travelled to Israel to meet Netanyahu": an infinitive right after a place
+        (a country) after a preposition has the subject of the clause, not that place."""
+        toks = self.tokens_between(self.left_limit(trigger.start), trigger.start)
+        if len(toks) < 3 or toks[-1][2] != "to":
+            return False
+        m = self._mention_at(toks[-2][0], toks[-2][1])
+        return (m is not None and bool(m.actors) and all(a.kind == "country" for a in m.actors)
+                and self._after_preposition(m.start))  # not "paid the Taliban to kill"
+
+    def _main_subject(self, at: int) -> list[Actor]:
+        """"During a meeting with Erdoğan, Putin discussed Syria": an event noun in a fronted
+        phrase has for subject the main clause's, the group right after the phrase's comma."""
+        toks = self.tokens_between(at, self.sent.end)[:4]
+        for start, end, word in toks:
+            if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
+                return self.pronoun(word, start)
+            m = self._mention_at(start, end)
+            if m is not None and m.actors:
+                stop = next((a for a, _, w in self.tokens_between(m.end, self.sent.end)
+                             if w.islower() and w not in GROUP_JOINERS
+                             and w not in GROUP_NOUNS), self.sent.end)
+                return self.objects_from(m.start, None, stop)
+        return []
+
+    def _coordinated(self, trigger: TriggerMatch) -> bool:
+        """The trigger is a verb coordinated with an earlier one, with no subject of its own:
+        "and"/"but" (auxiliaries and adverbs aside) stands right before it ("Mugabe co-founded
+        ZANU but was arrested in 1963", "police detained him and charged him")."""
+        first = self.text[trigger.start : trigger.end].split()[0]
+        if trigger.rule.no_subject or first[:1].isupper() or first.endswith("ing"):
+            return False  # "observing a test and receiving fallout": an -ing clause
+        aux = self.grammar.passive_auxiliaries
+        toks = self.tokens_between(self.left_limit(trigger.start) - 4, trigger.start)
+        for _, _, word in reversed(toks[-6:]):
+            w = word.lower()
+            if w in COORDINATORS:
+                return True
+            if not (w in aux or w in AUXILIARIES or w in self.grammar.passive_adverbs
+                    or w.endswith("ly")):
+                return False
+        return False
+
+    def _opening_group(self, trigger: TriggerMatch, *, own_verb: bool = False) -> list[Actor]:
+        """The actor group that opens the sentence (after a fronted phrase or clause, or the
+        frame that reports it), if it opens within its first words: the subject of its
+        first clause. With `own_verb` (a coordinated verb), only a group followed by a verb of
+        its own and no other subject before the trigger ("officials confirmed it has infected
+        200 and killed three": "it" killed)."""
         start = self.sent.start
         phrase = _FRONTED_PHRASE.match(self.sent.text)
         if phrase:
             start += phrase.end()
         if self.fronted:
             start = max(start, self.fronted[1] + 1)
-        for tok_start, tok_end, _ in self.tokens_between(start, trigger.start)[:6]:
+        for f in self.frames:  # "Police said Khan was arrested and charged"
+            if f.content_start <= trigger.start < f.content_end:
+                start = max(start, f.content_start)
+        for tok_start, tok_end, word in self.tokens_between(start, trigger.start)[:6]:
+            if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
+                return self.pronoun(word, tok_start)
+            if (word.islower() and word not in GROUP_JOINERS and word not in GROUP_NOUNS
+                    and word not in PREPOSITIONS):
+                return []  # "Police detained Navalny": the opening subject is unnamed
             m = self._mention_at(tok_start, tok_end)
             if m is not None and m.actors:
-                end = self.clause_end(m.end)
-                return self.objects_from(m.start, None, min(end, trigger.start))
+                end = min(self.clause_end(m.end), trigger.start)
+                for at, _, w in self.tokens_between(m.end, end):
+                    if w.islower() and w not in GROUP_JOINERS and w not in GROUP_NOUNS:
+                        end = at  # the group ends at its verb: "Russia attacked Ukraine"
+                        break
+                if own_verb:
+                    rest = [w.lower() for _, _, w in self.tokens_between(end, trigger.start)]
+                    aux = self.grammar.passive_auxiliaries | AUXILIARIES
+                    if not rest or rest[0] in PREPOSITIONS or any(
+                            w in SUBJECT_PRONOUNS or w == "it" and nxt in aux
+                            for w, nxt in zip(rest, [*rest[1:], ""], strict=True)):
+                        return []  # "Congratulations to X ... and push for": no subject
+                return self.objects_from(m.start, None, end)
         return []
 
     def _relative_antecedent(self, trigger: TriggerMatch) -> list[Actor]:
@@ -300,6 +391,16 @@ class _SentenceContext:
             if mention is not None:
                 if group.start is None and crossed_and and self._after_preposition(mention.start):
                     break  # "X took control of Iran and captured": Iran is no subject
+                if group.start is None and self._after_preposition(mention.start, PLACE_PREPOSITIONS):
+                    # "Turkey's offensive in Syria killed dozens": Syria is no subject; the
+                    # head before the phrase may be ("Democrats in Congress pushed for")
+                    while i >= 0 and toks[i][2].lower() not in PLACE_PREPOSITIONS:
+                        i -= 1
+                    i -= 1
+                    gap += 2
+                    continue
+                if group.start is None and self._owns_event(mention.end):
+                    break  # "Hamas's attack on Israel killed 1,200": the attack's own event
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
@@ -345,11 +446,11 @@ class _SentenceContext:
                 return toks
         return toks
 
-    def _after_preposition(self, at: int) -> bool:
+    def _after_preposition(self, at: int, which: frozenset[str] | set[str] = PREPOSITIONS) -> bool:
         """The words before `at` are a preposition, perhaps with a determiner ("on the")."""
         before = [w.lower() for _, _, w in self.tokens_between(at - 40, at)][-2:]
-        return bool(before) and (before[-1] in PREPOSITIONS or (
-            before[-1] in DETERMINERS and len(before) == 2 and before[0] in PREPOSITIONS))
+        return bool(before) and (before[-1] in which or (
+            before[-1] in DETERMINERS and len(before) == 2 and before[0] in which))
 
     def objects(self, trigger: TriggerMatch) -> list[Actor]:
         return self.objects_from(trigger.end, trigger.rule.object_via,
@@ -468,10 +569,13 @@ class _SentenceContext:
     # the event -----------------------------------------------------------------------------
 
     def governed(self, trigger: TriggerMatch) -> bool:
-        """The trigger stands in the clause of an earlier request ("urged X to agree")."""
-        limit = self.left_limit(trigger.start)
+        """The trigger stands in the clause of an earlier request or threat ("urged X to
+        agree", "told X to investigate"); a trigger whose `after_object` was not met is none
+        ("ordered Khashoggi's killing")."""
+        limit = self.clause_cuts[bisect_right(self.clause_cuts, trigger.start) - 1]
         k = bisect_left(self.trigger_starts, limit)
         return any(t.rule.type in GOVERNING_TYPES and t.end <= trigger.start
+                   and (t.start in self.coded or not t.rule.after_object)
                    for t in self.triggers[k:bisect_left(self.trigger_starts, trigger.start)])
 
     def event(self, trigger: TriggerMatch) -> Event | None:
@@ -495,6 +599,7 @@ class _SentenceContext:
         if roles is None:
             return None
         sources, targets, event_type = roles
+        self.coded.add(trigger.start)
         if sources:
             self.previous_sources = sources
         date_info = self.date_of(trigger, status)
@@ -529,7 +634,7 @@ class _SentenceContext:
         found = self._roles(trigger)
         if (self.lang != "en" or (found is not None and found[0] and found[1]
                                   and not self.skipped_name)
-                or not unknown.name_near(self.tokens_between(self.left_limit(trigger.start),
+                or not unknown.name_near(self.tokens_between(self._role_reach(trigger),
                                                              trigger.end + 80), self.mentions)):
             return found
         self._unknown_on = True
@@ -539,6 +644,11 @@ class _SentenceContext:
             self._unknown_on = False
         return again if again is not None else found
 
+    def _role_reach(self, trigger: TriggerMatch) -> int:
+        """Where the words a trigger's roles may be read from begin: its clause, or the
+        sentence for a coordinated verb (its subject opens the sentence)."""
+        return self.sent.start if self._coordinated(trigger) else self.left_limit(trigger.start)
+
     def _roles(self, trigger: TriggerMatch) -> tuple[list[Actor], list[Actor], str] | None:
         """(sources, targets, type), or None when the trigger has not the actors it needs.
 
@@ -547,6 +657,16 @@ class _SentenceContext:
         An `inverse` rule reads the subject as the target ("Ukraine received tanks from X").
         """
         rule = trigger.rule
+        if rule.possessive:  # "Russia's invasion of Ukraine": the owner acts on the object
+            owner = self.owner(trigger)
+            if not owner:
+                return None
+            targets = [a for a in self.objects(trigger) if all(not _same(a, o) for o in owner)]
+            if rule.needs_target and not targets:
+                return None
+            return owner, targets, rule.type
+        if rule.alone and self._act_follows(trigger):
+            return None  # the act refused is an event of its own, with status "refused"
         possessor = self.possessor(trigger)
         if possessor is not None:  # "ordered Khashoggi's killing": the possessor suffers it
             return ([], possessor, rule.type) if possessor else None
@@ -593,6 +713,16 @@ class _SentenceContext:
                     event_type = new_type
         return sources, targets, event_type
 
+    def _act_follows(self, trigger: TriggerMatch) -> bool:
+        """Another trigger follows in the trigger's clause, or its next word is a cue verb of
+        the syntactic fallback ("refused to exclude Lukashenko": the exclusion is refused)."""
+        if any(trigger.end <= t.start < self.clause_end(trigger.end) for t in self.triggers):
+            return True
+        from kronika.events.syntax import lexicon
+
+        nxt = self.tokens_between(trigger.end, self.sent.end)[:1]
+        return bool(nxt) and nxt[0][2].lower() in lexicon(self.lang).verbs
+
     def act_agent(self, trigger: TriggerMatch) -> list[Actor]:
         """The attacker of "the attack" a condemnation names right after its verb: the sources
         of the document's last assault before it (the attack just reported)."""
@@ -619,6 +749,22 @@ class _SentenceContext:
         toks = self.tokens_between(self.sent.start, trigger.start)
         if not toks:
             return None
+        m = self._mention_at(toks[-1][0], toks[-1][1])
+        return list(m.actors) if m is not None else []
+
+    def _owns_event(self, end: int) -> bool:
+        """The name ending at `end` is the possessor ("X's") of a trigger coded as an event."""
+        if not self.text.startswith(("'s", "’s", "'", "’"), end):
+            return False
+        return any(end < t.start <= end + 4 and t.start in self.coded for t in self.triggers)
+
+    def owner(self, trigger: TriggerMatch) -> list[Actor]:
+        """The actors of the name before "'s" (or "s'") right before the trigger."""
+        toks = self.tokens_between(self.sent.start, trigger.start)
+        if toks and toks[-1][2] in {"'", "’"}:
+            toks = toks[:-1]
+        if not toks:
+            return []
         m = self._mention_at(toks[-1][0], toks[-1][1])
         return list(m.actors) if m is not None else []
 

@@ -38,6 +38,10 @@ class TriggerRule:
     no_subject: bool = False  # a noun phrase ("the arrest of X by Y"): the clause's subject is
     #                           not its actor, only the agent after "by" is
     keys: frozenset[str] | None = None  # `word_key`s of the words a match can open with; None: any
+    possessive: bool = False  # the trigger follows "X's", and X is its source ("Russia's
+    #                           invasion of Ukraine")
+    alone: bool = False  # the event stands only where no other trigger follows in its clause
+    #                      ("refused to meet Putin" is a meeting refused, not a rejection)
 
 
 @dataclass(frozen=True)
@@ -233,6 +237,8 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
             place_object=bool(item.get("place_object", False)),
             no_subject=bool(item.get("no_subject", False)),
             keys=first_keys(item["trigger"], irregular),
+            alone=bool(item.get("alone", False)),
+            possessive=bool(item.get("possessive", False)),
         ))
     return tuple(rules)
 

@@ -61,18 +61,32 @@ NOT_NAMES = frozenset([
     "legislator", "lawmaker", "moderator", "activist", "journalist", "reporter", "host",
     "candidate", "nominee", "lawyer", "prosecutor", "detective", "inspector", "councillor",
     "councilman", "councilwoman", "sheriff", "coach", "editor", "author", "dean", "justice",
-    "first", "lady",
+    "first", "lady", "nevertheless", "nonetheless", "furthermore", "moreover", "instead",
+    "afterwards", "thus", "hence", "therefore", "indeed", "elsewhere", "overall", "otherwise",
+    "besides", "likewise", "regardless", "now", "again", "together", "meantime",
 ])
 # A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
 # bridge") describes, it does not name (the KB names the countries).
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic)$")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+# Endings of the plural common nouns that open news sentences ("Protesters", "Officials",
+# "Critics", "Troops"); surnames ending in -s ("Williams", "Jones", "Harris", "Evans") do not
+# end so and stay names.
+PLURAL_ENDINGS = ("ers", "ists", "ians", "ants", "ents", "ors", "ives", "ies", "als", "ics",
+                  "ees", "ates", "ites", "ings", "ces", "sses", "oops", "ats", "cans", "ysts",
+                  "ids", "ims", "ads", "ups", "ions", "ches", "shes", "ses", "zens", "les",
+                  "ets", "mbs", "lls", "ops", "ars")
+# Plural names of a party's members: actors though they end like common nouns.
+PARTY_MEMBERS = frozenset({"Democrats", "Republicans", "Conservatives", "Liberals", "Socialists",
+                           "Communists", "Greens", "Tories", "Labourites", "Libertarians"})
 # Lower-case words inside a name ("House of Representatives", "Osama bin Laden").
 CONNECTORS = frozenset({"of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le"})
 # Last words of a body's name, and bodies named by one word at a sentence's start.
 BODIES = frozenset({"Congress", "Parliament", "Senate", "House", "Court", "Council", "Committee",
                     "Commission", "Party", "Assembly", "Duma", "Knesset", "Bundestag", "Cabinet",
                     "Ministry", "Department", "Agency", "Board", "Union", "Bank", "Office"})
+# Arabic names written with a lower-case article: "al-Muhandis", "el-Sisi", "ad-Dawla".
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|at|ash|an|az)-[A-Z]")
 _LEADING = re.compile(r"^(?:the|The)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 
@@ -135,7 +149,7 @@ def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
     between = text[run[-1][1] : start].strip() if run else ""
     if between and not (between == "." and len(run[-1][2]) == 1):  # "Robert F. Kennedy"
         return False  # a comma or a quote ends a name
-    if word[:1].isupper():
+    if word[:1].isupper() or _ARTICLE_NAME.match(word):  # "al-Muhandis", "el-Sisi"
         return True
     return (bool(run) and word in CONNECTORS and i + 1 < len(toks)
             and toks[i + 1][2][:1].isupper())
@@ -148,18 +162,62 @@ def _after_known(text: str, at: int, known: Sequence[Mention]) -> bool:
 
 def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
     low = name.lower()
+    if low.startswith(("anti-", "pro-", "non-", "post-", "pre-")):
+        return False  # "Anti-government protests", "Post-war": adjectives
     if (not name or low in NOT_ACTORS or low.endswith("ly") or not any(c.isalpha() for c in name)
             or name.isupper() and len(name) <= 2):
         return False
     one = " " not in name
-    if one and at == first and name not in BODIES and (low.endswith("s") or low in NOT_NAMES):
+    if one and at == first and name not in BODIES and name not in PARTY_MEMBERS and (
+            low.endswith(PLURAL_ENDINGS) or low in NOT_NAMES):
         return False  # "Protesters called for ...": a sentence opens with a capital anyway
     after = text[end : end + 2].strip()
     if one and _ADJECTIVE.match(name) and after[:1].islower():
         return False
     from kronika.places.gazetteer import names_place
 
-    return not (_known_place(name) or names_place(name))  # "Missiles hit Odesa"
+    if _known_place(name):
+        return False
+    # "Missiles hit Odesa" names a place; "Parker spoke to Wikinews", "Khan said" a person
+    # whose surname is also a town's name: one word that opens its clause before a verb
+    return not names_place(name) or (one and _opens_clause(text, at, first) and _verb_after(text, end))
+
+
+_CLAUSE_OPENER = re.compile(r"(?:^|[,;:]|\band|\bbut)\s*$")
+_AFTER = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?([a-z]+)")
+
+
+def _opens_clause(text: str, at: int, first: int) -> bool:
+    """The sentence's first word, or after a clause break; not after "Kenosha," (a town's
+    state: "in Kenosha, Wisconsin led to protests")."""
+    if at == first:
+        return True
+    if not _CLAUSE_OPENER.search(text, max(0, at - 8), at):
+        return False
+    before = text[max(0, at - 30) : at].rstrip()
+    town = _LAST_WORD.search(before[:-1]) if before.endswith(",") else None
+    return town is None or town.group().lower() in NOT_NAMES  # "Later, Jackson said"
+
+
+_LAST_WORD = re.compile(r"\b[A-Z][\w'’-]*$")
+
+
+def _verb_after(text: str, end: int) -> bool:
+    """A past-tense or reporting verb follows ("Parker spoke", "Khan told"), not a be-form
+    ("Odesa was shelled") nor a preposition."""
+    m = _AFTER.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in {"was", "were", "is", "are", "has", "had", "have", "been", "and", "or"} and (
+        word.endswith("ed") or word in REPORTING_PAST)
+
+
+# Past forms of common irregular verbs of news ("Jackson said", "Warren told", "Parker met").
+REPORTING_PAST = frozenset({"said", "told", "spoke", "met", "wrote", "sent", "gave", "took",
+                            "made", "won", "lost", "sought", "struck", "shot", "fought", "held",
+                            "led", "began", "left", "brought", "became", "kept", "paid", "threw",
+                            "withdrew", "flew", "ran", "says", "tells", "meets", "writes"})
 
 
 @cache

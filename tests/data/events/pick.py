@@ -4,6 +4,7 @@
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl dev
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout2
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout3
+    PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout4
 
 Sentences: kronika's splitter over each article's text without its dateline line, 8 to 45
 words, not an interview line ("((WN))", ": Why ..."), and "named": a capitalised word that is
@@ -16,7 +17,10 @@ held-out ones; held-out 2 (drawn after the events issue, before the second round
 every 11th from the 3rd, plus 30 random named sentences (seed 13) that are neither held-out nor
 dev ones (nor the same text as one); held-out 3 (drawn by events-en3, before its rule work):
 every 11th from the 9th (offset 8: no earlier offset), plus 30 random named sentences (seed 17)
-in no earlier draw (nor the same text as one of them or of en.dev.txt's other cases).
+in no earlier draw (nor the same text as one of them or of en.dev.txt's other cases);
+held-out 4 (drawn by ev-en5, before its rule work): every 22nd from the 2nd (offset 1: no
+earlier offset), plus 15 random named sentences (seed 19) in no earlier draw, leaving out any
+text of an English case file.
 """
 
 from __future__ import annotations
@@ -71,6 +75,17 @@ def _dev_texts() -> set[str]:
     return texts
 
 
+def _all_case_texts() -> set[str]:
+    """Every sentence of every English case file (events/en.*.txt and events.en.txt)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    names = [n for n in os.listdir(here) if n.startswith("en.") and n.endswith(".txt")]
+    texts = set()
+    for name in [*names, os.path.join("..", "events.en.txt")]:
+        with open(os.path.join(here, name), encoding="utf-8") as lines:
+            texts |= {line.strip() for line in lines if line.strip() and not line.startswith((" ", "#", "@"))}
+    return texts
+
+
 def pick(path: str, which: str) -> list[tuple[str, str]]:
     sents = sentences(path)
     inter = [i for i, (_, s) in enumerate(sents) if INTERACTION.search(s)]
@@ -95,8 +110,16 @@ def pick(path: str, which: str) -> list[tuple[str, str]]:
         chosen = set(inter[8::STEP]) | set(random.Random(17).sample(fresh, 30))
         seen = {sents[i][1] for i in earlier} | _dev_texts()
         chosen = {i for i in chosen if sents[i][1] not in seen}
+    elif which == "heldout4":
+        earlier = (set(inter[0::STEP]) | held_random | set(inter[5::STEP]) | dev_random
+                   | set(inter[3::STEP]) | _heldout2_random(sents, others, held_random | dev_random, inter)
+                   | set(inter[8::STEP]))
+        fresh = [i for i in others if i not in earlier and i not in inter[1::2 * STEP]]
+        chosen = set(inter[1::2 * STEP]) | set(random.Random(19).sample(fresh, 15))
+        seen = {sents[i][1] for i in earlier} | _all_case_texts()
+        chosen = {i for i in chosen if sents[i][1] not in seen}
     else:
-        raise SystemExit(f"unknown draw {which!r}: heldout, dev, heldout2 or heldout3")
+        raise SystemExit(f"unknown draw {which!r}: heldout, dev, heldout2, heldout3 or heldout4")
     return [sents[i] for i in sorted(chosen)]
 
 
