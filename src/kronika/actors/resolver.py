@@ -35,6 +35,7 @@ from functools import cache, lru_cache
 
 from kronika.actors.kb import KB, Office, Person, load_kb
 from kronika.document import Actor
+from kronika.language import morph
 from kronika.language.backbone import Entity
 from kronika.rules import load_rules, require_keys
 
@@ -155,13 +156,6 @@ def _key(token: str) -> str:
     return _FINAL.sub("i", _DOUBLE_I.sub("i", _Y.sub("i", n)))
 
 
-@cache
-def _morph():  # noqa: ANN202 - pymorphy3's analyser, loaded once
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=1 << 17)
 def _keys(token: str) -> tuple[str, ...]:
     """Trie keys to try for a token, best first: its own, then (Russian) its lemmas, then its
@@ -170,7 +164,7 @@ def _keys(token: str) -> tuple[str, ...]:
     if not _CYRILLIC.search(token):
         return (own,)
     out = [own]
-    parses = _morph().parse(token)
+    parses = morph().parse(token)
     for p in parses:
         lemma = _norm(p.normal_form)
         if lemma not in out:
@@ -191,7 +185,7 @@ def _lemma_key(token: str, words: int) -> str | None:
     if not _CYRILLIC.search(token) or not token.isalpha():
         return None
     if (words > 1 and n.endswith(_RU_NOT_LEMMA)) or token.islower():
-        lemma = _norm(_morph().parse(token)[0].normal_form)
+        lemma = _norm(morph().parse(token)[0].normal_form)
         return lemma if lemma != n else None
     return None
 
@@ -277,7 +271,7 @@ class _Matcher:
     def given_name(self, word: str) -> bool:
         """An English given name (`given-names.yaml`) or a Russian one to pymorphy3."""
         if _CYRILLIC.search(word):
-            return any("Name" in p.tag for p in _morph().parse(word)[:2])
+            return any("Name" in p.tag for p in morph().parse(word)[:2])
         return word in self.given_names
 
     def keys(self, token: str) -> tuple[str, ...]:
@@ -594,7 +588,7 @@ class _Resolver:
         word = m.group() if m else ""
         if not (word[:1].isupper() and _CYRILLIC.search(word)):
             return False
-        parses = _morph().parse(word)
+        parses = morph().parse(word)
         if any(p.tag.case == "gent" and "Geox" in p.tag for p in parses):
             return True
         return not any(p.is_known or p.tag.case == "nomn" for p in parses) and any(
@@ -1086,8 +1080,6 @@ def _nominative_ru(words: str) -> str:
     """A Russian name in the nominative: the words up to its first noun (the head and the
     adjectives before it) are put in the nominative, the genitive words after it are kept
     («Земельного суда Вены» → «Земельный суд Вены»); all-caps words stay as written."""
-    from kronika.timex.grammar import morph
-
     toks = words.split(" ")
     parses = [morph().parse(w)[0] for w in toks]
     head = next((k for k, (w, p) in enumerate(zip(toks, parses, strict=True))
@@ -1202,7 +1194,7 @@ def _may_name_body(word: str) -> bool:
     only on fewer), and no name, surname or place to it."""
     if len(word) < 3 or not _CYRILLIC.search(word) or not word[1:].islower():
         return False
-    parses = _morph().parse(word)[:2]
+    parses = morph().parse(word)[:2]
     return parses[0].is_known and parses[0].tag.POS == "ADJF" and not any(
         {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in parses)
 
@@ -1210,7 +1202,7 @@ def _may_name_body(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)  # keyed by word: a long run meets new words forever
 def _may_be_name(word: str) -> bool:
     """A Russian word pymorphy3 does not know, or knows as a name, surname, place or organisation."""
-    parses = _morph().parse(word)
+    parses = morph().parse(word)
     return not any(p.is_known for p in parses) or any(
         {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes for p in parses[:2])
 

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from kronika.language import morph
 from kronika.rules import load_rules, require_keys
 
 #: pymorphy3's case grammemes, the nominative first (it wins a tie).
@@ -82,18 +83,11 @@ def endings() -> tuple[Ending, ...]:
     return tuple(out)
 
 
-@cache
-def _morph():  # noqa: ANN202 - pymorphy3's analyser, loaded once
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=1 << 15)
 def _parses(word: str) -> tuple:
     """The parses of a word that may be (part of) a name: singular nouns and adjectives; an
     indeclinable reading only from the dictionary (the guesser offers one for any word)."""
-    return tuple(p for p in _morph().parse(word)
+    return tuple(p for p in morph().parse(word)
                  if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in CASES
                  and (p.tag.number == "sing" or "Sgtm" in p.tag)
                  and ("Fixd" not in p.tag or p.is_known))

@@ -6,18 +6,13 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
+
+from kronika.language import morph
 
 #: Case endings tried on a word pymorphy3 does not know (locative and dative mostly).
 ENDINGS = (("ии", "ия"), ("ье", "ья"), ("е", ""), ("е", "а"), ("е", "я"), ("и", "ь"),
            ("у", ""), ("ом", ""), ("а", ""))
-
-
-@cache
-def _analyzer():  # noqa: ANN202 - pymorphy3's analyser, loaded once
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by words: bounded for a long run
@@ -29,7 +24,7 @@ def nominatives(word: str) -> tuple[str, ...]:
         # "Ростове-на-Дону": pymorphy knows the whole; "Ивано-Франковске": inflect the last part
         head, _, last = w.rpartition("-")
         out += [f"{head}-{n}" for n in nominatives(last)[1:]]
-    for p in _analyzer().parse(w)[:4]:
+    for p in morph().parse(w)[:4]:
         nomn = p.inflect({"nomn"})
         for form in (nomn.word if nomn else None, p.normal_form):
             if form and form not in out:
@@ -46,7 +41,7 @@ def nominatives(word: str) -> tuple[str, ...]:
 def is_nominative_place(name: str) -> bool:
     """Whether pymorphy3 reads every word of `name` as a nominative (a canonical name)."""
     for word in name.replace("-", " ").split():
-        parses = _analyzer().parse(word.lower())
+        parses = morph().parse(word.lower())
         if not any(p.tag.case == "nomn" and p.score > 0.1 for p in parses[:3]):
             return False
     return True

@@ -29,6 +29,7 @@ from functools import cache
 from typing import Any
 
 from kronika.errors import RuleFileError
+from kronika.language import morph
 from kronika.rules import load_rules, require_keys
 
 #: placeholder -> (lexicon table, needs a capital by default?, only the first surface of each
@@ -144,14 +145,6 @@ def _alternation(surfaces: list[str]) -> str:
     alts = "|".join(re.escape(s).replace(r"\ ", r"\s+")
                     for s in sorted({x.lower() for x in surfaces}, key=len, reverse=True))
     return f"(?:{alts})(?!\\w)"
-
-
-@cache
-def morph() -> Any:
-    """The Russian morphological analyzer (pymorphy3 with its dictionaries), loaded once."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 @cache
