@@ -942,14 +942,18 @@ class _Resolver:
         words = given.split()
         return not firsts or bool(words) and _norm(words[0])[:2] in firsts
 
+    def named_earlier(self, word: str) -> Actor | None:
+        """The unknown person named in full earlier whose surname `word` is, by any key of the
+        word: an inflected surname («Брэддоку») by its lemma or stem."""
+        return next((self.ctx.surnames[k] for k in _keys(word) if k in self.ctx.surnames), None)
+
     def surnames(self, found: list[Resolution]) -> list[Resolution]:
         """A capitalised word that is the surname of an unknown person named in full before."""
         if not self.ctx.surnames:
             return found
         out = []
         for r in found:  # "Andrew Kenney ... Kenney": the one named in full here, not the KB's
-            earlier = (next((self.ctx.surnames[k] for k in _keys(r.text)
-                             if k in self.ctx.surnames), None)
+            earlier = (self.named_earlier(r.text)
                        if r.rule == "person-alias" and " " not in r.text else None)
             if earlier is not None and r.actors and earlier.name != r.actors[0].name:
                 r = Resolution(r.start, r.end, r.text, (dataclasses.replace(earlier, text=r.text),),
@@ -959,9 +963,7 @@ class _Resolver:
         start, end = self._span
         for m in _TOKEN.finditer(self.text, start, end):
             w = m.group()
-            # by any key of the word: an inflected surname («Брэддоку») by its lemma or stem
-            earlier = next((self.ctx.surnames[k] for k in _keys(w)
-                            if k in self.ctx.surnames), None) if w[:1].isupper() else None
+            earlier = self.named_earlier(w) if w[:1].isupper() else None
             if earlier is None or any(r.start <= m.start() < r.end for r in out):
                 continue
             actor = dataclasses.replace(earlier, text=w)
@@ -1120,18 +1122,18 @@ def _name_after(text: str, end: int, not_names: frozenset[str],
     """The span of the capitalised words (a name, with initials and "Jr.") right after `end`
     and before `limit` (the next KB mention), on the same line, if any: "President [Ashraf
     Ghani] said"."""
-    stop = None
+    stop: tuple[int, int] | None = None
+    last = ""  # the run's last word as written
     pos = end
     for m in _TOKEN.finditer(text, end, limit):
         gap = text[pos:m.start()]
-        if gap not in (" ", "") or (stop is None and gap != " "):
+        if gap != " " and (stop is None or gap):  # one space before the name, none inside a word
             break
         w = m.group()
-        if w == "." and stop is not None and (len(text[stop[0]:stop[1]].split()[-1]) == 1
-                                              or text[stop[0]:stop[1]].split()[-1] in NAME_SUFFIXES):
-            stop = (stop[0], m.end())  # "George W. Bush", "Walter Wallace Jr."
+        if w == "." and stop is not None and (len(last) == 1 or last in NAME_SUFFIXES):
+            stop, last = (stop[0], m.end()), last + w  # "George W. Bush", "Walter Wallace Jr."
         elif w[:1].isupper() and w.isalpha() and _norm(w) not in not_names:
-            stop = (stop[0] if stop else m.start(), m.end())
+            stop, last = (stop[0] if stop else m.start(), m.end()), w
         else:
             break
         pos = m.end()

@@ -746,11 +746,7 @@ class _SentenceContext:
         before = self.text[max(self.sent.start, trigger.start - 3) : trigger.start]
         if not before.rstrip().endswith(("'s", "’s")):
             return None
-        toks = self.tokens_between(self.sent.start, trigger.start)
-        if not toks:
-            return None
-        m = self._mention_at(toks[-1][0], toks[-1][1])
-        return list(m.actors) if m is not None else []
+        return self.owner(trigger)
 
     def _owns_event(self, end: int) -> bool:
         """The name ending at `end` is the possessor ("X's") of a trigger coded as an event."""
