@@ -42,3 +42,45 @@ def test_a_sentence_without_event_lines_is_an_error(tmp_path):
     f.write_text("Austin called Shoigu.\n", encoding="utf-8")
     with pytest.raises(GoldFileError, match="no event lines"):
         read_cases(f)
+
+
+# the plain cue-word baseline (kronika eval events --coder cues) -------------------------------
+
+CUE_CASES = [
+    # text, lang, the types the baseline says the case holds
+    ("Russia attacked Ukraine on Monday.", "en", ["ASSAULT"]),
+    ("The talks with Iran failed, and Washington imposed sanctions.", "en", ["CONSULT", "SANCTION"]),
+    ("The weather was warm in Paris.", "en", []),
+    ("The court will fine the company.", "en", ["SANCTION"]),  # no syntax: a cue is a cue
+    ("Россия нанесла удар по Киеву.", "ru", ["ASSAULT"]),
+    ("В Москве было солнечно.", "ru", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "types"), CUE_CASES, ids=[c[0] for c in CUE_CASES])
+def test_cue_baseline_says_which_types_have_a_cue_word(text, lang, types):
+    from kronika.eval.baseline import cue_words
+
+    events = cue_words(lang)(text)
+    assert [e.type for e in events] == types
+    assert all(e.status == "occurred" and not e.sources and not e.targets
+               and e.rule.startswith("baseline:") for e in events)
+
+
+def test_cue_baseline_and_unknown_coder_from_the_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    f = tmp_path / "cases.txt"
+    f.write_text("Russia attacked Ukraine.\n  ASSAULT occurred: Russia -> Ukraine\n"
+                 "The weather was warm.\n  (no event)\n", encoding="utf-8")
+    run = [sys.executable, "-m", "kronika", "eval", "events", "--format", "json", str(f)]
+    r = subprocess.run([*run, "--coder", "cues"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    import json
+
+    result = json.loads(r.stdout)
+    assert result["type_micro"]["tp"] == 1 and result["type_micro"]["fp"] == 0
+    assert result["actor"]["fn"] == 2  # the baseline names no actor
+    r = subprocess.run([*run, "--coder", "gpt"], capture_output=True, text=True)
+    assert r.returncode != 0 and "kronika or cues" in r.stderr

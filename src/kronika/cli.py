@@ -866,20 +866,34 @@ def eval_events(
     lang: Annotated[str, typer.Option(help="language of files without an @lang line")] = "en",
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
     errors: Annotated[int, typer.Option(help="how many disagreements to list")] = 20,
+    coder: Annotated[str, typer.Option(
+        help="kronika (the pipeline) or cues: the plain cue-word baseline, one event per type "
+             "whose cue word a case holds, no syntax, roles or status")] = "kronika",
 ) -> None:
     """Score the event coder on annotated sentences: per-type and macro F1 for the PLOVER type,
     status accuracy, mode accuracy and actor F1 (see kronika.eval.events for the markup).
 
     Example:
         kronika eval events tests/data/events.en.txt
+        kronika eval events --coder cues tests/data/events.en.txt   # the baseline
     """
-    from kronika import default_pipeline
     from kronika.eval.events import read_cases, score
 
-    pipeline = default_pipeline()
     cases = [c for f in files for c in read_cases(f, lang)]
-    result = score(cases, lambda c: list(pipeline.process(c.text, published=c.published,
-                                                          lang=c.lang).events))
+    if coder == "cues":
+        from kronika.eval.baseline import cue_words
+
+        coders = {code: cue_words(code) for code in ("en", "ru")}
+        result = score(cases, lambda c: coders["ru" if c.lang == "ru" else "en"](c.text))
+    elif coder == "kronika":
+        from kronika import default_pipeline
+
+        pipeline = default_pipeline()
+        result = score(cases, lambda c: list(pipeline.process(c.text, published=c.published,
+                                                              lang=c.lang).events))
+    else:
+        raise typer.BadParameter(f"unknown coder {coder!r}; give kronika or cues",
+                                 param_hint="--coder")
     if fmt == "json":
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
