@@ -12,6 +12,10 @@ every 4th sentence with a word of `pick.INTERACTION` (the list written from the 
 definitions before any rule changed), from the 1st, and 20 random other ones (seed 23). Drawn and
 annotated by hand before the coder ran on any of them (2026-11-26), then scored with its errors
 unread, as the unseen sets are.
+
+`pick_meantime.py FOLDER 2` draws `en.meantime2.txt` the same way from the sentences the first
+draw left: every 4th sentence with an interaction word from the 3rd, and 20 random other ones
+(seed 29), none of them already in `en.meantime.txt` (drawn 2026-11-26, sixth round).
 """
 
 from __future__ import annotations
@@ -52,11 +56,18 @@ def sentences(folder: Path) -> list[tuple[str, str]]:
     return out
 
 
-def pick(folder: Path) -> list[tuple[str, str]]:
+DRAWS = {1: (0, 23), 2: (2, 29)}  # draw -> (first interaction sentence, seed of the others)
+
+
+def pick(folder: Path, draw: int = 1) -> list[tuple[str, str]]:
     sents = sentences(folder)
+    first, seed = DRAWS[draw]
+    if draw > 1:  # leave out what the first draw took
+        taken = set(pick(folder, 1))
+        sents = [s for s in sents if s not in taken]
     inter = [i for i, (_, s) in enumerate(sents) if INTERACTION.search(s)]
     others = [i for i in range(len(sents)) if i not in set(inter)]
-    chosen = set(inter[0::STEP]) | set(random.Random(23).sample(others, 20))
+    chosen = set(inter[first::STEP]) | set(random.Random(seed).sample(others, 20))
     seen, out = set(), []
     for i in sorted(chosen):
         if sents[i][1] not in seen:
@@ -67,7 +78,7 @@ def pick(folder: Path) -> list[tuple[str, str]]:
 
 if __name__ == "__main__":
     last = None
-    for published, s in pick(Path(sys.argv[1])):
+    for published, s in pick(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 1):
         if published != last:
             print(f"@published {published}")
             last = published
