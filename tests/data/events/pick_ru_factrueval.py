@@ -12,6 +12,10 @@ a sentence of both could be in a draw the rules were written from). Chosen: ever
 sentence with a word of pick_ru2.INTERACTION (the list written from the PLOVER definitions),
 from the FIRST, plus RANDOM other ones (seed SEED). Drawn and annotated by hand before the coder
 ran on any of them (2026-11-26), then scored with its errors unread, as the unseen sets are.
+
+A third argument `2` draws `ru.factrueval2.txt` the same way from the sentences the first draw
+left: every STEP-th interaction sentence from the 10th and RANDOM others with seed 31 (sixth
+round, 2026-11-26).
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from pick_ru2 import _NAME, INTERACTION  # noqa: E402
 
 from kronika.language.sentences import split  # noqa: E402
 
-STEP, FIRST, RANDOM, SEED = 14, 3, 15, 29
+STEP, RANDOM = 14, 15
+DRAWS = {1: (3, 29), 2: (10, 31)}  # draw -> (first interaction sentence, seed of the others)
 
 
 def sentences(folder: Path, wikinews: Path) -> list[str]:
@@ -46,15 +51,19 @@ def sentences(folder: Path, wikinews: Path) -> list[str]:
     return out
 
 
-def pick(folder: Path, wikinews: Path) -> list[str]:
+def pick(folder: Path, wikinews: Path, draw: int = 1) -> list[str]:
     sents = sentences(folder, wikinews)
+    first, seed = DRAWS[draw]
+    if draw > 1:  # leave out what the first draw took
+        taken = set(pick(folder, wikinews, 1))
+        sents = [s for s in sents if s not in taken]
     inter = [i for i, s in enumerate(sents) if INTERACTION.search(s)]
     others = [i for i in range(len(sents)) if i not in set(inter)]
-    chosen = set(inter[FIRST::STEP]) | set(random.Random(SEED).sample(others, RANDOM))
+    chosen = set(inter[first::STEP]) | set(random.Random(seed).sample(others, RANDOM))
     return [sents[i] for i in sorted(chosen)]
 
 
 if __name__ == "__main__":
     print("@lang ru")
-    for s in pick(Path(sys.argv[1]), Path(sys.argv[2])):
+    for s in pick(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 1):
         print(s)
