@@ -84,3 +84,28 @@ def test_cue_baseline_and_unknown_coder_from_the_command_line(tmp_path):
     assert result["actor"]["fn"] == 2  # the baseline names no actor
     r = subprocess.run([*run, "--coder", "gpt"], capture_output=True, text=True)
     assert r.returncode != 0 and "kronika or cues" in r.stderr
+
+
+def test_hedge_date_and_speaker_are_scored_where_the_gold_gives_them(tmp_path):
+    from datetime import date
+
+    from kronika.document import Attribution, DateInfo
+
+    f = tmp_path / "cases.txt"
+    f.write_text("On April 14, Kirby reported that Austin again tried to contact Shoigu.\n"
+                 "  CONSULT attempted_failed: Lloyd Austin -> Sergei Shoigu @ 2022-04-14 says "
+                 "John Kirby hedged\n"
+                 "Austin spoke with Shoigu.\n  CONSULT occurred: Lloyd Austin -> Sergei Shoigu\n",
+                 encoding="utf-8")
+    first, second = read_cases(f)
+    span = Span(0, 1, "x")
+    kirby = Actor("Kirby", "John Kirby")
+    dated = Event("e", "CONSULT", "attempted_failed", span, span, (Actor("x", "Lloyd Austin"),),
+                  (Actor("y", "Sergei Shoigu"),),
+                  date=DateInfo("2022-04-14", date(2022, 4, 14), date(2022, 4, 14), "clause"),
+                  attribution=Attribution(0, 1, "x", speaker=kirby), hedged=False, rule="r")
+    s = Score()
+    score_case(first, [dated], s)
+    score_case(second, [_event("CONSULT", "occurred", ["Lloyd Austin"], ["Sergei Shoigu"])], s)
+    assert (s.date_gold, s.date_right, s.says_gold, s.says_right) == (1, 1, 1, 1)
+    assert s.hedged_right == 1 and s.hedged_accuracy == 0.5  # the first was not marked hedged

@@ -1,7 +1,7 @@
 """The events gate: the English event coder scored on its case files must stay above the floors
 in tests/data/gate.json ("events"): type macro-F1, status accuracy and actor F1 pooled over
 events.en.txt, events/en.dev.txt and events/en.heldout.txt (see kronika.eval.events for how
-they are counted). The case files are pinned by sha256: re-pin on purpose when they change.
+they are counted), and the hedge, date and speaker accuracy above "attribute_floors". The case files are pinned by sha256: re-pin on purpose when they change.
 """
 
 from __future__ import annotations
@@ -42,3 +42,8 @@ def test_status_accuracy(result):
 
 def test_actor_f1(result):
     assert result.actors.f1 >= GATE["floors"]["actor_f1"], result.errors[:30]
+
+
+@pytest.mark.parametrize("figure", ["hedged_accuracy", "date_accuracy", "says_accuracy"])
+def test_hedge_date_and_speaker(result, figure):
+    assert getattr(result, figure) >= GATE["attribute_floors"][figure], result.errors[:30]

@@ -904,6 +904,9 @@ def eval_events(
                f"{result.mode_accuracy:.3f} over {result.mode_gold}; actor F1 "
                f"{result.actors.f1:.3f} (P {result.actors.precision:.3f} "
                f"R {result.actors.recall:.3f})")
+    typer.echo(f"  hedged accuracy {result.hedged_accuracy:.3f} over {result.pairs} pairs; date "
+               f"accuracy {result.date_accuracy:.3f} over {result.date_gold}; speaker accuracy "
+               f"{result.says_accuracy:.3f} over {result.says_gold}")
     for t, c in sorted(result.types.items()):
         typer.echo(f"  {t:<10} P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  "
                    f"({c.tp + c.fn} gold)")

@@ -19,7 +19,8 @@ for the cases below them.
 How the score is counted, per case: a predicted event is paired with a gold event of the same
 type (the pair sharing most actors first). Type precision, recall and F1 count pairs per PLOVER
 type over all cases, and macro-F1 averages the types that occur in the gold. Status accuracy,
-mode accuracy (where the gold names a mode) and actor F1 (sources and targets, each actor
+mode accuracy (where the gold names a mode), hedge accuracy, date accuracy (where the gold gives
+a date), speaker accuracy (where it names one) and actor F1 (sources and targets, each actor
 compared by canonical name in its role) are counted over the pairs.
 """
 
@@ -49,6 +50,7 @@ class GoldEvent:
     mode: str | None = None
     date: str | None = None
     hedged: bool = False
+    says: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,7 @@ def parse_event(line: str, where: str = "") -> GoldEvent:
         raise GoldFileError(f"{where}: cannot read the event line {line.strip()!r}; write "
                             "'TYPE[/mode] status: Source + Source -> Target [@ date] [hedged]'")
     return GoldEvent(m["type"], m["status"], _names(m["src"]), _names(m["tgt"]), m["mode"],
-                     m["date"], bool(m["hedged"]))
+                     m["date"], bool(m["hedged"]), m["says"])
 
 
 def read_cases(path: str | Path, lang: str = "en") -> list[Case]:
@@ -135,6 +137,11 @@ class Score:
     status_right: int = 0
     mode_gold: int = 0
     mode_right: int = 0
+    hedged_right: int = 0  # over all pairs: a gold line without "hedged" is a plain claim
+    date_gold: int = 0  # pairs whose gold line gives a date ("@ 2022-05-12", "@ undated")
+    date_right: int = 0
+    says_gold: int = 0  # pairs whose gold line names a speaker ("says John Kirby")
+    says_right: int = 0
     actors: _Count = field(default_factory=_Count)
     cases: int = 0
     errors: list[str] = field(default_factory=list)
@@ -162,11 +169,26 @@ class Score:
     def mode_accuracy(self) -> float:
         return self.mode_right / self.mode_gold if self.mode_gold else 0.0
 
+    @property
+    def hedged_accuracy(self) -> float:
+        return self.hedged_right / self.pairs if self.pairs else 0.0
+
+    @property
+    def date_accuracy(self) -> float:
+        return self.date_right / self.date_gold if self.date_gold else 0.0
+
+    @property
+    def says_accuracy(self) -> float:
+        return self.says_right / self.says_gold if self.says_gold else 0.0
+
     def to_dict(self) -> dict:
         return {"cases": self.cases, "type_macro_f1": round(self.macro_f1, 4),
                 "type_micro": self.micro.to_dict(),
                 "status_accuracy": round(self.status_accuracy, 4), "pairs": self.pairs,
                 "mode_accuracy": round(self.mode_accuracy, 4), "mode_gold": self.mode_gold,
+                "hedged_accuracy": round(self.hedged_accuracy, 4),
+                "date_accuracy": round(self.date_accuracy, 4), "date_gold": self.date_gold,
+                "says_accuracy": round(self.says_accuracy, 4), "says_gold": self.says_gold,
                 "actor": self.actors.to_dict(),
                 "per_type": {t: c.to_dict() for t, c in sorted(self.types.items())},
                 "errors": self.errors}
@@ -182,6 +204,23 @@ def _describe(e) -> str:
     tgt = " + ".join(sorted(a.name for a in e.targets))
     mode = f"/{e.mode}" if e.mode else ""
     return f"{e.type}{mode} {e.status}: {src} -> {tgt}".rstrip()
+
+
+def date_text(e) -> str:
+    """An event's date in the markup: "2022-05-12", "2022-04-07..2022-04-14", "?..2022-04-07"
+    (an open end) or "undated"."""
+    d = getattr(e, "date", None)
+    if d is None or (d.earliest is None and d.latest is None):
+        return "undated"
+    lo = d.earliest.isoformat() if d.earliest else "?"
+    hi = d.latest.isoformat() if d.latest else "?"
+    return lo if lo == hi else f"{lo}..{hi}"
+
+
+def speaker(e) -> str | None:
+    """The canonical name of who says the event happened, if anyone is named."""
+    said = getattr(e, "attribution", None)
+    return said.speaker.name if said is not None and said.speaker is not None else None
 
 
 def score_case(case: Case, predicted: list, s: Score) -> None:
@@ -204,6 +243,13 @@ def score_case(case: Case, predicted: list, s: Score) -> None:
         if g.mode:
             s.mode_gold += 1
             s.mode_right += p.mode == g.mode
+        s.hedged_right += bool(getattr(p, "hedged", False)) == g.hedged
+        if g.date:
+            s.date_gold += 1
+            s.date_right += date_text(p) == g.date
+        if g.says:
+            s.says_gold += 1
+            s.says_right += speaker(p) == g.says
         for gold_names, got in ((g.sources, p.sources), (g.targets, p.targets)):
             names = {a.name for a in got}
             s.actors.tp += len(gold_names & names)
