@@ -258,6 +258,9 @@ def score_case(case: Case, predicted: list, s: Score) -> None:
         if p.status != g.status or _shared(g, p) != len(g.sources) + len(g.targets) or (
                 len(p.sources) + len(p.targets) != len(g.sources) + len(g.targets)):
             s.errors.append(f"{where}: got {_describe(p)} (rule {p.rule})")
+        elif g.date and date_text(p) != g.date:
+            s.errors.append(f"{where}: got {_describe(p)} @ {date_text(p)}, not @ {g.date} "
+                            f"(rule {p.rule})")
     for p in left:
         s.count(p.type).fp += 1
         s.errors.append(f"{where}: spurious {_describe(p)} (rule {p.rule})")

@@ -57,6 +57,12 @@ _FRONTED_PHRASE = re.compile(
 # A fronted phrase that sets an event as the scene: "During a meeting with Erdoğan, Putin ..."
 _SCENE = re.compile(r"^\W*(?:During|In|At|On)\s+(?:a|an|the|his|her|their|its)\s[^,]*,")
 _CLAUSE_END = re.compile(r"[,;:—–]|(?<!\w)(?:but|which|who|while|whereas|and then)(?!\w)")
+# A coordinated list of names goes on past its commas: "condemned by Egypt, Greece and Cyprus on
+# October 8" (the date is the condemnation's).
+_NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+_NAME_LIST = re.compile(rf"(?:,\s*{_NAME})*,?\s+and\s+{_NAME}")
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\s|;")  # a coordinated clause begins
+_RIGHT_AFTER = re.compile(r"\s+(?:(?:on|in|at|during)\s+)?")  # between the list and its date
 
 PERSON_PRONOUNS = {"he", "she", "He", "She"}
 # Words that join a verb to an earlier one with the same subject ("arrested and charged him"),
@@ -841,9 +847,13 @@ class _SentenceContext:
                   and not self._in_noise(t.start, t.end)]
         # a time expression that starts inside the clause belongs to it even when it runs past
         # a comma: "spoke on Thursday, December 30, for an hour"
-        own = [t for t in usable if limit <= t.start < clause_end]
+        listed = _NAME_LIST.match(self.text, clause_end)
+        own = [t for t in usable if limit <= t.start < clause_end
+               or listed and _RIGHT_AFTER.fullmatch(self.text, listed.end(), t.start)]
         if not own and len(usable) == 1 and not self.fronted:
             own = usable  # one date in the sentence: "communicated on May 5, they held talks"
+        if len(own) > 1:  # "met X on Monday, and Y spoke with Z on Tuesday": Monday is X's
+            own = [t for t in own if not _NEW_CLAUSE.search(self.text, t.end, trigger.start)] or own
         if own:
             t = min(own, key=lambda t: min(abs(t.start - trigger.end), abs(trigger.start - t.end)))
             basis = "relative" if t.anchor_basis else "explicit"
@@ -858,6 +868,10 @@ class _SentenceContext:
                 return DateInfo(None, t.earliest, anchor, "relative")
             if inside and kind in ("Before", "Until"):
                 return DateInfo(None, None, inside[-1].latest, "relative")
+            if inside and kind in ("When", "While"):  # at the same time ("As of Monday": no)
+                t = inside[-1]
+                return DateInfo(t.value, t.earliest, t.latest,
+                                "relative" if t.anchor_basis else "explicit")
         if self.said and self.said[1] and self._attributed(trigger):
             return DateInfo(None, None, self.said[1], "relative")
         if (status == "occurred" and self.doc.title and self.sent.text == self.doc.title.strip()
