@@ -127,3 +127,23 @@ def test_ingest_counts_failures_and_goes_on(tmp_path):
     assert r.returncode == 1
     assert "1 stored, 0 duplicate, 0 skipped, 1 failed" in r.stderr
     assert "bad.txt" in r.stderr
+
+
+def test_process_explain_names_rule_date_speaker_and_hedge(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("When announcing the shutdown on Monday, Jacinda Ardern urged the United States "
+                 "to help. Reuters reported that Russia allegedly attacked Ukraine.",
+                 encoding="utf-8")
+    r = run("process", f, "--explain", "--published", "2020-03-25", "--lang", "en")
+    assert r.returncode == 0, r.stderr
+    lines = [x for x in r.stdout.splitlines() if x.startswith("  REQUEST") or x.startswith("  ASSAULT")]
+    assert "rule request-call-on" in lines[0] and "date 2020-03-23 (relative)" in lines[0]
+    assert "says Reuters" in lines[1] and lines[1].endswith("hedged")
+
+
+def test_a_russian_document_gets_no_note_about_missing_events(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Сергей Шойгу провёл переговоры с Ллойдом Остином.", encoding="utf-8")
+    r = run("process", f, "--published", "2022-05-13", "--lang", "ru")
+    assert r.returncode == 0, r.stderr
+    assert "events come later" not in r.stderr and json.loads(r.stdout)["events"]

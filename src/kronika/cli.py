@@ -122,9 +122,10 @@ def _warn_about(doc: Document, path: str) -> None:
     if doc.published is None:
         typer.echo(f"kronika: note: {path}: no publication date given or found, so yearless and "
                    f"relative dates stay unanchored; pass --published YYYY-MM-DD", err=True)
-    if doc.language != "en":
-        typer.echo(f"kronika: note: {path}: language {doc.language!r} has sentences, noise, "
-                   f"time expressions and actors so far; its events come later", err=True)
+    if doc.language not in ("en", "ru"):
+        typer.echo(f"kronika: note: {path}: language {doc.language!r} is neither English nor "
+                   f"Russian, so kronika reads no events from it; pass --lang en or --lang ru if "
+                   f"the guess is wrong", err=True)
 
 
 def _explain(doc: Document) -> None:
@@ -134,8 +135,13 @@ def _explain(doc: Document) -> None:
         out.print(f"  {n.kind:<12} rule {n.rule:<24} {n.text[:70]!r}")
     out.print("[bold]events[/]")
     for e in doc.events:
+        from kronika.eval.events import date_text, speaker
+
+        said = speaker(e)
         out.print(f"  {e.type:<9} {e.status:<17} rule {e.rule:<32} trigger {e.trigger.text!r} "
-                  f"date basis {e.date.basis}")
+                  f"date {date_text(e)} ({e.date.basis})"
+                  + (f" says {said}" if said else "") + (" hedged" if e.hedged else ""),
+                  markup=False)
 
 
 @app.command()
