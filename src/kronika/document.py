@@ -123,6 +123,7 @@ class Attribution(Span):
 
     speaker: Actor | None = None
     said: date | None = None
+    cites: tuple[Actor, ...] = ()  # whom the speaker cites, outermost first ("citing the Pentagon")
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +323,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
     if e.attribution:
         a = e.attribution
         att = {"speaker": actor_to_dict(a.speaker) if a.speaker else None, "said": iso(a.said),
+               "cites": [actor_to_dict(c) for c in a.cites],
                "start": a.start, "end": a.end, "text": a.text}
     return {
         "id": e.id, "type": e.type, "mode": e.mode, "status": e.status,
@@ -340,7 +342,8 @@ def event_from_dict(d: dict[str, Any]) -> Event:
     if att:
         sp = att.get("speaker")
         attribution = Attribution(att["start"], att["end"], att["text"],
-                                  Actor(**sp) if sp else None, parse_iso(att.get("said")))
+                                  Actor(**sp) if sp else None, parse_iso(att.get("said")),
+                                  tuple(Actor(**c) for c in att.get("cites", ())))
     return Event(
         id=d["id"], type=d["type"], status=d["status"],
         trigger=Span(**d["trigger"]), evidence=Span(**d["evidence"]),

@@ -21,7 +21,7 @@ from typing import Any
 from kronika.rules import load_rules
 
 #: The export schema's version (see changelog.yaml); bump it when an export gains a field.
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _BASE = "https://kronika.invalid/schema/" + SCHEMA_VERSION + "/"
 

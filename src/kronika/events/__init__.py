@@ -900,18 +900,35 @@ class _SentenceContext:
                 speaker = self._speaker(inherited)
             else:
                 speaker = self._speaker(f)
-            return Attribution(f.start, f.end, f.text, speaker, said)
+            return Attribution(f.start, f.end, f.text, speaker, said,
+                               tuple(c for c in self._cited(f, trigger) if c is not None))
         return None
 
+    def _cited(self, frame: Frame, trigger: TriggerMatch) -> list[Actor | None]:
+        """Whom a frame's speaker cites, outermost first: "citing the Pentagon", and the speaker
+        of a frame nested in its content ("Reuters reported that the Pentagon said …")."""
+        out = [self._actor_in(frame.cited, False)] if frame.cited is not None else []
+        if frame.content_end - frame.content_start < 12:
+            return out
+        content = Sentence(frame.content_start, frame.content_end,
+                           self.text[frame.content_start : frame.content_end])
+        for inner in find_frames(self.text, content, self.doc.timexes):
+            if (inner.content_start <= trigger.start < inner.content_end
+                    and inner.speaker is not None and not inner.refers_back):
+                return [*out, self._speaker(inner), *self._cited(inner, trigger)]
+        return out
+
     def _speaker(self, frame: Frame) -> Actor | None:
-        if frame.speaker is None:
-            return None
-        sp = frame.speaker
+        return None if frame.speaker is None else self._actor_in(frame.speaker, frame.refers_back)
+
+    def _actor_in(self, sp: Span, refers_back: bool) -> Actor | None:
+        """The actor a speaker's or a cited source's words name: a mention's, a pronoun's
+        antecedent, else the words themselves ("a source in the ministry")."""
         for m in self.doc.mentions:
             if m.start < sp.end and sp.start < m.end and m.actors:
                 return m.actors[0]
         words = sp.text.strip()
-        if frame.refers_back or words.lower() in {"he", "him", "she", "her", "they", "them"}:
+        if refers_back or words.lower() in {"he", "him", "she", "her", "they", "them"}:
             found = self.pronoun(words.split()[0], sp.start)
             return found[0] if found else None
         return Actor(text=words, name=words)

@@ -1075,12 +1075,18 @@ class _Sentence:
         said = f.date.earliest if f.date is not None else None
         if self.said and self.said[0] == f:
             said = self.said[1]
-        speaker = None
+        cited = getattr(f, "cited", None)
+        speaker, cites = None, []
         for m in self.mentions:
-            if f.start <= m.start < f.end and not (f.content_start <= m.start < f.content_end):
+            if not f.start <= m.start < f.end or f.content_start <= m.start < f.content_end:
+                continue
+            if cited is not None and cited.start <= m.start < cited.end:
+                cites.extend(m.actors[:1])  # «со ссылкой на Минобороны»: cited, not speaking
+            elif speaker is None:
                 speaker = m.actors[0] if m.actors else None
-                break
-        return Attribution(f.start, f.end, self.text[f.start:f.end], speaker, said)
+        if cited is not None and not cites:
+            cites.append(Actor(text=cited.text, name=cited.text))  # «источник в ведомстве»
+        return Attribution(f.start, f.end, self.text[f.start:f.end], speaker, said, tuple(cites))
 
 
 def _add(group: list[Actor], actors) -> None:  # noqa: ANN001 - a tuple of actors

@@ -45,6 +45,7 @@ class Frame:
     date: Timex | None
     refers_back: bool
     rule: str
+    cited: Span | None = None  # whom the speaker cites: "Reuters reported, citing the Pentagon"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +162,11 @@ def _frame(text: str, sentence: Sentence, m: re.Match[str], rule: FrameRule, sta
     cue = Span(base + m.start("cue"), base + m.end("cue"), m.group("cue"))
     when = next((t for t in timexes if t.type == "DATE" and a <= t.start and t.end <= b), None)
     refers_back = bool(speaker and speaker.text.lower() in lex.person_pronouns)
-    return Frame(a, b, text[a:b], cue, speaker, c0, c1, when, refers_back, rule.name)
+    cited = None
+    for group in ("source", "source_after"):
+        if m.groupdict().get(group):
+            cited = Span(base + m.start(group), base + m.end(group), m.group(group))
+    return Frame(a, b, text[a:b], cue, speaker, c0, c1, when, refers_back, rule.name, cited)
 
 
 # --- when the words were said ---------------------------------------------------------------

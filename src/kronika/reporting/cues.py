@@ -38,6 +38,7 @@ class _Cues:
     refer_back: re.Pattern[str]
     pronoun: re.Pattern[str]
     examples: tuple[str, ...]
+    citing: re.Pattern[str] | None = None  # «со ссылкой на Минобороны»: whom the speaker cites
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -54,7 +55,9 @@ def _load(lang: str) -> _Cues:
     return _Cues(re.compile(cue, re.I),
                  re.compile(rf"\W*(?:{_alt(lex['refer_back'])})(?!\w)", re.I),
                  re.compile(rf"(?<!\w)(?:{_alt(lex['pronouns'])})\s+(?:\w+\s+)?$", re.I),
-                 tuple(data.get("examples", ())))
+                 tuple(data.get("examples", ())),
+                 re.compile(rf"(?<!\w)(?:{_alt(lex['citing'])})\s+(?P<source>[^,.;:!?«»—–]{{1,90}})",
+                            re.I) if lex.get("citing") else None)
 
 
 def examples(lang: str = "ru") -> tuple[str, ...]:
@@ -73,6 +76,7 @@ class CueFrame:
     date: Timex | None
     refers_back: bool
     rule: str = "cue"
+    cited: Span | None = None  # whom the speaker cites («со ссылкой на источник в ведомстве»)
 
 
 def find_cue_frames(text: str, sentence: Sentence, lang: str,
@@ -91,7 +95,14 @@ def find_cue_frames(text: str, sentence: Sentence, lang: str,
                  and t.earliest and t.earliest == t.latest), None)
     back = bool(c.refer_back.match(text, sentence.start, sentence.end)
                 or c.pronoun.search(text, max(sentence.start, m.start() - 30), m.start()))
-    return [CueFrame(f0, f1, cue, c0, c1, when, back)]
+    cited = None
+    found = c.citing.search(text, f0, f1) if c.citing else None
+    if found:
+        source_end = cue.start if found.start() < cue.start else f1
+        words = text[found.start("source"):min(found.end("source"), source_end)].rstrip()
+        if words:
+            cited = Span(found.start("source"), found.start("source") + len(words), words)
+    return [CueFrame(f0, f1, cue, c0, c1, when, back, cited=cited)]
 
 
 def cue_said_dates(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex],
