@@ -270,7 +270,9 @@ function renderEvidence(item) {
   const quote = el("blockquote", null, chars.slice(0, a).join(""),
     el("mark", null, chars.slice(a, b).join("")), chars.slice(b).join(""));
   const att = ev.attribution;
-  const who = att && att.speaker ? "Said by " + att.speaker.name +
+  const cites = att && att.cites && att.cites.length ?
+    ", citing " + att.cites.map((c) => c.name).join(", citing ") : "";
+  const who = att && att.speaker ? "Said by " + att.speaker.name + cites +
     (att.said ? " on " + att.said : "") + " (“" + att.text + "”)" : "Unattributed in the text";
   return el("div", { class: "evidence" }, quote,
     el("p", null, who),
