@@ -22,6 +22,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 
+# The unseen event sets: annotated before the coder ran on them, scored only with --errors 0.
+UNSEEN_EN = $(addprefix tests/data/events/,en.heldout3.txt en.heldout4.txt en.meantime.txt en.meantime2.txt)
+UNSEEN_RU = $(addprefix tests/data/events/,ru.heldout3.txt ru.factrueval.txt ru.factrueval2.txt)
+
 eval: $(STAMP)
 	$(BIN)/kronika eval timeline tests/data/gold/rbc-2022-05-13-shoigu-austin.gold.json
 	$(BIN)/kronika eval actors tests/data/actors-heldout.en.txt tests/data/actors-heldout.ru.txt tests/data/actors-heldout-g20.en.txt tests/data/actors-heldout-g20.ru.txt
@@ -38,6 +42,12 @@ eval: $(STAMP)
 	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.heldout3.txt
 	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.factrueval.txt
 	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.factrueval2.txt
+	@echo "pooled unseen English sets, the coder then the cue-word baseline:"
+	$(BIN)/kronika eval events --errors 0 $(UNSEEN_EN)
+	$(BIN)/kronika eval events --errors 0 --coder cues $(UNSEEN_EN)
+	@echo "pooled unseen Russian sets, the coder then the cue-word baseline:"
+	$(BIN)/kronika eval events --lang ru --errors 0 $(UNSEEN_RU)
+	$(BIN)/kronika eval events --lang ru --errors 0 --coder cues $(UNSEEN_RU)
 	$(BIN)/kronika eval places tests/data/places.heldout.en.txt tests/data/places.heldout.ru.txt
 	for s in austin-shoigu biden-putin grain-deal; do $(BIN)/kronika eval timeline tests/data/stories/$$s/gold.json; done
 	$(BIN)/kronika eval timex tests/data/timex/meantime.test.en.jsonl
