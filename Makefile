@@ -45,9 +45,15 @@ eval: $(STAMP)
 	@echo "pooled unseen English sets, the coder then the cue-word baseline:"
 	$(BIN)/kronika eval events --errors 0 $(UNSEEN_EN)
 	$(BIN)/kronika eval events --errors 0 --coder cues $(UNSEEN_EN)
+	@echo "... only their sentences with an event (typing and roles, not detection):"
+	$(BIN)/kronika eval events --errors 0 --only-events $(UNSEEN_EN)
+	$(BIN)/kronika eval events --errors 0 --only-events --coder cues $(UNSEEN_EN)
 	@echo "pooled unseen Russian sets, the coder then the cue-word baseline:"
 	$(BIN)/kronika eval events --lang ru --errors 0 $(UNSEEN_RU)
 	$(BIN)/kronika eval events --lang ru --errors 0 --coder cues $(UNSEEN_RU)
+	@echo "... only their sentences with an event:"
+	$(BIN)/kronika eval events --lang ru --errors 0 --only-events $(UNSEEN_RU)
+	$(BIN)/kronika eval events --lang ru --errors 0 --only-events --coder cues $(UNSEEN_RU)
 	$(BIN)/kronika eval places tests/data/places.heldout.en.txt tests/data/places.heldout.ru.txt
 	for s in austin-shoigu biden-putin grain-deal; do $(BIN)/kronika eval timeline tests/data/stories/$$s/gold.json; done
 	$(BIN)/kronika eval timex tests/data/timex/meantime.test.en.jsonl

@@ -82,6 +82,9 @@ def test_cue_baseline_and_unknown_coder_from_the_command_line(tmp_path):
     result = json.loads(r.stdout)
     assert result["type_micro"]["tp"] == 1 and result["type_micro"]["fp"] == 0
     assert result["actor"]["fn"] == 2  # the baseline names no actor
+    r = subprocess.run([*run, "--coder", "cues", "--only-events"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["cases"] == 1  # the case without an event is left out
     r = subprocess.run([*run, "--coder", "gpt"], capture_output=True, text=True)
     assert r.returncode != 0 and "kronika or cues" in r.stderr
 

@@ -875,6 +875,9 @@ def eval_events(
     coder: Annotated[str, typer.Option(
         help="kronika (the pipeline) or cues: the plain cue-word baseline, one event per type "
              "whose cue word a case holds, no syntax, roles or status")] = "kronika",
+    only_events: Annotated[bool, typer.Option(
+        "--only-events", help="score only the cases with at least one gold event (typing and "
+                              "roles, without telling event sentences from the rest)")] = False,
 ) -> None:
     """Score the event coder on annotated sentences: per-type and macro F1 for the PLOVER type,
     status accuracy, mode accuracy and actor F1 (see kronika.eval.events for the markup).
@@ -886,6 +889,8 @@ def eval_events(
     from kronika.eval.events import read_cases, score
 
     cases = [c for f in files for c in read_cases(f, lang)]
+    if only_events:
+        cases = [c for c in cases if c.events]
     if coder == "cues":
         from kronika.eval.baseline import cue_words
 
