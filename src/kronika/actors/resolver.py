@@ -255,6 +255,10 @@ class _Matcher:
         self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
         self.not_person_ends = frozenset(_norm(w) for w in kb.words.get("not-person-end", ()))
         self.given_names = _given_names()
+        self.bodies = _bodies()  # lemma of a body's kind -> its rule (`kb/bodies.yaml`)
+        self.body_words = re.compile(  # finds the words that may be such a kind, any form
+            r"(?<![^\W_])(?:" + "|".join(sorted({re.escape(f[:4]) for f in self.bodies}))
+            + r")[^\W_]*", re.IGNORECASE)
         # Surnames of office holders that are no alias of their own ("Makarov" of "Nikolai
         # Makarov"): the last word of a full-name alias, taken only for whoever holds an office
         # on the document's day (see _Resolver.holder_surnames).
@@ -381,6 +385,18 @@ def _given_names() -> frozenset[str]:
     data = load_rules("kronika.actors.kb", "given-names.yaml")
     require_keys(data.get("given-names") or {}, ("names", "example"), "given-names.yaml")
     return frozenset(n for n in data["given-names"]["names"] if not names_place(n))
+
+
+@cache
+def _bodies() -> dict[str, str]:
+    """The kinds of body any place has (`kb/bodies.yaml`): each form's lemma -> its rule."""
+    data = load_rules("kronika.actors.kb", "bodies.yaml")
+    out: dict[str, str] = {}
+    for rule in data.get("bodies") or ():
+        require_keys(rule, ("name", "forms", "example"), "bodies.yaml")
+        for form in rule["forms"]:
+            out[_norm(form)] = rule["name"]
+    return out
 
 
 @cache
@@ -571,6 +587,10 @@ class _Resolver:
         if main.lang == "ru" and self.genitive_place_after(atoms[-1].end):
             return None, None, (f"'{words}' is followed by the name of a place the knowledge "
                                 f"base does not know («премьер-министр Ирландии»)")
+        if main.lang == "ru" and self.genitive_body_after(atoms[-1].end):
+            return None, None, (f"'{words}' is followed by the name of a body the knowledge "
+                                f"base does not know («президент Международного олимпийского "
+                                f"комитета»)")
         seen = self.ctx.latest(self.ctx.office_kinds, kind.id)
         if seen and seen[0]:
             return (self.kb.office_for(kind=kind.id, country=seen[0]), seen[0],
@@ -592,6 +612,20 @@ class _Resolver:
         if any(p.tag.case == "gent" and "Geox" in p.tag for p in parses):
             return True
         return not any(p.is_known or p.tag.case == "nomn" for p in parses) and any(
+            p.tag.case == "gent" for p in parses)
+
+    def genitive_body_after(self, end: int) -> bool:
+        """Whether the word right after `end` is a capitalised Russian common word (no name,
+        surname or patronymic to pymorphy3) that may be a genitive: a title followed by it is
+        the title of a body the knowledge base does not know («президент Международного
+        олимпийского комитета», «глава Олимпийского комитета Бразилии»), not Russia's."""
+        m = _TOKEN.match(self.text, _skip_spaces(self.text, end))
+        word = m.group() if m else ""
+        if not (word[:1].isupper() and word[1:].islower() and _CYRILLIC.search(word)):
+            return False
+        parses = morph().parse(word)[:3]
+        return parses[0].is_known and not any(
+            {"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses) and any(
             p.tag.case == "gent" for p in parses)
 
     # rules -------------------------------------------------------------------------------
@@ -844,11 +878,47 @@ class _Resolver:
         """Resolve one sentence: KB grammar, then unknown people, then pronouns, in text order."""
         self._span = (start, end)
         found = self.grammar(self.m.atoms(self.text, start, end) if atoms is None else atoms)
+        found = self.bodies(found)
         found = self.people(found, entities)
         found = self.holder_surnames(found)
         found = self.pronouns(found, start, end)
         self.ctx.sentence += 1
         return found
+
+    def bodies(self, found: list[Resolution]) -> list[Resolution]:
+        """Russian: a body any place has, named by its kind and a place the knowledge base does
+        not know, in the genitive right after it («полиция Белиза», «Земельный суд Вены»):
+        an organisation the knowledge base does not know (`kb/bodies.yaml`)."""
+        if not self.organisations:
+            return found
+        out = list(found)
+        start, end = self._span
+        for m in self.m.body_words.finditer(self.text, start, end):
+            rule = next((self.m.bodies[k] for p in morph().parse(m.group())[:2]
+                         if (k := _norm(p.normal_form)) in self.m.bodies), None)
+            place = _TOKEN.match(self.text, m.end() + 1) if self.text.startswith(" ", m.end()) \
+                else None
+            if (rule is None or place is None or place.end() > end
+                    or any(r.start < place.end() and m.start() < r.end for r in out)
+                    or not _genitive_place(place.group())):
+                continue
+            first = m.start()
+            before = _WORD_BEFORE.search(self.text, start, first)
+            if before is not None and before.group(1)[:1].isupper() and not any(
+                    r.start < first and before.start(1) < r.end for r in out) \
+                    and _adjective(before.group(1)):
+                first = before.start(1)  # «Земельный суд Вены»: the adjective opens the name
+            words = self.text[first:place.end()]
+            name = _nominative_ru(words)
+            if first == m.start() and not self.text[start:first].strip(" «\"'„“(-—"):
+                name = name[:1].lower() + name[1:]  # «Полиция Белиза» opening the sentence
+            out.append(Resolution(first, place.end(), words,
+                                  (Actor(words, name, None, None, None, "organisation"),),
+                                  rule, f"'{m.group()}' is a kind of body any place has and "
+                                        f"'{place.group()}' a place the knowledge base does "
+                                        f"not know: the body '{name}' (bodies.yaml)"))
+        out.sort(key=lambda r: r.start)
+        return out
 
     def people(self, found: list[Resolution], entities: Sequence[Entity]) -> list[Resolution]:
         """PER entities the KB does not know: a surname of an earlier person, a title the grammar
@@ -874,7 +944,27 @@ class _Resolver:
                      and len(before.actors) == 1 and not self.text[before.end:e.start].strip()
                      else None)
             earlier = self.ctx.surnames.get(_surname_key(name))
-            if title is not None:
+            body = self.title_of_body(out, e) if title is None else None
+            known = self.known_person(name) if title is not None or body is not None else None
+            if known is not None:  # «премьер-министра Португалии Антониу Гутерриша»
+                first = (title or body[0]).start if (title or body) else e.start
+                for r in ([title] if title else [*body]):
+                    out.remove(r)
+                actor = dataclasses.replace(known, text=self.text[first:e.end])
+                r = Resolution(first, e.end, actor.text, (actor,), "title+name",
+                               f"'{e.text}' is a PER (named-entity model) whose normal form "
+                               f"'{name}' the knowledge base knows as {known.name}; the title "
+                               f"before it is theirs")
+            elif body is not None:
+                office, *bodies = body
+                role = self.text[office.start:bodies[-1].end]
+                actor = Actor(self.text[office.start:e.end], name, None, None, role, "person")
+                for r in body:
+                    out.remove(r)
+                r = Resolution(office.start, e.end, actor.text, (actor,), "title+unknown",
+                               f"'{e.text}' is a {e.label} the knowledge base does not know; the "
+                               f"title before it, of a body it does not know, makes them {role}")
+            elif title is not None:
                 role = title.actors[0].role
                 actor = Actor(self.text[title.start:e.end], name, None, title.actors[0].country,
                               role, "person")
@@ -908,6 +998,26 @@ class _Resolver:
             out.append(r)
         out.sort(key=lambda r: r.start)
         return self.surnames(out)
+
+    def title_of_body(self, out: list[Resolution],
+                      e: Entity) -> tuple[Resolution, ...] | None:
+        """The title with no holder and the organisations the entity model found right after
+        it, standing right before the person `e` («президент Международного олимпийского
+        комитета (МОК) Томас Бах»): the person's title, or None."""
+        before = [r for r in out if r.end <= e.start]
+        bodies: list[Resolution] = []
+        pos = e.start
+        while before and before[-1].rule == "unknown-organisation" and _BETWEEN.fullmatch(
+                self.text, before[-1].end, pos):
+            bodies.insert(0, before.pop())
+            pos = bodies[0].start
+        if not bodies or not before:
+            return None
+        office = before[-1]
+        if office.rule != "office-holder" or office.actors or \
+                self.text[office.end:pos].strip():
+            return None
+        return (office, *bodies)
 
     def sentence_case_only(self, e: Entity) -> bool:
         """Whether an entity's only capital is its sentence's first letter, on a common word:
@@ -1055,6 +1165,28 @@ _TITLE_WORDS = re.compile(r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sir)\s+", re.IGNORE
 #: What may stand between an organisation's name and the KB actor right after it that names the
 #: same body or its country: «Исламское государство» (ИГИЛ), «агентство Индии».
 _ADJOINS = re.compile(r"[\s«»\"'„“”(]{0,4}")
+
+
+#: What may stand between a body's name and the person it titles: spaces, an abbreviation in
+#: brackets («Международного олимпийского комитета (МОК) Томас Бах»).
+_BETWEEN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?")
+#: The word right before a position, separated from it by one space (`_Resolver.bodies`).
+_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+) $")
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by word
+def _genitive_place(word: str) -> bool:
+    """A capitalised Russian word that pymorphy3 reads (first two parses) as a place name in
+    the genitive: «Белиза», «Вены», not «Марка»."""
+    if not (word[:1].isupper() and _CYRILLIC.search(word)):
+        return False
+    return any(p.tag.case == "gent" and "Geox" in p.tag for p in morph().parse(word)[:2])
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by word
+def _adjective(word: str) -> bool:
+    """A Russian word whose first reading is a full adjective («Земельный», «Верховный»)."""
+    return bool(_CYRILLIC.search(word)) and morph().parse(word)[0].tag.POS == "ADJF"
 
 
 def _skip_spaces(text: str, pos: int) -> int:
