@@ -255,6 +255,7 @@ class _Matcher:
         self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
         self.not_person_ends = frozenset(_norm(w) for w in kb.words.get("not-person-end", ()))
         self.given_names = _given_names()
+        self.head_words = frozenset(_norm(w) for w in kb.words.get("head", ()))
         self.bodies = _bodies()  # lemma of a body's kind -> its rule (`kb/bodies.yaml`)
         self.body_words = re.compile(  # finds the words that may be such a kind, any form
             r"(?<![^\W_])(?:" + "|".join(sorted({re.escape(f[:4]) for f in self.bodies}))
@@ -947,8 +948,8 @@ class _Resolver:
             body = self.title_of_body(out, e) if title is None else None
             known = self.known_person(name) if title is not None or body is not None else None
             if known is not None:  # «премьер-министра Португалии Антониу Гутерриша»
-                first = (title or body[0]).start if (title or body) else e.start
-                for r in ([title] if title else [*body]):
+                first = title.start if title is not None else body[0] if body else e.start
+                for r in ([title] if title is not None else body[1] if body else []):
                     out.remove(r)
                 actor = dataclasses.replace(known, text=self.text[first:e.end])
                 r = Resolution(first, e.end, actor.text, (actor,), "title+name",
@@ -956,12 +957,13 @@ class _Resolver:
                                f"'{name}' the knowledge base knows as {known.name}; the title "
                                f"before it is theirs")
             elif body is not None:
-                office, *bodies = body
-                role = self.text[office.start:bodies[-1].end]
-                actor = Actor(self.text[office.start:e.end], name, None, None, role, "person")
-                for r in body:
+                first, covered = body
+                role = self.text[first:e.start].rstrip(" (")
+                role = _BETWEEN_END.sub("", role)
+                actor = Actor(self.text[first:e.end], name, None, None, role, "person")
+                for r in covered:
                     out.remove(r)
-                r = Resolution(office.start, e.end, actor.text, (actor,), "title+unknown",
+                r = Resolution(first, e.end, actor.text, (actor,), "title+unknown",
                                f"'{e.text}' is a {e.label} the knowledge base does not know; the "
                                f"title before it, of a body it does not know, makes them {role}")
             elif title is not None:
@@ -1000,24 +1002,34 @@ class _Resolver:
         return self.surnames(out)
 
     def title_of_body(self, out: list[Resolution],
-                      e: Entity) -> tuple[Resolution, ...] | None:
-        """The title with no holder and the organisations the entity model found right after
-        it, standing right before the person `e` («президент Международного олимпийского
-        комитета (МОК) Томас Бах»): the person's title, or None."""
+                      e: Entity) -> tuple[int, list[Resolution]] | None:
+        """Where the title of the person `e` starts, and the mentions it covers, when the person
+        is titled by a body or place the knowledge base does not know: a title with no holder or
+        a head word, then organisations the entity model found or genitive place names, right
+        before the person («президент Международного олимпийского комитета (МОК) Томас Бах»,
+        «глава Всемирного антидопингового агентства Витольд Банька», «премьер-министр Непала
+        Пушпа Камал Дахал»). None otherwise."""
         before = [r for r in out if r.end <= e.start]
-        bodies: list[Resolution] = []
+        covered: list[Resolution] = []
         pos = e.start
         while before and before[-1].rule == "unknown-organisation" and _BETWEEN.fullmatch(
                 self.text, before[-1].end, pos):
-            bodies.insert(0, before.pop())
-            pos = bodies[0].start
-        if not bodies or not before:
+            covered.insert(0, before.pop())
+            pos = covered[0].start
+        lo = before[-1].end if before else self._span[0]
+        place = _LAST_WORD.search(self.text, lo, pos)
+        if not covered and place is not None and _genitive_place(place.group(1)):
+            pos = place.start(1)  # «премьер-министр Непала Пушпа Камал Дахал»
+        if pos == e.start:
             return None
-        office = before[-1]
-        if office.rule != "office-holder" or office.actors or \
-                self.text[office.end:pos].strip():
-            return None
-        return (office, *bodies)
+        if before and before[-1].rule == "office-holder" and not before[-1].actors and \
+                not self.text[before[-1].end:pos].strip():
+            return before[-1].start, [before[-1], *covered]
+        head = _WORD_BEFORE.search(self.text, self._span[0], pos)
+        if head is not None and _norm(head.group(1)) in self.m.head_words and not any(
+                r.start < pos and head.start(1) < r.end for r in out):
+            return head.start(1), covered
+        return None
 
     def sentence_case_only(self, e: Entity) -> bool:
         """Whether an entity's only capital is its sentence's first letter, on a common word:
@@ -1170,6 +1182,9 @@ _ADJOINS = re.compile(r"[\s«»\"'„“”(]{0,4}")
 #: What may stand between a body's name and the person it titles: spaces, an abbreviation in
 #: brackets («Международного олимпийского комитета (МОК) Томас Бах»).
 _BETWEEN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?")
+_BETWEEN_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?$")
+#: The last word before a position, separated from it by spaces (`title_of_body`).
+_LAST_WORD = re.compile(r"(?<![^\W_])([^\W\d_]+) +$")
 #: The word right before a position, separated from it by one space (`_Resolver.bodies`).
 _WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+) $")
 
