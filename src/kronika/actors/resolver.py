@@ -255,6 +255,7 @@ class _Matcher:
         self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
         self.not_person_ends = frozenset(_norm(w) for w in kb.words.get("not-person-end", ()))
         self.given_names = _given_names()
+        self.state_bodies = frozenset(_norm(w) for w in kb.words.get("state-body", ()))
         self.head_words = frozenset(_norm(w) for w in kb.words.get("head", ()))
         self.bodies = _bodies()  # lemma of a body's kind -> its rule (`kb/bodies.yaml`)
         self.body_words = re.compile(  # finds the words that may be such a kind, any form
@@ -678,6 +679,8 @@ class _Resolver:
         elif rule in ("country-collective", "entity-alias", "country-alias", "capital-metonym",
                       "demonym"):
             a = atoms[-1]
+            if rule == "demonym" and a.lang == "en" and self.opens_name(end):
+                return None
             actor = self.country(a.ref or "", words)
             what = {"L": "the people or side of", "E": "an alias of", "C": "a name of",
                     "M": "a capital or seat of power standing for", "D": "a demonym of"}[a.sym]
@@ -685,6 +688,22 @@ class _Resolver:
         self._note(found)
         why = why or "; ".join(w for _, w in found)
         return Resolution(start, end, words, tuple(a for a, _ in found), rule, why)
+
+    def opens_name(self, end: int) -> bool:
+        """Whether a capitalised word no KB mention starts at follows `end` after one space: the
+        English demonym before it opens a longer name ("Saudi Aramco", "Syrian Democratic
+        Forces", "Russian Orthodox Church"), not in a headline that capitalises every word."""
+        m = _TOKEN.match(self.text, end + 1) if self.text.startswith(" ", end) else None
+        if not (m is not None and m.group()[:1].isupper() and m.group().isalpha()
+                and m.start() not in self._atom_starts
+                and _norm(m.group()) not in self.m.not_names):
+            return False
+        run = _CAPITALISED_RUN.match(self.text, m.start())
+        if any(_norm(w) in self.m.state_bodies for w in _TOKEN.findall(run.group() if run else "")):
+            return False  # "Iraqi Security Forces", "Indonesian National Police": the state's
+        if _LOWER_WORD.search(self.text, *self._span) is not None:
+            return True
+        return len(_TOKEN.findall(self.text, *self._span)) < HEADLINE_WORDS  # a name alone
 
     def _office_holder(self, atoms: list[_Atom], words: str) -> Resolution | None:
         start, end = atoms[0].start, atoms[-1].end
@@ -1185,6 +1204,13 @@ _BETWEEN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?")
 _BETWEEN_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?$")
 #: The last word before a position, separated from it by spaces (`title_of_body`).
 _LAST_WORD = re.compile(r"(?<![^\W_])([^\W\d_]+) +$")
+#: Capitalised words joined by spaces and "of"/"for"/"and" ("Ministry of State for Antiquities").
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*(?: (?:(?:of|for|and|the) )*[A-Z][\w'-]*)*")
+#: Words of a sentence with no lower-case word of four letters or more that make it a headline
+#: ("Russian Troops Enter Town After Heavy Fighting"), not a name read alone ("Saudi Aramco").
+HEADLINE_WORDS = 5
+#: A lower-case word of four letters or more: a sentence without one is a headline.
+_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]{4,}(?![^\W_])")
 #: The word right before a position, separated from it by one space (`_Resolver.bodies`).
 _WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+) $")
 
