@@ -480,3 +480,30 @@ def test_a_given_name_opens_an_unknown_full_name(line):
     found = find(text, [(0, len(text))], None, lambda text, spans: [])
     got = {(r.start, r.end, _label(r)) for r in found if r.rule == "given-name"}
     assert got == expected, [r.why for r in found]
+
+
+def _body_rules():
+    from kronika.rules import load_rules
+
+    return load_rules("kronika.actors.kb", "bodies.yaml")["bodies"]
+
+
+@pytest.mark.parametrize("rule", _body_rules(), ids=lambda r: r["name"])
+def test_body_rule_examples(rule):
+    """Each rule of `kb/bodies.yaml` finds the body of its example, named as marked, and says
+    which rule it is («полиция Белиза»: a body of a place the KB does not know)."""
+    text, spans = parse(rule["example"])
+    found = resolve(text, date(2020, 1, 1))
+    got = [(r.start, r.end, _label(r), r.rule) for r in found]
+    assert [(s, e, label, rule["name"]) for s, e, _, label in spans] == got
+
+
+@pytest.mark.parametrize("line", [
+    "Книгу о суде над [[Марком Твеном|Марк Твен]] переиздали.",  # no place after the kind
+    "Вчера суд [[Украины|Ukraine]] отклонил иск.",                 # a country the KB knows
+    "Суд над [[Иваном Петровым|Иван Петров]] начался в Вене.",     # the place is not after it
+])
+def test_a_body_needs_a_place_the_kb_does_not_know(line):
+    text, spans = parse(line)
+    found = resolve(text, date(2020, 1, 1))
+    assert [(r.start, r.end, _label(r)) for r in found] == [(s, e, lb) for s, e, _, lb in spans]

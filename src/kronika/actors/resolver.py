@@ -255,6 +255,12 @@ class _Matcher:
         self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
         self.not_person_ends = frozenset(_norm(w) for w in kb.words.get("not-person-end", ()))
         self.given_names = _given_names()
+        self.state_bodies = frozenset(_norm(w) for w in kb.words.get("state-body", ()))
+        self.head_words = frozenset(_norm(w) for w in kb.words.get("head", ()))
+        self.bodies = _bodies()  # lemma of a body's kind -> its rule (`kb/bodies.yaml`)
+        self.body_words = re.compile(  # finds the words that may be such a kind, any form
+            r"(?<![^\W_])(?:" + "|".join(sorted({re.escape(f[:4]) for f in self.bodies}))
+            + r")[^\W_]*", re.IGNORECASE)
         # Surnames of office holders that are no alias of their own ("Makarov" of "Nikolai
         # Makarov"): the last word of a full-name alias, taken only for whoever holds an office
         # on the document's day (see _Resolver.holder_surnames).
@@ -381,6 +387,18 @@ def _given_names() -> frozenset[str]:
     data = load_rules("kronika.actors.kb", "given-names.yaml")
     require_keys(data.get("given-names") or {}, ("names", "example"), "given-names.yaml")
     return frozenset(n for n in data["given-names"]["names"] if not names_place(n))
+
+
+@cache
+def _bodies() -> dict[str, str]:
+    """The kinds of body any place has (`kb/bodies.yaml`): each form's lemma -> its rule."""
+    data = load_rules("kronika.actors.kb", "bodies.yaml")
+    out: dict[str, str] = {}
+    for rule in data.get("bodies") or ():
+        require_keys(rule, ("name", "forms", "example"), "bodies.yaml")
+        for form in rule["forms"]:
+            out[_norm(form)] = rule["name"]
+    return out
 
 
 @cache
@@ -571,6 +589,10 @@ class _Resolver:
         if main.lang == "ru" and self.genitive_place_after(atoms[-1].end):
             return None, None, (f"'{words}' is followed by the name of a place the knowledge "
                                 f"base does not know («премьер-министр Ирландии»)")
+        if main.lang == "ru" and self.genitive_body_after(atoms[-1].end):
+            return None, None, (f"'{words}' is followed by the name of a body the knowledge "
+                                f"base does not know («президент Международного олимпийского "
+                                f"комитета»)")
         seen = self.ctx.latest(self.ctx.office_kinds, kind.id)
         if seen and seen[0]:
             return (self.kb.office_for(kind=kind.id, country=seen[0]), seen[0],
@@ -592,6 +614,20 @@ class _Resolver:
         if any(p.tag.case == "gent" and "Geox" in p.tag for p in parses):
             return True
         return not any(p.is_known or p.tag.case == "nomn" for p in parses) and any(
+            p.tag.case == "gent" for p in parses)
+
+    def genitive_body_after(self, end: int) -> bool:
+        """Whether the word right after `end` is a capitalised Russian common word (no name,
+        surname or patronymic to pymorphy3) that may be a genitive: a title followed by it is
+        the title of a body the knowledge base does not know («президент Международного
+        олимпийского комитета», «глава Олимпийского комитета Бразилии»), not Russia's."""
+        m = _TOKEN.match(self.text, _skip_spaces(self.text, end))
+        word = m.group() if m else ""
+        if not (word[:1].isupper() and word[1:].islower() and _CYRILLIC.search(word)):
+            return False
+        parses = morph().parse(word)[:3]
+        return parses[0].is_known and not any(
+            {"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses) and any(
             p.tag.case == "gent" for p in parses)
 
     # rules -------------------------------------------------------------------------------
@@ -643,6 +679,8 @@ class _Resolver:
         elif rule in ("country-collective", "entity-alias", "country-alias", "capital-metonym",
                       "demonym"):
             a = atoms[-1]
+            if rule == "demonym" and a.lang == "en" and self.opens_name(end):
+                return None
             actor = self.country(a.ref or "", words)
             what = {"L": "the people or side of", "E": "an alias of", "C": "a name of",
                     "M": "a capital or seat of power standing for", "D": "a demonym of"}[a.sym]
@@ -650,6 +688,22 @@ class _Resolver:
         self._note(found)
         why = why or "; ".join(w for _, w in found)
         return Resolution(start, end, words, tuple(a for a, _ in found), rule, why)
+
+    def opens_name(self, end: int) -> bool:
+        """Whether a capitalised word no KB mention starts at follows `end` after one space: the
+        English demonym before it opens a longer name ("Saudi Aramco", "Syrian Democratic
+        Forces", "Russian Orthodox Church"), not in a headline that capitalises every word."""
+        m = _TOKEN.match(self.text, end + 1) if self.text.startswith(" ", end) else None
+        if not (m is not None and m.group()[:1].isupper() and m.group().isalpha()
+                and m.start() not in self._atom_starts
+                and _norm(m.group()) not in self.m.not_names):
+            return False
+        run = _CAPITALISED_RUN.match(self.text, m.start())
+        if any(_norm(w) in self.m.state_bodies for w in _TOKEN.findall(run.group() if run else "")):
+            return False  # "Iraqi Security Forces", "Indonesian National Police": the state's
+        if _LOWER_WORD.search(self.text, *self._span) is not None:
+            return True
+        return len(_TOKEN.findall(self.text, *self._span)) < HEADLINE_WORDS  # a name alone
 
     def _office_holder(self, atoms: list[_Atom], words: str) -> Resolution | None:
         start, end = atoms[0].start, atoms[-1].end
@@ -844,11 +898,47 @@ class _Resolver:
         """Resolve one sentence: KB grammar, then unknown people, then pronouns, in text order."""
         self._span = (start, end)
         found = self.grammar(self.m.atoms(self.text, start, end) if atoms is None else atoms)
+        found = self.bodies(found)
         found = self.people(found, entities)
         found = self.holder_surnames(found)
         found = self.pronouns(found, start, end)
         self.ctx.sentence += 1
         return found
+
+    def bodies(self, found: list[Resolution]) -> list[Resolution]:
+        """Russian: a body any place has, named by its kind and a place the knowledge base does
+        not know, in the genitive right after it («полиция Белиза», «Земельный суд Вены»):
+        an organisation the knowledge base does not know (`kb/bodies.yaml`)."""
+        if not self.organisations:
+            return found
+        out = list(found)
+        start, end = self._span
+        for m in self.m.body_words.finditer(self.text, start, end):
+            rule = next((self.m.bodies[k] for p in morph().parse(m.group())[:2]
+                         if (k := _norm(p.normal_form)) in self.m.bodies), None)
+            place = _TOKEN.match(self.text, m.end() + 1) if self.text.startswith(" ", m.end()) \
+                else None
+            if (rule is None or place is None or place.end() > end
+                    or any(r.start < place.end() and m.start() < r.end for r in out)
+                    or not _genitive_place(place.group())):
+                continue
+            first = m.start()
+            before = _WORD_BEFORE.search(self.text, start, first)
+            if before is not None and before.group(1)[:1].isupper() and not any(
+                    r.start < first and before.start(1) < r.end for r in out) \
+                    and _adjective(before.group(1)):
+                first = before.start(1)  # «Земельный суд Вены»: the adjective opens the name
+            words = self.text[first:place.end()]
+            name = _nominative_ru(words)
+            if first == m.start() and not self.text[start:first].strip(" «\"'„“(-—"):
+                name = name[:1].lower() + name[1:]  # «Полиция Белиза» opening the sentence
+            out.append(Resolution(first, place.end(), words,
+                                  (Actor(words, name, None, None, None, "organisation"),),
+                                  rule, f"'{m.group()}' is a kind of body any place has and "
+                                        f"'{place.group()}' a place the knowledge base does "
+                                        f"not know: the body '{name}' (bodies.yaml)"))
+        out.sort(key=lambda r: r.start)
+        return out
 
     def people(self, found: list[Resolution], entities: Sequence[Entity]) -> list[Resolution]:
         """PER entities the KB does not know: a surname of an earlier person, a title the grammar
@@ -874,7 +964,28 @@ class _Resolver:
                      and len(before.actors) == 1 and not self.text[before.end:e.start].strip()
                      else None)
             earlier = self.ctx.surnames.get(_surname_key(name))
-            if title is not None:
+            body = self.title_of_body(out, e) if title is None else None
+            known = self.known_person(name) if title is not None or body is not None else None
+            if known is not None:  # «премьер-министра Португалии Антониу Гутерриша»
+                first = title.start if title is not None else body[0] if body else e.start
+                for r in ([title] if title is not None else body[1] if body else []):
+                    out.remove(r)
+                actor = dataclasses.replace(known, text=self.text[first:e.end])
+                r = Resolution(first, e.end, actor.text, (actor,), "title+name",
+                               f"'{e.text}' is a PER (named-entity model) whose normal form "
+                               f"'{name}' the knowledge base knows as {known.name}; the title "
+                               f"before it is theirs")
+            elif body is not None:
+                first, covered = body
+                role = self.text[first:e.start].rstrip(" (")
+                role = _BETWEEN_END.sub("", role)
+                actor = Actor(self.text[first:e.end], name, None, None, role, "person")
+                for r in covered:
+                    out.remove(r)
+                r = Resolution(first, e.end, actor.text, (actor,), "title+unknown",
+                               f"'{e.text}' is a {e.label} the knowledge base does not know; the "
+                               f"title before it, of a body it does not know, makes them {role}")
+            elif title is not None:
                 role = title.actors[0].role
                 actor = Actor(self.text[title.start:e.end], name, None, title.actors[0].country,
                               role, "person")
@@ -908,6 +1019,36 @@ class _Resolver:
             out.append(r)
         out.sort(key=lambda r: r.start)
         return self.surnames(out)
+
+    def title_of_body(self, out: list[Resolution],
+                      e: Entity) -> tuple[int, list[Resolution]] | None:
+        """Where the title of the person `e` starts, and the mentions it covers, when the person
+        is titled by a body or place the knowledge base does not know: a title with no holder or
+        a head word, then organisations the entity model found or genitive place names, right
+        before the person («президент Международного олимпийского комитета (МОК) Томас Бах»,
+        «глава Всемирного антидопингового агентства Витольд Банька», «премьер-министр Непала
+        Пушпа Камал Дахал»). None otherwise."""
+        before = [r for r in out if r.end <= e.start]
+        covered: list[Resolution] = []
+        pos = e.start
+        while before and before[-1].rule == "unknown-organisation" and _BETWEEN.fullmatch(
+                self.text, before[-1].end, pos):
+            covered.insert(0, before.pop())
+            pos = covered[0].start
+        lo = before[-1].end if before else self._span[0]
+        place = _LAST_WORD.search(self.text, lo, pos)
+        if not covered and place is not None and _genitive_place(place.group(1)):
+            pos = place.start(1)  # «премьер-министр Непала Пушпа Камал Дахал»
+        if pos == e.start:
+            return None
+        if before and before[-1].rule == "office-holder" and not before[-1].actors and \
+                not self.text[before[-1].end:pos].strip():
+            return before[-1].start, [before[-1], *covered]
+        head = _WORD_BEFORE.search(self.text, self._span[0], pos)
+        if head is not None and _norm(head.group(1)) in self.m.head_words and not any(
+                r.start < pos and head.start(1) < r.end for r in out):
+            return head.start(1), covered
+        return None
 
     def sentence_case_only(self, e: Entity) -> bool:
         """Whether an entity's only capital is its sentence's first letter, on a common word:
@@ -1055,6 +1196,38 @@ _TITLE_WORDS = re.compile(r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sir)\s+", re.IGNORE
 #: What may stand between an organisation's name and the KB actor right after it that names the
 #: same body or its country: «Исламское государство» (ИГИЛ), «агентство Индии».
 _ADJOINS = re.compile(r"[\s«»\"'„“”(]{0,4}")
+
+
+#: What may stand between a body's name and the person it titles: spaces, an abbreviation in
+#: brackets («Международного олимпийского комитета (МОК) Томас Бах»).
+_BETWEEN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?")
+_BETWEEN_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?$")
+#: The last word before a position, separated from it by spaces (`title_of_body`).
+_LAST_WORD = re.compile(r"(?<![^\W_])([^\W\d_]+) +$")
+#: Capitalised words joined by spaces and "of"/"for"/"and" ("Ministry of State for Antiquities").
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*(?: (?:(?:of|for|and|the) )*[A-Z][\w'-]*)*")
+#: Words of a sentence with no lower-case word of four letters or more that make it a headline
+#: ("Russian Troops Enter Town After Heavy Fighting"), not a name read alone ("Saudi Aramco").
+HEADLINE_WORDS = 5
+#: A lower-case word of four letters or more: a sentence without one is a headline.
+_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]{4,}(?![^\W_])")
+#: The word right before a position, separated from it by one space (`_Resolver.bodies`).
+_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+) $")
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by word
+def _genitive_place(word: str) -> bool:
+    """A capitalised Russian word that pymorphy3 reads (first two parses) as a place name in
+    the genitive: «Белиза», «Вены», not «Марка»."""
+    if not (word[:1].isupper() and _CYRILLIC.search(word)):
+        return False
+    return any(p.tag.case == "gent" and "Geox" in p.tag for p in morph().parse(word)[:2])
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by word
+def _adjective(word: str) -> bool:
+    """A Russian word whose first reading is a full adjective («Земельный», «Верховный»)."""
+    return bool(_CYRILLIC.search(word)) and morph().parse(word)[0].tag.POS == "ADJF"
 
 
 def _skip_spaces(text: str, pos: int) -> int:
