@@ -383,9 +383,13 @@ def code_verb(tok, cue: Cue, lex: Lexicon) -> Found | None:
             subj = [tok.head]
         if obj is not None:  # "a deal was signed with Iran by Iraq"
             subj = []
+        if _hazard(agent):
+            return None  # "were killed by the storm": no actor acts
         found.sources, found.targets = agent, subj + _prep_objects(tok, cue.via)
     else:
         subj = _subject(tok)
+        if _hazard(subj):
+            return None  # "The hurricane killed John Smith": PLOVER's events are an actor's
         objects = [] if obj is not None else [
             c for c in tok.children if c.dep_ in ("dobj", "dative")]
         objects += _prep_objects(tok, cue.via)
@@ -424,6 +428,21 @@ def code_noun(tok, cue: Cue, lex: Lexicon) -> Found | None:
     if not sources and (not targets or tok.dep_ == "pobj"):
         return None  # "in support of X", "with the help of X": a circumstance, not an act
     return found
+
+
+def _hazard(tokens: list) -> bool:
+    """A token (or a word compounded with it: "Hurricane Maria", "the Ebola outbreak") is a
+    natural hazard or a disease of the grammar's `hazards`."""
+    hazards = _hazards()
+    return any(t.lower_ in hazards or any(c.dep_ == "compound" and c.lower_ in hazards
+                                          for c in t.children) for t in tokens)
+
+
+@cache
+def _hazards() -> frozenset[str]:
+    from kronika.events.triggers import grammar
+
+    return grammar("en").hazards
 
 
 @cache
