@@ -22,8 +22,9 @@ from collections import Counter
 
 from kronika import default_pipeline
 from kronika.eval.events import read_cases
+from kronika.events import syntax
 from kronika.events.syntax import lexicon
-from kronika.events.triggers import trigger_rules
+from kronika.events.triggers import find_triggers, trigger_rules
 
 UNSEEN = ("heldout3", "heldout4", "heldout5", "meantime", "factrueval")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -42,6 +43,23 @@ def words_of_type(text: str, type_: str) -> list[str]:
     return found
 
 
+def why(doc, type_: str, pipeline) -> str:
+    """Where a bin (b) event was lost: a rule trigger of its type found but rejected; the
+    sentence not given to the fallback (a rule event in it, or no cue near an actor); the
+    fallback's parse without the cue word coded; or its roles rejected."""
+    sent = doc.sentences[0]
+    if any(t.rule.type == type_ for t in find_triggers(doc.text, sent.start, sent.end, "en")):
+        return "rule-rejected"
+    if doc.events:
+        return "not-quiet"
+    if not syntax.candidates(doc, [sent]):
+        return "not-candidate"
+    found = syntax.code(syntax.parser()(sent.text), lexicon("en"))
+    if not any(f.cue.type == type_ for f in found):
+        return "parse-no-cue"
+    return "fallback-roles"
+
+
 def main(argv: list[str]) -> None:
     show = None
     if "--list" in argv:
@@ -54,8 +72,10 @@ def main(argv: list[str]) -> None:
     bins: Counter[str] = Counter()
     per_type: Counter[tuple[str, str]] = Counter()
     total = 0
+    reasons: Counter[str] = Counter()
     for case in (c for f in argv for c in read_cases(f)):
-        predicted = list(pipeline.process(case.text, published=case.published, lang=case.lang).events)
+        doc = pipeline.process(case.text, published=case.published, lang=case.lang)
+        predicted = list(doc.events)
         left = list(predicted)
         missed = []
         for g in case.events:
@@ -75,9 +95,11 @@ def main(argv: list[str]) -> None:
                 b = "a"
             bins[b] += 1
             per_type[(b, g.type)] += 1
+            reason = why(doc, g.type, pipeline) if b == "b" else ""
+            reasons[reason] += b == "b"
             if show == b:
                 other = ", ".join(f"{p.type}({p.rule})" for p in left)
-                print(f"[{b}] {g.type} {' + '.join(sorted(g.sources))} -> "
+                print(f"[{b}:{reason}] {g.type} {' + '.join(sorted(g.sources))} -> "
                       f"{' + '.join(sorted(g.targets))} | {words[:3]} | got: {other}\n    {case.text}")
     n = sum(bins.values())
     print(f"{total} gold events, {n} missed ({n / total:.0%})")
@@ -85,6 +107,7 @@ def main(argv: list[str]) -> None:
                     ("c", "typed differently")):
         types = ", ".join(f"{t} {c}" for (bb, t), c in per_type.most_common() if bb == b)
         print(f"  ({b}) {what}: {bins[b]} ({bins[b] / n:.0%})  {types}")
+    print("  (b) where:", ", ".join(f"{r} {c}" for r, c in reasons.most_common() if c))
 
 
 if __name__ == "__main__":

@@ -98,6 +98,12 @@ GROUP_NOUNS = {"head", "heads", "chief", "chiefs", "leader", "leaders", "leaders
                "republic", "side", "sides", "forces", "troops", "authorities", "government",
                "officials", "representatives", "delegation", "delegations", "president",
                "colleague", "counterpart", "general", "commander"}
+# Nouns whose "of X" stands for X in an object or agent ("by members of the European Union",
+# "attacked the capital of Ukraine"); a group's leaders are the actors layer's (offices).
+OF_NOUNS = frozenset({"members", "member", "representatives", "officials", "forces", "troops",
+                      "soldiers", "army", "military", "government", "authorities", "people",
+                      "citizens", "residents", "capital", "parliament", "embassy", "police",
+                      "delegation", "leadership", "fighters", "militants"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«"})
 OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for", "towards",
                  "the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«", "upon",
@@ -524,6 +530,10 @@ class _SentenceContext:
                 group.add(country, start)
                 i = self.object_end = j + 1
                 continue
+            elif (group.start is None and word.lower() in OF_NOUNS and i + 1 < len(toks)
+                  and toks[i + 1][2] == "of"):
+                i += 2  # "condemned by members of the EU": the EU acts
+                continue
             elif group.start is None:
                 gap += 1
                 if via is not None and word.lower() not in via | DETERMINERS:
@@ -727,7 +737,9 @@ class _SentenceContext:
             follows = self.text[trigger.end : trigger.end + 16].lstrip()
             reciprocal = rule.reciprocal and (len(sources) > 1 or
                                               follows.startswith(("each other", "one another")))
-            if rule.needs_target and not reciprocal:
+            # "The plan was rejected by the EU": a passive with a named agent stands on it
+            agent_only = passive and bool(sources)
+            if rule.needs_target and not reciprocal and not agent_only:
                 return None
         # "Police arrested Khan": an unnamed source is left out, the event stands on its target;
         # a meeting, deal or alliance is reported between named parties ("a lab called X").

@@ -6,6 +6,7 @@
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout3
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout4
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout5
+    PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl dev2
 
 Sentences: kronika's splitter over each article's text without its dateline line, 8 to 45
 words, not an interview line ("((WN))", ": Why ..."), and "named": a capitalised word that is
@@ -25,7 +26,8 @@ text of an English case file;
 held-out 5 (drawn by ev-en6, before its rule work): every 22nd from the 13th (offset 12: the
 half of offset 1 that held-out 4 left), plus every interaction sentence of the articles no
 English case file had drawn from, plus 15 random named sentences (seed 23) of those articles,
-leaving out any text of an English case file.
+leaving out any text of an English case file; dev 2 (ev-en6, development data): every 22nd
+interaction sentence from the 8th (offset 7), leaving out any text of an English case file.
 """
 
 from __future__ import annotations
@@ -144,8 +146,11 @@ def pick(path: str, which: str) -> list[tuple[str, str]]:
         rest = [i for i in unused if i not in picked]
         chosen = picked | set(random.Random(23).sample(rest, 15))
         chosen = {i for i in chosen if sents[i][1] not in seen}
+    elif which == "dev2":
+        seen = _all_case_texts()
+        chosen = {i for i in inter[7::2 * STEP] if sents[i][1] not in seen}
     else:
-        raise SystemExit(f"unknown draw {which!r}: heldout, dev, heldout2, ..., heldout5")
+        raise SystemExit(f"unknown draw {which!r}: heldout, dev, heldout2, ..., heldout5, dev2")
     return [sents[i] for i in sorted(chosen)]
 
 
