@@ -751,6 +751,8 @@ class _SentenceContext:
             for new_type, words in rule.retype:
                 if after_object in words:
                     event_type = new_type
+            if rule.praised and event_type != rule.type and self._praises():
+                event_type = rule.praised  # "called Biden a decent man": praise, no criticism
         return sources, targets, event_type
 
     def _hazard_acts(self, trigger: TriggerMatch, passive: bool) -> bool:
@@ -770,6 +772,16 @@ class _SentenceContext:
         while toks and (toks[-1][2].lower() in aux or toks[-1][2].endswith("ly")):
             toks = toks[:-1]
         return any(w.lower() in hazards for _, _, w in toks[-4:])
+
+    def _praises(self) -> bool:
+        """The words after the object, up to the clause's end, hold a word of the grammar's
+        `praise` ("called Trump's order swift, forceful and decisive")."""
+        for _, _, word in self.object_tokens[self.object_end : self.object_end + 12]:
+            if word in {";", ".", ":", "—", "–", "but", "though", "although", "while"}:
+                return False  # "a liar but a brilliant showman": the first evaluation counts
+            if word.lower() in self.grammar.praise:
+                return True
+        return False
 
     def _act_follows(self, trigger: TriggerMatch) -> bool:
         """Another trigger follows in the trigger's clause, or its next word is a cue verb of

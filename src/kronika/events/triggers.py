@@ -48,6 +48,8 @@ class TriggerRule:
     #                      "call Ukraine their homeland" names, it is no phone call
     needs_agent: bool = False  # in the passive, the event stands only with "by X": "were called
     #                      to the scene" is a summons, no phone call
+    praised: str | None = None  # the type of a retyped event whose words after the object
+    #                      praise ("called Trump's order swift and decisive": SUPPORT, not ACCUSE)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Grammar:
     modes: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (type, mode, cue regex)
     background_before: frozenset[str] = frozenset()  # "since the invasion of": no new event
     hazards: frozenset[str] = frozenset()  # "the hurricane killed 12": no actor, no event
+    praise: frozenset[str] = frozenset()  # words of praise: "called Biden a decent man"
 
     def mode(self, event_type: str, *texts: str) -> str | None:
         """The first mode whose cue occurs in the texts (the trigger first, then its clause)."""
@@ -225,6 +228,9 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
     rules = []
     for item in data["rules"]:
         require_keys(item, ("name", "type", "trigger"), f"events/{lang}.yaml")
+        if item.get("praised", item["type"]) not in PLOVER_TYPES:
+            raise RuleFileError(f"events/{lang}.yaml: rule {item['name']!r} has praised: "
+                                f"{item['praised']!r}, which is not a PLOVER type")
         if item["type"] not in PLOVER_TYPES:
             raise RuleFileError(f"events/{lang}.yaml: rule {item['name']!r} has type "
                                 f"{item['type']!r}, which is not a PLOVER type")
@@ -249,6 +255,7 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
             not_preceded_by=_words(item, "not_preceded_by", lang),
             not_after_object=_words(item, "not_after_object", lang),
             needs_agent=bool(item.get("needs_agent", False)),
+            praised=item.get("praised"),
         ))
     return tuple(rules)
 
@@ -271,7 +278,8 @@ def grammar(lang: str) -> Grammar:
                    frozenset(data.get("noun_before", ())),
                    frozenset(data.get("gerund_before", ())), tuple(modes),
                    frozenset(data.get("background_before", ())),
-                   frozenset(w.lower() for w in data.get("hazards", ())))
+                   frozenset(w.lower() for w in data.get("hazards", ())),
+                   frozenset(w.lower() for w in data.get("praise", ())))
 
 
 @dataclass(frozen=True)
