@@ -714,7 +714,7 @@ class _SentenceContext:
         else:
             objects = self.objects(trigger)
             if objects and self.object_end < len(self.object_tokens):
-                after_object = self.object_tokens[self.object_end][2].lower()
+                after_object = self._after_object()
             if objects and self.object_possessive:
                 after_object = "'s"  # "called Theresa May's deal lousy"
             if not objects:  # "released 50 Ukrainian prisoners", "dismissed Putin's offer"
@@ -733,12 +733,15 @@ class _SentenceContext:
             return None
         if after_object is not None and after_object in rule.not_after_object:
             return None  # "call Ukraine their homeland": a name given, no call
+        if rule.unquoted_object and targets and not passive and self._quoted_object():
+            return None  # a plan called "New Order": a name given, no call
         if not targets:
             follows = self.text[trigger.end : trigger.end + 16].lstrip()
             reciprocal = rule.reciprocal and (len(sources) > 1 or
                                               follows.startswith(("each other", "one another")))
             # "The plan was rejected by the EU": a passive with a named agent stands on it
-            agent_only = passive and bool(sources)
+            # when its subject names no actor ("she was forced by her family" names one)
+            agent_only = passive and bool(sources) and not subject
             if rule.needs_target and not reciprocal and not agent_only:
                 return None
         # "Police arrested Khan": an unnamed source is left out, the event stands on its target;
@@ -772,6 +775,20 @@ class _SentenceContext:
         while toks and (toks[-1][2].lower() in aux or toks[-1][2].endswith("ly")):
             toks = toks[:-1]
         return any(w.lower() in hazards for _, _, w in toks[-4:])
+
+    def _quoted_object(self) -> bool:
+        """A quote opens the object group: called "New Order"."""
+        return any(w in {'"', "“"} for _, _, w in self.object_tokens[:self.object_end][:3])
+
+    def _after_object(self) -> str:
+        """The word after the object group, past the quote that closes a quoted object (a
+        plan called "Build Back Better" is named, not called "...")."""
+        toks, k = self.object_tokens, self.object_end
+        word = toks[k][2].lower()
+        quotes = sum(1 for _, _, w in toks[:k] if w == '"')
+        if word == '"' and quotes % 2 == 1:
+            return toks[k + 1][2].lower() if k + 1 < len(toks) else ""
+        return word
 
     def _praises(self) -> bool:
         """The words after the object, up to the clause's end, hold a word of the grammar's

@@ -547,13 +547,13 @@ class _SyntaxContext(_SentenceContext):
         f = self.found[trigger.start]
         cue = f.cue
         sources = self._actors(f.sources)
-        targets = self._actors(f.targets)
-        targets = [a for a in targets if all(not _same(a, s) for s in sources)]
+        named = self._actors(f.targets)
+        targets = [a for a in named if all(not _same(a, s) for s in sources)]
         if cue.target_kinds is not None:
             targets = [a for a in targets if a.kind in cue.target_kinds]
         # "The proposal was rejected by the EU": a passive with a named agent stands on it
         if not targets and cue.needs_target and not (cue.type in RECIPROCAL and len(sources) > 1
-                                                     or f.passive and sources):
+                                                     or f.passive and sources and not named):
             return None
         if not sources and not targets:
             return None

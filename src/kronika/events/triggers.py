@@ -48,6 +48,8 @@ class TriggerRule:
     #                      "call Ukraine their homeland" names, it is no phone call
     needs_agent: bool = False  # in the passive, the event stands only with "by X": "were called
     #                      to the scene" is a summons, no phone call
+    unquoted_object: bool = False  # a quoted object undoes it: a plan called "New Order" is
+    #                      named, nobody is phoned
     praised: str | None = None  # the type of a retyped event whose words after the object
     #                      praise ("called Trump's order swift and decisive": SUPPORT, not ACCUSE)
 
@@ -256,6 +258,7 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
             not_after_object=_words(item, "not_after_object", lang),
             needs_agent=bool(item.get("needs_agent", False)),
             praised=item.get("praised"),
+            unquoted_object=bool(item.get("unquoted_object", False)),
         ))
     return tuple(rules)
 
