@@ -31,6 +31,8 @@ eval: $(STAMP)
 	$(BIN)/kronika eval events --errors 0 tests/data/events/en.heldout3.txt
 	$(BIN)/kronika eval events --errors 0 tests/data/events/en.heldout4.txt
 	$(BIN)/kronika eval events --errors 0 tests/data/events/en.meantime.txt
+	$(BIN)/kronika eval events --errors 0 tests/data/events/en.heldout5.txt
+	$(BIN)/kronika eval events tests/data/events/en.dev2.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.dev.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout2.txt
