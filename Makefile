@@ -23,7 +23,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 
 # The unseen event sets: annotated before the coder ran on them, scored only with --errors 0.
-UNSEEN_EN = $(addprefix tests/data/events/,en.heldout3.txt en.heldout4.txt en.meantime.txt en.meantime2.txt)
+UNSEEN_EN = $(addprefix tests/data/events/,en.heldout3.txt en.heldout4.txt en.heldout5.txt en.meantime.txt en.meantime2.txt)
 UNSEEN_RU = $(addprefix tests/data/events/,ru.heldout3.txt ru.factrueval.txt ru.factrueval2.txt)
 
 eval: $(STAMP)
@@ -36,6 +36,8 @@ eval: $(STAMP)
 	$(BIN)/kronika eval events --errors 0 tests/data/events/en.heldout4.txt
 	$(BIN)/kronika eval events --errors 0 tests/data/events/en.meantime.txt
 	$(BIN)/kronika eval events --errors 0 tests/data/events/en.meantime2.txt
+	$(BIN)/kronika eval events --errors 0 tests/data/events/en.heldout5.txt
+	$(BIN)/kronika eval events tests/data/events/en.dev2.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.dev.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout.txt
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout2.txt

@@ -90,3 +90,10 @@ def test_parser_learns_no_words_for_good():
     events = Events()(UPTO_ACTORS.process(later, published="2021-05-01", lang="en")).events
     assert [e.rule for e in events] == ["syntax:accuse-verbs"]
     assert len(syntax.parser().vocab.strings) == before
+
+
+def test_cue_nouns_after_a_determiner_pass_the_surface_test():
+    lex = syntax.lexicon("en")
+    text = "Officials noted the allegations from Eritrea."
+    assert text.index("allegations") in lex.cue_offsets(text)
+    assert lex.cue_offsets("Allegations from Eritrea surfaced.") == []  # no determiner before

@@ -73,6 +73,7 @@ AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "could", "can", 
                          "did", "then", "subsequently", "eventually", "also", "later", "not"})
 FIRST_PERSON = {"I", "We", "we"}
 _RELATIVE = re.compile(r"(?<!\w)(?:who|which)\s*$")
+_RELATIVE_OPENER = re.compile(r",\s*(?:who|whom|whose|which)\s*$")
 THING_PRONOUNS = {"it", "It"}  # a country or an organisation: "Ukraine denied that it attacked"
 PLURAL_PRONOUNS = {"they", "They", "them"}
 OBJECT_PRONOUNS = {"him", "her", "them"}
@@ -103,6 +104,12 @@ GROUP_NOUNS = {"head", "heads", "chief", "chiefs", "leader", "leaders", "leaders
                "republic", "side", "sides", "forces", "troops", "authorities", "government",
                "officials", "representatives", "delegation", "delegations", "president",
                "colleague", "counterpart", "general", "commander"}
+# Nouns whose "of X" stands for X in an object or agent ("by members of the European Union",
+# "attacked the capital of Ukraine"); a group's leaders are the actors layer's (offices).
+OF_NOUNS = frozenset({"members", "member", "representatives", "officials", "forces", "troops",
+                      "soldiers", "army", "military", "government", "authorities", "people",
+                      "citizens", "residents", "capital", "parliament", "embassy", "police",
+                      "delegation", "leadership", "fighters", "militants"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«"})
 OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for", "towards",
                  "the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«", "upon",
@@ -383,11 +390,14 @@ class _SentenceContext:
         return list(m.actors) if m is not None else []
 
     def _subject_before(self, trigger: TriggerMatch) -> list[Actor]:
-        limit = self.left_limit(trigger.start)
+        end = self._relative_start(trigger)  # "Roosevelt, who served under Clinton, blasted"
+        if end is None:
+            end = trigger.start
+        limit = self.left_limit(end)
         phrase = _FRONTED_PHRASE.match(self.sent.text)
-        if phrase and self.sent.start + phrase.end() <= trigger.start:
+        if phrase and self.sent.start + phrase.end() <= end:
             limit = max(limit, self.sent.start + phrase.end())
-        toks = [t for t in self.tokens_between(limit, trigger.start) if t[1] <= trigger.start]
+        toks = [t for t in self.tokens_between(limit, end) if t[1] <= end]
         toks = self._without_apposition(toks)
         group, gap, i = _Group(), 0, len(toks) - 1
         crossed_and = False
@@ -437,6 +447,24 @@ class _SentenceContext:
                 break
             i -= 1
         return group.actors
+
+    def _relative_start(self, trigger: TriggerMatch) -> int | None:
+        """Where a relative clause between a subject and its verb opens (the offset of its
+        comma): "Roosevelt, who served under President Clinton, blasted the plan" has Roosevelt
+        for subject, not Clinton. The trigger's clause starts at ", who/whom/whose/which" and
+        the relative clause ends at a comma with nothing but auxiliaries or adverbs after it."""
+        limit = self.left_limit(trigger.start)
+        opener = _RELATIVE_OPENER.search(self.text, max(self.sent.start, limit - 12), limit)
+        if opener is None:
+            return None
+        comma = self.text.rfind(",", limit, trigger.start)
+        if comma < 0:
+            return None
+        aux = self.grammar.passive_auxiliaries | AUXILIARIES
+        if any(not (w.lower() in aux or w.endswith("ly"))
+               for _, _, w in self.tokens_between(comma + 1, trigger.start)):
+            return None
+        return opener.start()
 
     def _without_apposition(self, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Drop an apposition between the subject and its verb: "General Mark Milley, the
@@ -507,6 +535,10 @@ class _SentenceContext:
                     break
                 group.add(country, start)
                 i = self.object_end = j + 1
+                continue
+            elif (group.start is None and word.lower() in OF_NOUNS and i + 1 < len(toks)
+                  and toks[i + 1][2] == "of"):
+                i += 2  # "condemned by members of the EU": the EU acts
                 continue
             elif group.start is None:
                 gap += 1
@@ -679,12 +711,16 @@ class _SentenceContext:
         subject = [] if rule.no_subject else self.subject(trigger)
         after_object = None
         passive = not rule.no_subject and self.passive(trigger)
+        if self._hazard_acts(trigger, passive):
+            return None  # "the hurricane killed 12": a hazard is no actor (PLOVER: by an actor)
         if passive:
             sources, targets = self.agent(trigger), subject
+            if rule.needs_agent and not sources:
+                return None  # "were called to the scene": summoned, no phone call
         else:
             objects = self.objects(trigger)
             if objects and self.object_end < len(self.object_tokens):
-                after_object = self.object_tokens[self.object_end][2].lower()
+                after_object = self._after_object()
             if objects and self.object_possessive:
                 after_object = "'s"  # "called Theresa May's deal lousy"
             if not objects:  # "released 50 Ukrainian prisoners", "dismissed Putin's offer"
@@ -701,11 +737,18 @@ class _SentenceContext:
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         if rule.after_object and after_object not in rule.after_object:
             return None
+        if after_object is not None and after_object in rule.not_after_object:
+            return None  # "call Ukraine their homeland": a name given, no call
+        if rule.unquoted_object and targets and not passive and self._quoted_object():
+            return None  # a plan called "New Order": a name given, no call
         if not targets:
             follows = self.text[trigger.end : trigger.end + 16].lstrip()
             reciprocal = rule.reciprocal and (len(sources) > 1 or
                                               follows.startswith(("each other", "one another")))
-            if rule.needs_target and not reciprocal:
+            # "The plan was rejected by the EU": a passive with a named agent stands on it
+            # when its subject names no actor ("she was forced by her family" names one)
+            agent_only = passive and bool(sources) and not subject
+            if rule.needs_target and not reciprocal and not agent_only:
                 return None
         # "Police arrested Khan": an unnamed source is left out, the event stands on its target;
         # a meeting, deal or alliance is reported between named parties ("a lab called X").
@@ -717,7 +760,51 @@ class _SentenceContext:
             for new_type, words in rule.retype:
                 if after_object in words:
                     event_type = new_type
+            if rule.praised and event_type != rule.type and self._praises():
+                event_type = rule.praised  # "called Biden a decent man": praise, no criticism
         return sources, targets, event_type
+
+    def _hazard_acts(self, trigger: TriggerMatch, passive: bool) -> bool:
+        """A natural hazard or a disease does the act: the subject right before an active
+        trigger ("The Ebola outbreak has killed", "Hurricane Maria killed") or the agent after a
+        passive one ("were killed by the storm") holds a word of the grammar's `hazards`."""
+        hazards = self.grammar.hazards
+        if not hazards or trigger.rule.no_subject or trigger.rule.inverse:
+            return False
+        if passive:
+            toks = self.tokens_between(trigger.end, self.sent.end)[: MAX_AGENT_GAP + 1]
+            by = next((k for k, (_, _, w) in enumerate(toks) if w.lower() in self.grammar.agent),
+                      None)
+            return by is not None and any(w.lower() in hazards for _, _, w in toks[by + 1 : by + 5])
+        toks = self.tokens_between(self.left_limit(trigger.start), trigger.start)
+        aux = self.grammar.passive_auxiliaries | AUXILIARIES
+        while toks and (toks[-1][2].lower() in aux or toks[-1][2].endswith("ly")):
+            toks = toks[:-1]
+        return any(w.lower() in hazards for _, _, w in toks[-4:])
+
+    def _quoted_object(self) -> bool:
+        """A quote opens the object group: called "New Order"."""
+        return any(w in {'"', "“"} for _, _, w in self.object_tokens[:self.object_end][:3])
+
+    def _after_object(self) -> str:
+        """The word after the object group, past the quote that closes a quoted object (a
+        plan called "Build Back Better" is named, not called "...")."""
+        toks, k = self.object_tokens, self.object_end
+        word = toks[k][2].lower()
+        quotes = sum(1 for _, _, w in toks[:k] if w == '"')
+        if word == '"' and quotes % 2 == 1:
+            return toks[k + 1][2].lower() if k + 1 < len(toks) else ""
+        return word
+
+    def _praises(self) -> bool:
+        """The words after the object, up to the clause's end, hold a word of the grammar's
+        `praise` ("called Trump's order swift, forceful and decisive")."""
+        for _, _, word in self.object_tokens[self.object_end : self.object_end + 12]:
+            if word in {";", ".", ":", "—", "–", "but", "though", "although", "while"}:
+                return False  # "a liar but a brilliant showman": the first evaluation counts
+            if word.lower() in self.grammar.praise:
+                return True
+        return False
 
     def _act_follows(self, trigger: TriggerMatch) -> bool:
         """Another trigger follows in the trigger's clause, or its next word is a cue verb of

@@ -82,6 +82,9 @@ GROUP_NOUNS = {"leader", "leaders", "head", "heads", "government", "president", 
                "delegation", "secretary", "spokesman", "spokeswoman", "ambassador", "embassy",
                "supporters", "opponents", "leadership", "parliament", "navy", "regime"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Words after which a cue noun is a noun ("an attack", "Russia's invasion"): the surface test
+# counts it (its sentence is parsed, if an actor is near, and the noun coded from the tree).
+NOUN_BEFORE = frozenset({"a", "an", "the", "his", "her", "their", "its", "new", "any", "of"})
 _NEVER = re.compile(r"(?!)")
 
 
@@ -125,9 +128,11 @@ class Lexicon:
 
     def cue_offsets(self, text: str) -> list[int]:
         """The cheap surface test: offsets of the lower-case words of the text (or its first
-        word) that are forms of a cue word; a cue that needs an object ("reached a ceasefire")
-        counts only where one of its objects is in the text too."""
-        if self.verbs.keys().isdisjoint(_WORD.findall(text.lower())):
+        word) that are forms of a cue word (a cue noun after a determiner or "X's"); a cue that
+        needs an object ("reached a ceasefire") counts only where one of its objects is in the
+        text too."""
+        words = _WORD.findall(text.lower())
+        if self.verbs.keys().isdisjoint(words) and self.nouns.keys().isdisjoint(words):
             return []  # most sentences: a set test instead of a loop over the words
         out = []
         lowered = None
@@ -139,6 +144,9 @@ class Lexicon:
             if i and not w.islower():
                 continue  # "United States", "March": names, not the words
             low = w.lower()
+            if low in self.nouns and (before in NOUN_BEFORE or before.endswith(("'s", "’s"))):
+                out.append(m.start())  # an event noun: "the allegations from Tara Reade"
+                continue
             cues = self.verbs.get(low)
             if not cues or (low not in self.inflected and before not in VERB_BEFORE):
                 continue  # a base form ("support", "attack") is as often a noun
@@ -296,6 +304,7 @@ class Found:
     sources: list = field(default_factory=list)
     targets: list = field(default_factory=list)
     negated: bool = False
+    passive: bool = False
 
 
 def _subject(tok) -> list:
@@ -369,7 +378,7 @@ def code_verb(tok, cue: Cue, lex: Lexicon) -> Found | None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the man arrested by police"
         passive = True
-    found = Found(cue, tok, [], [], _negated(tok))
+    found = Found(cue, tok, [], [], _negated(tok), passive)
     if passive:
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj"]
@@ -383,9 +392,13 @@ def code_verb(tok, cue: Cue, lex: Lexicon) -> Found | None:
             subj = [tok.head]
         if obj is not None:  # "a deal was signed with Iran by Iraq"
             subj = []
+        if _hazard(agent):
+            return None  # "were killed by the storm": no actor acts
         found.sources, found.targets = agent, subj + _prep_objects(tok, cue.via)
     else:
         subj = _subject(tok)
+        if _hazard(subj):
+            return None  # "The hurricane killed John Smith": PLOVER's events are an actor's
         objects = [] if obj is not None else [
             c for c in tok.children if c.dep_ in ("dobj", "dative")]
         objects += _prep_objects(tok, cue.via)
@@ -424,6 +437,21 @@ def code_noun(tok, cue: Cue, lex: Lexicon) -> Found | None:
     if not sources and (not targets or tok.dep_ == "pobj"):
         return None  # "in support of X", "with the help of X": a circumstance, not an act
     return found
+
+
+def _hazard(tokens: list) -> bool:
+    """A token (or a word compounded with it: "Hurricane Maria", "the Ebola outbreak") is a
+    natural hazard or a disease of the grammar's `hazards`."""
+    hazards = _hazards()
+    return any(t.lower_ in hazards or any(c.dep_ == "compound" and c.lower_ in hazards
+                                          for c in t.children) for t in tokens)
+
+
+@cache
+def _hazards() -> frozenset[str]:
+    from kronika.events.triggers import grammar
+
+    return grammar("en").hazards
 
 
 @cache
@@ -519,11 +547,13 @@ class _SyntaxContext(_SentenceContext):
         f = self.found[trigger.start]
         cue = f.cue
         sources = self._actors(f.sources)
-        targets = self._actors(f.targets)
-        targets = [a for a in targets if all(not _same(a, s) for s in sources)]
+        named = self._actors(f.targets)
+        targets = [a for a in named if all(not _same(a, s) for s in sources)]
         if cue.target_kinds is not None:
             targets = [a for a in targets if a.kind in cue.target_kinds]
-        if not targets and cue.needs_target and not (cue.type in RECIPROCAL and len(sources) > 1):
+        # "The proposal was rejected by the EU": a passive with a named agent stands on it
+        if not targets and cue.needs_target and not (cue.type in RECIPROCAL and len(sources) > 1
+                                                     or f.passive and sources and not named):
             return None
         if not sources and not targets:
             return None

@@ -42,6 +42,16 @@ class TriggerRule:
     #                           invasion of Ukraine")
     alone: bool = False  # the event stands only where no other trigger follows in its clause
     #                      ("refused to meet Putin" is a meeting refused, not a rejection)
+    not_preceded_by: frozenset[str] = frozenset()  # a word among the few before it in its clause
+    #                      undoes it: "what Russia calls Novorossiya" names, it is no phone call
+    not_after_object: frozenset[str] = frozenset()  # no event if one of these follows the object:
+    #                      "call Ukraine their homeland" names, it is no phone call
+    needs_agent: bool = False  # in the passive, the event stands only with "by X": "were called
+    #                      to the scene" is a summons, no phone call
+    unquoted_object: bool = False  # a quoted object undoes it: a plan called "New Order" is
+    #                      named, nobody is phoned
+    praised: str | None = None  # the type of a retyped event whose words after the object
+    #                      praise ("called Trump's order swift and decisive": SUPPORT, not ACCUSE)
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,8 @@ class Grammar:
     gerund_before: frozenset[str] = frozenset()
     modes: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (type, mode, cue regex)
     background_before: frozenset[str] = frozenset()  # "since the invasion of": no new event
+    hazards: frozenset[str] = frozenset()  # "the hurricane killed 12": no actor, no event
+    praise: frozenset[str] = frozenset()  # words of praise: "called Biden a decent man"
 
     def mode(self, event_type: str, *texts: str) -> str | None:
         """The first mode whose cue occurs in the texts (the trigger first, then its clause)."""
@@ -218,6 +230,9 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
     rules = []
     for item in data["rules"]:
         require_keys(item, ("name", "type", "trigger"), f"events/{lang}.yaml")
+        if item.get("praised", item["type"]) not in PLOVER_TYPES:
+            raise RuleFileError(f"events/{lang}.yaml: rule {item['name']!r} has praised: "
+                                f"{item['praised']!r}, which is not a PLOVER type")
         if item["type"] not in PLOVER_TYPES:
             raise RuleFileError(f"events/{lang}.yaml: rule {item['name']!r} has type "
                                 f"{item['type']!r}, which is not a PLOVER type")
@@ -239,6 +254,11 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
             keys=first_keys(item["trigger"], irregular),
             alone=bool(item.get("alone", False)),
             possessive=bool(item.get("possessive", False)),
+            not_preceded_by=_words(item, "not_preceded_by", lang),
+            not_after_object=_words(item, "not_after_object", lang),
+            needs_agent=bool(item.get("needs_agent", False)),
+            praised=item.get("praised"),
+            unquoted_object=bool(item.get("unquoted_object", False)),
         ))
     return tuple(rules)
 
@@ -260,7 +280,9 @@ def grammar(lang: str) -> Grammar:
                    frozenset(data.get("passive_adverbs", ())), frozenset(data.get("agent", ())),
                    frozenset(data.get("noun_before", ())),
                    frozenset(data.get("gerund_before", ())), tuple(modes),
-                   frozenset(data.get("background_before", ())))
+                   frozenset(data.get("background_before", ())),
+                   frozenset(w.lower() for w in data.get("hazards", ())),
+                   frozenset(w.lower() for w in data.get("praise", ())))
 
 
 @dataclass(frozen=True)
@@ -302,6 +324,23 @@ def _matches(regex: re.Pattern[str], text: str, start: int, end: int) -> Iterato
         pos = max(m.end(), at + 1)
 
 
+_CLAUSE_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
+# How many words before a trigger `not_preceded_by` looks at ("what the Russian president calls").
+PRECEDED_WORDS = 4
+
+
+def _preceded(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """One of `words` is among the last PRECEDED_WORDS words of text[start:end], with no
+    punctuation after it."""
+    toks = _CLAUSE_WORDS.findall(text, start, end)[-PRECEDED_WORDS:]
+    for tok in reversed(toks):
+        if not (tok[0].isalnum() or tok[0] == "_"):
+            return False
+        if tok.lower() in words:
+            return True
+    return False
+
+
 @lru_cache(maxsize=4096)  # the actors stage asks first (which sentences need the NER model)
 def find_triggers(text: str, start: int, end: int, lang: str) -> tuple[TriggerMatch, ...]:
     """Non-overlapping trigger matches in text[start:end]; the longest wins an overlap."""
@@ -316,6 +355,9 @@ def find_triggers(text: str, start: int, end: int, lang: str) -> tuple[TriggerMa
             following = _NEXT_WORD.match(text, m.end(), end)
             if (following and following.group(1).lower() in rule.not_followed_by
                     and not re.search(r"\s", m.group())):
+                continue
+            if rule.not_preceded_by and _preceded(text, max(start, m.start() - 48), m.start(),
+                                                  rule.not_preceded_by):
                 continue
             found.append(TriggerMatch(m.start(), m.end(), rule))
     found = [t for t in found if not _nominal(text, t, start, grammar(lang))]

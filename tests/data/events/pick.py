@@ -5,6 +5,8 @@
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout2
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout3
     PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout4
+    PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl heldout5
+    PYTHONPATH=src python tests/data/events/pick.py ../shared/corpus/wikinews/en.jsonl dev2
 
 Sentences: kronika's splitter over each article's text without its dateline line, 8 to 45
 words, not an interview line ("((WN))", ": Why ..."), and "named": a capitalised word that is
@@ -20,7 +22,12 @@ every 11th from the 9th (offset 8: no earlier offset), plus 30 random named sent
 in no earlier draw (nor the same text as one of them or of en.dev.txt's other cases);
 held-out 4 (drawn by ev-en5, before its rule work): every 22nd from the 2nd (offset 1: no
 earlier offset), plus 15 random named sentences (seed 19) in no earlier draw, leaving out any
-text of an English case file.
+text of an English case file;
+held-out 5 (drawn by ev-en6, before its rule work): every 22nd from the 13th (offset 12: the
+half of offset 1 that held-out 4 left), plus every interaction sentence of the articles no
+English case file had drawn from, plus 15 random named sentences (seed 23) of those articles,
+leaving out any text of an English case file; dev 2 (ev-en6, development data): every 22nd
+interaction sentence from the 8th (offset 7), leaving out any text of an English case file.
 """
 
 from __future__ import annotations
@@ -86,6 +93,19 @@ def _all_case_texts() -> set[str]:
     return texts
 
 
+def _fresh_article_sentences(path: str, seen: set[str]) -> set[str]:
+    """The named sentences of the articles none of whose sentences is in a case file."""
+    with open(path, encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    out: set[str] = set()
+    for art in rows:
+        body = art["text"].split("\n", 1)[1] if "\n" in art["text"] else art["text"]
+        texts = [s.text.strip() for s in split(body)]
+        if not any(t in seen for t in texts):
+            out |= set(texts)
+    return out
+
+
 def pick(path: str, which: str) -> list[tuple[str, str]]:
     sents = sentences(path)
     inter = [i for i, (_, s) in enumerate(sents) if INTERACTION.search(s)]
@@ -118,8 +138,19 @@ def pick(path: str, which: str) -> list[tuple[str, str]]:
         chosen = set(inter[1::2 * STEP]) | set(random.Random(19).sample(fresh, 15))
         seen = {sents[i][1] for i in earlier} | _all_case_texts()
         chosen = {i for i in chosen if sents[i][1] not in seen}
+    elif which == "heldout5":
+        seen = _all_case_texts()
+        fresh_articles = _fresh_article_sentences(path, seen)
+        unused = [i for i, (_, s) in enumerate(sents) if s in fresh_articles]
+        picked = set(inter[12::2 * STEP]) | {i for i in inter if sents[i][1] in fresh_articles}
+        rest = [i for i in unused if i not in picked]
+        chosen = picked | set(random.Random(23).sample(rest, 15))
+        chosen = {i for i in chosen if sents[i][1] not in seen}
+    elif which == "dev2":
+        seen = _all_case_texts()
+        chosen = {i for i in inter[7::2 * STEP] if sents[i][1] not in seen}
     else:
-        raise SystemExit(f"unknown draw {which!r}: heldout, dev, heldout2, heldout3 or heldout4")
+        raise SystemExit(f"unknown draw {which!r}: heldout, dev, heldout2, ..., heldout5, dev2")
     return [sents[i] for i in sorted(chosen)]
 
 
