@@ -36,6 +36,7 @@ eval: $(STAMP)
 	$(BIN)/kronika eval events --lang ru tests/data/events/ru.heldout2.txt
 	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.heldout3.txt
 	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.factrueval.txt
+	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.heldout4.txt
 	$(BIN)/kronika eval places tests/data/places.heldout.en.txt tests/data/places.heldout.ru.txt
 	for s in austin-shoigu biden-putin grain-deal; do $(BIN)/kronika eval timeline tests/data/stories/$$s/gold.json; done
 	$(BIN)/kronika eval timex tests/data/timex/meantime.test.en.jsonl
