@@ -855,8 +855,10 @@ class _Sentence:
         """Whether a verb with no actor named in its clause still says that someone acted: its
         subject is a pronoun, a person («жители», «судьи») or a body («суд», «полиция»), or it has
         no subject and is plural, the indefinite-personal form («его задержали», «возбудили
-        дело»). A thing as subject («отказали органы») or none with a singular verb (the subject
-        is elided: it is in another clause) says no."""
+        дело»), or it is a singular verb whose subject is elided (it stands in an earlier clause
+        the verb is coordinated with: «Тома проник в здание и захватил в заложники 16 человек»)
+        and it has an argument of its own after it (`_elided_subject`). A thing as subject
+        («отказали органы») says no."""
         for i in range(lo, hi):
             t = self.toks[i]
             if trig.start <= t.start < trig.end:
@@ -869,7 +871,27 @@ class _Sentence:
             if w.pos == "NOUN" and ("plur" if verb.plural else "sing") in w.nominal_numbers \
                     and self._preposition(i) is None and not after_number:
                 return w.animate or w.lemma in _agents()
-        return verb.plural
+        return verb.plural or self._elided_subject(hi, trig)
+
+    def _elided_subject(self, hi: int, trig: RuTrigger) -> bool:
+        """Whether a singular finite verb with no subject in its clause still says that someone
+        acted: its subject is elided (coordinated predicates share it, «похитил девушку,
+        изнасиловал её и избил»), and the verb has an argument of its own after it (a noun or
+        pronoun): with none it shares its arguments too, and they cannot be read («назначил
+        его, а затем уволил»). Not a first-person verb («Прошу принять …»: the writer's own
+        words) nor a conditional («запрещало бы»)."""
+        first = self._index(trig.start)
+        tag = morph().parse(self.toks[first].low)[0].tag
+        if tag.POS != "VERB" or tag.person == "1per" or tag.mood == "impr":
+            return False
+        last = self._index(trig.end)
+        if any(t.low == "бы" for t in self.toks[max(0, first - 1):hi]):
+            return False
+        inside = range(first + 1, min(last, hi))  # «отправил чиновника в отставку»
+        return any(self.toks[i].word.pos == "NOUN" or self.toks[i].low in _OBJECT_PRONOUNS
+                   or self._mention_at(i) is not None for i in range(last, hi)) or any(
+            self.toks[i].word.animate or self.toks[i].low in _OBJECT_PRONOUNS
+            or self._mention_at(i) is not None for i in inside)
 
     def _unnamed_agent(self, lo: int, hi: int, trig: RuTrigger) -> bool:
         """Whether a passive names who did it without naming an actor: a person or a body in the
