@@ -835,7 +835,11 @@ class _Sentence:
 
     def _inanimate_subject(self, lo: int, hi: int, trig: RuTrigger) -> bool:
         """Whether the clause's nominative subject (a noun outside any preposition) is a thing.
-        Actor mentions are passed over (one that is the subject is the target already)."""
+        Actor mentions are passed over (one that is the subject is the target already), and so
+        are nouns that cannot agree with the trigger's short participle («была арестована» is
+        not said of «диктатуры», «приговорён» not of «колонии»: genitives with a nominative
+        plural reading)."""
+        agree = _participle_agreement(self.toks, self._index(trig.start), trig.end)
         for i in range(lo, hi):
             w = self.toks[i].word
             if self.toks[i].low in ("он", "она", "они", "я", "мы"):
@@ -847,7 +851,7 @@ class _Sentence:
             after_number = i > 0 and (self.toks[i - 1].text[:1].isdigit()
                                       or self.toks[i - 1].word.pos == "NUMR")
             if w.pos == "NOUN" and "nomn" in w.cases and self._preposition(i) is None \
-                    and not after_number:  # «16 лет» is no subject
+                    and not after_number and _agrees(self.toks[i].low, agree):  # «16 лет»: none
                 return not w.animate
         return False
 
@@ -1103,6 +1107,36 @@ class _Sentence:
                 speaker = m.actors[0] if m.actors else None
                 break
         return Attribution(f.start, f.end, self.text[f.start:f.end], speaker, said)
+
+
+def _participle_agreement(toks: list[_Tok], first: int, end: int) -> tuple[str, str | None] | None:
+    """(number, gender) of the first short passive participle among the tokens from `first`
+    up to offset `end` (gender None in the plural), or None when there is none."""
+    for t in toks[first:]:
+        if t.start >= end:
+            break
+        if t.word.pos == "PRTS":
+            tag = morph().parse(t.low)[0].tag
+            return tag.number, tag.gender if tag.number == "sing" else None
+    return None
+
+
+def _agrees(word: str, agree: tuple[str, str | None] | None) -> bool:
+    """Whether a noun has a nominative reading that agrees with a participle's number and
+    gender (always, with no participle, or for an indeclinable or unknown word)."""
+    if agree is None:
+        return True
+    number, gender = agree
+    if not morph().word_is_known(word):
+        return True
+    for p in morph().parse(word):
+        tag = p.tag
+        if "Fixd" in tag:
+            return True
+        if tag.POS == "NOUN" and tag.case == "nomn" and tag.number == number and (gender is None
+                                                             or tag.gender == gender or "Ms-f" in tag):
+            return True
+    return False
 
 
 def _add(group: list[Actor], actors) -> None:  # noqa: ANN001 - a tuple of actors
