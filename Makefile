@@ -24,7 +24,7 @@ lint: $(STAMP)
 
 # The unseen event sets: annotated before the coder ran on them, scored only with --errors 0.
 UNSEEN_EN = $(addprefix tests/data/events/,en.heldout3.txt en.heldout4.txt en.heldout5.txt en.meantime.txt en.meantime2.txt)
-UNSEEN_RU = $(addprefix tests/data/events/,ru.heldout3.txt ru.factrueval.txt ru.factrueval2.txt)
+UNSEEN_RU = $(addprefix tests/data/events/,ru.heldout3.txt ru.heldout4.txt ru.factrueval.txt ru.factrueval2.txt)
 
 eval: $(STAMP)
 	$(BIN)/kronika eval timeline tests/data/gold/rbc-2022-05-13-shoigu-austin.gold.json
@@ -44,6 +44,7 @@ eval: $(STAMP)
 	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.heldout3.txt
 	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.factrueval.txt
 	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.factrueval2.txt
+	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.heldout4.txt
 	@echo "pooled unseen English sets, the coder then the cue-word baseline:"
 	$(BIN)/kronika eval events --errors 0 $(UNSEEN_EN)
 	$(BIN)/kronika eval events --errors 0 --coder cues $(UNSEEN_EN)

@@ -835,7 +835,11 @@ class _Sentence:
 
     def _inanimate_subject(self, lo: int, hi: int, trig: RuTrigger) -> bool:
         """Whether the clause's nominative subject (a noun outside any preposition) is a thing.
-        Actor mentions are passed over (one that is the subject is the target already)."""
+        Actor mentions are passed over (one that is the subject is the target already), and so
+        are nouns that cannot agree with the trigger's short participle («была арестована» is
+        not said of «диктатуры», «приговорён» not of «колонии»: genitives with a nominative
+        plural reading)."""
+        agree = _participle_agreement(self.toks, self._index(trig.start), trig.end)
         for i in range(lo, hi):
             w = self.toks[i].word
             if self.toks[i].low in ("он", "она", "они", "я", "мы"):
@@ -847,7 +851,7 @@ class _Sentence:
             after_number = i > 0 and (self.toks[i - 1].text[:1].isdigit()
                                       or self.toks[i - 1].word.pos == "NUMR")
             if w.pos == "NOUN" and "nomn" in w.cases and self._preposition(i) is None \
-                    and not after_number:  # «16 лет» is no subject
+                    and not after_number and _agrees(self.toks[i].low, agree):  # «16 лет»: none
                 return not w.animate
         return False
 
@@ -855,8 +859,10 @@ class _Sentence:
         """Whether a verb with no actor named in its clause still says that someone acted: its
         subject is a pronoun, a person («жители», «судьи») or a body («суд», «полиция»), or it has
         no subject and is plural, the indefinite-personal form («его задержали», «возбудили
-        дело»). A thing as subject («отказали органы») or none with a singular verb (the subject
-        is elided: it is in another clause) says no."""
+        дело»), or it is a singular verb whose subject is elided (it stands in an earlier clause
+        the verb is coordinated with: «Тома проник в здание и захватил в заложники 16 человек»)
+        and it has an argument of its own after it (`_elided_subject`). A thing as subject
+        («отказали органы») says no."""
         for i in range(lo, hi):
             t = self.toks[i]
             if trig.start <= t.start < trig.end:
@@ -869,7 +875,27 @@ class _Sentence:
             if w.pos == "NOUN" and ("plur" if verb.plural else "sing") in w.nominal_numbers \
                     and self._preposition(i) is None and not after_number:
                 return w.animate or w.lemma in _agents()
-        return verb.plural
+        return verb.plural or self._elided_subject(hi, trig)
+
+    def _elided_subject(self, hi: int, trig: RuTrigger) -> bool:
+        """Whether a singular finite verb with no subject in its clause still says that someone
+        acted: its subject is elided (coordinated predicates share it, «похитил девушку,
+        изнасиловал её и избил»), and the verb has an argument of its own after it (a noun or
+        pronoun): with none it shares its arguments too, and they cannot be read («назначил
+        его, а затем уволил»). Not a first-person verb («Прошу принять …»: the writer's own
+        words) nor a conditional («запрещало бы»)."""
+        first = self._index(trig.start)
+        tag = morph().parse(self.toks[first].low)[0].tag
+        if tag.POS != "VERB" or tag.person == "1per" or tag.mood == "impr":
+            return False
+        last = self._index(trig.end)
+        if any(t.low == "бы" for t in self.toks[max(0, first - 1):hi]):
+            return False
+        inside = range(first + 1, min(last, hi))  # «отправил чиновника в отставку»
+        return any(self.toks[i].word.pos == "NOUN" or self.toks[i].low in _OBJECT_PRONOUNS
+                   or self._mention_at(i) is not None for i in range(last, hi)) or any(
+            self.toks[i].word.animate or self.toks[i].low in _OBJECT_PRONOUNS
+            or self._mention_at(i) is not None for i in inside)
 
     def _unnamed_agent(self, lo: int, hi: int, trig: RuTrigger) -> bool:
         """Whether a passive names who did it without naming an actor: a person or a body in the
@@ -1087,6 +1113,36 @@ class _Sentence:
         if cited is not None and not cites:
             cites.append(Actor(text=cited.text, name=cited.text))  # «источник в ведомстве»
         return Attribution(f.start, f.end, self.text[f.start:f.end], speaker, said, tuple(cites))
+
+
+def _participle_agreement(toks: list[_Tok], first: int, end: int) -> tuple[str, str | None] | None:
+    """(number, gender) of the first short passive participle among the tokens from `first`
+    up to offset `end` (gender None in the plural), or None when there is none."""
+    for t in toks[first:]:
+        if t.start >= end:
+            break
+        if t.word.pos == "PRTS":
+            tag = morph().parse(t.low)[0].tag
+            return tag.number, tag.gender if tag.number == "sing" else None
+    return None
+
+
+def _agrees(word: str, agree: tuple[str, str | None] | None) -> bool:
+    """Whether a noun has a nominative reading that agrees with a participle's number and
+    gender (always, with no participle, or for an indeclinable or unknown word)."""
+    if agree is None:
+        return True
+    number, gender = agree
+    if not morph().word_is_known(word):
+        return True
+    for p in morph().parse(word):
+        tag = p.tag
+        if "Fixd" in tag:
+            return True
+        if tag.POS == "NOUN" and tag.case == "nomn" and tag.number == number and (gender is None
+                                                             or tag.gender == gender or "Ms-f" in tag):
+            return True
+    return False
 
 
 def _add(group: list[Actor], actors) -> None:  # noqa: ANN001 - a tuple of actors
