@@ -72,17 +72,24 @@ def pick(path: str) -> list[tuple[str, str]]:
         if s not in seen:
             seen.add(s)
             unique.append((doc, s))
+    return choose(unique, PER_FAMILY, PER_OTHER, FIRST, RANDOM, SEED)
+
+
+def choose(unique: list[tuple[str, str]], per_family: int, per_other: int, first: int,
+           n_random: int, seed: int) -> list[tuple[str, str]]:
+    """From each PLOVER family of n interaction sentences every (n // per)-th from `first`
+    modulo that step, at most `per`; then `n_random` sentences without an interaction word."""
     inter = [i for i, (_, s) in enumerate(unique) if INTERACTION.search(s)]
     groups: dict[str, list[int]] = {}
     for i in inter:
         groups.setdefault(_family(unique[i][1]), []).append(i)
     chosen: set[int] = set()
     for name, members in groups.items():
-        per = PER_OTHER if name == "other" else PER_FAMILY
+        per = per_other if name == "other" else per_family
         step = max(1, len(members) // per)
-        chosen |= set(members[FIRST % step :: step][:per])
+        chosen |= set(members[first % step :: step][:per])
     plain = [i for i in range(len(unique)) if i not in set(inter)]
-    chosen |= set(random.Random(SEED).sample(plain, RANDOM))
+    chosen |= set(random.Random(seed).sample(plain, n_random))
     return [unique[i] for i in sorted(chosen)]
 
 
