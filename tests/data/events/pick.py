@@ -82,10 +82,21 @@ def _dev_texts() -> set[str]:
     return texts
 
 
-def _all_case_texts() -> set[str]:
-    """Every sentence of every English case file (events/en.*.txt and events.en.txt)."""
+# The English case files there were when each later draw was made: a file written since (the
+# drawn set itself among them) must not change what a re-run draws.
+CASE_FILES = {
+    "heldout4": ("en.dev.txt", "en.heldout.txt", "en.heldout2.txt", "en.heldout3.txt",
+                 "en.syntax.txt"),
+    "heldout5": ("en.dev.txt", "en.heldout.txt", "en.heldout2.txt", "en.heldout3.txt",
+                 "en.heldout4.txt", "en.meantime.txt", "en.syntax.txt"),
+}
+CASE_FILES["dev2"] = (*CASE_FILES["heldout5"], "en.heldout5.txt")
+
+
+def _all_case_texts(which: str) -> set[str]:
+    """Every sentence of the English case files of a draw (CASE_FILES) and events.en.txt."""
     here = os.path.dirname(os.path.abspath(__file__))
-    names = [n for n in os.listdir(here) if n.startswith("en.") and n.endswith(".txt")]
+    names = CASE_FILES[which]
     texts = set()
     for name in [*names, os.path.join("..", "events.en.txt")]:
         with open(os.path.join(here, name), encoding="utf-8") as lines:
@@ -136,10 +147,10 @@ def pick(path: str, which: str) -> list[tuple[str, str]]:
                    | set(inter[8::STEP]))
         fresh = [i for i in others if i not in earlier and i not in inter[1::2 * STEP]]
         chosen = set(inter[1::2 * STEP]) | set(random.Random(19).sample(fresh, 15))
-        seen = {sents[i][1] for i in earlier} | _all_case_texts()
+        seen = {sents[i][1] for i in earlier} | _all_case_texts(which)
         chosen = {i for i in chosen if sents[i][1] not in seen}
     elif which == "heldout5":
-        seen = _all_case_texts()
+        seen = _all_case_texts(which)
         fresh_articles = _fresh_article_sentences(path, seen)
         unused = [i for i, (_, s) in enumerate(sents) if s in fresh_articles]
         picked = set(inter[12::2 * STEP]) | {i for i in inter if sents[i][1] in fresh_articles}
@@ -147,7 +158,7 @@ def pick(path: str, which: str) -> list[tuple[str, str]]:
         chosen = picked | set(random.Random(23).sample(rest, 15))
         chosen = {i for i in chosen if sents[i][1] not in seen}
     elif which == "dev2":
-        seen = _all_case_texts()
+        seen = _all_case_texts(which)
         chosen = {i for i in inter[7::2 * STEP] if sents[i][1] not in seen}
     else:
         raise SystemExit(f"unknown draw {which!r}: heldout, dev, heldout2, ..., heldout5, dev2")
