@@ -112,3 +112,20 @@ def test_hedge_date_and_speaker_are_scored_where_the_gold_gives_them(tmp_path):
     score_case(second, [_event("CONSULT", "occurred", ["Lloyd Austin"], ["Sergei Shoigu"])], s)
     assert (s.date_gold, s.date_right, s.says_gold, s.says_right) == (1, 1, 1, 1)
     assert s.hedged_right == 1 and s.hedged_accuracy == 0.5  # the first was not marked hedged
+
+
+def test_agreement_scores_a_second_annotation_against_the_first(tmp_path):
+    from kronika.eval.events import agreement
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Russia attacked Ukraine.\n  ASSAULT occurred: Russia -> Ukraine\n"
+                 "Biden met Putin.\n  CONSULT occurred: Joe Biden -> Vladimir Putin\n",
+                 encoding="utf-8")
+    b.write_text("Russia attacked Ukraine.\n  ASSAULT occurred: Russia -> Ukraine\n"
+                 "Biden met Putin.\n  (no event)\n", encoding="utf-8")
+    s = agreement(read_cases(a), read_cases(b))
+    assert (s.types["ASSAULT"].tp, s.types["CONSULT"].fn) == (1, 1)
+    assert s.actors.f1 == 1.0 and s.macro_f1 == 0.5
+    b.write_text("Russia attacked Ukraine.\n  (no event)\n", encoding="utf-8")
+    with pytest.raises(GoldFileError, match="same sentences"):
+        agreement(read_cases(a), read_cases(b))

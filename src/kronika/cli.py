@@ -925,6 +925,33 @@ def eval_events(
         typer.echo(f"  {e}")
 
 
+@eval_app.command("agreement")
+def eval_agreement(
+    first: Annotated[str, typer.Argument(help="a case file in the events markup")],
+    second: Annotated[str, typer.Argument(help="another annotation of the same sentences")],
+    lang: Annotated[str, typer.Option(help="language of files without an @lang line")] = "en",
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+) -> None:
+    """Inter-annotator agreement on events: the second annotation scored against the first in
+    the coder's figures (type macro- and micro-F1, status accuracy, actor F1), so that the
+    coder's scores can be read against what two people agree on.
+
+    Example:
+        kronika eval agreement tests/data/events/en.heldout5.txt en.heldout5.B.txt
+    """
+    from kronika.eval.events import agreement, read_cases
+
+    result = agreement(read_cases(first, lang), read_cases(second, lang))
+    if fmt == "json":
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    micro = result.micro
+    typer.echo(f"{result.cases} cases: type macro-F1 {result.macro_f1:.3f} (micro P "
+               f"{micro.precision:.3f} R {micro.recall:.3f} F1 {micro.f1:.3f}); status agreement "
+               f"{result.status_accuracy:.3f} over {result.pairs} pairs; actor F1 "
+               f"{result.actors.f1:.3f}")
+
+
 @eval_app.command("places")
 def eval_places(
     files: Annotated[list[str], typer.Argument(help="case files in the places markup")],

@@ -272,3 +272,39 @@ def score(cases: list[Case], process: Callable[[Case], list]) -> Score:
     for case in cases:
         score_case(case, process(case), s)
     return s
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class _AsPredicted:
+    """A second annotator's event line, in the shape the scorer reads from the coder."""
+
+    type: str
+    status: str
+    sources: tuple[_Named, ...]
+    targets: tuple[_Named, ...]
+    mode: str | None
+    hedged: bool
+    rule: str = "annotator B"
+
+
+def agreement(first: list[Case], second: list[Case]) -> Score:
+    """Score a second annotation of the same sentences against the first, as if it were the
+    coder: inter-annotator agreement in the figures the coder is judged by. The files must hold
+    the same sentences in the same order."""
+    if [c.text for c in first] != [c.text for c in second]:
+        raise GoldFileError("the two files do not hold the same sentences in the same order; "
+                            "annotate a copy of the first file's sentences")
+    by_case = {id(a): b for a, b in zip(first, second, strict=True)}
+
+    def predicted(case: Case) -> list[_AsPredicted]:
+        return [_AsPredicted(g.type, g.status, tuple(_Named(n) for n in sorted(g.sources)),
+                             tuple(_Named(n) for n in sorted(g.targets)), g.mode, g.hedged)
+                for g in by_case[id(case)].events]
+
+    return score(first, predicted)
+
