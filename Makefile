@@ -57,6 +57,9 @@ eval: $(STAMP)
 	@echo "... only their sentences with an event:"
 	$(BIN)/kronika eval events --lang ru --errors 0 --only-events $(UNSEEN_RU)
 	$(BIN)/kronika eval events --lang ru --errors 0 --only-events --coder cues $(UNSEEN_RU)
+	@echo "inter-annotator agreement (a second blind annotation scored against the first):"
+	for f in en.heldout5 en.meantime2; do $(BIN)/kronika eval agreement tests/data/events/$$f.txt tests/data/events/agreement/$$f.B.txt; done
+	for f in ru.heldout4 ru.factrueval2; do $(BIN)/kronika eval agreement --lang ru tests/data/events/$$f.txt tests/data/events/agreement/$$f.B.txt; done
 	$(BIN)/kronika eval places tests/data/places.heldout.en.txt tests/data/places.heldout.ru.txt
 	for s in austin-shoigu biden-putin grain-deal; do $(BIN)/kronika eval timeline tests/data/stories/$$s/gold.json; done
 	$(BIN)/kronika eval timex tests/data/timex/meantime.test.en.jsonl
