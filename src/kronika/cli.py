@@ -905,6 +905,12 @@ def eval_events(
     else:
         raise typer.BadParameter(f"unknown coder {coder!r}; give kronika or cues",
                                  param_hint="--coder")
+    _echo_event_score(result, fmt, errors)
+
+
+def _echo_event_score(result, fmt: str, errors: int) -> None:  # noqa: ANN001 - eval.events.Score
+    """An events score as JSON, or as the summary lines, the per-type table and `errors`
+    disagreements."""
     if fmt == "json":
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -931,6 +937,7 @@ def eval_agreement(
     second: Annotated[str, typer.Argument(help="another annotation of the same sentences")],
     lang: Annotated[str, typer.Option(help="language of files without an @lang line")] = "en",
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    errors: Annotated[int, typer.Option(help="how many disagreements to list")] = 0,
 ) -> None:
     """Inter-annotator agreement on events: the second annotation scored against the first in
     the coder's figures (type macro- and micro-F1, status accuracy, actor F1), so that the
@@ -942,14 +949,7 @@ def eval_agreement(
     from kronika.eval.events import agreement, read_cases
 
     result = agreement(read_cases(first, lang), read_cases(second, lang))
-    if fmt == "json":
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-        return
-    micro = result.micro
-    typer.echo(f"{result.cases} cases: type macro-F1 {result.macro_f1:.3f} (micro P "
-               f"{micro.precision:.3f} R {micro.recall:.3f} F1 {micro.f1:.3f}); status agreement "
-               f"{result.status_accuracy:.3f} over {result.pairs} pairs; actor F1 "
-               f"{result.actors.f1:.3f}")
+    _echo_event_score(result, fmt, errors)
 
 
 @eval_app.command("places")

@@ -1101,7 +1101,7 @@ class _Sentence:
         said = f.date.earliest if f.date is not None else None
         if self.said and self.said[0] == f:
             said = self.said[1]
-        cited = getattr(f, "cited", None)
+        cited = f.cited
         speaker, cites = None, []
         for m in self.mentions:
             if not f.start <= m.start < f.end or f.content_start <= m.start < f.content_end:
