@@ -25,8 +25,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from kronika import default_pipeline
-from kronika.eval.baseline import CueEvent
-from kronika.eval.events import read_cases, score
+from kronika.eval.events import Predicted, read_cases, score
 from kronika.events.syntax import lexicon
 from kronika.events.triggers import find_triggers
 
@@ -124,7 +123,7 @@ def predict(weights: dict[str, float], row, threshold: float, need_actor: bool) 
         z = sum(weights.get(k, 0.0) * float(v) for k, v in f.items())
         best[type_] = max(best.get(type_, 0.0), 1 / (1 + np.exp(-z)))
     have = {e.type for e in coder}
-    return coder + [CueEvent(t, "cue-filter") for t, p in best.items()
+    return coder + [Predicted(t, "occurred", rule="cue-filter") for t, p in best.items()
                     if p > threshold and t not in have]
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from kronika import Pipeline
 from kronika.document import Event
+from kronika.eval.events import date_text
 from kronika.events.triggers import find_triggers, first_keys, trigger_rules
 from kronika.rules import load_rules
 from markup import read_cases
@@ -25,21 +26,12 @@ def _names(s: str) -> str:
     return " + ".join(sorted(x.strip() for x in s.split(" + ") if x.strip()))
 
 
-def _date_text(e: Event) -> str:
-    d = e.date
-    if d.earliest is None and d.latest is None:
-        return "undated"
-    lo = d.earliest.isoformat() if d.earliest else "?"
-    hi = d.latest.isoformat() if d.latest else "?"
-    return lo if lo == hi else f"{lo}..{hi}"
-
-
 def describe(e: Event, like: re.Match[str]) -> str:
     """The event in the case file's markup, with only the parts the expectation names."""
     out = (f"{e.type} {e.status}: {_names(' + '.join(a.name for a in e.sources))} -> "
            f"{_names(' + '.join(a.name for a in e.targets))}").rstrip()
     if like.group("date"):
-        out += f" @ {_date_text(e)}"
+        out += f" @ {date_text(e)}"
     if like.group("says"):
         sp = e.attribution.speaker.name if e.attribution and e.attribution.speaker else "nobody"
         out += f" says {sp}"

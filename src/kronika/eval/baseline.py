@@ -17,21 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from kronika.eval.events import Predicted
 
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class CueEvent:
-    """The little of an event the scorer reads."""
-
-    type: str
-    rule: str
-    status: str = "occurred"
-    mode: str | None = None
-    sources: tuple = ()
-    targets: tuple = ()
 
 
 def _english_types(text: str) -> dict[str, str]:
@@ -56,7 +45,9 @@ def _russian_types(text: str) -> dict[str, str]:
     return found
 
 
-def cue_words(lang: str) -> Callable[[str], list[CueEvent]]:
-    """The baseline coder of one language: text in, one event per type whose cue word it holds."""
+def cue_words(lang: str) -> Callable[[str], list[Predicted]]:
+    """The baseline coder of one language: text in, one event per type whose cue word it holds
+    (status `occurred`, no actors)."""
     types = _russian_types if lang == "ru" else _english_types
-    return lambda text: [CueEvent(t, f"baseline:{rule}") for t, rule in sorted(types(text).items())]
+    return lambda text: [Predicted(t, "occurred", rule=f"baseline:{rule}")
+                         for t, rule in sorted(types(text).items())]

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kronika.document import Actor
 from kronika.errors import GoldFileError
 
 EVENT_LINE = re.compile(
@@ -61,6 +62,20 @@ class Case:
     lang: str
     published: str | None
     events: tuple[GoldEvent, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Predicted:
+    """An event as the scorer reads it, from a coder other than the pipeline (the cue-word
+    baseline, a second annotator): type, status, actors with canonical names, mode, hedge."""
+
+    type: str
+    status: str
+    sources: tuple[Actor, ...] = ()
+    targets: tuple[Actor, ...] = ()
+    mode: str | None = None
+    hedged: bool = False
+    rule: str = ""
 
 
 def _names(s: str) -> frozenset[str]:
@@ -244,9 +259,10 @@ def score_case(case: Case, predicted: list, s: Score) -> None:
             s.mode_gold += 1
             s.mode_right += p.mode == g.mode
         s.hedged_right += bool(getattr(p, "hedged", False)) == g.hedged
+        got_date = date_text(p)
         if g.date:
             s.date_gold += 1
-            s.date_right += date_text(p) == g.date
+            s.date_right += got_date == g.date
         if g.says:
             s.says_gold += 1
             s.says_right += speaker(p) == g.says
@@ -258,8 +274,8 @@ def score_case(case: Case, predicted: list, s: Score) -> None:
         if p.status != g.status or _shared(g, p) != len(g.sources) + len(g.targets) or (
                 len(p.sources) + len(p.targets) != len(g.sources) + len(g.targets)):
             s.errors.append(f"{where}: got {_describe(p)} (rule {p.rule})")
-        elif g.date and date_text(p) != g.date:
-            s.errors.append(f"{where}: got {_describe(p)} @ {date_text(p)}, not @ {g.date} "
+        elif g.date and got_date != g.date:
+            s.errors.append(f"{where}: got {_describe(p)} @ {got_date}, not @ {g.date} "
                             f"(rule {p.rule})")
     for p in left:
         s.count(p.type).fp += 1
@@ -274,24 +290,6 @@ def score(cases: list[Case], process: Callable[[Case], list]) -> Score:
     return s
 
 
-@dataclass(frozen=True, slots=True)
-class _Named:
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class _AsPredicted:
-    """A second annotator's event line, in the shape the scorer reads from the coder."""
-
-    type: str
-    status: str
-    sources: tuple[_Named, ...]
-    targets: tuple[_Named, ...]
-    mode: str | None
-    hedged: bool
-    rule: str = "annotator B"
-
-
 def agreement(first: list[Case], second: list[Case]) -> Score:
     """Score a second annotation of the same sentences against the first, as if it were the
     coder: inter-annotator agreement in the figures the coder is judged by. The files must hold
@@ -299,12 +297,12 @@ def agreement(first: list[Case], second: list[Case]) -> Score:
     if [c.text for c in first] != [c.text for c in second]:
         raise GoldFileError("the two files do not hold the same sentences in the same order; "
                             "annotate a copy of the first file's sentences")
-    by_case = {id(a): b for a, b in zip(first, second, strict=True)}
+    s = Score()
+    for case, other in zip(first, second, strict=True):
+        score_case(case, [Predicted(g.type, g.status, _actors(g.sources), _actors(g.targets),
+                                    g.mode, g.hedged, "annotator B") for g in other.events], s)
+    return s
 
-    def predicted(case: Case) -> list[_AsPredicted]:
-        return [_AsPredicted(g.type, g.status, tuple(_Named(n) for n in sorted(g.sources)),
-                             tuple(_Named(n) for n in sorted(g.targets)), g.mode, g.hedged)
-                for g in by_case[id(case)].events]
 
-    return score(first, predicted)
-
+def _actors(names: frozenset[str]) -> tuple[Actor, ...]:
+    return tuple(Actor(n, n) for n in sorted(names))

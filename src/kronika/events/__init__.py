@@ -987,23 +987,22 @@ class _SentenceContext:
                 speaker = self._speaker(inherited)
             else:
                 speaker = self._speaker(f)
-            return Attribution(f.start, f.end, f.text, speaker, said,
-                               tuple(c for c in self._cited(f, trigger) if c is not None))
+            return Attribution(f.start, f.end, f.text, speaker, said, self._cited(f, trigger))
         return None
 
-    def _cited(self, frame: Frame, trigger: TriggerMatch) -> list[Actor | None]:
+    def _cited(self, frame: Frame, trigger: TriggerMatch) -> tuple[Actor, ...]:
         """Whom a frame's speaker cites, outermost first: "citing the Pentagon", and the speaker
         of a frame nested in its content ("Reuters reported that the Pentagon said …")."""
-        out = [self._actor_in(frame.cited, False)] if frame.cited is not None else []
-        if frame.content_end - frame.content_start < 12:
-            return out
-        content = Sentence(frame.content_start, frame.content_end,
-                           self.text[frame.content_start : frame.content_end])
-        for inner in find_frames(self.text, content, self.doc.timexes):
-            if (inner.content_start <= trigger.start < inner.content_end
-                    and inner.speaker is not None and not inner.refers_back):
-                return [*out, self._speaker(inner), *self._cited(inner, trigger)]
-        return out
+        out = (self._actor_in(frame.cited, False),) if frame.cited is not None else ()
+        if frame.content_end - frame.content_start >= 12:
+            content = Sentence(frame.content_start, frame.content_end,
+                               self.text[frame.content_start : frame.content_end])
+            for inner in find_frames(self.text, content, self.timexes):
+                if (inner.content_start <= trigger.start < inner.content_end
+                        and inner.speaker is not None and not inner.refers_back):
+                    out = (*out, self._speaker(inner), *self._cited(inner, trigger))
+                    break
+        return tuple(a for a in out if a is not None)
 
     def _speaker(self, frame: Frame) -> Actor | None:
         return None if frame.speaker is None else self._actor_in(frame.speaker, frame.refers_back)
