@@ -46,6 +46,8 @@ KNOWN = {
     "Египетские спецслужбы": "a name after a quoted title («Братья-мусульмане» Мухаммед Бади)",
     "Ведущая Эрин": "a list after «от» that opens with a non-actor («от отеля, … и Барретта»)",
     "В 2010 году Скрипаля": "«Скрипаля» is found by no actor model",
+    "Отставной генерал Армии": "a dismissal inside a relative clause («которого … уволил»): the "
+                               "coder names neither side",
     "Тогда в преддверии": "the gold leaves out «Общественный совет по нравственности», a body "
                           "the actor stage finds (ru.heldout2 names such bodies)",
     "Национальное агентство расследований": "the events stage: «подозревается в вербовке в "

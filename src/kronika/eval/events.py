@@ -292,13 +292,14 @@ def score(cases: list[Case], process: Callable[[Case], list]) -> Score:
 
 def agreement(first: list[Case], second: list[Case]) -> Score:
     """Score a second annotation of the same sentences against the first, as if it were the
-    coder: inter-annotator agreement in the figures the coder is judged by. The files must hold
-    the same sentences in the same order."""
-    if [c.text for c in first] != [c.text for c in second]:
-        raise GoldFileError("the two files do not hold the same sentences in the same order; "
-                            "annotate a copy of the first file's sentences")
+    coder: inter-annotator agreement in the figures the coder is judged by. The second file
+    holds the first file's sentences in the same order: all of them, or its first ones (a
+    second annotation of the start of a long file)."""
+    if not second or [c.text for c in first[:len(second)]] != [c.text for c in second]:
+        raise GoldFileError("the second file does not hold the first file's sentences (all of "
+                            "them, or its first ones) in the same order; annotate a copy of them")
     s = Score()
-    for case, other in zip(first, second, strict=True):
+    for case, other in zip(first, second):
         score_case(case, [Predicted(g.type, g.status, _actors(g.sources), _actors(g.targets),
                                     g.mode, g.hedged, "annotator B") for g in other.events], s)
     return s
