@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kronika import Pipeline
 from kronika.events import Events
+from kronika.events.learned import packaged
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared/corpus/wikinews/en.jsonl"
@@ -36,16 +37,20 @@ def main() -> int:
             for r in rows]
     prep = time.perf_counter() - t0
     sentences = sum(len(d.sentences) for d in docs)
-    stage = Events()
-    best, events = float("inf"), 0
-    for _ in range(REPEAT):
-        t0 = time.perf_counter()
-        events = sum(len(stage(d).events) for d in docs)
-        best = min(best, time.perf_counter() - t0)
-    rate = sentences / best
-    print(f"events stage: {len(docs)} Wikinews articles, {sentences} sentences, {events} events; "
-          f"best of {REPEAT} passes {best:.3f} s = {rate:,.0f} sentences/s per core "
-          f"(target {TARGET}); preprocessing up to actors took {prep:.1f} s (not counted)")
+    rates = {}
+    for name, stage in (("rules", Events()), ("rules + learned typer", Events(typers=packaged))):
+        stage(docs[0])  # load the rules and the model
+        best, events = float("inf"), 0
+        for _ in range(REPEAT):
+            t0 = time.perf_counter()
+            events = sum(len(stage(d).events) for d in docs)
+            best = min(best, time.perf_counter() - t0)
+        rates[name] = sentences / best
+        print(f"events stage ({name}): {len(docs)} Wikinews articles, {sentences} sentences, "
+              f"{events} events; best of {REPEAT} passes {best:.3f} s = "
+              f"{rates[name]:,.0f} sentences/s per core (target {TARGET})")
+    print(f"preprocessing up to actors took {prep:.1f} s (not counted)")
+    rate = min(rates.values())
     return 0 if rate >= TARGET else 1
 
 

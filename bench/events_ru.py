@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kronika import Pipeline
 from kronika.events import Events
+from kronika.events.learned import packaged
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared/corpus/wikinews"
@@ -35,11 +36,10 @@ def texts(lang: str) -> tuple[str, list[str]]:
     return f"tests/data/{name}", ["\n".join(x for x in lines if x and x[0] not in " #@(")]
 
 
-def rate(lang: str) -> tuple[str, int, int, float]:
+def rate(lang: str, stage: Events) -> tuple[str, int, int, float]:
     source, docs = texts(lang)
     before = Pipeline.default().upto("actors")
     prepared = [before.process(t, lang=lang) for t in docs]
-    stage = Events()
     for d in prepared[:5]:
         stage(d)  # load the rules
     sentences = sum(len(d.sentences) for d in prepared)
@@ -53,7 +53,11 @@ def rate(lang: str) -> tuple[str, int, int, float]:
 
 
 def main() -> None:
-    results = {lang: rate(lang) for lang in ("ru", "en")}
+    results = {lang: rate(lang, Events()) for lang in ("ru", "en")}
+    for lang in ("ru", "en"):
+        _, sentences, events, per_s = rate(lang, Events(typers=packaged))
+        print(f"events {lang} with the learned typer: {per_s:,.0f} sentences/s per core "
+              f"({events} events)")
     for lang, (source, sentences, events, per_s) in results.items():
         print(f"events {lang}: {per_s:,.0f} sentences/s per core ({sentences} sentences, "
               f"{events} events; {source})")

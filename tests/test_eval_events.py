@@ -86,7 +86,9 @@ def test_cue_baseline_and_unknown_coder_from_the_command_line(tmp_path):
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["cases"] == 1  # the case without an event is left out
     r = subprocess.run([*run, "--coder", "gpt"], capture_output=True, text=True)
-    assert r.returncode != 0 and "kronika or cues" in r.stderr
+    assert r.returncode != 0 and "learned or" in r.stderr
+    r = subprocess.run([*run, "--coder", "learned"], capture_output=True, text=True)
+    assert r.returncode == 0 and json.loads(r.stdout)["type_micro"]["tp"] == 1
 
 
 def test_hedge_date_and_speaker_are_scored_where_the_gold_gives_them(tmp_path):

@@ -92,16 +92,20 @@ def process(
     fmt: Annotated[str, typer.Option("--format", help="json, jsonl or table")] = "json",
     explain: Annotated[bool, typer.Option("--explain", help="say which rule found each event "
                                                             "and each noise span")] = False,
+    learned: Annotated[bool, typer.Option(
+        "--learned", help="also let the learned event typer add events where the rules found "
+                          "none: more events found, more of them wrong (README, Events)")] = False,
     actors: ActorFilesOption = None,
 ) -> None:
     """Process documents and print them as kronika.document/1 JSON; nothing is stored.
 
     Example:
         kronika process article.txt --published 2022-05-13 --format table --explain
+        kronika process article.txt --learned --explain   # with the learned event typer
     """
     if fmt not in ("json", "jsonl", "table"):
         raise UsageError(f"--format {fmt!r} is not one of json, jsonl, table")
-    pipeline = _with_actors(Pipeline.default(), actors)
+    pipeline = _with_actors(Pipeline.default(learned=learned), actors)
     for path in files:
         doc = _process(path, _published(published), _lang(lang), pipeline)
         _warn_about(doc, path)
@@ -873,7 +877,8 @@ def eval_events(
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
     errors: Annotated[int, typer.Option(help="how many disagreements to list")] = 20,
     coder: Annotated[str, typer.Option(
-        help="kronika (the pipeline) or cues: the plain cue-word baseline, one event per type "
+        help="kronika (the pipeline), learned (the pipeline with the learned typer, as "
+             "`process --learned`) or cues: the plain cue-word baseline, one event per type "
              "whose cue word a case holds, no syntax, roles or status")] = "kronika",
     only_events: Annotated[bool, typer.Option(
         "--only-events", help="score only the cases with at least one gold event (typing and "
@@ -885,6 +890,7 @@ def eval_events(
     Example:
         kronika eval events tests/data/events.en.txt
         kronika eval events --coder cues tests/data/events.en.txt   # the baseline
+        kronika eval events --coder learned tests/data/events.en.txt  # with the learned typer
     """
     from kronika.eval.events import read_cases, score
 
@@ -896,14 +902,14 @@ def eval_events(
 
         coders = {code: cue_words(code) for code in ("en", "ru")}
         result = score(cases, lambda c: coders["ru" if c.lang == "ru" else "en"](c.text))
-    elif coder == "kronika":
-        from kronika import default_pipeline
+    elif coder in ("kronika", "learned"):
+        from kronika.pipeline import Pipeline
 
-        pipeline = default_pipeline()
+        pipeline = Pipeline.default(learned=coder == "learned")
         result = score(cases, lambda c: list(pipeline.process(c.text, published=c.published,
                                                               lang=c.lang).events))
     else:
-        raise typer.BadParameter(f"unknown coder {coder!r}; give kronika or cues",
+        raise typer.BadParameter(f"unknown coder {coder!r}; give kronika, learned or cues",
                                  param_hint="--coder")
     _echo_event_score(result, fmt, errors)
 

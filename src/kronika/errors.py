@@ -223,6 +223,16 @@ class SyntaxModelError(RuleFileError):
                          f"(pip install -r requirements.lock)")
 
 
+class TyperModelError(RuleFileError):
+    """Raised when a packaged learned event typer (`events/learned.py`) cannot be loaded."""
+
+    code = "K232"
+
+    def __init__(self, folder: str, why: str) -> None:
+        super().__init__(f"the learned event typer in {folder} cannot be loaded ({why}); "
+                         f"rebuild it with `make typer`, or reinstall kronika")
+
+
 class ActorFileError(RuleFileError):
     """Raised when a user's actor file (`--actors FILE`) is malformed; says file, line and what."""
 

@@ -54,11 +54,13 @@ class Pipeline:
         return tuple(s.name for s in self.stages)
 
     @classmethod
-    def default(cls) -> Pipeline:
+    def default(cls, *, learned: bool = False) -> Pipeline:
         """The full pipeline: extract → sentences → noise → timex → actors → events → places →
-        timeline."""
+        timeline. `learned=True` adds the learned event typer to the events stage's rules
+        (events/learned.py: more events found in sentences, more spurious timeline entries)."""
         from kronika.actors import Actors
         from kronika.events import Events
+        from kronika.events.learned import packaged
         from kronika.extract import Extract
         from kronika.extract.noise import NoiseFlagger
         from kronika.language.sentences import Sentences
@@ -66,7 +68,8 @@ class Pipeline:
         from kronika.timeline import Timeline
         from kronika.timex import Timexes
 
-        return cls([Extract(), Sentences(), NoiseFlagger(), Timexes(), Actors(), Events(),
+        events = Events(typers=packaged) if learned else Events()
+        return cls([Extract(), Sentences(), NoiseFlagger(), Timexes(), Actors(), events,
                     Places(), Timeline()])
 
     def upto(self, name: str) -> Pipeline:

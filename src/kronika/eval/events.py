@@ -299,7 +299,7 @@ def agreement(first: list[Case], second: list[Case]) -> Score:
         raise GoldFileError("the second file does not hold the first file's sentences (all of "
                             "them, or its first ones) in the same order; annotate a copy of them")
     s = Score()
-    for case, other in zip(first, second):
+    for case, other in zip(first[:len(second)], second, strict=True):
         score_case(case, [Predicted(g.type, g.status, _actors(g.sources), _actors(g.targets),
                                     g.mode, g.hedged, "annotator B") for g in other.events], s)
     return s

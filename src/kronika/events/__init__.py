@@ -13,14 +13,14 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
 from kronika.document import Actor, Attribution, DateInfo, Document, Event, Mention, Sentence, Span
-from kronika.events import cues, unknown
-from kronika.events.triggers import TriggerMatch, find_triggers, grammar
+from kronika.events import cues, learned, unknown
+from kronika.events.triggers import TriggerMatch, TriggerRule, find_triggers, grammar
 from kronika.reporting import Frame, find_frames, said_dates
 
 # Languages whose sentences this coder reads (its trigger rules are `events/<lang>.yaml`).
@@ -135,24 +135,30 @@ def _same(a: Actor, b: Actor) -> bool:
 class Events:
     """Add `events` read from the sentences where a trigger rule fires; with `syntax` (the
     default), sentences where none fires go to the syntactic fallback (English: syntax.py;
-    Russian: ru_syntax.py, also away from a rule's trigger). `syntax=False` is faster."""
+    Russian: ru_syntax.py, also away from a rule's trigger). `syntax=False` is faster.
+    `typers` gives the learned typer of a language (learned.py: `typers=learned.packaged` for
+    the shipped ones), which adds events where the rules found none; by default, none."""
 
     name = "events"
     reads = ("text", "sentences", "noise", "timexes", "mentions", "published", "title")
     adds = ("events",)
 
-    def __init__(self, *, syntax: bool = True) -> None:
+    def __init__(self, *, syntax: bool = True,
+                 typers: Callable[[str], learned.Typer | None] = lambda _: None) -> None:
         self.syntax = syntax
+        self.typers = typers  # language -> the learned typer (None: rules only)
 
     def __call__(self, doc: Document) -> Document:
-        return doc.with_layers(events=tuple(find_events(doc, syntax=self.syntax)))
+        return doc.with_layers(events=tuple(find_events(doc, syntax=self.syntax,
+                                                        typer=self.typers(doc.language))))
 
 
-def find_events(doc: Document, *, syntax: bool = True) -> list[Event]:
+def find_events(doc: Document, *, syntax: bool = True,
+                typer: learned.Typer | None = None) -> list[Event]:
     if doc.language == "ru":
         from kronika.events import ru
 
-        return ru.find_events(doc, syntax=syntax)
+        return ru.find_events(doc, syntax=syntax, typer=typer)
     if doc.language not in LANGUAGES:
         return []
     said = said_dates(doc.text, doc.sentences, doc.timexes)
@@ -180,7 +186,34 @@ def find_events(doc: Document, *, syntax: bool = True) -> list[Event]:
         from kronika.events import syntax as fallback
 
         out = fallback.add_events(doc, quiet, said, out)
+    if typer is not None:
+        out = _add_learned(doc, out, said, typer)
     return out
+
+
+def _add_learned(doc: Document, out: list[Event], said: dict, typer: learned.Typer
+                 ) -> list[Event]:
+    """The rule coder's events and those the learned typer adds (events/learned.py)."""
+    added: list[Event] = []
+    for sent, wanted in learned.sentences_to_type(doc, out, typer, FURNITURE):
+        triggers = [t for t in find_triggers(doc.text, sent.start, sent.end, doc.language)
+                    if not _in_furniture(doc, t.start, t.end)]
+        ctx = _SentenceContext(doc, sent, triggers, said.get(sent.start))
+        ctx.earlier = out
+        for type_, p, start, end, _ in wanted:
+            match = next((t for t in triggers if t.start == start and t.rule.type == type_),
+                         None) or TriggerMatch(start, end, _learned_rule(type_))
+            event = ctx.learned_event(match, p)
+            if event is not None and learned.keeps(typer, event):
+                added.append(event)
+    return sorted(out + added, key=lambda e: e.trigger.start) if added else out
+
+
+@cache
+def _learned_rule(type_: str) -> TriggerRule:
+    """The rule a learned event on a plain cue word is read with: no conditions of its own."""
+    return TriggerRule(name=f"learned:{type_}", type=type_, regex=re.compile(r"(?!)"),
+                       needs_target=False)
 
 
 def _in_furniture(doc: Document, start: int, end: int) -> bool:
@@ -616,7 +649,17 @@ class _SentenceContext:
                    and (t.start in self.coded or not t.rule.after_object)
                    for t in self.triggers[k:bisect_left(self.trigger_starts, trigger.start)])
 
-    def event(self, trigger: TriggerMatch) -> Event | None:
+    def learned_event(self, trigger: TriggerMatch, p: float) -> Event | None:
+        """The event the learned typer adds on a cue word: read as a rule's event, with the
+        named actors nearest the word where the rule's conditions find no roles."""
+        lo, hi = self.left_limit(trigger.start), self.clause_end(trigger.end)
+        sources, targets = learned.nearest_actors(self.doc, trigger.start, trigger.end,
+                                                  lo, hi)
+        return self.event(trigger, fallback=(list(sources), list(targets)), learned_p=p)
+
+    def event(self, trigger: TriggerMatch, *,
+              fallback: tuple[list[Actor], list[Actor]] | None = None,
+              learned_p: float | None = None) -> Event | None:
         rule = trigger.rule
         if self.governed(trigger):
             return None
@@ -634,8 +677,10 @@ class _SentenceContext:
         else:
             status, status_rule = decided
         roles = self.roles(trigger)
-        if roles is None:
-            return None
+        if roles is None or (learned_p is not None and roles[2] != rule.type):
+            if fallback is None:
+                return None
+            roles = (*fallback, rule.type)
         sources, targets, event_type = roles
         self.coded.add(trigger.start)
         if sources:
@@ -659,8 +704,11 @@ class _SentenceContext:
             id=f"ev-{ident}", type=event_type, status=status, trigger=trig, evidence=evidence,
             sources=tuple(sources), targets=tuple(targets), date=date_info, mode=mode,
             attribution=attribution, hedged=is_hedged,
-            confidence=_confidence(date_info, attribution, is_hedged, sources, targets),
-            rule=rule.name + (f">{event_type}" if event_type != rule.type else "")
+            confidence=(round(learned_p, 3) if learned_p is not None
+                        else _confidence(date_info, attribution, is_hedged, sources, targets)),
+            rule=("" if learned_p is None or rule.name.startswith("learned:")
+                  else f"learned:{rule.type}/") + rule.name
+            + (f">{event_type}" if event_type != rule.type else "")
             + (f"+{status_rule}" if status_rule else ""), again=again,
         )
 

@@ -27,7 +27,7 @@ import hashlib
 import os
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 
@@ -43,7 +43,7 @@ from kronika.document import (
     Span,
 )
 from kronika.errors import RuleFileError
-from kronika.events import _confidence, _same  # one rule for both languages
+from kronika.events import _confidence, _same, learned  # one rule for both languages
 from kronika.reporting.cues import CueFrame, cue_said_dates, find_cue_frames
 from kronika.rules import load_rules, require_keys
 from kronika.timex.grammar import morph, word_forms
@@ -413,9 +413,10 @@ class _Tok:
 
 # the events of a document --------------------------------------------------------------------
 
-def find_events(doc: Document, *, syntax: bool = True) -> list[Event]:
+def find_events(doc: Document, *, syntax: bool = True, typer: learned.Typer | None = None
+                ) -> list[Event]:
     """The events of a Russian document (see the module docstring); `syntax=False` leaves out
-    the cue words' fallback."""
+    the cue words' fallback; a `typer` adds the types the rules did not find (learned.py)."""
     from kronika.events import ru_syntax
 
     said = cue_said_dates(doc.text, doc.sentences, doc.timexes, "ru")
@@ -440,7 +441,39 @@ def find_events(doc: Document, *, syntax: bool = True) -> list[Event]:
     if cued:
         out.extend(ru_syntax.events(doc, cued, said))
         out.sort(key=lambda e: e.trigger.start)
+    if typer is not None:
+        out = _add_learned(doc, out, said, typer)
     return out
+
+
+def _add_learned(doc: Document, out: list[Event], said: dict, typer: learned.Typer
+                 ) -> list[Event]:
+    """The rule coder's events and those the learned typer adds: on the type's cue word, read as
+    a rule's event, with the named actors nearest the word where no roles are found."""
+    added: list[Event] = []
+    for sent, wanted in learned.sentences_to_type(doc, out, typer, FURNITURE):
+        triggers = find_triggers(doc.text, sent.start, sent.end)
+        ctx = _Sentence(doc, sent, triggers, said.get(sent.start))
+        for type_, p, start, end, _ in wanted:
+            trig = next((t for t in triggers if t.start == start and t.rule.type == type_),
+                        None) or RuTrigger(start, end, _learned_rule(type_))
+            lo, hi = ctx.clause(trig)
+            first, last = ctx.toks[lo].start if lo < len(ctx.toks) else sent.start, \
+                ctx.toks[hi - 1].end if 0 < hi <= len(ctx.toks) else sent.end
+            nearest = learned.nearest_actors(doc, start, end, first, last)
+            event = ctx.event(trig) or ctx.event(trig, roles=(list(nearest[0]), list(nearest[1])))
+            if event is not None and learned.keeps(typer, event):
+                name = event.rule if event.rule.startswith("learned:") \
+                    else f"learned:{type_}/{event.rule}"
+                added.append(replace(event, rule=name, confidence=round(p, 3)))
+    return sorted(out + added, key=lambda e: e.trigger.start) if added else out
+
+
+@cache
+def _learned_rule(type_: str) -> RuRule:
+    """The rule a learned event on a plain cue word is read with: no conditions of its own."""
+    return RuRule(name=f"learned:{type_}", type=type_, regex=re.compile(r"(?!)"),
+                  targets=((None, "accs"), (None, "datv")), needs_target=False, standalone=True)
 
 
 class _Sentence:

@@ -70,18 +70,25 @@ def _taken() -> tuple[set[str], set[str]]:
     return texts, docs
 
 
+def _choose(rows, keep, interaction: re.Pattern[str], step: slice, seed: int, n_plain: int
+            ) -> list[tuple[str, str]]:
+    """From (head, sentence) rows, each sentence once where `keep(head, sentence)`: the
+    interaction sentences of `step`, plus `n_plain` random others (`seed`), in corpus order."""
+    sents, seen = [], set()
+    for head, s in rows:
+        if keep(head, s) and s not in seen:
+            seen.add(s)
+            sents.append((head, s))
+    inter = [i for i, (_, s) in enumerate(sents) if interaction.search(s)]
+    plain = [i for i in range(len(sents)) if i not in set(inter)]
+    chosen = set(inter[step]) | set(random.Random(seed).sample(plain, n_plain))
+    return [sents[i] for i in sorted(chosen)]
+
+
 def draw_en() -> list[tuple[str, str]]:
     texts, _ = _taken()
-    seen: set[str] = set()
-    sents = []
-    for published, s in pick.sentences(str(SHARED / "corpus/wikinews/en.jsonl")):
-        if s not in texts and s not in seen:
-            seen.add(s)
-            sents.append((published, s))
-    inter = [i for i, (_, s) in enumerate(sents) if pick.INTERACTION.search(s)]
-    plain = [i for i in range(len(sents)) if i not in set(inter)]
-    chosen = set(inter) | set(random.Random(37).sample(plain, 120))
-    return [sents[i] for i in sorted(chosen)]
+    return _choose(pick.sentences(str(SHARED / "corpus/wikinews/en.jsonl")),
+                   lambda _, s: s not in texts, pick.INTERACTION, slice(None), 37, 120)
 
 
 def draw_en_plain() -> list[tuple[str, str]]:
@@ -97,57 +104,35 @@ def draw_en_plain() -> list[tuple[str, str]]:
     return [plain[i] for i in sorted(chosen)]
 
 
-def draw_meantime2() -> list[tuple[str, str]]:
-    folder = SHARED / "data/timeml-en/meantime_newsreader_english_oct15/intra-doc_annotation"
-    texts, _ = _taken()
-    drawn = set(draw_meantime())
-    sents, seen = [], set()
-    for published, s in pick_meantime.sentences(folder):
-        if s not in texts and s not in seen and (published, s) not in drawn:
-            seen.add(s)
-            sents.append((published, s))
-    inter = [i for i, (_, s) in enumerate(sents) if pick.INTERACTION.search(s)]
-    plain = [i for i in range(len(sents)) if i not in set(inter)]
-    chosen = set(inter) | set(random.Random(59).sample(plain, 40))
-    return [sents[i] for i in sorted(chosen)]
-
-
-def draw_factrueval() -> list[tuple[str, str]]:
-    folder = SHARED / "data/factrueval-2016"
-    texts, _ = _taken()
-    sents = [s for s in pick_ru_factrueval.sentences(folder, SHARED / "corpus/wikinews/ru.jsonl")
-             if s not in texts]
-    inter = [i for i, s in enumerate(sents) if RU_INTERACTION.search(s)]
-    plain = [i for i in range(len(sents)) if i not in set(inter)]
-    chosen = set(inter) | set(random.Random(53).sample(plain, 40))
-    return [("factrueval", sents[i]) for i in sorted(chosen)]
+MEANTIME = "data/timeml-en/meantime_newsreader_english_oct15/intra-doc_annotation"
 
 
 def draw_meantime() -> list[tuple[str, str]]:
-    folder = SHARED / "data/timeml-en/meantime_newsreader_english_oct15/intra-doc_annotation"
     texts, _ = _taken()
-    sents, seen = [], set()
-    for published, s in pick_meantime.sentences(folder):
-        if s not in texts and s not in seen:
-            seen.add(s)
-            sents.append((published, s))
-    inter = [i for i, (_, s) in enumerate(sents) if pick.INTERACTION.search(s)]
-    plain = [i for i in range(len(sents)) if i not in set(inter)]
-    chosen = set(inter[1::2]) | set(random.Random(41).sample(plain, 40))
-    return [sents[i] for i in sorted(chosen)]
+    return _choose(pick_meantime.sentences(SHARED / MEANTIME), lambda _, s: s not in texts,
+                   pick.INTERACTION, slice(1, None, 2), 41, 40)
+
+
+def draw_meantime2() -> list[tuple[str, str]]:
+    texts, _ = _taken()
+    drawn = set(draw_meantime())
+    return _choose(pick_meantime.sentences(SHARED / MEANTIME),
+                   lambda head, s: s not in texts and (head, s) not in drawn,
+                   pick.INTERACTION, slice(None), 59, 40)
+
+
+def draw_factrueval() -> list[tuple[str, str]]:
+    texts, _ = _taken()
+    sents = pick_ru_factrueval.sentences(SHARED / "data/factrueval-2016",
+                                         SHARED / "corpus/wikinews/ru.jsonl")
+    return _choose([("factrueval", s) for s in sents], lambda _, s: s not in texts,
+                   RU_INTERACTION, slice(None), 53, 40)
 
 
 def draw_ru() -> list[tuple[str, str]]:
     texts, docs = _taken()
-    sents, seen = [], set()
-    for doc, s in ru_sentences(str(SHARED / "corpus/wikinews/ru.jsonl"), texts):
-        if doc not in docs and s not in seen:
-            seen.add(s)
-            sents.append((doc, s))
-    inter = [i for i, (_, s) in enumerate(sents) if RU_INTERACTION.search(s)]
-    plain = [i for i in range(len(sents)) if i not in set(inter)]
-    chosen = set(inter) | set(random.Random(43).sample(plain, 80))
-    return [sents[i] for i in sorted(chosen)]
+    return _choose(ru_sentences(str(SHARED / "corpus/wikinews/ru.jsonl"), texts),
+                   lambda doc, _: doc not in docs, RU_INTERACTION, slice(None), 43, 80)
 
 
 def main(which: str, part: int) -> None:
