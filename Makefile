@@ -52,23 +52,25 @@ eval: $(STAMP)
 	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.factrueval.txt
 	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.factrueval2.txt
 	$(BIN)/kronika eval events --lang ru --errors 0 tests/data/events/ru.heldout4.txt
-	@echo "pooled unseen English sets, the coder then the cue-word baseline:"
+	@echo "pooled unseen English sets, the coder, with the learned typer, the cue-word baseline:"
 	$(BIN)/kronika eval events --errors 0 $(UNSEEN_EN)
+	$(BIN)/kronika eval events --errors 0 --coder learned $(UNSEEN_EN)
 	$(BIN)/kronika eval events --errors 0 --coder cues $(UNSEEN_EN)
 	@echo "... only their sentences with an event (typing and roles, not detection):"
 	$(BIN)/kronika eval events --errors 0 --only-events $(UNSEEN_EN)
 	$(BIN)/kronika eval events --errors 0 --only-events --coder cues $(UNSEEN_EN)
-	@echo "pooled unseen Russian sets, the coder then the cue-word baseline:"
+	@echo "pooled unseen Russian sets, the coder, with the learned typer, the cue-word baseline:"
 	$(BIN)/kronika eval events --lang ru --errors 0 $(UNSEEN_RU)
+	$(BIN)/kronika eval events --lang ru --errors 0 --coder learned $(UNSEEN_RU)
 	$(BIN)/kronika eval events --lang ru --errors 0 --coder cues $(UNSEEN_RU)
 	@echo "... only their sentences with an event:"
 	$(BIN)/kronika eval events --lang ru --errors 0 --only-events $(UNSEEN_RU)
 	$(BIN)/kronika eval events --lang ru --errors 0 --only-events --coder cues $(UNSEEN_RU)
-	@echo "the unseen sets re-annotated under docs/ANNOTATION.md: the coder, then its rules alone:"
+	@echo "the unseen sets re-annotated under docs/ANNOTATION.md: the rules, then with the learned typer:"
 	$(BIN)/kronika eval events --errors 0 $(GUIDED_EN)
-	$(BIN)/kronika eval events --errors 0 --coder rules $(GUIDED_EN)
+	$(BIN)/kronika eval events --errors 0 --coder learned $(GUIDED_EN)
 	$(BIN)/kronika eval events --lang ru --errors 0 $(GUIDED_RU)
-	$(BIN)/kronika eval events --lang ru --errors 0 --coder rules $(GUIDED_RU)
+	$(BIN)/kronika eval events --lang ru --errors 0 --coder learned $(GUIDED_RU)
 	@echo "inter-annotator agreement (a second blind annotation scored against the first):"
 	for f in en.heldout5 en.meantime2; do $(BIN)/kronika eval agreement tests/data/events/$$f.txt tests/data/events/agreement/$$f.B.txt; done
 	for f in ru.heldout4 ru.factrueval2; do $(BIN)/kronika eval agreement --lang ru tests/data/events/$$f.txt tests/data/events/agreement/$$f.B.txt; done
