@@ -21,6 +21,7 @@ CASES = [
     "Missiles hit Odesa on Sunday.",  # a town of the gazetteer
     "Odesa was shelled on Sunday.",  # a town of the gazetteer, before a be-form
     "[[Parker|unknown]] spoke to [[Wikinews|unknown]] in July.",  # a surname that is a town's
+    "[[Jackson|unknown]] was convicted of fraud in 2019.",  # ... a passive only people undergo
     "Later, [[Jackson|unknown]] criticized the budget plan.",  # name, opening its clause
     "The envoy flew to Jackson on Monday.",  # ... but a place after a preposition
     "A shooting in Kenosha, Wisconsin sparked protests.",  # ... or a town's state

@@ -87,7 +87,15 @@ def verb_forms(base: str, irregular: dict[str, list[str]]) -> list[str]:
     if base.endswith("y") and base[-2:-1] not in "aeiou":
         return [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
     third = base + "es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else base + "s"
+    if _SHORT_VOWEL_END.match(base):  # one syllable ending in one vowel and one consonant:
+        double = base + base[-1]  # "slam" -> "slammed", "snub" -> "snubbing"
+        return [base, third, double + "ed", double + "ing"]
     return [base, third, base + "ed", base + "ing"]
+
+
+# A verb of one syllable that ends in a single vowel letter and a single consonant (not w, x,
+# y) doubles the consonant before -ed and -ing.
+_SHORT_VOWEL_END = re.compile(r"^[^aeiouy]*[aeiou][^aeiouwxy]$")
 
 
 def compile_trigger(pattern: str, irregular: dict[str, list[str]]) -> re.Pattern[str]:

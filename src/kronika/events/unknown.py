@@ -205,6 +205,8 @@ _LAST_WORD = re.compile(r"\b[A-Z][\w'’-]*$")
 def _verb_after(text: str, end: int) -> bool:
     """A past-tense or reporting verb follows ("Parker spoke", "Khan told"), not a be-form
     ("Odesa was shelled") nor a preposition."""
+    if _PERSON_PASSIVE.match(text, end):
+        return True  # "Khan was convicted": a town is not convicted, arrested or sentenced
     m = _AFTER.match(text, end)
     if m is None:
         return False
@@ -213,6 +215,11 @@ def _verb_after(text: str, end: int) -> bool:
         word.endswith("ed") or word in REPORTING_PAST)
 
 
+# A passive only a person or a body undergoes ("Stanton was convicted", "Kerik was indicted").
+_PERSON_PASSIVE = re.compile(
+    r"\s+(?:was|were|has been|had been|is being|was later|was also)\s+(?:convicted|sentenced|"
+    r"arrested|detained|indicted|charged|jailed|imprisoned|fined|impeached|fired|dismissed|"
+    r"acquitted|pardoned|extradited|deported|sued|accused|prosecuted)\b")
 # Past forms of common irregular verbs of news ("Jackson said", "Warren told", "Parker met").
 REPORTING_PAST = frozenset({"said", "told", "spoke", "met", "wrote", "sent", "gave", "took",
                             "made", "won", "lost", "sought", "struck", "shot", "fought", "held",
