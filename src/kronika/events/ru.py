@@ -106,6 +106,7 @@ class RuRule:
     not_after: frozenset[str] = frozenset()  # words that undo the trigger just before it
     not_before: frozenset[str] = frozenset()  # words that undo it within NOT_BEFORE_WORDS after
     genitive_targets: bool = False  # a noun trigger's genitive actor undergoes it («арест X»)
+    genitive_only: bool = False  # only the genitive after it acts («по просьбе X»), no target
     receiver: bool = False  # the subject receives («Дублин получил помощь от МВФ»)
     passive: bool = False  # a reflexive passive («подозревается»): the subject undergoes it
     status: str | None = None  # the status the trigger itself gives
@@ -214,6 +215,7 @@ def rules() -> tuple[RuRule, ...]:
             not_after=frozenset(item.get("not_after", ())), status=item.get("status"),
             not_before=frozenset(item.get("not_before", ())),
             genitive_targets=bool(item.get("genitive_targets", False)),
+            genitive_only=bool(item.get("genitive_only", False)),
             receiver=bool(item.get("receiver", False)), passive=bool(item.get("passive", False)),
             examples=tuple(item.get("examples", ())),
         ))
@@ -1028,6 +1030,10 @@ class _Sentence:
             # a verbal noun («арест», «похищение»): only its genitive undergoes it; the clause's
             # subject is some other verb's («вышел после ареста за участие в марше»)
             sources, targets = [], self._genitive_after(trig)
+        if rule.genitive_only:
+            # a circumstance naming who asked («арестован по запросу США»): the clause's other
+            # actors belong to its verb
+            sources, targets = self._genitive_after(trig), []
         if not sources and any(t.low in _FIRST_PERSON for t in self.toks[lo:first]):
             speaker = self._attribution(trig)  # «Мы обсудили …», — сообщил Лавров
             if speaker is not None and speaker.speaker is not None:
