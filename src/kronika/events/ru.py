@@ -344,7 +344,8 @@ class _Word:
     passive: bool
     participle: bool
     gerund: bool
-    lexicalised: bool = False  # a participle used as a noun or adjective («нападающий»)
+    lexicalised: bool = False  # a participle used as a noun or adjective («нападающий»), a
+    # gerund used as a preposition («благодаря»)
     animate: bool = False
     nominative: bool = False  # the likeliest reading is nominative
     plural: bool = False  # the likeliest reading is plural
@@ -366,7 +367,9 @@ def _analyse(word: str) -> _Word:
             parses = verbal + [p for p in parses if p not in verbal]
             best = parses[0].tag
     pos = {p.tag.POS for p in parses}
-    lexicalised = best.POS == "PRTF" and "NOUN" in pos or best.POS == "ADJF" and "PRTF" in pos
+    # a gerund that has become a preposition («благодаря тому», «несмотря на») is no act either
+    lexicalised = best.POS == "PRTF" and "NOUN" in pos or best.POS == "ADJF" and "PRTF" in pos \
+        or best.POS == "PREP" and "GRND" in pos
     cases = frozenset(p.tag.case for p in parses if p.tag.case)
     if "Fixd" in best or not morph().word_is_known(word):
         cases = frozenset(_CASES)  # indeclinable («НАТО», «Шойгу») or unknown: any case
