@@ -679,6 +679,28 @@ class _Sentence:
             j += 1
         return []
 
+    def _genitive_list_after(self, trig: RuTrigger) -> list[Actor]:
+        """The actors of the genitive right after a noun trigger and of the genitives joined to
+        it by «и» or a comma («переговоры президентов России и Украины»)."""
+        out = self._genitive_after(trig)
+        if not out:
+            return out
+        j = self._index(trig.end)
+        while j < len(self.toks) and self._mention_at(j) is None:
+            j += 1
+        while j < len(self.toks):
+            m = self._mention_at(j)
+            while j < len(self.toks) and self._mention_at(j) is m:
+                j += 1
+            if j + 1 >= len(self.toks) or self.toks[j].low not in _JOINERS:
+                break
+            nxt = self._mention_at(j + 1)
+            if nxt is None or "gent" not in self._mention_cases(j + 1):
+                break
+            out += [a for a in nxt.actors if a not in out]
+            j += 1
+        return out
+
     def _joined_after(self, m: Mention, k: int, hi: int) -> bool:
         """Whether the mention starting at token k is followed by «и» or a comma («Виталий Кличко
         и его брат Владимир»)."""
@@ -1036,7 +1058,7 @@ class _Sentence:
         if rule.genitive_only:
             # a circumstance naming who asked («арестован по запросу США»): the clause's other
             # actors belong to its verb
-            sources, targets = self._genitive_after(trig), []
+            sources, targets = self._genitive_list_after(trig), []
         if not sources and any(t.low in _FIRST_PERSON for t in self.toks[lo:first]):
             speaker = self._attribution(trig)  # «Мы обсудили …», — сообщил Лавров
             if speaker is not None and speaker.speaker is not None:
