@@ -106,6 +106,7 @@ class RuRule:
     not_after: frozenset[str] = frozenset()  # words that undo the trigger just before it
     not_before: frozenset[str] = frozenset()  # words that undo it within NOT_BEFORE_WORDS after
     genitive_targets: bool = False  # a noun trigger's genitive actor undergoes it («арест X»)
+    genitive_only: bool = False  # only the genitive after it acts («по просьбе X»), no target
     receiver: bool = False  # the subject receives («Дублин получил помощь от МВФ»)
     passive: bool = False  # a reflexive passive («подозревается»): the subject undergoes it
     status: str | None = None  # the status the trigger itself gives
@@ -214,6 +215,7 @@ def rules() -> tuple[RuRule, ...]:
             not_after=frozenset(item.get("not_after", ())), status=item.get("status"),
             not_before=frozenset(item.get("not_before", ())),
             genitive_targets=bool(item.get("genitive_targets", False)),
+            genitive_only=bool(item.get("genitive_only", False)),
             receiver=bool(item.get("receiver", False)), passive=bool(item.get("passive", False)),
             examples=tuple(item.get("examples", ())),
         ))
@@ -342,7 +344,8 @@ class _Word:
     passive: bool
     participle: bool
     gerund: bool
-    lexicalised: bool = False  # a participle used as a noun or adjective («нападающий»)
+    lexicalised: bool = False  # a participle used as a noun or adjective («нападающий»), a
+    # gerund used as a preposition («благодаря»)
     animate: bool = False
     nominative: bool = False  # the likeliest reading is nominative
     plural: bool = False  # the likeliest reading is plural
@@ -364,7 +367,9 @@ def _analyse(word: str) -> _Word:
             parses = verbal + [p for p in parses if p not in verbal]
             best = parses[0].tag
     pos = {p.tag.POS for p in parses}
-    lexicalised = best.POS == "PRTF" and "NOUN" in pos or best.POS == "ADJF" and "PRTF" in pos
+    # a gerund that has become a preposition («благодаря тому», «несмотря на») is no act either
+    lexicalised = best.POS == "PRTF" and "NOUN" in pos or best.POS == "ADJF" and "PRTF" in pos \
+        or best.POS == "PREP" and "GRND" in pos
     cases = frozenset(p.tag.case for p in parses if p.tag.case)
     if "Fixd" in best or not morph().word_is_known(word):
         cases = frozenset(_CASES)  # indeclinable («НАТО», «Шойгу») or unknown: any case
@@ -673,6 +678,28 @@ class _Sentence:
                 return []
             j += 1
         return []
+
+    def _genitive_list_after(self, trig: RuTrigger) -> list[Actor]:
+        """The actors of the genitive right after a noun trigger and of the genitives joined to
+        it by «и» or a comma («переговоры президентов России и Украины»)."""
+        out = self._genitive_after(trig)
+        if not out:
+            return out
+        j = self._index(trig.end)
+        while j < len(self.toks) and self._mention_at(j) is None:
+            j += 1
+        while j < len(self.toks):
+            m = self._mention_at(j)
+            while j < len(self.toks) and self._mention_at(j) is m:
+                j += 1
+            if j + 1 >= len(self.toks) or self.toks[j].low not in _JOINERS:
+                break
+            nxt = self._mention_at(j + 1)
+            if nxt is None or "gent" not in self._mention_cases(j + 1):
+                break
+            out += [a for a in nxt.actors if a not in out]
+            j += 1
+        return out
 
     def _joined_after(self, m: Mention, k: int, hi: int) -> bool:
         """Whether the mention starting at token k is followed by «и» or a comma («Виталий Кличко
@@ -1028,6 +1055,10 @@ class _Sentence:
             # a verbal noun («арест», «похищение»): only its genitive undergoes it; the clause's
             # subject is some other verb's («вышел после ареста за участие в марше»)
             sources, targets = [], self._genitive_after(trig)
+        if rule.genitive_only:
+            # a circumstance naming who asked («арестован по запросу США»): the clause's other
+            # actors belong to its verb
+            sources, targets = self._genitive_list_after(trig), []
         if not sources and any(t.low in _FIRST_PERSON for t in self.toks[lo:first]):
             speaker = self._attribution(trig)  # «Мы обсудили …», — сообщил Лавров
             if speaker is not None and speaker.speaker is not None:
