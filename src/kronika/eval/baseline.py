@@ -15,39 +15,25 @@ actor F1 and status accuracy say nothing; only the type figures compare.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from kronika.eval.events import Predicted
-
-_WORD = re.compile(r"\w+")
-
-
-def _english_types(text: str) -> dict[str, str]:
-    from kronika.events.syntax import lexicon
-    from kronika.events.triggers import find_triggers
-
-    found = {t.rule.type: t.rule.name for t in find_triggers(text, 0, len(text), "en")}
-    lex = lexicon("en")
-    for word in _WORD.findall(text.lower()):
-        for cue in lex.verbs.get(word, ()) + lex.nouns.get(word, ()):
-            found.setdefault(cue.type, f"syntax:{cue.name}")
-    return found
+from kronika.events.learned import cue_hits
 
 
-def _russian_types(text: str) -> dict[str, str]:
-    from kronika.events.ru import find_triggers
-    from kronika.events.ru_syntax import find_cues
-
-    found = {t.rule.type: t.rule.name for t in find_triggers(text, 0, len(text))}
-    for hit in find_cues(text, 0, len(text)):
-        found.setdefault(hit.cue.type, f"cue:{hit.cue.name}")
+def _types(text: str, lang: str) -> dict[str, str]:
+    """Each PLOVER type whose cue a text holds, with the name of a trigger rule of it (the
+    last) or else of its first cue word."""
+    hits = cue_hits(text, lang)
+    found = {t: name for _, _, t, name in hits if not name.startswith(("syntax:", "cue:"))}
+    for _, _, t, name in hits:
+        found.setdefault(t, name)
     return found
 
 
 def cue_words(lang: str) -> Callable[[str], list[Predicted]]:
     """The baseline coder of one language: text in, one event per type whose cue word it holds
     (status `occurred`, no actors)."""
-    types = _russian_types if lang == "ru" else _english_types
+    code = "ru" if lang == "ru" else "en"
     return lambda text: [Predicted(t, "occurred", rule=f"baseline:{rule}")
-                         for t, rule in sorted(types(text).items())]
+                         for t, rule in sorted(_types(text, code).items())]

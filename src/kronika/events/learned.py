@@ -39,8 +39,9 @@ def settings() -> dict:
 
 
 def cue_hits(text: str, lang: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, PLOVER type, cue name) of every trigger and cue word of the language's
-    vocabulary in `text`, in text order."""
+    """(start, end, PLOVER type, name) of every trigger and cue word of the language's
+    vocabulary in `text`, in text order: a trigger rule's name, "syntax:NAME" for an English
+    cue of syntax.en.yaml, "cue:NAME" for a Russian cue of ru.cues.yaml."""
     if lang == "ru":
         from kronika.events.ru import find_triggers as ru_triggers
         from kronika.events.ru_syntax import find_cues
@@ -57,9 +58,9 @@ def cue_hits(text: str, lang: str) -> list[tuple[int, int, str, str]]:
         lex = lexicon("en")
         for m in _WORD.finditer(text):
             word = m.group().lower()
-            out += [(m.start(), m.end(), c.type, f"cue:{c.name}")
+            out += [(m.start(), m.end(), c.type, f"syntax:{c.name}")
                     for c in lex.verbs.get(word, ()) + lex.nouns.get(word, ())]
-    return sorted(out)
+    return sorted(out, key=lambda h: h[:2])  # stable: rules, then verbs, then nouns
 
 
 def cue_text(text: str, types: Iterable[str]) -> str:
