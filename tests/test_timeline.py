@@ -126,3 +126,18 @@ def test_same_source_with_other_partners_is_another_event():
 def test_one_sided_mention_still_joins_on_a_shared_actor():
     entries = merge([ev(1, lo=D(2022, 5, 13), hi=D(2022, 5, 13)), ev(2, src=(AUSTIN,), tgt=())])
     assert len(entries) == 1
+
+
+@pytest.mark.parametrize(("sources", "targets", "expected"), [
+    (("Joe Biden", "Vladimir Putin"), (), "Joe Biden, Vladimir Putin (with each other): CONSULT"),
+    (("Joe Biden",), ("Vladimir Putin",), "Joe Biden → Vladimir Putin: CONSULT"),
+    (("Joe Biden",), (), "Joe Biden → ?: CONSULT"),  # one side unknown: no "each other"
+    ((), ("Vladimir Putin",), "? → Vladimir Putin: CONSULT"),
+])
+def test_summary_names_a_joint_event_only_with_several_sources(sources, targets, expected):
+    from kronika.timeline import summary
+
+    def actors(names):
+        return [Actor(n, n, None, None, None, "person") for n in names]
+
+    assert summary("CONSULT", "occurred", actors(sources), actors(targets)) == expected

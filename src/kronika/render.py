@@ -62,7 +62,8 @@ def timeline_table(entries: Sequence[Entry], events: dict[str, Event], title: st
         status = e.status.replace("_", " ")
         if e.hedged:
             status += " [red](hedged)[/]"
-        whom = actors_text(e.targets) if e.targets else "(each other)"
+        # no target and several sources: a joint event ("Biden and Putin spoke"); else unknown
+        whom = "(each other)" if not e.targets and len(e.sources) > 1 else actors_text(e.targets)
         evidence = evs[0].evidence.text if evs else ""
         if len(evs) > 1:
             evidence += f" [dim](+{len(evs) - 1} more)[/]"

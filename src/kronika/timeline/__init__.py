@@ -176,9 +176,10 @@ def best_location(events: Iterable[Event]) -> dict | None:
 
 
 def summary(type_: str, status: str, sources: Sequence[Actor], targets: Sequence[Actor]) -> str:
-    who = ", ".join(a.name for a in sources)
+    who = ", ".join(a.name for a in sources) or "?"
     whom = ", ".join(a.name for a in targets)
-    arrow = f"{who} → {whom}" if whom else f"{who} (with each other)"
+    joint = not whom and len(sources) > 1  # several sources, no target: "Biden and Putin spoke"
+    arrow = f"{who} (with each other)" if joint else f"{who} → {whom or '?'}"
     what = type_ if status == "occurred" else f"{type_} ({status.replace('_', ' ')})"
     return f"{arrow}: {what}"
 
