@@ -65,6 +65,12 @@ def test_the_typer_adds_a_type_the_rules_did_not_find_with_the_nearest_actors():
     assert rule.startswith("learned:CONSULT")
 
 
+def test_coordinated_names_before_a_russian_cue_word_are_one_side():
+    # learned.yaml's coordinators hold «и»: both countries are the sources
+    got = _events("Россия и Китай укрепляют сотрудничество.", "ru", COOPERATE=0.9)
+    assert [(t, sorted(s)) for t, _, s, _, _ in got] == [("COOPERATE", ["China", "Russia"])]
+
+
 def test_an_agent_after_by_is_the_source():
     got = _events("Tensions rose after the shelling of the city by Russia.", ASSAULT=0.9)
     assert [(t, s, g) for t, _, s, g, _ in got] == [("ASSAULT", ["Russia"], [])]

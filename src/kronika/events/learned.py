@@ -104,8 +104,19 @@ def load(folder: Path, threshold: float, needs_actor: bool = True) -> Typer:
     return Typer(nlp, threshold, needs_actor)
 
 
-_JOINED = re.compile(r"^(?:\s*,\s*|\s+(?:and|или|и|or)\s+|\s*,\s*(?:and|и)\s+)$")
-_AGENT = re.compile(r"(?:^|\s)by\s+(?:the\s+)?$")
+@cache
+def _joined() -> re.Pattern[str]:
+    """What may stand between two coordinated actors ("Moscow and Washington"): a comma and/or
+    a coordinating word of learned.yaml's `coordinators`."""
+    words = "|".join(map(re.escape, settings()["nearest_actors"]["coordinators"]))
+    return re.compile(rf"^(?:\s*,\s*|\s*,?\s*(?:{words})\s+)$")
+
+
+@cache
+def _agent() -> re.Pattern[str]:
+    """The words that close the gap between a passive cue word and its agent ("shelled by the")."""
+    words = "|".join(map(re.escape, settings()["nearest_actors"]["agent_words"]))
+    return re.compile(rf"(?:^|\s)(?:{words})\s+(?:the\s+)?$")
 
 
 def nearest_actors(doc: Document, start: int, end: int, lo: int, hi: int
@@ -120,12 +131,12 @@ def nearest_actors(doc: Document, start: int, end: int, lo: int, hi: int
     group = before[-1:]
     while group and len(group) <= len(before) - 1:
         prev = before[-len(group) - 1]
-        if not _JOINED.match(doc.text[prev.end:group[0].start]):
+        if not _joined().match(doc.text[prev.end:group[0].start]):
             break
         group.insert(0, prev)
     sources = tuple(a for m in group for a in m.actors)
     targets: tuple[Actor, ...] = ()
-    if after and _AGENT.search(doc.text[end:after[0].start]):
+    if after and _agent().search(doc.text[end:after[0].start]):
         sources, targets = after[0].actors, sources
     elif after:
         targets = after[0].actors
