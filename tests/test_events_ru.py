@@ -37,7 +37,6 @@ KNOWN = {
     "Представители Республиканской": "«Республиканской партии» is not in the KB",
     "Обе стороны конфликта": "«обе стороны» names no actor",
     "Депутат Государственной": "support for a bill names no target actor",
-    "При обыске": "an impersonal active verb with no actor at all",
     "Смилянец был": "«Смилянец» is found by no actor model",
     "26 октября 2012": "the court is no actor; the pronoun object «его» is not resolved",
     "Поддерживаемый Кремлём": "the actor stage resolves «Кремлём» here to Putin, not Russia",

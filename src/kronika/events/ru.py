@@ -75,7 +75,7 @@ _RELATIVE = frozenset({"который", "которая", "которое", "к
                        "которым", "которых", "которую", "которому", "которыми", "котором"})
 _RELATIVE_SUBJECT = frozenset({"который", "которая", "которое", "которые"})
 _TWO_WORD_PREPS = {("в", "отношении"): "в отношении", ("со", "стороны"): "со стороны",
-                   ("с", "стороны"): "со стороны"}
+                   ("с", "стороны"): "со стороны", ("в", "адрес"): "в адрес"}
 _PREP_VARIANTS = {"со": "с", "ко": "к", "об": "о", "обо": "о", "во": "в", "передо": "перед"}
 _PERSON_PRONOUNS = {"он": "masc", "она": "femn"}
 _RECIPROCAL = re.compile(r"\s*(?:друг\s+(?:друга|другу|с\s+другом|против\s+друга|на\s+друга))",
@@ -111,6 +111,7 @@ class RuRule:
     passive: bool = False  # a reflexive passive («подозревается»): the subject undergoes it
     status: str | None = None  # the status the trigger itself gives
     examples: tuple[str, ...] = ()
+    yields: bool = False  # gives way to another trigger starting inside it
 
 
 @dataclass(frozen=True)
@@ -159,12 +160,15 @@ def _compile(pattern: str, gap: int = TRIGGER_GAP) -> str:
 
 
 def _sequence(seq: str, gap: int) -> str:
-    _GAP = rf"(?:[\w-]+\s+){{0,{gap}}}?"
+    # a word between the parts may stand in quotes («наложил на «Майкрософт» штраф»)
+    _GAP = rf"(?:[«\"„]?[\w-]+[»\"“]?\s+){{0,{gap}}}?"
     out = ""
     for item in _items(seq):
         optional = item.endswith(")?")
         if item.startswith("("):
             body = _compile(item[1 : -2 if optional else -1], gap)
+        elif item == "INF":
+            body = _INFINITIVE
         else:
             body = _forms_regex(item.lower())
         if not out:
@@ -176,11 +180,25 @@ def _sequence(seq: str, gap: int) -> str:
     return out
 
 
+# Any infinitive (the `INF` item of a lemma pattern): «согласился предоставить» names the act
+# agreed to by its verb, whatever the verb.
+_INFINITIVE = r"[а-яе]+(?:ть|ти|чь)(?:ся|сь)?"
+
+
 @cache
 def _forms_regex(lemma: str) -> str:
     """Every form of a lemma as one regex, its common beginning written once (a much smaller
-    pattern, which compiles several times faster)."""
-    forms = sorted({f.replace("ё", "е") for f in word_forms(lemma)}, key=len, reverse=True)
+    pattern, which compiles several times faster). `lemma/pssv` keeps only the forms that carry
+    the grammeme (the passive participles: «осудить/pssv» is «осуждён», «осуждённые», …)."""
+    lemma, _, grammeme = lemma.partition("/")
+    if grammeme:
+        found = {f.word for p in morph().parse(lemma)[:1] for f in p.lexeme
+                 if grammeme in f.tag}
+        if not found:
+            raise RuleFileError(f"events/ru.yaml: {lemma!r} has no form tagged {grammeme!r}")
+        forms = sorted({f.replace("ё", "е") for f in found}, key=len, reverse=True)
+    else:
+        forms = sorted({f.replace("ё", "е") for f in word_forms(lemma)}, key=len, reverse=True)
     stem = os.path.commonprefix(forms)
     tails = "|".join(re.escape(f[len(stem):]) for f in forms)
     return f"(?:{re.escape(stem)}(?:{tails}))"
@@ -217,7 +235,7 @@ def rules() -> tuple[RuRule, ...]:
             genitive_targets=bool(item.get("genitive_targets", False)),
             genitive_only=bool(item.get("genitive_only", False)),
             receiver=bool(item.get("receiver", False)), passive=bool(item.get("passive", False)),
-            examples=tuple(item.get("examples", ())),
+            examples=tuple(item.get("examples", ())), yields=bool(item.get("yields", False)),
         ))
     return tuple(out)
 
@@ -249,6 +267,9 @@ def find_triggers(text: str, start: int, end: int) -> list[RuTrigger]:
              for m in r.regex.finditer(folded)
              if not (r.not_after and _word_before(folded, m.start(), 0) in r.not_after)
              and not (r.not_before and r.not_before & _words_after(folded, m.end()))]
+    if any(t.rule.yields for t in found):  # «согласился освободить заложников»: the release
+        found = [t for t in found if not t.rule.yields or not any(
+            t.start < o.start < t.end and not o.rule.yields for o in found)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[RuTrigger] = []
     for t in found:
