@@ -196,7 +196,7 @@ def _to_regex(pattern: str) -> str:
             inner = "(?:" + _to_regex(pattern[i + 1 : close]) + ")"
             optional = pattern[close + 1 : close + 2] == "?"
             # "(full )?responsibility" keeps its own space: the space before it stays outside
-            if optional and out and out[-1] == r"\s+" and not pattern[close - 1 : close] == " ":
+            if optional and out and out[-1] == r"\s+" and pattern[close - 1 : close] != " ":
                 out[-1] = r"(?:\s+" + inner + ")?"
                 i = close + 2
                 continue
