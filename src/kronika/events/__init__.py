@@ -642,7 +642,11 @@ class _SentenceContext:
     def governed(self, trigger: TriggerMatch) -> bool:
         """The trigger stands in the clause of an earlier request or threat ("urged X to
         agree", "told X to investigate"); a trigger whose `after_object` was not met is none
-        ("ordered Khashoggi's killing")."""
+        ("ordered Khashoggi's killing"). An -ing clause after a comma hangs on the clause
+        before, it is no part of the request ("filed a petition, accusing the network of ...")."""
+        first = self.text[trigger.start : trigger.end].split()[0]
+        if first.endswith("ing") and self.text[:trigger.start].rstrip().endswith(","):
+            return False
         limit = self.clause_cuts[bisect_right(self.clause_cuts, trigger.start) - 1]
         k = bisect_left(self.trigger_starts, limit)
         return any(t.rule.type in GOVERNING_TYPES and t.end <= trigger.start

@@ -186,7 +186,8 @@ def _alternatives(body: str) -> list[str]:
 
 
 def _to_regex(pattern: str) -> str:
-    """Spaces become \\s+, groups become non-capturing; " (…)?" takes its space inside."""
+    """Spaces become \\s+, groups become non-capturing; " (…)?" takes its space inside, unless
+    the group ends with its own space ("accept (full )?responsibility")."""
     out, i = [], 0
     while i < len(pattern):
         ch = pattern[i]
@@ -194,7 +195,8 @@ def _to_regex(pattern: str) -> str:
             close = _matching(pattern, i)
             inner = "(?:" + _to_regex(pattern[i + 1 : close]) + ")"
             optional = pattern[close + 1 : close + 2] == "?"
-            if optional and out and out[-1] == r"\s+":
+            # "(full )?responsibility" keeps its own space: the space before it stays outside
+            if optional and out and out[-1] == r"\s+" and pattern[close - 1 : close] != " ":
                 out[-1] = r"(?:\s+" + inner + ")?"
                 i = close + 2
                 continue
