@@ -74,6 +74,9 @@ _SUBORDINATORS = frozenset({"что", "чтобы", "если", "когда", "�
 _RELATIVE = frozenset({"который", "которая", "которое", "которые", "которого", "которой",
                        "которым", "которых", "которую", "которому", "которыми", "котором"})
 _RELATIVE_SUBJECT = frozenset({"который", "которая", "которое", "которые"})
+# Words that open a predicate coordinated with the one before, sharing its subject («был
+# арестован, а затем освобождён»).
+_COORDINATING = frozenset({"а", "но", "затем", "потом", "однако"})
 _TWO_WORD_PREPS = {("в", "отношении"): "в отношении", ("со", "стороны"): "со стороны",
                    ("с", "стороны"): "со стороны"}
 _PREP_VARIANTS = {"со": "с", "ко": "к", "об": "о", "обо": "о", "во": "в", "передо": "перед"}
@@ -391,14 +394,42 @@ def _unknown_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _name_cases(word: str) -> frozenset[str]:
+def _name_cases(word: str, gender: str | None = None) -> frozenset[str]:
     """The cases of a word's readings as one person's name (a first name, patronymic or
-    surname in the singular); empty when it has none or does not decline («Шойгу»)."""
+    surname in the singular, of `gender` if given); empty when it has none or does not decline
+    («Шойгу»)."""
     if not word[:1].isalpha():
         return frozenset()
     return frozenset(p.tag.case for p in morph().parse(word)
                      if p.tag.case and p.tag.number == "sing" and "Fixd" not in p.tag
-                     and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag))
+                     and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag)
+                     and (gender is None or p.tag.gender == gender))
+
+
+@lru_cache(maxsize=65536)
+def _name_genders(word: str) -> frozenset[str]:
+    """The genders of a word's readings as a first name («Холли»: feminine only)."""
+    if not word[:1].isalpha():
+        return frozenset()
+    return frozenset(p.tag.gender for p in morph().parse(word)
+                     if "Name" in p.tag and p.tag.number == "sing" and p.tag.gender)
+
+
+@lru_cache(maxsize=65536)
+def _case_numbers(word: str) -> frozenset[tuple[str, str | None]]:
+    """The (case, number) pairs of a word's readings: every pair for an indeclinable, unknown or
+    numeral word (a number with no case of its own agrees with anything)."""
+    if not word[:1].isalpha() or not morph().word_is_known(word):
+        return _ALL_CASE_NUMBERS
+    parses = morph().parse(word)
+    if any("Fixd" in p.tag for p in parses):
+        return _ALL_CASE_NUMBERS
+    out = frozenset((p.tag.case, n) for p in parses if p.tag.case
+                    for n in ((p.tag.number,) if p.tag.number else ("sing", "plur")))
+    return out or _ALL_CASE_NUMBERS
+
+
+_ALL_CASE_NUMBERS = frozenset((c, n) for c in _CASES for n in ("sing", "plur"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -572,6 +603,8 @@ class _Sentence:
         """The preposition governing the word at token i (skipping adjectives before it)."""
         j = i - 1
         while j >= 0 and self.toks[j].word.pos in ("ADJF", "NUMR") and i - j < 3:
+            if not _case_numbers(self.toks[j].low) & _case_numbers(self.toks[i].low):
+                return None  # «из первых Николаса Мадуро»: the adjective is not the name's
             j -= 1
         if j < 0:
             return None
@@ -593,6 +626,7 @@ class _Sentence:
         ambiguous: list[tuple[int, Mention]] = []
         seen: set[int] = set()
         last = self._index(trig.end)
+        named_after: list[Actor] = []  # sources read from a nominative after the trigger
         # (end token, role, start token) of the last mention
         previous: tuple[int, str | None, int] | None = None
         for i in range(lo, hi):
@@ -619,6 +653,7 @@ class _Sentence:
                 _add(sources if role == "source" else targets, ambiguous.pop()[1].actors)
             if role == "source":
                 _add(sources, m.actors)
+                named_after.extend(m.actors if i >= last else ())
             elif role == "target":
                 _add(targets, m.actors)
             elif role == "ambiguous":
@@ -635,6 +670,14 @@ class _Sentence:
                 _add(targets, m.actors)  # «Бэ Чжун Хо посетили дипломаты»: one person, a plural verb
                 continue
             _add(sources, m.actors)
+        if named_after and len(named_after) < len(sources) and not targets and not passive \
+                and head.pos == "VERB" and not head.plural and "accs" in bare \
+                and not dative_subject:
+            # a singular verb has one subject: with one before it, the nominative read after it
+            # is its object, a name that does not decline («Израиль депортировал … Мейрид
+            # Корриган Магуайр»)
+            sources = [a for a in sources if a not in named_after]
+            targets = list(named_after)
         if not sources and not passive:  # «Шойгу, выступая в Думе, обвинил НАТО»
             sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo)
         last = self._index(trig.end)
@@ -796,41 +839,73 @@ class _Sentence:
         if m is None or len(m.actors) != 1 or m.actors[0].kind != "person":
             return first
         out = first
+        # a woman's first name: a surname with no feminine reading does not decline («Холли
+        # Соломон», «Мейрид Корриган Магуайр»), so its masculine nominative says nothing
+        gender = "femn" if _name_genders(self.toks[i].low) == {"femn"} else None
         for j in range(i, min(len(self.toks), i + NAME_WORDS)):
             if self._mention_at(j) is not m:
                 break
-            narrowed = out & (_name_cases(self.toks[j].low) or out)
+            narrowed = out & (_name_cases(self.toks[j].low, gender) or out)
             if not narrowed:
                 return first  # the words disagree: keep the first word's reading
             out = narrowed
+        if i > 0 and self._mention_at(i - 1) is None and self.toks[i - 1].word.pos == "ADJF":
+            # an adjective agreeing with the name tells its case («задержала 28-летнюю Холли
+            # Соломон»)
+            agreed = out & {c for c, n in _case_numbers(self.toks[i - 1].low) if n == "sing"}
+            out = agreed or out
         return out
 
     def _borrowed_subject(self, trig: RuTrigger, lo: int) -> list[Actor]:
-        """The subject of the clause this one is wedged into, or the head of a relative clause."""
+        """The subject of the clause this one is wedged into, or the head of a relative clause.
+        A gerund shares the subject of its main clause, before it («КНДР провела испытания,
+        пригрозив соседям войной») or after it («Встречаясь с Эрдоганом, Путин …»); so does a
+        predicate coordinated after «, а (затем)» or «, но» and one in a relative clause on what
+        the subject wrote or said («опубликовал статью, в которой призвал …»)."""
+        trigger_first = self.toks[self._index(trig.start)]
+        comma_before = lo > 0 and self.toks[lo - 1].text == ","
+        if trigger_first.word.gerund and (lo == 0 or comma_before) \
+                or lo == 0 and self.toks[0].word.gerund:
+            return (self._earlier_subject(lo - 1) if comma_before else []) \
+                or self._later_subject(self.clause(trig)[1])
         if lo == 0:
             return []
         start = self.toks[lo]
         if start.low in _RELATIVE and start.low not in _RELATIVE_SUBJECT:
+            if lo >= 2 and self.toks[lo - 1].word.pos == "PREP" and self.toks[lo - 2].text == "," \
+                    and not self._own_subject(lo, trig):
+                return self._earlier_subject(lo - 2)  # «…статью, в которой призвал ввести …»
             return []
         head_clause = start.low in _RELATIVE_SUBJECT or (
-            start.word.participle or start.word.gerund) and self.toks[lo - 1].text == ","
-        trigger_first = self.toks[self._index(trig.start)]
-        if trigger_first.word.participle and lo > 0 and self.toks[lo - 1].text == ",":
+            start.word.participle or start.word.gerund) and comma_before
+        if trigger_first.word.participle and comma_before and trigger_first is start:
             head_clause = True
         if head_clause or start.low in _RELATIVE_SUBJECT:
-            j = lo - 2 if self.toks[lo - 1].text == "," else lo - 1
+            j = lo - 2 if comma_before else lo - 1
             m = self._mention_at(j) if j >= 0 else None
             return list(m.actors) if m is not None else []
-        if start.low == "чтобы" and trigger_first.word.pos == "INFN" and self.toks[lo - 1].text == ",":
+        if start.low == "чтобы" and trigger_first.word.pos == "INFN" and comma_before:
             return self._main_subject(lo - 1)  # «зашёл Федун, чтобы поздравить Карпина»
+        if start.low in _COORDINATING:
+            k = lo
+            while k > 0 and self.toks[k - 1].low in _COORDINATING:
+                k -= 1
+            if k > 0 and self.toks[k - 1].text == "," and not self._own_subject(lo, trig):
+                return self._earlier_subject(k - 1, coordinated=True)  # «…, а затем освобождён»
+            return []
         if start.low in _SUBORDINATORS:
             return []
-        # skip back over clauses wedged in by commas: gerund or participle phrases, «как
-        # сообщили …», until a clause with a nominative actor mention
-        j = lo - 1
+        return self._earlier_subject(lo - 1)
+
+    def _earlier_subject(self, j: int, coordinated: bool = False) -> list[Actor]:
+        """The subject of the clause before the comma at token j, skipping back over clauses
+        wedged in by commas: gerund, participle and relative phrases, «как сообщили …», a
+        description of the subject set off by commas («Борис Стомахин, редактор газеты, был
+        арестован»), a predicate whose subject stands before it («X, известный певец, написал
+        письмо, в котором …»); then the first nominative actor mention outside any preposition,
+        with the actors listed with it. A `coordinated` predicate shares the subject of the clause
+        before even where that clause is a subordinate one («что X был арестован, а затем …»)."""
         while j > 0:
-            if self.toks[j].text in _HARD:
-                return []
             if self.toks[j].text != ",":
                 return []
             seg_hi = j
@@ -841,18 +916,115 @@ class _Sentence:
             if not seg:
                 return []
             head = seg[0]
-            if head.word.gerund or head.word.participle or head.low in ("как", "по"):
+            if head.word.gerund or head.word.participle or head.low in ("как", "по") \
+                    or head.low in _RELATIVE or self._description(seg_lo, seg_hi) \
+                    or head.word.pos == "VERB":
                 j = seg_lo - 1
                 continue
-            if head.low in _SUBORDINATORS:
+            if head.low in _SUBORDINATORS and not coordinated:
                 return []  # «Если Иран атакует Израиль, США введут …»: not this clause's subject
             for k in range(seg_lo, seg_hi):
                 m = self._mention_at(k)
                 if m is not None and "nomn" in (self.toks[k].word.cases or {"nomn"}) \
-                        and self._preposition(k) is None:
-                    return list(m.actors)
+                        and self._preposition(k) is None and (k == 0 or self._mention_at(k - 1)
+                                                               is not m):
+                    if self._describes_person(m, self._mention_end(k), len(self.toks)):
+                        continue
+                    return self._listed_with(k)
             return []
         return []
+
+    def _later_subject(self, hi: int) -> list[Actor]:
+        """The subject of the main clause after a fronted gerund phrase that ends at token hi
+        («Встречаясь с Эрдоганом, Путин отметил …»): the first nominative actor mention outside
+        any preposition in the next clause that is no participle, gerund or relative phrase."""
+        j = hi
+        for _ in range(3):
+            if j >= len(self.toks) or self.toks[j].text != ",":
+                return []
+            k = j + 1
+            while k < len(self.toks) and self.toks[k].text not in _HARD | {","}:
+                k += 1
+            if j + 1 < k:
+                head = self.toks[j + 1]
+                if not (head.word.gerund or head.word.participle or head.low in _RELATIVE):
+                    for i in range(j + 1, k):
+                        m = self._mention_at(i)
+                        if m is not None and self._mention_at(i - 1) is not m \
+                                and "nomn" in self._mention_cases(i) \
+                                and self._preposition(i) is None \
+                                and not self._describes_person(m, self._mention_end(i), k):
+                            return self._listed_with(i)
+                    return []
+            j = k
+        return []
+
+    def _mention_end(self, i: int) -> int:
+        """The last token of the mention starting at token i."""
+        m = self._mention_at(i)
+        while i + 1 < len(self.toks) and self._mention_at(i + 1) is m:
+            i += 1
+        return i
+
+    def _listed_with(self, k: int) -> list[Actor]:
+        """The actors of the mention at token k and of those listed with it by «и» and commas
+        («Меркель, Порошенко и Франсуа Олланд»)."""
+        first = k
+        while first >= 2 and self._joins(first - 1) and self._mention_at(first - 2) is not None:
+            first -= 2
+            while first > 0 and self._mention_at(first - 1) is self._mention_at(first):
+                first -= 1
+        out: list[Actor] = []
+        i = first
+        while i < len(self.toks) and self._mention_at(i) is not None:
+            _add(out, self._mention_at(i).actors)
+            i = self._mention_end(i) + 1
+            if i + 1 < len(self.toks) and self._joins(i) and self._mention_at(i + 1) is not None:
+                i += 1
+            else:
+                break
+        return out
+
+    def _joins(self, i: int) -> bool:
+        """Whether token i joins two actors of one list: «и» or a comma that `_list_comma` keeps."""
+        return self.toks[i].low == "и" or self.toks[i].text == "," and self._list_comma(i)
+
+    def _description(self, lo: int, hi: int) -> bool:
+        """Whether tokens [lo, hi) describe the subject before them, set off by commas: common
+        nouns and adjectives, the first a lower-case nominative, and no verb («редактор газеты
+        «Радикальная политика»», «известный певец»)."""
+        head = self.toks[lo]
+        if not head.text[:1].islower() or head.word.pos not in ("NOUN", "ADJF") \
+                or "nomn" not in head.word.cases or lo < 2 or self._mention_at(lo - 2) is None \
+                and not self._description_before(lo - 1):
+            return False
+        return not any(t.word.pos in ("VERB", "PRTS", "INFN", "GRND") for t in self.toks[lo:hi])
+
+    def _description_before(self, comma: int) -> bool:
+        """Whether the segment ending at the comma at token `comma` is itself a description
+        (the second of «известный певец, актёр и общественный деятель»)."""
+        j = comma
+        while j > 0 and self.toks[j - 1].text not in _HARD | {","}:
+            j -= 1
+        return j < comma and self.toks[j].text[:1].islower() and \
+            self.toks[j].word.pos in ("NOUN", "ADJF") and j >= 2 and (
+                self._mention_at(j - 2) is not None or self._description_before(j - 1))
+
+    def _own_subject(self, lo: int, trig: RuTrigger) -> bool:
+        """Whether the clause from token lo has a subject of its own: a personal pronoun, or a
+        nominative noun outside any preposition before the trigger or right after it."""
+        first = self._index(trig.start)
+        last = self._index(trig.end)
+        for i in [*range(lo, first), *range(last, min(len(self.toks), last + 3))]:
+            t = self.toks[i]
+            if t.low in ("он", "она", "оно", "они", "я", "мы", "вы"):
+                return True
+            if t.word.pos == "NOUN" and t.word.nominative and self._preposition(i) is None \
+                    and self._mention_at(i) is None and t.text[:1].islower():
+                return True
+            if t.text in _HARD or t.text == ",":
+                break
+        return False
 
     def _main_subject(self, comma: int) -> list[Actor]:
         """The actors of the first nominative mention outside any preposition in the clause that
@@ -1063,6 +1235,9 @@ class _Sentence:
             speaker = self._attribution(trig)  # «Мы обсудили …», — сообщил Лавров
             if speaker is not None and speaker.speaker is not None:
                 sources = [speaker.speaker]
+        if passive and not targets and (rule.passive or any(t.word.pos == "PRTS" for t in inside)) \
+                and head.pos != "NOUN" and not self._own_subject(lo, trig):
+            targets = self._borrowed_subject(trig, lo)  # «Борис Стомахин, редактор …, был арестован»
         if passive and not targets and self.toks[first].word.pos == "PRTF":
             targets = self._borrowed_subject(trig, lo)  # «Мингазов, захваченный в Пакистане»
             if not targets:
