@@ -765,15 +765,37 @@ class _Sentence:
         if not title and any(a.kind != "country" for a in m.actors) \
                 and not self._genitive_attribute(end - len(_TOKEN.findall(m.text)) + 1):
             return False
-        for j in range(end + 1, min(hi, end + 6)):
+        start = end - len(_TOKEN.findall(m.text)) + 1
+        # a country adjective describing an organisation named after it («Российский оператор
+        # «Мегафон»», «китайским производителем Xiaomi»)
+        adjective = not title and all(a.kind == "country" for a in m.actors) and \
+            0 <= start < len(self.toks) and self.toks[start].word.pos == "ADJF"
+        joined = nouns = False
+        # a title before it may go on with a place («Посол Италии в Грузии Виторио Сандали»)
+        titled = start > 0 and self.toks[start - 1].word.pos == "NOUN" and \
+            self.toks[start - 1].word.animate and self._mention_at(start - 1) is None
+        j = end + 1
+        while j < min(hi, end + 9):
             nxt = self._mention_at(j)
             if nxt is not None:
+                if titled and self.toks[j - 1].word.pos == "PREP" and nxt.actors and \
+                        all(a.kind == "country" for a in nxt.actors):
+                    j = self._mention_end(j) + 1  # «Посол Италии в Грузии Виторио Сандали»
+                    continue
+                if adjective and nouns and not joined and nxt.actors and \
+                        all(a.kind == "organisation" for a in nxt.actors):
+                    return True
                 return bool(nxt.actors) and all(a.kind == "person" for a in nxt.actors)
             t = self.toks[j]
+            j += 1
             if t.text in "«»\"" or t.low == "и":
+                joined = joined or t.low == "и"
                 continue
+            if titled and t.word.pos == "PREP" and t.text[:1].islower():
+                continue  # «Глава палестинской делегации на переговорах Саеб Эрекат»
             if t.word.pos not in ("NOUN", "ADJF", "PRTF") or not t.text[:1].islower():
                 return False
+            nouns = nouns or t.word.pos == "NOUN"
         return False
 
     def _genitive_attribute(self, i: int) -> bool:
@@ -781,7 +803,10 @@ class _Sentence:
         it (past an opening quotation mark): «клуба «Бирмингем Сити»», «движения «Хамас»»."""
         quoted = i > 0 and self.toks[i - 1].text in "«\""
         j = i - 2 if quoted else i - 1
-        if j < 0 or not self.toks[j].text[:1].islower() or self.toks[j].word.pos != "NOUN":
+        opening = (j == 0 or j > 0 and self.toks[j - 1].text in _HARD) \
+            and self.toks[j].word.animate  # «Лидер ЛДПР Владимир Жириновский»
+        if j < 0 or not (self.toks[j].text[:1].islower() or opening) \
+                or self.toks[j].word.pos != "NOUN":
             return False
         return quoted or "gent" in self._mention_cases(i)  # a quoted name does not decline
 
@@ -804,13 +829,19 @@ class _Sentence:
                 # «Колонна ВСУ», «решение Вашингтона», «Министерство культуры Белоруссии»: the
                 # actor stands where the noun phrase it closes stands
                 k, h_cases, h_prep = found
-                undeclined = len(cases) == len(_CASES)
+                undeclined = len(cases) == len(_CASES) and not self._subject_of_trigger(i, trig)
                 if not h_cases:
                     return None
                 if "nomn" not in cases or undeclined and h_prep is not None or h_prep is None \
                         and (undeclined or k < i - 1 or h_cases & {"nomn", "accs"}):
                     # «на базе НАТО»: an undeclined name takes its phrase's preposition too
                     cases, prep = h_cases, h_prep
+        if prep is None and self.toks[i].text[:1].isupper():
+            found = self._apposition_head(trig, i, cases)
+            if found is not None:
+                cases, prep = found  # «с заместителем министра … Александром Налбандовым»
+        if prep == "между" and self._between_on_noun(trig, i):
+            return None  # «о начале сотрудничества между Киевом и Анкарой»: the noun's parties
         if prep is not None:
             if prep == "между" or passive and prep == "со стороны":
                 return "source"
@@ -829,6 +860,60 @@ class _Sentence:
         if "nomn" in cases:
             return "ambiguous" if can_target else "source"
         return "target" if can_target else None
+
+    def _between_on_noun(self, trig: RuTrigger, i: int) -> bool:
+        """Whether the «между» before the mention at token i hangs on a common noun other than
+        the trigger («договорился о сотрудничестве между Киевом и Анкарой»)."""
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if self.toks[j].low == "между":
+                if j == 0:
+                    return False
+                before = self.toks[j - 1]
+                return before.word.pos == "NOUN" and before.text[:1].islower() \
+                    and not trig.start <= before.start < trig.end \
+                    and self._mention_at(j - 1) is None
+        return False
+
+    def _subject_of_trigger(self, i: int, trig: RuTrigger) -> bool:
+        """Whether the mention at token i is a person's name right before a verb trigger: its
+        subject, however undeclined («делегации на переговорах Саеб Эрекат призвал ООН»)."""
+        m = self._mention_at(i)
+        end = self._mention_end(i)
+        return m is not None and len(m.actors) == 1 and m.actors[0].kind == "person" \
+            and end + 1 < len(self.toks) and self.toks[end + 1].start == trig.start \
+            and self.toks[end + 1].word.pos == "VERB"
+
+    def _apposition_head(self, trig: RuTrigger, i: int, cases: frozenset[str]
+                         ) -> tuple[frozenset[str], str] | None:
+        """For a name at token i standing in apposition after a title («с заместителем министра
+        иностранных дел Грузии Александром Налбандовым», «с главой Hermitage Capital Уильямом
+        Браудером»): the cases it shares with the title's noun and the preposition that governs
+        that noun, or None. The title is the nearest lower-case noun for a person before the
+        name that agrees with it in case, past the title's genitives (other nouns and actor mentions that
+        are no person); nothing else may stand between."""
+        j = i - 1
+        while j >= 0 and i - j <= 8:
+            t = self.toks[j]
+            if trig.start <= t.start < trig.end:
+                return None
+            m = self._mention_at(j)
+            if m is not None:
+                if any(a.kind == "person" for a in m.actors) and not m.text[:1].islower():
+                    return None
+                j -= 1
+                continue
+            if t.text in "«»\"":
+                j -= 1
+                continue
+            if not t.text[:1].islower() or t.word.pos not in ("NOUN", "ADJF", "PRTF"):
+                return None
+            if t.word.pos == "NOUN" and t.word.animate:
+                shared = cases & t.word.cases
+                if shared and not t.word.lexicalised:
+                    prep = self._preposition(j)
+                    return (shared, prep) if prep is not None else None
+            j -= 1
+        return None
 
     def _mention_cases(self, i: int) -> frozenset[str]:
         """The cases of the mention starting at token i: its first word's; for one person's name,
