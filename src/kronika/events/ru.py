@@ -74,6 +74,8 @@ _SUBORDINATORS = frozenset({"что", "чтобы", "если", "когда", "�
 _RELATIVE = frozenset({"который", "которая", "которое", "которые", "которого", "которой",
                        "которым", "которых", "которую", "которому", "которыми", "котором"})
 _RELATIVE_SUBJECT = frozenset({"который", "которая", "которое", "которые"})
+# Subordinators that open a time phrase on a noun («после встречи с Путиным»), not a clause.
+_TIME_PREPOSITIONS = frozenset({"после", "перед", "прежде"})
 # Words that open a predicate coordinated with the one before, sharing its subject («был
 # арестован, а затем освобождён»).
 _COORDINATING = frozenset({"а", "но", "затем", "потом", "однако"})
@@ -680,6 +682,9 @@ class _Sentence:
             targets = list(named_after)
         if not sources and not passive:  # «Шойгу, выступая в Думе, обвинил НАТО»
             sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo)
+        if not sources and head.pos == "NOUN" and ("с", "ablt") in rule.targets and lo > 0 \
+                and self.toks[lo].low in _TIME_PREPOSITIONS:
+            sources = self._subject_before_phrase(lo)  # «Порошенко после встречи с Путиным …»
         last = self._index(trig.end)
         for k, m in ambiguous:  # after the trigger: the object slot first, then the subject
             if bare and not targets:
@@ -691,6 +696,22 @@ class _Sentence:
             elif bare:
                 _add(targets, m.actors)
         return sources, targets
+
+    def _subject_before_phrase(self, lo: int) -> list[Actor]:
+        """The subject of the clause a time phrase starting at token lo stands in, before it:
+        who met or talked in «Порошенко же после встречи с Путиным охарактеризовал …», «Об этом
+        украинский лидер заявил … после встречи с X»."""
+        j = lo
+        while j > 0 and not self._is_boundary(j - 1):
+            j -= 1
+        for k in range(j, lo):
+            m = self._mention_at(k)
+            if m is None or k > 0 and self._mention_at(k - 1) is m:
+                continue
+            if "nomn" in self._mention_cases(k) and self._preposition(k) is None \
+                    and not self._describes_person(m, self._mention_end(k), lo):
+                return self._listed_with(k)
+        return []
 
     def _subject_before(self, lo: int, first: int) -> bool:
         """Whether a word no actor was found for stands as the subject before the trigger
@@ -978,6 +999,12 @@ class _Sentence:
             if k > 0 and self.toks[k - 1].text == "," and not self._own_subject(lo, trig):
                 return self._earlier_subject(k - 1, coordinated=True)  # «…, а затем освобождён»
             return []
+        that = lo - 1 if start.low in _TIME_PREPOSITIONS and self.toks[lo - 1].low == "что" else lo
+        if self.toks[that].low == "что" and that > 0 and self.toks[that - 1].text == "," \
+                and trigger_first.word.pos == "VERB" and not self._own_subject(that, trig):
+            # «Петр Порошенко объявил, что после инаугурации подпишет …»: the speaker's own act
+            found = self._earlier_subject(that - 1)
+            return found if _verb_agrees(trigger_first.low, found) else []
         if start.low in _SUBORDINATORS:
             return []
         return self._earlier_subject(lo - 1)
@@ -1362,10 +1389,31 @@ class _Sentence:
                 return min(end, other.start)
         return end
 
+    def _unnamed_holders(self, actors: list[Actor]) -> list[Actor]:
+        """The actors with an office named without its holder's name read as the guideline
+        reads them: the holder where the sentence names them too («В разговоре с Путиным …
+        призвали российского лидера»), else the country the title names («президент России»,
+        «американский президент»: an unnamed organ of a state), else no one («Президент
+        поручил …»: a role is resolved only inside its sentence)."""
+        out: list[Actor] = []
+        for a in actors:
+            m = next((m for m in self.mentions if a in m.actors), None)
+            if m is None or m.rule != "office-holder" or a.kind != "person" or any(
+                    a in o.actors and o.rule != "office-holder" for o in self.mentions):
+                _add(out, [a])
+                continue
+            country = _title_country(m.text, a.country)
+            if country is not None:
+                _add(out, [country])
+        return out
+
     def _build(self, trig: RuTrigger, status: str, status_rule: str | None,
                sources: list[Actor], targets: list[Actor]) -> Event:
         rule = trig.rule
         c = cues()
+        sources = self._unnamed_holders(sources)
+        targets = [a for a in self._unnamed_holders(targets)
+                   if all(not _same(a, s) for s in sources)]
         noise = self.doc.noise_covering(self.sent.start, self.sent.end)
         if self._hedged is None:
             self._hedged = bool(c.hedges.search(self.sent.text)) or \
@@ -1437,6 +1485,41 @@ class _Sentence:
         if cited is not None and not cites:
             cites.append(Actor(text=cited.text, name=cited.text))  # «источник в ведомстве»
         return Attribution(f.start, f.end, self.text[f.start:f.end], speaker, said, tuple(cites))
+
+
+def _title_country(words: str, code: str | None) -> Actor | None:
+    """The country a title names («президент России», «американский президент»), as an actor;
+    None when it names none («Президент», «глава государства»)."""
+    from kronika.actors.kb import load_kb
+
+    if code is None:
+        return None
+    c = load_kb().countries.get(code)
+    if c is None or not any(_names_place(w) for w in _TOKEN.findall(words)[1:]
+                            + _TOKEN.findall(words)[:1]):
+        return None
+    return Actor(words, c.name, c.id, c.country, None, "country" if c.country else c.kind)
+
+
+@lru_cache(maxsize=4096)
+def _names_place(word: str) -> bool:
+    """Whether a word of a title names a country: a place name («России») or a relational
+    adjective of one («российский», «американского»)."""
+    for p in morph().parse(word.lower())[:2]:
+        if "Geox" in p.tag or p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий")):
+            return True
+    return False
+
+
+def _verb_agrees(verb: str, subject: list[Actor]) -> bool:
+    """Whether a finite verb in the third person (or the past) can have these actors as its
+    subject: several take a plural verb, one a singular."""
+    if not subject:
+        return False
+    tag = morph().parse(verb)[0].tag
+    if tag.person in ("1per", "2per") or tag.mood == "impr":
+        return False
+    return tag.number == ("plur" if len(subject) > 1 else "sing")
 
 
 def _participle_agreement(toks: list[_Tok], first: int, end: int) -> tuple[str, str | None] | None:
