@@ -1131,9 +1131,10 @@ class _Sentence:
             t = self.toks[i]
             if t.low in ("он", "она", "оно", "они", "я", "мы", "вы"):
                 return True
-            if t.word.pos == "NOUN" and t.word.nominative and self._preposition(i) is None \
-                    and self._mention_at(i) is None and t.text[:1].islower():
-                return True
+            nominative = t.word.nominative or t.text[:1].isupper() and "nomn" in t.word.cases
+            if t.word.pos == "NOUN" and nominative and self._preposition(i) is None \
+                    and self._mention_at(i) is None:
+                return True  # «однако потом ГИБДД и МЧС опровергли»: a subject no actor names
             if t.text in _HARD or t.text == ",":
                 break
         return False
@@ -1399,7 +1400,8 @@ class _Sentence:
         for a in actors:
             m = next((m for m in self.mentions if a in m.actors), None)
             if m is None or m.rule != "office-holder" or a.kind != "person" or any(
-                    a in o.actors and o.rule != "office-holder" for o in self.mentions):
+                    o.rule != "office-holder" and any(b.name == a.name for b in o.actors)
+                    for o in self.mentions):
                 _add(out, [a])
                 continue
             country = _title_country(m.text, a.country)
