@@ -697,6 +697,37 @@ class _Sentence:
                 _add(targets, m.actors)
         return sources, targets
 
+    def _relative_object(self, trig: RuTrigger, lo: int, passive: bool) -> list[Actor]:
+        """The noun a relative clause hangs on, where the relative pronoun is the trigger's
+        object: «Ставрос Малас, которого поддерживает партия», «Иванов, которому вынесен
+        приговор» (its case one the rule takes bare, or the dative of a passive)."""
+        rel = self.toks[lo] if lo < len(self.toks) else None
+        if rel is None or rel.low not in _RELATIVE or rel.low in _RELATIVE_SUBJECT or lo < 2 \
+                or self.toks[lo - 1].text != "," or self._mention_at(lo - 2) is None:
+            return []
+        bare = {c for p, c in trig.rule.targets if p is None} | ({"datv"} if passive else set())
+        if not rel.word.cases & bare:
+            return []
+        k = lo - 2
+        while k > 0 and self._mention_at(k - 1) is self._mention_at(lo - 2):
+            k -= 1
+        return self._listed_with(k)
+
+    def _purpose_subject(self, hi: int) -> list[Actor]:
+        """Whom a request is addressed to when a «чтобы» clause names who is to act: its
+        nominative subject before its verb («Польша требует, чтобы Россия сняла ограничения»)."""
+        j = hi + 1 if hi < len(self.toks) and self.toks[hi].text == "," else hi
+        if j >= len(self.toks) or self.toks[j].low != "чтобы":
+            return []
+        for k in range(j + 1, min(len(self.toks), j + 8)):
+            t = self.toks[k]
+            if t.text in _HARD or t.text == "," or t.word.pos in ("VERB", "INFN"):
+                return []
+            m = self._mention_at(k)
+            if m is not None and "nomn" in self._mention_cases(k) and self._preposition(k) is None:
+                return self._listed_with(k)
+        return []
+
     def _subject_before_phrase(self, lo: int) -> list[Actor]:
         """The subject of the clause a time phrase starting at token lo stands in, before it:
         who met or talked in «Порошенко же после встречи с Путиным охарактеризовал …», «Об этом
@@ -905,13 +936,27 @@ class _Sentence:
             and self.toks[end + 1].word.pos == "VERB"
 
     def _apposition_head(self, trig: RuTrigger, i: int, cases: frozenset[str]
-                         ) -> tuple[frozenset[str], str] | None:
+                         ) -> tuple[frozenset[str], str | None] | None:
         """For a name at token i standing in apposition after a title («с заместителем министра
         иностранных дел Грузии Александром Налбандовым», «с главой Hermitage Capital Уильямом
         Браудером»): the cases it shares with the title's noun and the preposition that governs
         that noun, or None. The title is the nearest lower-case noun for a person before the
         name that agrees with it in case, past the title's genitives (other nouns and actor mentions that
-        are no person); nothing else may stand between."""
+        are no person); nothing else may stand between. An organisation's name right after the
+        common noun it names («партией Движение за социал-демократию», «газету «Известия»»)
+        takes that noun's cases and preposition (or none)."""
+        m = self._mention_at(i)
+        if m is not None and m.actors and all(a.kind == "organisation" for a in m.actors):
+            j = i - 2 if i > 1 and self.toks[i - 1].text in "«\"" else i - 1
+            t = self.toks[j] if j >= 0 else None
+            if t is None or not t.text[:1].islower() or t.word.pos != "NOUN" \
+                    or trig.start <= t.start < trig.end or self._mention_at(j) is not None:
+                return None
+            if not t.word.cases & {"nomn", "accs", "datv", "ablt"}:
+                return None  # «партии Единая Россия»: a genitive, read as `_phrase_head` reads it
+            # a name in the nominative does not agree with its noun («партией Движение за …»)
+            shared = t.word.cases if "nomn" in cases else cases & t.word.cases
+            return (shared, self._preposition(j)) if shared and shared != cases else None
         j = i - 1
         while j >= 0 and i - j <= 8:
             t = self.toks[j]
@@ -1351,6 +1396,9 @@ class _Sentence:
         if passive and not targets and (rule.passive or any(t.word.pos == "PRTS" for t in inside)) \
                 and head.pos != "NOUN" and not self._own_subject(lo, trig):
             targets = self._borrowed_subject(trig, lo)  # «Борис Стомахин, редактор …, был арестован»
+        if not targets and head.pos != "NOUN":
+            targets = self._relative_object(trig, lo, passive) or (
+                self._purpose_subject(hi) if rule.type == "REQUEST" else [])
         if passive and not targets and self.toks[first].word.pos == "PRTF":
             targets = self._borrowed_subject(trig, lo)  # «Мингазов, захваченный в Пакистане»
             if not targets:
