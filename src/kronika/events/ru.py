@@ -949,9 +949,10 @@ class _Sentence:
         if m is not None and m.actors and all(a.kind == "organisation" for a in m.actors):
             j = i - 2 if i > 1 and self.toks[i - 1].text in "«\"" else i - 1
             t = self.toks[j] if j >= 0 else None
-            if t is None or not t.text[:1].islower() or t.word.pos != "NOUN" \
-                    or trig.start <= t.start < trig.end or self._mention_at(j) is not None:
-                return None
+            if t is None or not t.text[:1].islower() or t.word.pos != "NOUN" or t.word.animate \
+                    or t.word.plural or trig.start <= t.start < trig.end \
+                    or self._mention_at(j) is not None:
+                return None  # «по требованию налоговиков Роскомнадзор»: no kind of body
             if not t.word.cases & {"nomn", "accs", "datv", "ablt"}:
                 return None  # «партии Единая Россия»: a genitive, read as `_phrase_head` reads it
             # a name in the nominative does not agree with its noun («партией Движение за …»)
