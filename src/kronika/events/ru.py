@@ -667,7 +667,7 @@ class _Sentence:
             k, m = ambiguous.pop(0)
             if head.pos == "VERB" and head.plural and "accs" in bare and len(m.actors) == 1 \
                     and m.actors[0].kind == "person" \
-                    and (k == 0 or self.toks[k - 1].low not in _JOINERS) \
+                    and (k == 0 or not self._joins(k - 1)) \
                     and not self._joined_after(m, k, hi):
                 _add(targets, m.actors)  # «Бэ Чжун Хо посетили дипломаты»: one person, a plural verb
                 continue
