@@ -813,7 +813,10 @@ class _Sentence:
         «Бирмингем Сити» Карсона Ёнга», «лидера движения «Хамас» Исмаила Хании»)."""
         if not m.actors:
             return False
-        title = all(a.kind == "person" for a in m.actors) and m.text[:1].islower()
+        title = all(a.kind == "person" for a in m.actors) and m.text[:1].islower() and not any(
+            w[:1].isupper() and _name_cases(w.lower()) for w in _TOKEN.findall(m.text))
+        # («королева Елизавета II и премьер-министр Борис Джонсон»: a title with its name is
+        # someone of their own)
         if not title and any(a.kind != "country" for a in m.actors) \
                 and not self._genitive_attribute(end - len(_TOKEN.findall(m.text)) + 1):
             return False
@@ -927,13 +930,17 @@ class _Sentence:
         return False
 
     def _subject_of_trigger(self, i: int, trig: RuTrigger) -> bool:
-        """Whether the mention at token i is a person's name right before a verb trigger: its
-        subject, however undeclined («делегации на переговорах Саеб Эрекат призвал ООН»)."""
+        """Whether the mention at token i is a person's name right before a verb trigger (past
+        adverbs): its subject, however undeclined («делегации на переговорах Саеб Эрекат
+        призвал ООН»)."""
         m = self._mention_at(i)
-        end = self._mention_end(i)
+        j = self._mention_end(i) + 1
+        while j < len(self.toks) and self.toks[j].word.pos == "ADVB" \
+                and self.toks[j].start < trig.start:
+            j += 1  # «В пятницу Берлускони убедительно призывал»
         return m is not None and len(m.actors) == 1 and m.actors[0].kind == "person" \
-            and end + 1 < len(self.toks) and self.toks[end + 1].start == trig.start \
-            and self.toks[end + 1].word.pos == "VERB"
+            and j < len(self.toks) and self.toks[j].start == trig.start \
+            and self.toks[j].word.pos == "VERB"
 
     def _apposition_head(self, trig: RuTrigger, i: int, cases: frozenset[str]
                          ) -> tuple[frozenset[str], str | None] | None:
