@@ -848,8 +848,11 @@ class _Sentence:
                 continue
             if titled and t.word.pos == "PREP" and t.text[:1].islower():
                 continue  # «Глава палестинской делегации на переговорах Саеб Эрекат»
-            if t.word.pos not in ("NOUN", "ADJF", "PRTF") or not t.text[:1].islower():
-                return False
+            if t.word.pos not in ("NOUN", "ADJF", "PRTF") or not t.text[:1].islower() and (
+                    title or adjective or _name_cases(t.low) or not _names_place(t.text)
+                    and t.word.pos != "ADJF"):
+                return False  # a capitalised word only in a place's name («главы Администрации
+                #               Советского района Уфы Рустем Рахматуллин»)
             nouns = nouns or t.word.pos == "NOUN"
         return False
 
