@@ -1000,6 +1000,19 @@ class _Sentence:
         m = self._mention_at(i)
         if m is None or len(m.actors) != 1 or m.actors[0].kind != "person":
             return first
+        if self.toks[i].text[:1].islower():
+            # a title swallowed with its genitives: the name decides («помощник заместителя
+            # [госсекретаря Мэтью Брайза] призвал»)
+            j = next((j for j in range(i + 1, min(len(self.toks), i + 8))
+                      if self._mention_at(j) is m and self.toks[j].text[:1].isupper()
+                      and _name_cases(self.toks[j].low)), None)
+            if j is not None and "nomn" not in first:
+                return self._name_part_cases(j, m, self.toks[j].word.cases or frozenset(_CASES))
+        return self._name_part_cases(i, m, first)
+
+    def _name_part_cases(self, i: int, m: Mention, first: frozenset[str]) -> frozenset[str]:
+        """The cases every word of the name from token i allows as one person's name, within
+        the cases `first` (see `_mention_cases`)."""
         out = first
         # a woman's first name: a surname with no feminine reading does not decline («Холли
         # Соломон», «Мейрид Корриган Магуайр»), so its masculine nominative says nothing
