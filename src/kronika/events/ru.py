@@ -235,6 +235,19 @@ def _agents() -> frozenset[str]:
 
 
 @cache
+def _not_state() -> frozenset[str]:
+    """Nouns for groups that are no organ of a state (groups.ru.yaml `not_state`)."""
+    data = load_rules("kronika.events", "groups.ru.yaml")
+    return frozenset(w.replace("ё", "е") for w in data["not_state"]["lemmas"]) | frozenset(
+        data["not_state"]["lemmas"])
+
+
+def not_state_examples() -> list[str]:
+    """The examples of groups.ru.yaml, for the tests."""
+    return list(load_rules("kronika.events", "groups.ru.yaml")["not_state"].get("examples", ()))
+
+
+@cache
 def _modes() -> tuple[tuple[str, tuple[str, ...]], ...]:
     data = load_rules("kronika.events", "ru.yaml")
     return tuple((k, tuple(v)) for k, v in data.get("modes", {}).items())
@@ -1462,6 +1475,28 @@ class _Sentence:
                 return min(end, other.start)
         return end
 
+    def _non_state(self, a: Actor) -> bool:
+        """Whether a country actor is read only from adjectives on a noun for a group that is no
+        organ of a state («грузинскую общественность», «российских и украинских чиновников»;
+        groups.ru.yaml): no actor. Any other mention of the country keeps it."""
+        if a.kind != "country":
+            return False
+        found = False
+        for m in self.mentions:
+            if not any(b.name == a.name for b in m.actors):
+                continue
+            i = self._index(m.start)
+            if i >= len(self.toks) or self.toks[i].word.pos != "ADJF" or self._mention_end(i) != i:
+                return False
+            j = i + 1
+            while j < len(self.toks) and (self.toks[j].word.pos == "ADJF"
+                                          or self.toks[j].low in ("и", ",")):
+                j += 1
+            if j >= len(self.toks) or self.toks[j].word.lemma not in _not_state():
+                return False
+            found = True
+        return found
+
     def _unnamed_holders(self, actors: list[Actor]) -> list[Actor]:
         """The actors with an office named without its holder's name read as the guideline
         reads them: the holder where the sentence names them too («В разговоре с Путиным …
@@ -1485,9 +1520,9 @@ class _Sentence:
                sources: list[Actor], targets: list[Actor]) -> Event:
         rule = trig.rule
         c = cues()
-        sources = self._unnamed_holders(sources)
+        sources = self._unnamed_holders([a for a in sources if not self._non_state(a)])
         targets = [a for a in self._unnamed_holders(targets)
-                   if all(not _same(a, s) for s in sources)]
+                   if all(not _same(a, s) for s in sources) and not self._non_state(a)]
         noise = self.doc.noise_covering(self.sent.start, self.sent.end)
         if self._hedged is None:
             self._hedged = bool(c.hedges.search(self.sent.text)) or \
