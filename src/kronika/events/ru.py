@@ -12,6 +12,14 @@ with no subject of its own borrows it from the clause it is wedged into («Шо�
 Думе, обвинил НАТО») or, after «который», from the noun the relative clause hangs on. A verb
 with no actor named still gives an event when someone unnamed acts: a pronoun, a person or a
 body («суд», `agents:` in ru.yaml) as its subject, or none and a plural verb («его задержали»).
+A gerund shares its main clause's subject; so do a predicate after «, а затем», a relative
+clause on what the subject wrote («статью, в которой призвал»), a verb after «, что» agreeing
+with the speaker, a passive set off from its subject by a description («X, редактор газеты,
+был арестован») and an event noun after «после»; an object relative pronoun («которого
+поддерживает партия») and the subject of a request's «чтобы» clause are targets. An office
+named without its holder's name is the country it names («президент России»), and a country
+adjective on a group that is no organ of a state («грузинская общественность»,
+groups.ru.yaml) no actor.
 A country or title describing the person named after it («американский актёр Уэнтуорт Миллер»)
 is no actor of its own. Status cues (`status.ru.yaml`) and the trigger verb's tense decide
 whether it happened.
@@ -934,7 +942,12 @@ class _Sentence:
 
     def _between_on_noun(self, trig: RuTrigger, i: int) -> bool:
         """Whether the «между» before the mention at token i hangs on a common noun other than
-        the trigger («договорился о сотрудничестве между Киевом и Анкарой»)."""
+        the trigger of a singular verb («договорился о сотрудничестве между Киевом и Анкарой»);
+        after a plural verb its parties may be the verb's own («Президенты договорились о
+        контактах между Вашингтоном и Пекином»)."""
+        verb = self.toks[self._index(trig.start)].word
+        if verb.pos == "VERB" and verb.plural:
+            return False  # «Президенты договорились о контактах между Вашингтоном и Пекином»
         for j in range(i - 1, max(-1, i - 4), -1):
             if self.toks[j].low == "между":
                 if j == 0:
@@ -1501,8 +1514,9 @@ class _Sentence:
         """The actors with an office named without its holder's name read as the guideline
         reads them: the holder where the sentence names them too («В разговоре с Путиным …
         призвали российского лидера»), else the country the title names («президент России»,
-        «американский президент»: an unnamed organ of a state), else no one («Президент
-        поручил …»: a role is resolved only inside its sentence)."""
+        «американский президент»: an unnamed organ of a state). A title naming no country
+        («Президенты договорились») keeps the holder the actors stage read: the timeline stage
+        fills such a side from the sentences before (kronika.timeline)."""
         out: list[Actor] = []
         for a in actors:
             m = next((m for m in self.mentions if a in m.actors), None)
@@ -1512,8 +1526,7 @@ class _Sentence:
                 _add(out, [a])
                 continue
             country = _title_country(m.text, a.country)
-            if country is not None:
-                _add(out, [country])
+            _add(out, [country if country is not None else a])
         return out
 
     def _build(self, trig: RuTrigger, status: str, status_rule: str | None,
