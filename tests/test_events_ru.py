@@ -15,7 +15,7 @@ from kronika import Pipeline
 from kronika.actors import Actors
 from kronika.eval.events import read_cases, score
 from kronika.events import Events
-from kronika.events.ru import find_triggers, rules, status_examples
+from kronika.events.ru import find_triggers, not_state_examples, rules, status_examples
 from kronika.extract import Extract
 from kronika.extract.noise import NoiseFlagger
 from kronika.language.sentences import Sentences
@@ -136,6 +136,15 @@ def test_rule_examples_fire(rule):
 def test_status_examples_decide(name, example):
     doc = PIPELINE.process(example, lang="ru")
     assert any(e.rule.endswith(f"+{name}") for e in doc.events), [e.rule for e in doc.events]
+
+
+@pytest.mark.parametrize("example", not_state_examples())
+def test_a_country_adjective_on_a_non_state_group_is_no_actor(example):
+    doc = PIPELINE.process(example, lang="ru")
+    countries = {a.name for m in doc.mentions for a in m.actors if a.kind == "country"}
+    assert doc.events and countries, "the example has an event and a country adjective"
+    for e in doc.events:
+        assert not countries & {a.name for a in (*e.sources, *e.targets)}, e
 
 
 def test_explain_names_the_rule_and_the_spans_point_into_the_text():

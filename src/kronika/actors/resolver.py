@@ -918,6 +918,11 @@ class _Resolver:
                          if (k := _norm(p.normal_form)) in self.m.bodies), None)
             place = _TOKEN.match(self.text, m.end() + 1) if self.text.startswith(" ", m.end()) \
                 else None
+            if rule is not None and place is not None and place.end() <= end:
+                named = self._named_court(out, rule, m, place, start)
+                if named is not None:
+                    out = [r for r in out if r.start != place.start()] + [named]
+                    continue
             if (rule is None or place is None or place.end() > end
                     or any(r.start < place.end() and m.start() < r.end for r in out)
                     or not _genitive_place(place.group())):
@@ -939,6 +944,27 @@ class _Resolver:
                                         f"not know: the body '{name}' (bodies.yaml)"))
         out.sort(key=lambda r: r.start)
         return out
+
+    def _named_court(self, out: list[Resolution], rule: str, m: re.Match, place: re.Match,
+                     start: int) -> Resolution | None:
+        """Russian: a court with a name of its own before a country's name in the genitive
+        («Верховный суд Испании», «Специальный суд Пакистана»): the court, named without the
+        country (docs/ANNOTATION.md: "Supreme Court", not "United States Supreme Court"), not the
+        country; None for any other body or place («суд Гонконга», «полиция Украины»)."""
+        country = next((r for r in out if r.start == place.start() and r.end == place.end()
+                        and r.rule == "country-alias"), None)
+        if rule != "court-of-place" or country is None or any(
+                r.start < place.start() and m.start() < r.end for r in out):
+            return None
+        before = _WORD_BEFORE.search(self.text, start, m.start())
+        if before is None or not before.group(1)[:1].isupper() or not _adjective(before.group(1)):
+            return None
+        words = self.text[before.start(1):m.end()]
+        name = _nominative_ru(words)
+        return Resolution(before.start(1), place.end(), self.text[before.start(1):place.end()],
+                          (Actor(words, name, None, None, None, "organisation"),), rule,
+                          f"'{words}' is a court with a name of its own, before the country "
+                          f"'{place.group()}': the court '{name}', without the country")
 
     def people(self, found: list[Resolution], entities: Sequence[Entity]) -> list[Resolution]:
         """PER entities the KB does not know: a surname of an earlier person, a title the grammar

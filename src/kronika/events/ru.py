@@ -12,6 +12,14 @@ with no subject of its own borrows it from the clause it is wedged into («Шо�
 Думе, обвинил НАТО») or, after «который», from the noun the relative clause hangs on. A verb
 with no actor named still gives an event when someone unnamed acts: a pronoun, a person or a
 body («суд», `agents:` in ru.yaml) as its subject, or none and a plural verb («его задержали»).
+A gerund shares its main clause's subject; so do a predicate after «, а затем», a relative
+clause on what the subject wrote («статью, в которой призвал»), a verb after «, что» agreeing
+with the speaker, a passive set off from its subject by a description («X, редактор газеты,
+был арестован») and an event noun after «после»; an object relative pronoun («которого
+поддерживает партия») and the subject of a request's «чтобы» clause are targets. An office
+named without its holder's name is the country it names («президент России»), and a country
+adjective on a group that is no organ of a state («грузинская общественность»,
+groups.ru.yaml) no actor.
 A country or title describing the person named after it («американский актёр Уэнтуорт Миллер»)
 is no actor of its own. Status cues (`status.ru.yaml`) and the trigger verb's tense decide
 whether it happened.
@@ -74,6 +82,11 @@ _SUBORDINATORS = frozenset({"что", "чтобы", "если", "когда", "�
 _RELATIVE = frozenset({"который", "которая", "которое", "которые", "которого", "которой",
                        "которым", "которых", "которую", "которому", "которыми", "котором"})
 _RELATIVE_SUBJECT = frozenset({"который", "которая", "которое", "которые"})
+# Subordinators that open a time phrase on a noun («после встречи с Путиным»), not a clause.
+_TIME_PREPOSITIONS = frozenset({"после", "перед", "прежде"})
+# Words that open a predicate coordinated with the one before, sharing its subject («был
+# арестован, а затем освобождён»).
+_COORDINATING = frozenset({"а", "но", "затем", "потом", "однако"})
 _TWO_WORD_PREPS = {("в", "отношении"): "в отношении", ("со", "стороны"): "со стороны",
                    ("с", "стороны"): "со стороны", ("в", "адрес"): "в адрес"}
 _PREP_VARIANTS = {"со": "с", "ко": "к", "об": "о", "обо": "о", "во": "в", "передо": "перед"}
@@ -248,6 +261,19 @@ def _agents() -> frozenset[str]:
 
 
 @cache
+def _not_state() -> frozenset[str]:
+    """Nouns for groups that are no organ of a state (groups.ru.yaml `not_state`)."""
+    data = load_rules("kronika.events", "groups.ru.yaml")
+    return frozenset(w.replace("ё", "е") for w in data["not_state"]["lemmas"]) | frozenset(
+        data["not_state"]["lemmas"])
+
+
+def not_state_examples() -> list[str]:
+    """The examples of groups.ru.yaml, for the tests."""
+    return list(load_rules("kronika.events", "groups.ru.yaml")["not_state"].get("examples", ()))
+
+
+@cache
 def _modes() -> tuple[tuple[str, tuple[str, ...]], ...]:
     data = load_rules("kronika.events", "ru.yaml")
     return tuple((k, tuple(v)) for k, v in data.get("modes", {}).items())
@@ -412,14 +438,42 @@ def _unknown_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _name_cases(word: str) -> frozenset[str]:
+def _name_cases(word: str, gender: str | None = None) -> frozenset[str]:
     """The cases of a word's readings as one person's name (a first name, patronymic or
-    surname in the singular); empty when it has none or does not decline («Шойгу»)."""
+    surname in the singular, of `gender` if given); empty when it has none or does not decline
+    («Шойгу»)."""
     if not word[:1].isalpha():
         return frozenset()
     return frozenset(p.tag.case for p in morph().parse(word)
                      if p.tag.case and p.tag.number == "sing" and "Fixd" not in p.tag
-                     and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag))
+                     and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag)
+                     and (gender is None or p.tag.gender == gender))
+
+
+@lru_cache(maxsize=65536)
+def _name_genders(word: str) -> frozenset[str]:
+    """The genders of a word's readings as a first name («Холли»: feminine only)."""
+    if not word[:1].isalpha():
+        return frozenset()
+    return frozenset(p.tag.gender for p in morph().parse(word)
+                     if "Name" in p.tag and p.tag.number == "sing" and p.tag.gender)
+
+
+@lru_cache(maxsize=65536)
+def _case_numbers(word: str) -> frozenset[tuple[str, str | None]]:
+    """The (case, number) pairs of a word's readings: every pair for an indeclinable, unknown or
+    numeral word (a number with no case of its own agrees with anything)."""
+    if not word[:1].isalpha() or not morph().word_is_known(word):
+        return _ALL_CASE_NUMBERS
+    parses = morph().parse(word)
+    if any("Fixd" in p.tag for p in parses):
+        return _ALL_CASE_NUMBERS
+    out = frozenset((p.tag.case, n) for p in parses if p.tag.case
+                    for n in ((p.tag.number,) if p.tag.number else ("sing", "plur")))
+    return out or _ALL_CASE_NUMBERS
+
+
+_ALL_CASE_NUMBERS = frozenset((c, n) for c in _CASES for n in ("sing", "plur"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -593,6 +647,8 @@ class _Sentence:
         """The preposition governing the word at token i (skipping adjectives before it)."""
         j = i - 1
         while j >= 0 and self.toks[j].word.pos in ("ADJF", "NUMR") and i - j < 3:
+            if not _case_numbers(self.toks[j].low) & _case_numbers(self.toks[i].low):
+                return None  # «из первых Николаса Мадуро»: the adjective is not the name's
             j -= 1
         if j < 0:
             return None
@@ -614,6 +670,7 @@ class _Sentence:
         ambiguous: list[tuple[int, Mention]] = []
         seen: set[int] = set()
         last = self._index(trig.end)
+        named_after: list[Actor] = []  # sources read from a nominative after the trigger
         # (end token, role, start token) of the last mention
         previous: tuple[int, str | None, int] | None = None
         for i in range(lo, hi):
@@ -640,6 +697,7 @@ class _Sentence:
                 _add(sources if role == "source" else targets, ambiguous.pop()[1].actors)
             if role == "source":
                 _add(sources, m.actors)
+                named_after.extend(m.actors if i >= last else ())
             elif role == "target":
                 _add(targets, m.actors)
             elif role == "ambiguous":
@@ -651,13 +709,24 @@ class _Sentence:
             k, m = ambiguous.pop(0)
             if head.pos == "VERB" and head.plural and "accs" in bare and len(m.actors) == 1 \
                     and m.actors[0].kind == "person" \
-                    and (k == 0 or self.toks[k - 1].low not in _JOINERS) \
+                    and (k == 0 or not self._joins(k - 1)) \
                     and not self._joined_after(m, k, hi):
                 _add(targets, m.actors)  # «Бэ Чжун Хо посетили дипломаты»: one person, a plural verb
                 continue
             _add(sources, m.actors)
+        if named_after and len(named_after) < len(sources) and not targets and not passive \
+                and head.pos == "VERB" and not head.plural and "accs" in bare \
+                and not dative_subject:
+            # a singular verb has one subject: with one before it, the nominative read after it
+            # is its object, a name that does not decline («Израиль депортировал … Мейрид
+            # Корриган Магуайр»)
+            sources = [a for a in sources if a not in named_after]
+            targets = list(named_after)
         if not sources and not passive:  # «Шойгу, выступая в Думе, обвинил НАТО»
             sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo)
+        if not sources and head.pos == "NOUN" and ("с", "ablt") in rule.targets and lo > 0 \
+                and self.toks[lo].low in _TIME_PREPOSITIONS:
+            sources = self._subject_before_phrase(lo)  # «Порошенко после встречи с Путиным …»
         last = self._index(trig.end)
         for k, m in ambiguous:  # after the trigger: the object slot first, then the subject
             if bare and not targets:
@@ -669,6 +738,53 @@ class _Sentence:
             elif bare:
                 _add(targets, m.actors)
         return sources, targets
+
+    def _relative_object(self, trig: RuTrigger, lo: int, passive: bool) -> list[Actor]:
+        """The noun a relative clause hangs on, where the relative pronoun is the trigger's
+        object: «Ставрос Малас, которого поддерживает партия», «Иванов, которому вынесен
+        приговор» (its case one the rule takes bare, or the dative of a passive)."""
+        rel = self.toks[lo] if lo < len(self.toks) else None
+        if rel is None or rel.low not in _RELATIVE or rel.low in _RELATIVE_SUBJECT or lo < 2 \
+                or self.toks[lo - 1].text != "," or self._mention_at(lo - 2) is None:
+            return []
+        bare = {c for p, c in trig.rule.targets if p is None} | ({"datv"} if passive else set())
+        if not rel.word.cases & bare:
+            return []
+        k = lo - 2
+        while k > 0 and self._mention_at(k - 1) is self._mention_at(lo - 2):
+            k -= 1
+        return self._listed_with(k)
+
+    def _purpose_subject(self, hi: int) -> list[Actor]:
+        """Whom a request is addressed to when a «чтобы» clause names who is to act: its
+        nominative subject before its verb («Польша требует, чтобы Россия сняла ограничения»)."""
+        j = hi + 1 if hi < len(self.toks) and self.toks[hi].text == "," else hi
+        if j >= len(self.toks) or self.toks[j].low != "чтобы":
+            return []
+        for k in range(j + 1, min(len(self.toks), j + 8)):
+            t = self.toks[k]
+            if t.text in _HARD or t.text == "," or t.word.pos in ("VERB", "INFN"):
+                return []
+            m = self._mention_at(k)
+            if m is not None and "nomn" in self._mention_cases(k) and self._preposition(k) is None:
+                return self._listed_with(k)
+        return []
+
+    def _subject_before_phrase(self, lo: int) -> list[Actor]:
+        """The subject of the clause a time phrase starting at token lo stands in, before it:
+        who met or talked in «Порошенко же после встречи с Путиным охарактеризовал …», «Об этом
+        украинский лидер заявил … после встречи с X»."""
+        j = lo
+        while j > 0 and not self._is_boundary(j - 1):
+            j -= 1
+        for k in range(j, lo):
+            m = self._mention_at(k)
+            if m is None or k > 0 and self._mention_at(k - 1) is m:
+                continue
+            if "nomn" in self._mention_cases(k) and self._preposition(k) is None \
+                    and not self._describes_person(m, self._mention_end(k), lo):
+                return self._listed_with(k)
+        return []
 
     def _subject_before(self, lo: int, first: int) -> bool:
         """Whether a word no actor was found for stands as the subject before the trigger
@@ -739,19 +855,47 @@ class _Sentence:
         «Бирмингем Сити» Карсона Ёнга», «лидера движения «Хамас» Исмаила Хании»)."""
         if not m.actors:
             return False
-        title = all(a.kind == "person" for a in m.actors) and m.text[:1].islower()
+        title = all(a.kind == "person" for a in m.actors) and m.text[:1].islower() and not any(
+            w[:1].isupper() and _name_cases(w.lower()) for w in _TOKEN.findall(m.text))
+        # («королева Елизавета II и премьер-министр Борис Джонсон»: a title with its name is
+        # someone of their own)
         if not title and any(a.kind != "country" for a in m.actors) \
                 and not self._genitive_attribute(end - len(_TOKEN.findall(m.text)) + 1):
             return False
-        for j in range(end + 1, min(hi, end + 6)):
+        start = end - len(_TOKEN.findall(m.text)) + 1
+        # a country adjective describing an organisation named after it («Российский оператор
+        # «Мегафон»», «китайским производителем Xiaomi»)
+        adjective = not title and all(a.kind == "country" for a in m.actors) and \
+            0 <= start < len(self.toks) and self.toks[start].word.pos == "ADJF"
+        joined = nouns = False
+        # a title before it may go on with a place («Посол Италии в Грузии Виторио Сандали»)
+        titled = start > 0 and self.toks[start - 1].word.pos == "NOUN" and \
+            self.toks[start - 1].word.animate and self._mention_at(start - 1) is None
+        j = end + 1
+        while j < min(hi, end + 9):
             nxt = self._mention_at(j)
             if nxt is not None:
+                if titled and self.toks[j - 1].word.pos == "PREP" and nxt.actors and \
+                        all(a.kind == "country" for a in nxt.actors):
+                    j = self._mention_end(j) + 1  # «Посол Италии в Грузии Виторио Сандали»
+                    continue
+                if adjective and nouns and not joined and nxt.actors and \
+                        all(a.kind == "organisation" for a in nxt.actors):
+                    return True
                 return bool(nxt.actors) and all(a.kind == "person" for a in nxt.actors)
             t = self.toks[j]
+            j += 1
             if t.text in "«»\"" or t.low == "и":
+                joined = joined or t.low == "и"
                 continue
-            if t.word.pos not in ("NOUN", "ADJF", "PRTF") or not t.text[:1].islower():
-                return False
+            if titled and t.word.pos == "PREP" and t.text[:1].islower():
+                continue  # «Глава палестинской делегации на переговорах Саеб Эрекат»
+            if t.word.pos not in ("NOUN", "ADJF", "PRTF") or not t.text[:1].islower() and (
+                    title or adjective or _name_cases(t.low) or not _names_place(t.text)
+                    and t.word.pos != "ADJF"):
+                return False  # a capitalised word only in a place's name («главы Администрации
+                #               Советского района Уфы Рустем Рахматуллин»)
+            nouns = nouns or t.word.pos == "NOUN"
         return False
 
     def _genitive_attribute(self, i: int) -> bool:
@@ -759,7 +903,10 @@ class _Sentence:
         it (past an opening quotation mark): «клуба «Бирмингем Сити»», «движения «Хамас»»."""
         quoted = i > 0 and self.toks[i - 1].text in "«\""
         j = i - 2 if quoted else i - 1
-        if j < 0 or not self.toks[j].text[:1].islower() or self.toks[j].word.pos != "NOUN":
+        opening = (j == 0 or j > 0 and self.toks[j - 1].text in _HARD) \
+            and self.toks[j].word.animate  # «Лидер ЛДПР Владимир Жириновский»
+        if j < 0 or not (self.toks[j].text[:1].islower() or opening) \
+                or self.toks[j].word.pos != "NOUN":
             return False
         return quoted or "gent" in self._mention_cases(i)  # a quoted name does not decline
 
@@ -782,13 +929,19 @@ class _Sentence:
                 # «Колонна ВСУ», «решение Вашингтона», «Министерство культуры Белоруссии»: the
                 # actor stands where the noun phrase it closes stands
                 k, h_cases, h_prep = found
-                undeclined = len(cases) == len(_CASES)
+                undeclined = len(cases) == len(_CASES) and not self._subject_of_trigger(i, trig)
                 if not h_cases:
                     return None
                 if "nomn" not in cases or undeclined and h_prep is not None or h_prep is None \
                         and (undeclined or k < i - 1 or h_cases & {"nomn", "accs"}):
                     # «на базе НАТО»: an undeclined name takes its phrase's preposition too
                     cases, prep = h_cases, h_prep
+        if prep is None and self.toks[i].text[:1].isupper():
+            found = self._apposition_head(trig, i, cases)
+            if found is not None:
+                cases, prep = found  # «с заместителем министра … Александром Налбандовым»
+        if prep == "между" and self._between_on_noun(trig, i):
+            return None  # «о начале сотрудничества между Киевом и Анкарой»: the noun's parties
         if prep is not None:
             if prep == "между" or passive and prep == "со стороны":
                 return "source"
@@ -808,6 +961,84 @@ class _Sentence:
             return "ambiguous" if can_target else "source"
         return "target" if can_target else None
 
+    def _between_on_noun(self, trig: RuTrigger, i: int) -> bool:
+        """Whether the «между» before the mention at token i hangs on a common noun other than
+        the trigger of a singular verb («договорился о сотрудничестве между Киевом и Анкарой»);
+        after a plural verb its parties may be the verb's own («Президенты договорились о
+        контактах между Вашингтоном и Пекином»)."""
+        verb = self.toks[self._index(trig.start)].word
+        if verb.pos == "VERB" and verb.plural:
+            return False  # «Президенты договорились о контактах между Вашингтоном и Пекином»
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if self.toks[j].low == "между":
+                if j == 0:
+                    return False
+                before = self.toks[j - 1]
+                return before.word.pos == "NOUN" and before.text[:1].islower() \
+                    and not trig.start <= before.start < trig.end \
+                    and self._mention_at(j - 1) is None
+        return False
+
+    def _subject_of_trigger(self, i: int, trig: RuTrigger) -> bool:
+        """Whether the mention at token i is a person's name right before a verb trigger (past
+        adverbs): its subject, however undeclined («делегации на переговорах Саеб Эрекат
+        призвал ООН»)."""
+        m = self._mention_at(i)
+        j = self._mention_end(i) + 1
+        while j < len(self.toks) and self.toks[j].word.pos == "ADVB" \
+                and self.toks[j].start < trig.start:
+            j += 1  # «В пятницу Берлускони убедительно призывал»
+        return m is not None and len(m.actors) == 1 and m.actors[0].kind == "person" \
+            and j < len(self.toks) and self.toks[j].start == trig.start \
+            and self.toks[j].word.pos == "VERB"
+
+    def _apposition_head(self, trig: RuTrigger, i: int, cases: frozenset[str]
+                         ) -> tuple[frozenset[str], str | None] | None:
+        """For a name at token i standing in apposition after a title («с заместителем министра
+        иностранных дел Грузии Александром Налбандовым», «с главой Hermitage Capital Уильямом
+        Браудером»): the cases it shares with the title's noun and the preposition that governs
+        that noun, or None. The title is the nearest lower-case noun for a person before the
+        name that agrees with it in case, past the title's genitives (other nouns and actor mentions that
+        are no person); nothing else may stand between. An organisation's name right after the
+        common noun it names («партией Движение за социал-демократию», «газету «Известия»»)
+        takes that noun's cases and preposition (or none)."""
+        m = self._mention_at(i)
+        if m is not None and m.actors and all(a.kind == "organisation" for a in m.actors):
+            j = i - 2 if i > 1 and self.toks[i - 1].text in "«\"" else i - 1
+            t = self.toks[j] if j >= 0 else None
+            if t is None or not t.text[:1].islower() or t.word.pos != "NOUN" or t.word.animate \
+                    or t.word.plural or trig.start <= t.start < trig.end \
+                    or self._mention_at(j) is not None:
+                return None  # «по требованию налоговиков Роскомнадзор»: no kind of body
+            if not t.word.cases & {"nomn", "accs", "datv", "ablt"}:
+                return None  # «партии Единая Россия»: a genitive, read as `_phrase_head` reads it
+            # a name in the nominative does not agree with its noun («партией Движение за …»)
+            shared = t.word.cases if "nomn" in cases else cases & t.word.cases
+            return (shared, self._preposition(j)) if shared and shared != cases else None
+        j = i - 1
+        while j >= 0 and i - j <= 8:
+            t = self.toks[j]
+            if trig.start <= t.start < trig.end:
+                return None
+            m = self._mention_at(j)
+            if m is not None:
+                if any(a.kind == "person" for a in m.actors) and not m.text[:1].islower():
+                    return None
+                j -= 1
+                continue
+            if t.text in "«»\"":
+                j -= 1
+                continue
+            if not t.text[:1].islower() or t.word.pos not in ("NOUN", "ADJF", "PRTF"):
+                return None
+            if t.word.pos == "NOUN" and t.word.animate:
+                shared = cases & t.word.cases
+                if shared and not t.word.lexicalised:
+                    prep = self._preposition(j)
+                    return (shared, prep) if prep is not None else None
+            j -= 1
+        return None
+
     def _mention_cases(self, i: int) -> frozenset[str]:
         """The cases of the mention starting at token i: its first word's; for one person's name,
         those every word of the name allows as a singular name («Геннадий Кернес»: «Геннадий»
@@ -816,42 +1047,93 @@ class _Sentence:
         m = self._mention_at(i)
         if m is None or len(m.actors) != 1 or m.actors[0].kind != "person":
             return first
+        if self.toks[i].text[:1].islower():
+            # a title swallowed with its genitives: the name decides («помощник заместителя
+            # [госсекретаря Мэтью Брайза] призвал»)
+            j = next((j for j in range(i + 1, min(len(self.toks), i + 8))
+                      if self._mention_at(j) is m and self.toks[j].text[:1].isupper()
+                      and _name_cases(self.toks[j].low)), None)
+            if j is not None and "nomn" not in first:
+                return self._name_part_cases(j, m, self.toks[j].word.cases or frozenset(_CASES))
+        return self._name_part_cases(i, m, first)
+
+    def _name_part_cases(self, i: int, m: Mention, first: frozenset[str]) -> frozenset[str]:
+        """The cases every word of the name from token i allows as one person's name, within
+        the cases `first` (see `_mention_cases`)."""
         out = first
+        # a woman's first name: a surname with no feminine reading does not decline («Холли
+        # Соломон», «Мейрид Корриган Магуайр»), so its masculine nominative says nothing
+        gender = "femn" if _name_genders(self.toks[i].low) == {"femn"} else None
         for j in range(i, min(len(self.toks), i + NAME_WORDS)):
             if self._mention_at(j) is not m:
                 break
-            narrowed = out & (_name_cases(self.toks[j].low) or out)
+            narrowed = out & (_name_cases(self.toks[j].low, gender) or out)
             if not narrowed:
                 return first  # the words disagree: keep the first word's reading
             out = narrowed
+        if i > 0 and self._mention_at(i - 1) is None and self.toks[i - 1].word.pos == "ADJF":
+            # an adjective agreeing with the name tells its case («задержала 28-летнюю Холли
+            # Соломон»)
+            agreed = out & {c for c, n in _case_numbers(self.toks[i - 1].low) if n == "sing"}
+            out = agreed or out
         return out
 
     def _borrowed_subject(self, trig: RuTrigger, lo: int) -> list[Actor]:
-        """The subject of the clause this one is wedged into, or the head of a relative clause."""
+        """The subject of the clause this one is wedged into, or the head of a relative clause.
+        A gerund shares the subject of its main clause, before it («КНДР провела испытания,
+        пригрозив соседям войной») or after it («Встречаясь с Эрдоганом, Путин …»); so does a
+        predicate coordinated after «, а (затем)» or «, но» and one in a relative clause on what
+        the subject wrote or said («опубликовал статью, в которой призвал …»)."""
+        trigger_first = self.toks[self._index(trig.start)]
+        comma_before = lo > 0 and self.toks[lo - 1].text == ","
+        if trigger_first.word.gerund and (lo == 0 or comma_before) \
+                or lo == 0 and self.toks[0].word.gerund:
+            return (self._earlier_subject(lo - 1) if comma_before else []) \
+                or self._later_subject(self.clause(trig)[1])
         if lo == 0:
             return []
         start = self.toks[lo]
         if start.low in _RELATIVE and start.low not in _RELATIVE_SUBJECT:
+            if lo >= 2 and self.toks[lo - 1].word.pos == "PREP" and self.toks[lo - 2].text == "," \
+                    and not self._own_subject(lo, trig):
+                return self._earlier_subject(lo - 2)  # «…статью, в которой призвал ввести …»
             return []
         head_clause = start.low in _RELATIVE_SUBJECT or (
-            start.word.participle or start.word.gerund) and self.toks[lo - 1].text == ","
-        trigger_first = self.toks[self._index(trig.start)]
-        if trigger_first.word.participle and lo > 0 and self.toks[lo - 1].text == ",":
+            start.word.participle or start.word.gerund) and comma_before
+        if trigger_first.word.participle and comma_before and trigger_first is start:
             head_clause = True
         if head_clause or start.low in _RELATIVE_SUBJECT:
-            j = lo - 2 if self.toks[lo - 1].text == "," else lo - 1
+            j = lo - 2 if comma_before else lo - 1
             m = self._mention_at(j) if j >= 0 else None
             return list(m.actors) if m is not None else []
-        if start.low == "чтобы" and trigger_first.word.pos == "INFN" and self.toks[lo - 1].text == ",":
+        if start.low == "чтобы" and trigger_first.word.pos == "INFN" and comma_before:
             return self._main_subject(lo - 1)  # «зашёл Федун, чтобы поздравить Карпина»
+        if start.low in _COORDINATING:
+            k = lo
+            while k > 0 and self.toks[k - 1].low in _COORDINATING:
+                k -= 1
+            if k > 0 and self.toks[k - 1].text == "," and not self._own_subject(lo, trig):
+                return self._earlier_subject(k - 1, coordinated=True)  # «…, а затем освобождён»
+            return []
+        that = lo - 1 if start.low in _TIME_PREPOSITIONS and self.toks[lo - 1].low == "что" else lo
+        if self.toks[that].low == "что" and that > 0 and self.toks[that - 1].text == "," \
+                and trigger_first.word.pos == "VERB" and not self._own_subject(that, trig):
+            # «Петр Порошенко объявил, что после инаугурации подпишет …»: the speaker's own act
+            found = self._earlier_subject(that - 1)
+            return found if _verb_agrees(trigger_first.low, found) else []
         if start.low in _SUBORDINATORS:
             return []
-        # skip back over clauses wedged in by commas: gerund or participle phrases, «как
-        # сообщили …», until a clause with a nominative actor mention
-        j = lo - 1
+        return self._earlier_subject(lo - 1)
+
+    def _earlier_subject(self, j: int, coordinated: bool = False) -> list[Actor]:
+        """The subject of the clause before the comma at token j, skipping back over clauses
+        wedged in by commas: gerund, participle and relative phrases, «как сообщили …», a
+        description of the subject set off by commas («Борис Стомахин, редактор газеты, был
+        арестован»), a predicate whose subject stands before it («X, известный певец, написал
+        письмо, в котором …»); then the first nominative actor mention outside any preposition,
+        with the actors listed with it. A `coordinated` predicate shares the subject of the clause
+        before even where that clause is a subordinate one («что X был арестован, а затем …»)."""
         while j > 0:
-            if self.toks[j].text in _HARD:
-                return []
             if self.toks[j].text != ",":
                 return []
             seg_hi = j
@@ -862,18 +1144,116 @@ class _Sentence:
             if not seg:
                 return []
             head = seg[0]
-            if head.word.gerund or head.word.participle or head.low in ("как", "по"):
+            if head.word.gerund or head.word.participle or head.low in ("как", "по") \
+                    or head.low in _RELATIVE or self._description(seg_lo, seg_hi) \
+                    or head.word.pos == "VERB":
                 j = seg_lo - 1
                 continue
-            if head.low in _SUBORDINATORS:
+            if head.low in _SUBORDINATORS and not coordinated:
                 return []  # «Если Иран атакует Израиль, США введут …»: not this clause's subject
             for k in range(seg_lo, seg_hi):
                 m = self._mention_at(k)
                 if m is not None and "nomn" in (self.toks[k].word.cases or {"nomn"}) \
-                        and self._preposition(k) is None:
-                    return list(m.actors)
+                        and self._preposition(k) is None and (k == 0 or self._mention_at(k - 1)
+                                                               is not m):
+                    if self._describes_person(m, self._mention_end(k), len(self.toks)):
+                        continue
+                    return self._listed_with(k)
             return []
         return []
+
+    def _later_subject(self, hi: int) -> list[Actor]:
+        """The subject of the main clause after a fronted gerund phrase that ends at token hi
+        («Встречаясь с Эрдоганом, Путин отметил …»): the first nominative actor mention outside
+        any preposition in the next clause that is no participle, gerund or relative phrase."""
+        j = hi
+        for _ in range(3):
+            if j >= len(self.toks) or self.toks[j].text != ",":
+                return []
+            k = j + 1
+            while k < len(self.toks) and self.toks[k].text not in _HARD | {","}:
+                k += 1
+            if j + 1 < k:
+                head = self.toks[j + 1]
+                if not (head.word.gerund or head.word.participle or head.low in _RELATIVE):
+                    for i in range(j + 1, k):
+                        m = self._mention_at(i)
+                        if m is not None and self._mention_at(i - 1) is not m \
+                                and "nomn" in self._mention_cases(i) \
+                                and self._preposition(i) is None \
+                                and not self._describes_person(m, self._mention_end(i), k):
+                            return self._listed_with(i)
+                    return []
+            j = k
+        return []
+
+    def _mention_end(self, i: int) -> int:
+        """The last token of the mention starting at token i."""
+        m = self._mention_at(i)
+        while i + 1 < len(self.toks) and self._mention_at(i + 1) is m:
+            i += 1
+        return i
+
+    def _listed_with(self, k: int) -> list[Actor]:
+        """The actors of the mention at token k and of those listed with it by «и» and commas
+        («Меркель, Порошенко и Франсуа Олланд»)."""
+        first = k
+        while first >= 2 and self._joins(first - 1) and self._mention_at(first - 2) is not None:
+            first -= 2
+            while first > 0 and self._mention_at(first - 1) is self._mention_at(first):
+                first -= 1
+        out: list[Actor] = []
+        i = first
+        while i < len(self.toks) and self._mention_at(i) is not None:
+            _add(out, self._mention_at(i).actors)
+            i = self._mention_end(i) + 1
+            if i + 1 < len(self.toks) and self._joins(i) and self._mention_at(i + 1) is not None:
+                i += 1
+            else:
+                break
+        return out
+
+    def _joins(self, i: int) -> bool:
+        """Whether token i joins two actors of one list: «и» or a comma that `_list_comma` keeps."""
+        return self.toks[i].low == "и" or self.toks[i].text == "," and self._list_comma(i)
+
+    def _description(self, lo: int, hi: int) -> bool:
+        """Whether tokens [lo, hi) describe the subject before them, set off by commas: common
+        nouns and adjectives, the first a lower-case nominative, and no verb («редактор газеты
+        «Радикальная политика»», «известный певец»)."""
+        head = self.toks[lo]
+        if not head.text[:1].islower() or head.word.pos not in ("NOUN", "ADJF") \
+                or "nomn" not in head.word.cases or lo < 2 or self._mention_at(lo - 2) is None \
+                and not self._description_before(lo - 1):
+            return False
+        return not any(t.word.pos in ("VERB", "PRTS", "INFN", "GRND") for t in self.toks[lo:hi])
+
+    def _description_before(self, comma: int) -> bool:
+        """Whether the segment ending at the comma at token `comma` is itself a description
+        (the second of «известный певец, актёр и общественный деятель»)."""
+        j = comma
+        while j > 0 and self.toks[j - 1].text not in _HARD | {","}:
+            j -= 1
+        return j < comma and self.toks[j].text[:1].islower() and \
+            self.toks[j].word.pos in ("NOUN", "ADJF") and j >= 2 and (
+                self._mention_at(j - 2) is not None or self._description_before(j - 1))
+
+    def _own_subject(self, lo: int, trig: RuTrigger) -> bool:
+        """Whether the clause from token lo has a subject of its own: a personal pronoun, or a
+        nominative noun outside any preposition before the trigger or right after it."""
+        first = self._index(trig.start)
+        last = self._index(trig.end)
+        for i in [*range(lo, first), *range(last, min(len(self.toks), last + 3))]:
+            t = self.toks[i]
+            if t.low in ("он", "она", "оно", "они", "я", "мы", "вы"):
+                return True
+            nominative = t.word.nominative or t.text[:1].isupper() and "nomn" in t.word.cases
+            if t.word.pos == "NOUN" and nominative and self._preposition(i) is None \
+                    and self._mention_at(i) is None:
+                return True  # «однако потом ГИБДД и МЧС опровергли»: a subject no actor names
+            if t.text in _HARD or t.text == ",":
+                break
+        return False
 
     def _main_subject(self, comma: int) -> list[Actor]:
         """The actors of the first nominative mention outside any preposition in the clause that
@@ -1084,6 +1464,12 @@ class _Sentence:
             speaker = self._attribution(trig)  # «Мы обсудили …», — сообщил Лавров
             if speaker is not None and speaker.speaker is not None:
                 sources = [speaker.speaker]
+        if passive and not targets and (rule.passive or any(t.word.pos == "PRTS" for t in inside)) \
+                and head.pos != "NOUN" and not self._own_subject(lo, trig):
+            targets = self._borrowed_subject(trig, lo)  # «Борис Стомахин, редактор …, был арестован»
+        if not targets and head.pos != "NOUN":
+            targets = self._relative_object(trig, lo, passive) or (
+                self._purpose_subject(hi) if rule.type == "REQUEST" else [])
         if passive and not targets and self.toks[first].word.pos == "PRTF":
             targets = self._borrowed_subject(trig, lo)  # «Мингазов, захваченный в Пакистане»
             if not targets:
@@ -1123,10 +1509,54 @@ class _Sentence:
                 return min(end, other.start)
         return end
 
+    def _non_state(self, a: Actor) -> bool:
+        """Whether a country actor is read only from adjectives on a noun for a group that is no
+        organ of a state («грузинскую общественность», «российских и украинских чиновников»;
+        groups.ru.yaml): no actor. Any other mention of the country keeps it."""
+        if a.kind != "country":
+            return False
+        found = False
+        for m in self.mentions:
+            if not any(b.name == a.name for b in m.actors):
+                continue
+            i = self._index(m.start)
+            if i >= len(self.toks) or self.toks[i].word.pos != "ADJF" or self._mention_end(i) != i:
+                return False
+            j = i + 1
+            while j < len(self.toks) and (self.toks[j].word.pos == "ADJF"
+                                          or self.toks[j].low in ("и", ",")):
+                j += 1
+            if j >= len(self.toks) or self.toks[j].word.lemma not in _not_state():
+                return False
+            found = True
+        return found
+
+    def _unnamed_holders(self, actors: list[Actor]) -> list[Actor]:
+        """The actors with an office named without its holder's name read as the guideline
+        reads them: the holder where the sentence names them too («В разговоре с Путиным …
+        призвали российского лидера»), else the country the title names («президент России»,
+        «американский президент»: an unnamed organ of a state). A title naming no country
+        («Президенты договорились») keeps the holder the actors stage read: the timeline stage
+        fills such a side from the sentences before (kronika.timeline)."""
+        out: list[Actor] = []
+        for a in actors:
+            m = next((m for m in self.mentions if a in m.actors), None)
+            if m is None or m.rule != "office-holder" or a.kind != "person" or any(
+                    o.rule != "office-holder" and any(b.name == a.name for b in o.actors)
+                    for o in self.mentions):
+                _add(out, [a])
+                continue
+            country = _title_country(m.text, a.country)
+            _add(out, [country if country is not None else a])
+        return out
+
     def _build(self, trig: RuTrigger, status: str, status_rule: str | None,
                sources: list[Actor], targets: list[Actor]) -> Event:
         rule = trig.rule
         c = cues()
+        sources = self._unnamed_holders([a for a in sources if not self._non_state(a)])
+        targets = [a for a in self._unnamed_holders(targets)
+                   if all(not _same(a, s) for s in sources) and not self._non_state(a)]
         noise = self.doc.noise_covering(self.sent.start, self.sent.end)
         if self._hedged is None:
             self._hedged = bool(c.hedges.search(self.sent.text)) or \
@@ -1198,6 +1628,41 @@ class _Sentence:
         if cited is not None and not cites:
             cites.append(Actor(text=cited.text, name=cited.text))  # «источник в ведомстве»
         return Attribution(f.start, f.end, self.text[f.start:f.end], speaker, said, tuple(cites))
+
+
+def _title_country(words: str, code: str | None) -> Actor | None:
+    """The country a title names («президент России», «американский президент»), as an actor;
+    None when it names none («Президент», «глава государства»)."""
+    from kronika.actors.kb import load_kb
+
+    if code is None:
+        return None
+    c = load_kb().countries.get(code)
+    if c is None or not any(_names_place(w) for w in _TOKEN.findall(words)[1:]
+                            + _TOKEN.findall(words)[:1]):
+        return None
+    return Actor(words, c.name, c.id, c.country, None, "country" if c.country else c.kind)
+
+
+@lru_cache(maxsize=4096)
+def _names_place(word: str) -> bool:
+    """Whether a word of a title names a country: a place name («России») or a relational
+    adjective of one («российский», «американского»)."""
+    for p in morph().parse(word.lower())[:2]:
+        if "Geox" in p.tag or p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий")):
+            return True
+    return False
+
+
+def _verb_agrees(verb: str, subject: list[Actor]) -> bool:
+    """Whether a finite verb in the third person (or the past) can have these actors as its
+    subject: several take a plural verb, one a singular."""
+    if not subject:
+        return False
+    tag = morph().parse(verb)[0].tag
+    if tag.person in ("1per", "2per") or tag.mood == "impr":
+        return False
+    return tag.number == ("plur" if len(subject) > 1 else "sing")
 
 
 def _participle_agreement(toks: list[_Tok], first: int, end: int) -> tuple[str, str | None] | None:

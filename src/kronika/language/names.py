@@ -44,6 +44,9 @@ _NO_PARSE = 0.0
 #: Weight, per word, of the caller's (case, gender) hint against pymorphy3's parse scores (each
 #: at most 1); tuned on the names of the Russian events dev sets (re-run them if changed).
 HINT = 0.5
+#: Penalty, per word, on a reading in the gender a given name is not of («Энтони Рэппа» is no
+#: woman's name, though pymorphy3 reads «Рэппа» as a feminine nominative).
+OTHER_GENDER = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +134,22 @@ def _reading(parts: tuple[str, ...], hint: tuple[str, str] | None) -> tuple[str,
             for part in parts:
                 fit = [p.score for p in _parses(part) if _fits(p, case, gender)]
                 total += max(fit, default=_NO_PARSE)
+                if _given_gender(part) not in (None, gender):
+                    total -= OTHER_GENDER  # «Энтони Рэппа»: «Энтони» is a man's name
             if total > score + 1e-9:
                 best, score = (case, gender), total
     return best
+
+
+@lru_cache(maxsize=1 << 15)
+def _given_gender(part: str) -> str | None:
+    """The gender of a word that is only ever a given name of one gender («Энтони»: masculine;
+    «Холли»: feminine), else None (a surname, a name of either gender, or not a name)."""
+    parses = morph().parse(part)
+    genders = {p.tag.gender for p in parses if "Name" in p.tag and "Ms-f" not in p.tag}
+    if len(genders) != 1 or not all("Name" in p.tag for p in parses):
+        return None
+    return genders.pop()
 
 
 def _word(part: str, case: str, gender: str) -> str:
