@@ -33,6 +33,8 @@ CASES = [
     "The envoy sanctioned [[al-Muhandis|unknown]].",  # an article before a name
     "On Monday, Thousands marched.",  # openers and counts
     "The [[Daily Mail|unknown]], \"All of them\" said.",  # a quote ends a name
+    "Later, [[The New York Times|unknown]] published it.",  # a title keeps its "The"
+    "The envoy flew to The Hague on Monday.",  # ... a place does not become an actor
 ]
 
 

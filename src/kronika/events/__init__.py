@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 
 from kronika.document import Actor, Attribution, DateInfo, Document, Event, Mention, Sentence, Span
-from kronika.events import cues, learned, unknown
+from kronika.events import cues, learned, named, unknown
 from kronika.events.triggers import TriggerMatch, TriggerRule, find_triggers, grammar
 from kronika.reporting import Frame, find_frames, said_dates
 
@@ -234,6 +234,8 @@ class _SentenceContext:
                        for m in _TOKEN.finditer(sent.text)]
         self.token_starts = [t[0] for t in self.tokens]
         self.mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end]
+        if self.lang == "en":  # bodies, companies, campaigns the layer named by another actor
+            self.mentions = named.refine(doc.text, sent.start, sent.end, self.mentions)
         self.mention_starts = [m.start for m in self.mentions]
         self.trigger_starts = [t.start for t in triggers]
         self.hedged = cues.hedged(doc.language, sent.text)

@@ -121,6 +121,8 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
             run.append(toks[i])
             i += 1
         i += 0 if run else 1
+        # a capital "The" inside a sentence opens a title: "when The New York Times published"
+        title = len(run) > 1 and run[0][2] == "The" and run[0][0] != first
         while run and (run[0][2].lower() in NOT_NAMES or run[0][2].lower() in CONNECTORS):
             run.pop(0)
         if (not run or run[-1][2].lower() in CONNECTORS  # "Sea of (Japan)": a known name's
@@ -135,6 +137,9 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
             continue
         if not _may_be_actor(text, name, at, first, run[-1][1]):
             continue
+        if title:  # ("The Hague" is a place: _may_be_actor left it out)
+            at = text.rfind("The", 0, at)
+            name = text[at : at + 4] + name
         kind = "organisation" if len(run) == 1 or name.split()[-1] in BODIES else "person"
         actor = Actor(text=name, name=name, kind=kind)
         out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
