@@ -113,7 +113,7 @@ OF_NOUNS = frozenset({"members", "member", "representatives", "officials", "forc
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«"})
 OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for", "towards",
                  "the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«", "upon",
-                 "by", "phone", "telephone"}
+                 "by", "phone", "telephone", "both", "either"}
 
 
 @dataclass
@@ -452,6 +452,9 @@ class _SentenceContext:
                     continue
                 if group.start is None and self._owns_event(mention.end):
                     break  # "Hamas's attack on Israel killed 1,200": the attack's own event
+                if (group.start is not None and toks[i + 1][2] == ","
+                        and self._after_preposition(mention.start, PLACE_PREPOSITIONS)):
+                    break  # "On Friday in Pakistan, Waseem was sentenced": a place phrase
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
@@ -504,12 +507,18 @@ class _SentenceContext:
     def _without_apposition(self, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Drop an apposition between the subject and its verb: "General Mark Milley, the
         chairman of the Joint Chiefs of Staff, spoke" has Milley for subject, not the Staff."""
-        if len(toks) < 4 or toks[-1][2] != ",":
+        aux = self.grammar.passive_auxiliaries | AUXILIARIES
+        k = len(toks)  # "X, son of Y, has been killed": the comma before the auxiliaries
+        while k > 0 and toks[k - 1][2].lower() in aux:
+            k -= 1
+        if k < 4 or toks[k - 1][2] != ",":
             return toks
-        for j in range(len(toks) - 2, max(0, len(toks) - MAX_APPOSITION) - 1, -1):
+        for j in range(k - 2, max(0, k - MAX_APPOSITION) - 1, -1):
             if toks[j][2] == ",":
                 opens = toks[j + 1][2].lower()
-                if (j > 0 and opens in APPOSITION_OPENERS
+                # ", brother of X,", ", son of the late X,": a noun of X describes the subject
+                of_x = toks[j + 1][2].islower() and j + 2 < len(toks) and toks[j + 2][2] == "of"
+                if (j > 0 and (opens in APPOSITION_OPENERS or of_x)
                         and self._mention_at(toks[j - 1][0], toks[j - 1][1]) is not None):
                     return toks[:j]
                 return toks
@@ -575,9 +584,14 @@ class _SentenceContext:
                   and toks[i + 1][2] == "of"):
                 i += 2  # "condemned by members of the EU": the EU acts
                 continue
+            elif (group.start is None and word.islower() and i + 1 < len(toks)
+                  and toks[i + 1][2] == "named" and gap < MAX_OBJECT_GAP):
+                i += 2  # "killed a woman named Heather Heyer": the name is the object
+                gap += 1
+                continue
             elif group.start is None:
                 gap += 1
-                if via is not None and word.lower() not in via | DETERMINERS:
+                if via is not None and word.lower() not in via | DETERMINERS | {"both", "either"}:
                     break
                 allowed = word in OBJECT_FILLER or (via is not None and word.lower() in via)
                 if not (allowed or word.isdigit()) or gap > MAX_OBJECT_GAP:
