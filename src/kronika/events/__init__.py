@@ -517,7 +517,9 @@ class _SentenceContext:
             if toks[j][2] == ",":
                 opens = toks[j + 1][2].lower()
                 # ", brother of X,", ", son of the late X,": a noun of X describes the subject
-                of_x = toks[j + 1][2].islower() and j + 2 < len(toks) and toks[j + 2][2] == "of"
+                of_x = toks[j + 1][2].islower() and j + 2 < len(toks) and (
+                    toks[j + 2][2] == "of"  # ", formerly the president of X,": an adverb first
+                    or opens.endswith("ly") and toks[j + 2][2].lower() in APPOSITION_OPENERS)
                 if (j > 0 and (opens in APPOSITION_OPENERS or of_x)
                         and self._mention_at(toks[j - 1][0], toks[j - 1][1]) is not None):
                     return toks[:j]

@@ -12,7 +12,9 @@ mentions so (rules in names.en.yaml, each named):
   country; unnamed organs ("Russian police", "the Israeli military") stay the country;
 - name-after-descriptor: a country adjective, a descriptor noun, a name ("Russian manufacturer
   Sukhoi"): the name, the adjective only describes it;
-- candidate-group: a surname before a group noun ("the Trump campaign"): the group.
+- candidate-group: a surname before a group noun ("the Trump campaign"): the group;
+- shared-surname: a given name coordinated with a full name ("David and Louise Turpin"): a
+  person of that surname too.
 
     >>> [m.actors[0].name for m in refine("The US Treasury Department acted.", 0, 33, [])]
     []
@@ -63,6 +65,9 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
             out.append(m)
             continue
         later = mentions[k + 1 :]
+        shared = _shared_surname(text, start, m, out)
+        if shared is not None:
+            out.append(shared)
         new = (_body_after_country(text, end, m, later, lex)
                or _name_after_descriptor(text, end, m, later, lex)
                or _candidate_group(text, end, m, lex))
@@ -187,3 +192,25 @@ def _candidate_group(text: str, end: int, m: Mention, lex: Lexicon) -> Mention |
     name = f"{m.text.strip()} {g.group(1)}"
     return Mention(m.start, g.end(), text[m.start : g.end()],
                    (Actor(text=name, name=name, kind="organisation"),), "candidate-group")
+
+
+_GIVEN_AND = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:and|&)\s+$")
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset(load_rules("kronika.actors.kb", "given-names.yaml")["given-names"]["names"])
+
+
+def _shared_surname(text: str, start: int, m: Mention, before: Sequence[Mention]) -> Mention | None:
+    """"sentenced David and Louise Turpin": David Turpin, named by the given name before "and"
+    (a given name of kb/given-names.yaml that no mention covers)."""
+    if len(m.actors) != 1 or m.actors[0].kind != "person" or len(m.text.split()) != 2:
+        return None
+    g = _GIVEN_AND.search(text, max(start, m.start - 30), m.start)
+    if g is None or g.group(1) not in _given_names() or any(
+            b.start < g.end(1) and g.start(1) < b.end for b in before):
+        return None
+    name = f"{g.group(1)} {m.text.split()[1]}"
+    return Mention(g.start(1), g.end(1), g.group(1),
+                   (Actor(text=g.group(1), name=name, kind="person"),), "shared-surname")

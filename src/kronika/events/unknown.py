@@ -126,7 +126,8 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
         while run and (run[0][2].lower() in NOT_NAMES or run[0][2].lower() in CONNECTORS):
             run.pop(0)
         if (not run or run[-1][2].lower() in CONNECTORS  # "Sea of (Japan)": a known name's
-                or _after_known(text, run[0][0], known)):  # part, "United States Constitution"
+                or _after_known(text, run[0][0], known)  # part, "United States Constitution"
+                or _title_of_known(text, run, known)):  # "Crime Commissioner Stephen Mold"
             continue
         name = actor_name(text[run[0][0] : run[-1][1]])
         at = run[0][0]
@@ -163,6 +164,21 @@ def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
 def _after_known(text: str, at: int, known: Sequence[Mention]) -> bool:
     # a title the knowledge base knows but cannot fill ("Prime Minister Tuilaepa") is no name
     return any(m.end <= at and not text[m.end : at].strip() and m.actors for m in known)
+
+
+def _title_of_known(text: str, run: list[tuple[int, int, str]], known: Sequence[Mention]) -> bool:
+    """The run ends in a title word right before a known person: "Police and Crime
+    Commissioner Stephen Mold" is Mold's title, no actor of its own."""
+    if run[-1][2].lower() not in NOT_NAMES:
+        return False
+    after = _skip_blanks(text, run[-1][1])
+    return any(m.start == after and any(a.kind == "person" for a in m.actors) for m in known)
+
+
+def _skip_blanks(text: str, at: int) -> int:
+    while at < len(text) and text[at] == " ":
+        at += 1
+    return at
 
 
 def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
