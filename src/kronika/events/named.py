@@ -13,6 +13,8 @@ mentions so (rules in names.en.yaml, each named):
 - name-after-descriptor: a country adjective, a descriptor noun, a name ("Russian manufacturer
   Sukhoi"): the name, the adjective only describes it;
 - candidate-group: a surname before a group noun ("the Trump campaign"): the group;
+- name-with-country: a country name with a company word before or after it ("Air France",
+  "China Eastern"): the company;
 - shared-surname: a given name coordinated with a full name ("David and Louise Turpin"): a
   person of that surname too.
 
@@ -45,6 +47,8 @@ class Lexicon:
     body_prepositions: frozenset[str]
     descriptors: frozenset[str]
     group_nouns: re.Pattern[str]
+    company_before: frozenset[str]
+    company_after: frozenset[str]
 
 
 @cache
@@ -53,7 +57,9 @@ def lexicon() -> Lexicon:
     nouns = sorted(data["group_nouns"], key=len, reverse=True)
     return Lexicon(frozenset(data["body_words"]), frozenset(data["one_word_bodies"]),
                    frozenset(data["body_prepositions"]), frozenset(data["descriptors"]),
-                   re.compile(r"\s+(" + "|".join(map(re.escape, nouns)) + r")\b"))
+                   re.compile(r"\s+(" + "|".join(map(re.escape, nouns)) + r")\b"),
+                   frozenset(data["company_before_country"]),
+                   frozenset(data["company_after_country"]))
 
 
 def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
@@ -70,7 +76,8 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
             out.append(shared)
         new = (_body_after_country(text, end, m, later, lex)
                or _name_after_descriptor(text, end, m, later, lex)
-               or _candidate_group(text, end, m, lex))
+               or _candidate_group(text, end, m, lex)
+               or _name_with_country(text, end, m, lex))
         if new is None:
             out.append(m)
         elif new.actors:
@@ -214,3 +221,23 @@ def _shared_surname(text: str, start: int, m: Mention, before: Sequence[Mention]
     name = f"{g.group(1)} {m.text.split()[1]}"
     return Mention(g.start(1), g.end(1), g.group(1),
                    (Actor(text=g.group(1), name=name, kind="person"),), "shared-surname")
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+$")
+_WORDS_AFTER = re.compile(r"(?:\s+[A-Z][\w&]*)+")
+
+
+def _name_with_country(text: str, end: int, m: Mention, lex: Lexicon) -> Mention | None:
+    """"from Airbus and Air France", "China Eastern's board": a company word next to a country
+    name makes a company's name."""
+    if not _country(m) or m.rule != "country-alias" or not m.text[:1].isupper():
+        return None
+    before = _WORD_BEFORE.search(text, max(0, m.start - 12), m.start)
+    s = before.start(1) if before and before.group(1) in lex.company_before else m.start
+    after = _WORDS_AFTER.match(text, m.end, end)
+    e = m.end
+    if after and after.group().split()[0] in lex.company_after:
+        e = after.end()
+    if (s, e) == (m.start, m.end):
+        return None
+    return _organisation(text, s, e, "name-with-country", s)
