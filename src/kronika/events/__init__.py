@@ -313,8 +313,10 @@ class _SentenceContext:
         found = self._subject_before(trigger)
         if found and self._infinitive_after_place(trigger):
             return self._opening_group(trigger, own_verb=True)
-        if found or not self.passive(trigger):
+        if found:
             return found
+        if not self.passive(trigger):
+            return self._relative_antecedent(trigger, who_only=True)  # "Christie, who denounced"
         return self._relative_antecedent(trigger)  # "Babaryka, who was arrested"
 
     def _participle_subject(self, trigger: TriggerMatch) -> list[Actor]:
@@ -409,12 +411,14 @@ class _SentenceContext:
                 return self.objects_from(m.start, None, end)
         return []
 
-    def _relative_antecedent(self, trigger: TriggerMatch) -> list[Actor]:
+    def _relative_antecedent(self, trigger: TriggerMatch, who_only: bool = False) -> list[Actor]:
         """"Viktar Babaryka, who was arrested": a passive clause opened by who/which has the
-        name before the pronoun for its subject (active ones are left alone: in "refused the
-        American side, which appealed to dialogue" the appeal is background)."""
+        name before the pronoun for its subject; an active one only with "who" and a person
+        ("Chris Christie, who denounced the claims"): in "refused the American side, which
+        appealed to dialogue" the appeal is background."""
         limit = self.left_limit(trigger.start)
-        if not _RELATIVE.search(self.text, max(self.sent.start, limit - 6), limit):
+        rel = _RELATIVE.search(self.text, max(self.sent.start, limit - 6), limit)
+        if not rel or who_only and not rel.group().startswith("who"):
             return []
         toks = self.tokens_between(self.sent.start, limit)[:-1]
         if toks and toks[-1][2] == ",":
@@ -422,7 +426,9 @@ class _SentenceContext:
         if not toks:
             return []
         m = self._mention_at(toks[-1][0], toks[-1][1])
-        return list(m.actors) if m is not None else []
+        if m is None or who_only and any(a.kind != "person" for a in m.actors):
+            return []
+        return list(m.actors)
 
     def _subject_before(self, trigger: TriggerMatch) -> list[Actor]:
         end = self._relative_start(trigger)  # "Roosevelt, who served under Clinton, blasted"
