@@ -15,6 +15,8 @@ mentions so (rules in names.en.yaml, each named):
 - candidate-group: a surname before a group noun ("the Trump campaign"): the group;
 - name-with-country: a country name with a company word before or after it ("Air France",
   "China Eastern"): the company;
+- non-state-group: a country adjective before a non-state group ("Syrian rebels", "Iranian-
+  backed militias") or after "pro-"/"anti-": no actor;
 - shared-surname: a given name coordinated with a full name ("David and Louise Turpin"): a
   person of that surname too.
 
@@ -49,6 +51,8 @@ class Lexicon:
     group_nouns: re.Pattern[str]
     company_before: frozenset[str]
     company_after: frozenset[str]
+    non_state: frozenset[str]
+    backed: frozenset[str]
 
 
 @cache
@@ -59,7 +63,8 @@ def lexicon() -> Lexicon:
                    frozenset(data["body_prepositions"]), frozenset(data["descriptors"]),
                    re.compile(r"\s+(" + "|".join(map(re.escape, nouns)) + r")\b"),
                    frozenset(data["company_before_country"]),
-                   frozenset(data["company_after_country"]))
+                   frozenset(data["company_after_country"]),
+                   frozenset(data["non_state_groups"]), frozenset(data["backed_words"]))
 
 
 def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
@@ -74,7 +79,8 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
         shared = _shared_surname(text, start, m, out)
         if shared is not None:
             out.append(shared)
-        new = (_body_after_country(text, end, m, later, lex)
+        new = (_non_state_group(text, end, m, lex)
+               or _body_after_country(text, end, m, later, lex)
                or _name_after_descriptor(text, end, m, later, lex)
                or _candidate_group(text, end, m, lex)
                or _name_with_country(text, end, m, lex))
@@ -241,3 +247,19 @@ def _name_with_country(text: str, end: int, m: Mention, lex: Lexicon) -> Mention
     if (s, e) == (m.start, m.end):
         return None
     return _organisation(text, s, e, "name-with-country", s)
+
+
+_GROUP_AFTER = re.compile(r"(?:-([a-z]+))?\s+([a-z]+)")
+
+
+def _non_state_group(text: str, end: int, m: Mention, lex: Lexicon) -> Mention | None:
+    """"Syrian rebels", "Iranian-backed militias", "pro-Russian separatists": the adjective
+    names no actor (the mention is kept, with none)."""
+    if not _country(m) or m.rule != "demonym":
+        return None
+    stance = text[max(0, m.start - 4) : m.start].lower() in ("pro-", "nti-")
+    g = _GROUP_AFTER.match(text, m.end, end)
+    if not stance and (g is None or g.group(2) not in lex.non_state
+                       or g.group(1) and g.group(1) not in lex.backed):
+        return None
+    return Mention(m.start, m.end, m.text, (), "non-state-group")
