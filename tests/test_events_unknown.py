@@ -34,6 +34,8 @@ CASES = [
     "On Monday, Thousands marched.",  # openers and counts
     "The [[Daily Mail|unknown]], \"All of them\" said.",  # a quote ends a name
     "Later, [[The New York Times|unknown]] published it.",  # a title keeps its "The"
+    "The [[Commission on Presidential Debates|unknown]] refused.",  # a body's name goes on
+    "[[Pelosi|unknown]] on Monday criticized the plan.",  # ... a person's does not
     "The envoy flew to The Hague on Monday.",  # ... a place does not become an actor
 ]
 

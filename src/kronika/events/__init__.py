@@ -461,6 +461,8 @@ class _SentenceContext:
                 if (group.start is not None and toks[i + 1][2] == ","
                         and self._after_preposition(mention.start, PLACE_PREPOSITIONS)):
                     break  # "On Friday in Pakistan, Waseem was sentenced": a place phrase
+                if group.start is not None and self.text.startswith(("'s ", "’s "), mention.end):
+                    break  # "Trump's State Department asked": the owner only qualifies it
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1

@@ -157,7 +157,9 @@ def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
         return False  # a comma or a quote ends a name
     if word[:1].isupper() or _ARTICLE_NAME.match(word):  # "al-Muhandis", "el-Sisi"
         return True
-    return (bool(run) and word in CONNECTORS and i + 1 < len(toks)
+    # "Commission on Presidential Debates": a body's name goes on through "on"
+    joins = word in CONNECTORS or word == "on" and bool(run) and run[-1][2] in BODIES
+    return (bool(run) and joins and i + 1 < len(toks)
             and toks[i + 1][2][:1].isupper())
 
 
