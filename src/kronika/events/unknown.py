@@ -219,7 +219,11 @@ def _opens_clause(text: str, at: int, first: int) -> bool:
         return False
     before = text[max(0, at - 30) : at].rstrip()
     town = _LAST_WORD.search(before[:-1]) if before.endswith(",") else None
-    return town is None or town.group().lower() in NOT_NAMES  # "Later, Jackson said"
+    if town is None or town.group().lower() in NOT_NAMES | NOT_ACTORS:
+        return True  # "Later, Jackson said", "posted to Twitter, Warren commended"
+    from kronika.places.gazetteer import names_place
+
+    return not names_place(town.group())  # "a video message, Warren said": no town before
 
 
 _LAST_WORD = re.compile(r"\b[A-Z][\w'’-]*$")
