@@ -24,6 +24,7 @@ CASES = [
     "[[Jackson|unknown]] was convicted of fraud in 2019.",  # ... a passive only people undergo
     "Later, [[Jackson|unknown]] criticized the budget plan.",  # name, opening its clause
     "The envoy flew to Jackson on Monday.",  # ... but a place after a preposition
+    "Later Judge [[Marrero|unknown]] dismissed the lawsuit.",  # ... unless a title precedes
     "A shooting in Kenosha, Wisconsin sparked protests.",  # ... or a town's state
     "In a message on Twitter, [[Warren|unknown]] commended the plan.",  # ... not after a platform
     "[[Williams|unknown]] criticized the budget plan.",  # a surname ending in -s opens it

@@ -53,6 +53,7 @@ class Lexicon:
     company_after: frozenset[str]
     non_state: frozenset[str]
     backed: frozenset[str]
+    country_codes: frozenset[str]
 
 
 @cache
@@ -64,7 +65,8 @@ def lexicon() -> Lexicon:
                    re.compile(r"\s+(" + "|".join(map(re.escape, nouns)) + r")\b"),
                    frozenset(data["company_before_country"]),
                    frozenset(data["company_after_country"]),
-                   frozenset(data["non_state_groups"]), frozenset(data["backed_words"]))
+                   frozenset(data["non_state_groups"]), frozenset(data["backed_words"]),
+                   frozenset(data["company_country_codes"]))
 
 
 def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
@@ -83,7 +85,7 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
                or _body_after_country(text, end, m, later, lex)
                or _name_after_descriptor(text, end, m, later, lex)
                or _candidate_group(text, end, m, lex)
-               or _name_with_country(text, end, m, lex))
+               or _name_with_country(text, end, m, lex, out))
         if new is None:
             out.append(m)
         elif new.actors:
@@ -233,13 +235,18 @@ _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+$")
 _WORDS_AFTER = re.compile(r"(?:\s+[A-Z][\w&]*)+")
 
 
-def _name_with_country(text: str, end: int, m: Mention, lex: Lexicon) -> Mention | None:
+def _name_with_country(text: str, end: int, m: Mention, lex: Lexicon,
+                       earlier: Sequence[Mention]) -> Mention | None:
     """"from Airbus and Air France", "China Eastern's board": a company word next to a country
-    name makes a company's name."""
+    name makes a company's name; so does a name before "USA" or "UK" ("Mazars USA")."""
     if not _country(m) or m.rule != "country-alias" or not m.text[:1].isupper():
         return None
-    before = _WORD_BEFORE.search(text, max(0, m.start - 12), m.start)
-    s = before.start(1) if before and before.group(1) in lex.company_before else m.start
+    before = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
+    s = m.start
+    if before and (before.group(1) in lex.company_before or m.text in lex.country_codes and (
+            before.group(1).lower() not in NOT_NAMES
+            and not any(e.start < before.end(1) and before.start(1) < e.end for e in earlier))):
+        s = before.start(1)
     after = _WORDS_AFTER.match(text, m.end, end)
     e = m.end
     if after and after.group().split()[0] in lex.company_after:

@@ -65,6 +65,16 @@ NOT_NAMES = frozenset([
     "afterwards", "thus", "hence", "therefore", "indeed", "elsewhere", "overall", "otherwise",
     "besides", "likewise", "regardless", "now", "again", "together", "meantime",
 ])
+# Titles of people among NOT_NAMES: the name after one is a person's, not a place's
+# ("Judge Marrero", though Marrero is a town in Louisiana).
+PERSON_TITLES = frozenset({
+    "mr", "mrs", "ms", "dr", "president", "senator", "judge", "sen", "rep", "gen", "lt", "col",
+    "sgt", "governor", "mayor", "queen", "king", "prince", "princess", "cardinal", "pope",
+    "archbishop", "bishop", "chairman", "ambassador", "commissioner", "congressman",
+    "congresswoman", "chancellor", "premier", "captain", "colonel", "lieutenant", "sergeant",
+    "professor", "legislator", "lawmaker", "prosecutor", "detective", "inspector", "sheriff",
+    "councillor", "councilman", "councilwoman", "justice",
+})
 # A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
 # bridge") describes, it does not name (the KB names the countries).
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic)$")
@@ -123,7 +133,9 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
         i += 0 if run else 1
         # a capital "The" inside a sentence opens a title: "when The New York Times published"
         title = len(run) > 1 and run[0][2] == "The" and run[0][0] != first
+        titled = False  # "Judge Marrero": a name after a person's title is a person's
         while run and (run[0][2].lower() in NOT_NAMES or run[0][2].lower() in CONNECTORS):
+            titled = titled or run[0][2].lower() in PERSON_TITLES
             run.pop(0)
         if (not run or run[-1][2].lower() in CONNECTORS  # "Sea of (Japan)": a known name's
                 or _after_known(text, run[0][0], known)  # part, "United States Constitution"
@@ -136,12 +148,14 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
             actor = Actor(text=name, name=country, kind="country")
             out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
             continue
-        if not _may_be_actor(text, name, at, first, run[-1][1]):
+        if not (titled and name.lower() not in NOT_ACTORS or
+                _may_be_actor(text, name, at, first, run[-1][1])):
             continue
         if title:  # ("The Hague" is a place: _may_be_actor left it out)
             at = text.rfind("The", 0, at)
             name = text[at : at + 4] + name
-        kind = "organisation" if len(run) == 1 or name.split()[-1] in BODIES else "person"
+        kind = ("person" if titled else
+                "organisation" if len(run) == 1 or name.split()[-1] in BODIES else "person")
         actor = Actor(text=name, name=name, kind=kind)
         out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
     return out
