@@ -135,7 +135,7 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
         title = len(run) > 1 and run[0][2] == "The" and run[0][0] != first
         titled = False  # "Judge Marrero": a name after a person's title is a person's
         while run and (run[0][2].lower() in NOT_NAMES or run[0][2].lower() in CONNECTORS):
-            titled = titled or run[0][2].lower() in PERSON_TITLES
+            titled = run[0][2].lower() in PERSON_TITLES  # right before: not "Mayor of X"
             run.pop(0)
         if (not run or run[-1][2].lower() in CONNECTORS  # "Sea of (Japan)": a known name's
                 or _after_known(text, run[0][0], known)  # part, "United States Constitution"
