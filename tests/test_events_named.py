@@ -40,6 +40,8 @@ def test_rule_examples(rule, marked):
     "The US Navy Secretary resigned.",  # a title, no body
     "Ukrainian Armed Forces shelled the town.",  # a body of the knowledge base keeps its entry
     "Trump's campaign rally drew thousands.",  # a possessive is no group name
+    "France backed Ukraine's bid to join the European Union.",  # a verb, no descriptor
+    "A Russian court sentenced Navalny on Wednesday.",
 ])
 def test_left_alone(text):
     doc = PIPELINE.process(text, lang="en")

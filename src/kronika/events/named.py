@@ -40,6 +40,12 @@ _POSSESSIVE = re.compile(r"(?:['’]s?)?")
 # Rules of the actors layer whose country stands for the country itself (not a capital: "the
 # Kremlin's Federal Service" is a body of Russia's, named by the layer where it knows it).
 _COUNTRY_RULES = ("country-alias", "demonym")
+# Days and months: "sentenced in U.S. Federal Court on Wednesday" ends the court's name.
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "today", "yesterday", "tomorrow",
+})
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class Lexicon:
     non_state: frozenset[str]
     backed: frozenset[str]
     country_codes: frozenset[str]
+    hyphen_descriptors: frozenset[str]
 
 
 @cache
@@ -66,7 +73,8 @@ def lexicon() -> Lexicon:
                    frozenset(data["company_before_country"]),
                    frozenset(data["company_after_country"]),
                    frozenset(data["non_state_groups"]), frozenset(data["backed_words"]),
-                   frozenset(data["company_country_codes"]))
+                   frozenset(data["company_country_codes"]),
+                   frozenset(data["hyphen_descriptors"]))
 
 
 def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
@@ -110,6 +118,7 @@ def _body_run(words: list[tuple[int, int, str]], lex: Lexicon) -> int:
                 body_at = i
         elif (w in lex.body_prepositions and body_at >= 0 and i + 1 < len(words)
               and (w != "the" or words[i - 1][2] in lex.body_prepositions)
+              and words[i + 1][2].lower() not in _TIME_WORDS  # "Federal Court on Wednesday"
               and (words[i + 1][2][:1].isupper() or words[i + 1][2] == "the")):
             continue
         else:
@@ -179,9 +188,9 @@ def _name_after_descriptor(text: str, end: int, m: Mention, later: Sequence[Ment
     d = _DESCRIBED.match(text, m.end, end)
     if d is None:
         return None
-    words = d.group(2).split()
-    last = words[-1] if words else d.group(1)
-    if last not in lex.descriptors or (words and d.group(1) and d.group(1) not in lex.descriptors):
+    words, hyphen = d.group(2).split(), d.group(1)
+    if hyphen and hyphen not in lex.hyphen_descriptors or not hyphen and not words or (
+            words and words[-1] not in lex.descriptors):
         return None
     nxt = next((x for x in later if x.start == d.end()), None)
     if nxt is not None:
@@ -232,7 +241,8 @@ def _shared_surname(text: str, start: int, m: Mention, before: Sequence[Mention]
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+$")
-_WORDS_AFTER = re.compile(r"(?:\s+[A-Z][\w&]*)+")
+_WORD_AFTER = re.compile(r"\s+([A-Z][\w&]*)")
+_NAME_OF = re.compile(r"(?<![\w.])(?:[A-Z][\w&]*\s+)+of\s+$")
 
 
 def _name_with_country(text: str, end: int, m: Mention, lex: Lexicon,
@@ -247,12 +257,16 @@ def _name_with_country(text: str, end: int, m: Mention, lex: Lexicon,
             before.group(1).lower() not in NOT_NAMES
             and not any(e.start < before.end(1) and before.start(1) < e.end for e in earlier))):
         s = before.start(1)
-    after = _WORDS_AFTER.match(text, m.end, end)
     e = m.end
-    if after and after.group().split()[0] in lex.company_after:
-        e = after.end()
+    for w in _WORD_AFTER.finditer(text[m.end : end]):  # "China Eastern Airlines"
+        if w.start() != e - m.end or w.group(1) not in lex.company_after:
+            break
+        e = m.end + w.end()
     if (s, e) == (m.start, m.end):
         return None
+    if e > m.end and s == m.start:  # "The Bank of America Corporation": the name before "of"
+        of = _NAME_OF.search(text, max(0, m.start - 40), m.start)
+        s = of.start() if of else s
     return _organisation(text, s, e, "name-with-country", s)
 
 
