@@ -26,6 +26,7 @@ CASES = [
     "The envoy flew to Jackson on Monday.",  # ... but a place after a preposition
     "Later Judge [[Marrero|unknown]] dismissed the lawsuit.",  # ... unless a title precedes
     "He called the Mayor of Birmingham on Monday.",  # ... right before the name
+    "He worked for Virginia-based [[Symplicity Corporation|unknown]] for years.",
     "A shooting in Kenosha, Wisconsin sparked protests.",  # ... or a town's state
     "In a message on Twitter, [[Warren|unknown]] commended the plan.",  # ... not after a platform
     "[[Williams|unknown]] criticized the budget plan.",  # a surname ending in -s opens it

@@ -75,6 +75,8 @@ PERSON_TITLES = frozenset({
     "professor", "legislator", "lawmaker", "prosecutor", "detective", "inspector", "sheriff",
     "councillor", "councilman", "councilwoman", "justice",
 })
+# A hyphenated word that describes the name after it: "Virginia-based Symplicity Corporation".
+_DESCRIBING = ("-based", "-owned", "-backed", "-led", "-run", "-born", "-controlled")
 # A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
 # bridge") describes, it does not name (the KB names the countries).
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic)$")
@@ -134,7 +136,8 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
         # a capital "The" inside a sentence opens a title: "when The New York Times published"
         title = len(run) > 1 and run[0][2] == "The" and run[0][0] != first
         titled = False  # "Judge Marrero": a name after a person's title is a person's
-        while run and (run[0][2].lower() in NOT_NAMES or run[0][2].lower() in CONNECTORS):
+        while run and (run[0][2].lower() in NOT_NAMES or run[0][2].lower() in CONNECTORS
+                       or run[0][2].lower().endswith(_DESCRIBING)):  # "Virginia-based X"
             titled = run[0][2].lower() in PERSON_TITLES  # right before: not "Mayor of X"
             run.pop(0)
         if (not run or run[-1][2].lower() in CONNECTORS  # "Sea of (Japan)": a known name's
