@@ -40,7 +40,6 @@ KNOWN = {
     "Смилянец был": "«Смилянец» is found by no actor model",
     "26 октября 2012": "the court is no actor; the pronoun object «его» is not resolved",
     "Поддерживаемый Кремлём": "the actor stage resolves «Кремлём» here to Putin, not Russia",
-    "Кувейтский суд": "«Кувейтский» is not resolved; the genitive chain «эмира Сабаха» is read",
     "Норвежская компания": "a gerund («требуя от него») with a pronoun target",
     "Египетские спецслужбы": "a name after a quoted title («Братья-мусульмане» Мухаммед Бади)",
     "Ведущая Эрин": "a list after «от» that opens with a non-actor («от отеля, … и Барретта»)",

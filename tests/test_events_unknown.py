@@ -24,7 +24,11 @@ CASES = [
     "[[Jackson|unknown]] was convicted of fraud in 2019.",  # ... a passive only people undergo
     "Later, [[Jackson|unknown]] criticized the budget plan.",  # name, opening its clause
     "The envoy flew to Jackson on Monday.",  # ... but a place after a preposition
+    "Later Judge [[Marrero|unknown]] dismissed the lawsuit.",  # ... unless a title precedes
+    "He called the Mayor of Birmingham on Monday.",  # ... right before the name
+    "He worked for Virginia-based [[Symplicity Corporation|unknown]] for years.",
     "A shooting in Kenosha, Wisconsin sparked protests.",  # ... or a town's state
+    "In a message on Twitter, [[Warren|unknown]] commended the plan.",  # ... not after a platform
     "[[Williams|unknown]] criticized the budget plan.",  # a surname ending in -s opens it
     "Analysts criticized the budget plan.",  # a plural common noun does not
     "Nevertheless, [[Congress|unknown]] urged the envoy to resign.",  # nor an adverb
@@ -33,6 +37,10 @@ CASES = [
     "The envoy sanctioned [[al-Muhandis|unknown]].",  # an article before a name
     "On Monday, Thousands marched.",  # openers and counts
     "The [[Daily Mail|unknown]], \"All of them\" said.",  # a quote ends a name
+    "Later, [[The New York Times|unknown]] published it.",  # a title keeps its "The"
+    "The [[Commission on Presidential Debates|unknown]] refused.",  # a body's name goes on
+    "[[Pelosi|unknown]] on Monday criticized the plan.",  # ... a person's does not
+    "The envoy flew to The Hague on Monday.",  # ... a place does not become an actor
 ]
 
 

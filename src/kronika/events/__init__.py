@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 
 from kronika.document import Actor, Attribution, DateInfo, Document, Event, Mention, Sentence, Span
-from kronika.events import cues, learned, unknown
+from kronika.events import cues, learned, named, unknown
 from kronika.events.triggers import TriggerMatch, TriggerRule, find_triggers, grammar
 from kronika.reporting import Frame, find_frames, said_dates
 
@@ -113,7 +113,7 @@ OF_NOUNS = frozenset({"members", "member", "representatives", "officials", "forc
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«"})
 OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for", "towards",
                  "the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«", "upon",
-                 "by", "phone", "telephone"}
+                 "by", "phone", "telephone", "both", "either"}
 
 
 @dataclass
@@ -234,6 +234,8 @@ class _SentenceContext:
                        for m in _TOKEN.finditer(sent.text)]
         self.token_starts = [t[0] for t in self.tokens]
         self.mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end]
+        if self.lang == "en":  # bodies, companies, campaigns the layer named by another actor
+            self.mentions = named.refine(doc.text, sent.start, sent.end, self.mentions)
         self.mention_starts = [m.start for m in self.mentions]
         self.trigger_starts = [t.start for t in triggers]
         self.hedged = cues.hedged(doc.language, sent.text)
@@ -311,8 +313,10 @@ class _SentenceContext:
         found = self._subject_before(trigger)
         if found and self._infinitive_after_place(trigger):
             return self._opening_group(trigger, own_verb=True)
-        if found or not self.passive(trigger):
+        if found:
             return found
+        if not self.passive(trigger):
+            return self._relative_antecedent(trigger, who_only=True)  # "Christie, who denounced"
         return self._relative_antecedent(trigger)  # "Babaryka, who was arrested"
 
     def _participle_subject(self, trigger: TriggerMatch) -> list[Actor]:
@@ -407,12 +411,14 @@ class _SentenceContext:
                 return self.objects_from(m.start, None, end)
         return []
 
-    def _relative_antecedent(self, trigger: TriggerMatch) -> list[Actor]:
+    def _relative_antecedent(self, trigger: TriggerMatch, who_only: bool = False) -> list[Actor]:
         """"Viktar Babaryka, who was arrested": a passive clause opened by who/which has the
-        name before the pronoun for its subject (active ones are left alone: in "refused the
-        American side, which appealed to dialogue" the appeal is background)."""
+        name before the pronoun for its subject; an active one only with "who" and a person
+        ("Chris Christie, who denounced the claims"): in "refused the American side, which
+        appealed to dialogue" the appeal is background."""
         limit = self.left_limit(trigger.start)
-        if not _RELATIVE.search(self.text, max(self.sent.start, limit - 6), limit):
+        rel = _RELATIVE.search(self.text, max(self.sent.start, limit - 6), limit)
+        if not rel or who_only and not rel.group().startswith("who"):
             return []
         toks = self.tokens_between(self.sent.start, limit)[:-1]
         if toks and toks[-1][2] == ",":
@@ -420,7 +426,9 @@ class _SentenceContext:
         if not toks:
             return []
         m = self._mention_at(toks[-1][0], toks[-1][1])
-        return list(m.actors) if m is not None else []
+        if m is None or who_only and any(a.kind != "person" for a in m.actors):
+            return []
+        return list(m.actors)
 
     def _subject_before(self, trigger: TriggerMatch) -> list[Actor]:
         end = self._relative_start(trigger)  # "Roosevelt, who served under Clinton, blasted"
@@ -450,6 +458,11 @@ class _SentenceContext:
                     continue
                 if group.start is None and self._owns_event(mention.end):
                     break  # "Hamas's attack on Israel killed 1,200": the attack's own event
+                if (group.start is not None and toks[i + 1][2] == ","
+                        and self._after_preposition(mention.start, PLACE_PREPOSITIONS)):
+                    break  # "On Friday in Pakistan, Waseem was sentenced": a place phrase
+                if group.start is not None and self.text.startswith(("'s ", "’s "), mention.end):
+                    break  # "Trump's State Department asked": the owner only qualifies it
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
@@ -502,12 +515,20 @@ class _SentenceContext:
     def _without_apposition(self, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Drop an apposition between the subject and its verb: "General Mark Milley, the
         chairman of the Joint Chiefs of Staff, spoke" has Milley for subject, not the Staff."""
-        if len(toks) < 4 or toks[-1][2] != ",":
+        aux = self.grammar.passive_auxiliaries | AUXILIARIES
+        k = len(toks)  # "X, son of Y, has been killed": the comma before the auxiliaries
+        while k > 0 and toks[k - 1][2].lower() in aux:
+            k -= 1
+        if k < 4 or toks[k - 1][2] != ",":
             return toks
-        for j in range(len(toks) - 2, max(0, len(toks) - MAX_APPOSITION) - 1, -1):
+        for j in range(k - 2, max(0, k - MAX_APPOSITION) - 1, -1):
             if toks[j][2] == ",":
                 opens = toks[j + 1][2].lower()
-                if (j > 0 and opens in APPOSITION_OPENERS
+                # ", brother of X,", ", son of the late X,": a noun of X describes the subject
+                of_x = toks[j + 1][2].islower() and j + 2 < len(toks) and (
+                    toks[j + 2][2] == "of"  # ", formerly the president of X,": an adverb first
+                    or opens.endswith("ly") and toks[j + 2][2].lower() in APPOSITION_OPENERS)
+                if (j > 0 and (opens in APPOSITION_OPENERS or of_x)
                         and self._mention_at(toks[j - 1][0], toks[j - 1][1]) is not None):
                     return toks[:j]
                 return toks
@@ -573,9 +594,14 @@ class _SentenceContext:
                   and toks[i + 1][2] == "of"):
                 i += 2  # "condemned by members of the EU": the EU acts
                 continue
+            elif (group.start is None and word.islower() and i + 1 < len(toks)
+                  and toks[i + 1][2] == "named" and gap < MAX_OBJECT_GAP):
+                i += 2  # "killed a woman named Heather Heyer": the name is the object
+                gap += 1
+                continue
             elif group.start is None:
                 gap += 1
-                if via is not None and word.lower() not in via | DETERMINERS:
+                if via is not None and word.lower() not in via | DETERMINERS | {"both", "either"}:
                     break
                 allowed = word in OBJECT_FILLER or (via is not None and word.lower() in via)
                 if not (allowed or word.isdigit()) or gap > MAX_OBJECT_GAP:

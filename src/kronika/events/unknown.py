@@ -65,6 +65,18 @@ NOT_NAMES = frozenset([
     "afterwards", "thus", "hence", "therefore", "indeed", "elsewhere", "overall", "otherwise",
     "besides", "likewise", "regardless", "now", "again", "together", "meantime",
 ])
+# Titles of people among NOT_NAMES: the name after one is a person's, not a place's
+# ("Judge Marrero", though Marrero is a town in Louisiana).
+PERSON_TITLES = frozenset({
+    "mr", "mrs", "ms", "dr", "president", "senator", "judge", "sen", "rep", "gen", "lt", "col",
+    "sgt", "governor", "mayor", "queen", "king", "prince", "princess", "cardinal", "pope",
+    "archbishop", "bishop", "chairman", "ambassador", "commissioner", "congressman",
+    "congresswoman", "chancellor", "premier", "captain", "colonel", "lieutenant", "sergeant",
+    "professor", "legislator", "lawmaker", "prosecutor", "detective", "inspector", "sheriff",
+    "councillor", "councilman", "councilwoman", "justice",
+})
+# A hyphenated word that describes the name after it: "Virginia-based Symplicity Corporation".
+_DESCRIBING = ("-based", "-owned", "-backed", "-led", "-run", "-born", "-controlled")
 # A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
 # bridge") describes, it does not name (the KB names the countries).
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic)$")
@@ -121,10 +133,16 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
             run.append(toks[i])
             i += 1
         i += 0 if run else 1
-        while run and (run[0][2].lower() in NOT_NAMES or run[0][2].lower() in CONNECTORS):
+        # a capital "The" inside a sentence opens a title: "when The New York Times published"
+        title = len(run) > 1 and run[0][2] == "The" and run[0][0] != first
+        titled = False  # "Judge Marrero": a name after a person's title is a person's
+        while run and (run[0][2].lower() in NOT_NAMES or run[0][2].lower() in CONNECTORS
+                       or run[0][2].lower().endswith(_DESCRIBING)):  # "Virginia-based X"
+            titled = run[0][2].lower() in PERSON_TITLES  # right before: not "Mayor of X"
             run.pop(0)
         if (not run or run[-1][2].lower() in CONNECTORS  # "Sea of (Japan)": a known name's
-                or _after_known(text, run[0][0], known)):  # part, "United States Constitution"
+                or _after_known(text, run[0][0], known)  # part, "United States Constitution"
+                or _title_of_known(text, run, known)):  # "Crime Commissioner Stephen Mold"
             continue
         name = actor_name(text[run[0][0] : run[-1][1]])
         at = run[0][0]
@@ -133,9 +151,14 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
             actor = Actor(text=name, name=country, kind="country")
             out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
             continue
-        if not _may_be_actor(text, name, at, first, run[-1][1]):
+        if not (titled and name.lower() not in NOT_ACTORS or
+                _may_be_actor(text, name, at, first, run[-1][1])):
             continue
-        kind = "organisation" if len(run) == 1 or name.split()[-1] in BODIES else "person"
+        if title:  # ("The Hague" is a place: _may_be_actor left it out)
+            at = text.rfind("The", 0, at)
+            name = text[at : at + 4] + name
+        kind = ("person" if titled else
+                "organisation" if len(run) == 1 or name.split()[-1] in BODIES else "person")
         actor = Actor(text=name, name=name, kind=kind)
         out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
     return out
@@ -151,13 +174,30 @@ def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
         return False  # a comma or a quote ends a name
     if word[:1].isupper() or _ARTICLE_NAME.match(word):  # "al-Muhandis", "el-Sisi"
         return True
-    return (bool(run) and word in CONNECTORS and i + 1 < len(toks)
+    # "Commission on Presidential Debates": a body's name goes on through "on"
+    joins = word in CONNECTORS or word == "on" and bool(run) and run[-1][2] in BODIES
+    return (bool(run) and joins and i + 1 < len(toks)
             and toks[i + 1][2][:1].isupper())
 
 
 def _after_known(text: str, at: int, known: Sequence[Mention]) -> bool:
     # a title the knowledge base knows but cannot fill ("Prime Minister Tuilaepa") is no name
     return any(m.end <= at and not text[m.end : at].strip() and m.actors for m in known)
+
+
+def _title_of_known(text: str, run: list[tuple[int, int, str]], known: Sequence[Mention]) -> bool:
+    """The run ends in a title word right before a known person: "Police and Crime
+    Commissioner Stephen Mold" is Mold's title, no actor of its own."""
+    if run[-1][2].lower() not in NOT_NAMES:
+        return False
+    after = _skip_blanks(text, run[-1][1])
+    return any(m.start == after and any(a.kind == "person" for a in m.actors) for m in known)
+
+
+def _skip_blanks(text: str, at: int) -> int:
+    while at < len(text) and text[at] == " ":
+        at += 1
+    return at
 
 
 def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
@@ -196,7 +236,11 @@ def _opens_clause(text: str, at: int, first: int) -> bool:
         return False
     before = text[max(0, at - 30) : at].rstrip()
     town = _LAST_WORD.search(before[:-1]) if before.endswith(",") else None
-    return town is None or town.group().lower() in NOT_NAMES  # "Later, Jackson said"
+    if town is None or town.group().lower() in NOT_NAMES | NOT_ACTORS:
+        return True  # "Later, Jackson said", "posted to Twitter, Warren commended"
+    from kronika.places.gazetteer import names_place
+
+    return not names_place(town.group())  # "a video message, Warren said": no town before
 
 
 _LAST_WORD = re.compile(r"\b[A-Z][\w'’-]*$")

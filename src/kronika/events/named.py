@@ -1,0 +1,286 @@
+"""Actors the actors layer names too broadly in an English sentence, named as the guideline does.
+
+The actors layer reads "the United States House of Representatives" as the United States (the
+body is not in the knowledge base), "Russian manufacturer Sukhoi" as Russia and "the Trump
+campaign" as Donald Trump. docs/ANNOTATION.md names the body ("an organisation after a country
+name is named without it"), the company and the campaign. `refine` rewrites a sentence's
+mentions so (rules in names.en.yaml, each named):
+
+- body-after-country: a country, or its adjective, right before a capitalised body name ("US
+  Treasury Department", "the Royal Saudi Air Force"), or a body the layer read as its country
+  for want of an entry ("the Turkish Ministry of Foreign Affairs"): the body, without the
+  country; unnamed organs ("Russian police", "the Israeli military") stay the country;
+- name-after-descriptor: a country adjective, a descriptor noun, a name ("Russian manufacturer
+  Sukhoi"): the name, the adjective only describes it;
+- candidate-group: a surname before a group noun ("the Trump campaign"): the group;
+- name-with-country: a country name with a company word before or after it ("Air France",
+  "China Eastern"): the company;
+- non-state-group: a country adjective before a non-state group ("Syrian rebels", "Iranian-
+  backed militias") or after "pro-"/"anti-": no actor;
+- shared-surname: a given name coordinated with a full name ("David and Louise Turpin"): a
+  person of that surname too.
+
+    >>> [m.actors[0].name for m in refine("The US Treasury Department acted.", 0, 33, [])]
+    []
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kronika.document import Actor, Mention
+from kronika.events.unknown import NOT_NAMES, actor_name
+from kronika.rules import load_rules
+
+_WORD = re.compile(r"\w+(?:[-.'’]\w+)*|[^\w\s]")
+_POSSESSIVE = re.compile(r"(?:['’]s?)?")
+# Rules of the actors layer whose country stands for the country itself (not a capital: "the
+# Kremlin's Federal Service" is a body of Russia's, named by the layer where it knows it).
+_COUNTRY_RULES = ("country-alias", "demonym")
+# Days and months: "sentenced in U.S. Federal Court on Wednesday" ends the court's name.
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "today", "yesterday", "tomorrow",
+})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    body_words: frozenset[str]
+    one_word_bodies: frozenset[str]
+    body_prepositions: frozenset[str]
+    descriptors: frozenset[str]
+    group_nouns: re.Pattern[str]
+    company_before: frozenset[str]
+    company_after: frozenset[str]
+    non_state: frozenset[str]
+    backed: frozenset[str]
+    country_codes: frozenset[str]
+    hyphen_descriptors: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = load_rules("kronika.events", "names.en.yaml")
+    nouns = sorted(data["group_nouns"], key=len, reverse=True)
+    return Lexicon(frozenset(data["body_words"]), frozenset(data["one_word_bodies"]),
+                   frozenset(data["body_prepositions"]), frozenset(data["descriptors"]),
+                   re.compile(r"\s+(" + "|".join(map(re.escape, nouns)) + r")\b"),
+                   frozenset(data["company_before_country"]),
+                   frozenset(data["company_after_country"]),
+                   frozenset(data["non_state_groups"]), frozenset(data["backed_words"]),
+                   frozenset(data["company_country_codes"]),
+                   frozenset(data["hyphen_descriptors"]))
+
+
+def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions of text[start:end] (an English sentence) with the three rules applied."""
+    lex = lexicon()
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        if not m.actors:
+            out.append(m)
+            continue
+        later = mentions[k + 1 :]
+        shared = _shared_surname(text, start, m, out)
+        if shared is not None:
+            out.append(shared)
+        new = (_non_state_group(text, end, m, lex)
+               or _body_after_country(text, end, m, later, lex)
+               or _name_after_descriptor(text, end, m, later, lex)
+               or _candidate_group(text, end, m, lex)
+               or _name_with_country(text, end, m, lex, out))
+        if new is None:
+            out.append(m)
+        elif new.actors:
+            out.append(new)
+        # a mention with no actors: the adjective only described the next mention
+    return out
+
+
+def _country(m: Mention) -> bool:
+    return len(m.actors) == 1 and m.actors[0].kind == "country"
+
+
+def _body_run(words: list[tuple[int, int, str]], lex: Lexicon) -> int:
+    """How many of `words` make a body's name: capitalised words, and prepositions once a body
+    word was read ("House of Representatives"); 0 when they make none. The name ends with a
+    body word or goes on through a preposition after one ("Commission on ...")."""
+    n, body_at = 0, -1
+    for i, (_, _, w) in enumerate(words):
+        if w[:1].isupper() and (i or w.lower() not in NOT_NAMES) or w in lex.body_words:
+            n = i + 1
+            if w in lex.body_words:
+                body_at = i
+        elif (w in lex.body_prepositions and body_at >= 0 and i + 1 < len(words)
+              and (w != "the" or words[i - 1][2] in lex.body_prepositions)
+              and words[i + 1][2].lower() not in _TIME_WORDS  # "Federal Court on Wednesday"
+              and (words[i + 1][2][:1].isupper() or words[i + 1][2] == "the")):
+            continue
+        else:
+            break
+    if body_at < 0:
+        return 0
+    last = words[n - 1][2]
+    after_body = words[body_at + 1][2] if body_at + 1 < n else None
+    if last not in lex.body_words and after_body not in lex.body_prepositions:
+        return 0  # "Navy Secretary": a title, no body
+    if n == 1 and last not in lex.one_word_bodies:
+        return 0  # "the US Administration", "the Russian Ministry": no name
+    return n
+
+
+def _words(text: str, at: int, end: int, later: Sequence[Mention]) -> list[tuple[int, int, str]]:
+    """The words from `at` up to the next mention with actors (a name of its own ends a run)."""
+    stop = next((m.start for m in later if m.actors and m.start >= at), end)
+    return [(at + w.start(), at + w.end(), w.group()) for w in _WORD.finditer(text[at:stop])]
+
+
+def _organisation(text: str, s: int, e: int, rule: str, span_start: int) -> Mention:
+    """The actor named by text[s:e], its mention spanning from `span_start` (the country or
+    adjective it replaces, so that no other reading finds that again)."""
+    name = actor_name(text[s:e])
+    end = s + text[s:e].find(name) + len(name)
+    return Mention(span_start, end, text[span_start:end],
+                   (Actor(text=name, name=name, kind="organisation"),), rule)
+
+
+def _body_after_country(text: str, end: int, m: Mention, later: Sequence[Mention],
+                        lex: Lexicon) -> Mention | None:
+    if not _country(m):
+        return None
+    if m.rule == "org-qualified":  # "the Turkish Ministry of Foreign Affairs" read as Turkey
+        words = _words(text, m.start, m.end, ())
+        while words and words[0][2].lower() == "the":
+            words = words[1:]
+        if len(words) < 2 or words[0][2] in lex.body_words:
+            return None
+        n = _body_run(words[1:], lex)
+        if n != len(words) - 1:
+            return None
+        return _organisation(text, words[1][0], words[-1][1], "body-after-country", m.start)
+    if m.rule not in _COUNTRY_RULES:
+        return None
+    at = _POSSESSIVE.match(text, m.end).end()
+    words = _words(text, at, end, later)
+    n = _body_run(words, lex)
+    if not n or words[0][0] - at > 1:
+        return None
+    s = words[0][0]
+    before = text[max(0, m.start - 30) : m.start]
+    royal = re.search(r"\b([A-Z][a-z]+)\s+$", before)  # "the Royal Saudi Air Force"
+    if royal and royal.group(1).lower() not in NOT_NAMES:
+        s = m.start - len(before) + royal.start(1)
+    return _organisation(text, s, words[n - 1][1], "body-after-country", min(s, m.start))
+
+
+_DESCRIBED = re.compile(r"(?:-([a-z]+))?((?:\s+[a-z]+){0,3})\s+(?=[A-Z])")
+
+
+def _name_after_descriptor(text: str, end: int, m: Mention, later: Sequence[Mention],
+                           lex: Lexicon) -> Mention | None:
+    if not _country(m) or m.rule not in (*_COUNTRY_RULES, "capital-metonym"):
+        return None
+    d = _DESCRIBED.match(text, m.end, end)
+    if d is None:
+        return None
+    words, hyphen = d.group(2).split(), d.group(1)
+    if hyphen and hyphen not in lex.hyphen_descriptors or not hyphen and not words or (
+            words and words[-1] not in lex.descriptors):
+        return None
+    nxt = next((x for x in later if x.start == d.end()), None)
+    if nxt is not None:
+        return Mention(m.start, m.end, m.text, (), "name-after-descriptor")
+    run = []
+    for w in _words(text, d.end(), end, later):
+        if not (w[2][:1].isupper() or run and w[2] in ("of", "for", "&")):
+            break
+        run.append(w)
+    while run and not run[-1][2][:1].isupper():
+        run.pop()
+    if not run or run[0][2].lower() in NOT_NAMES:
+        return None
+    return _organisation(text, run[0][0], run[-1][1], "name-after-descriptor", m.start)
+
+
+def _candidate_group(text: str, end: int, m: Mention, lex: Lexicon) -> Mention | None:
+    if len(m.actors) != 1 or m.actors[0].kind != "person" or " " in m.text.strip():
+        return None
+    g = lex.group_nouns.match(text, m.end, end)
+    if g is None:
+        return None
+    name = f"{m.text.strip()} {g.group(1)}"
+    return Mention(m.start, g.end(), text[m.start : g.end()],
+                   (Actor(text=name, name=name, kind="organisation"),), "candidate-group")
+
+
+_GIVEN_AND = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:and|&)\s+$")
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset(load_rules("kronika.actors.kb", "given-names.yaml")["given-names"]["names"])
+
+
+def _shared_surname(text: str, start: int, m: Mention, before: Sequence[Mention]) -> Mention | None:
+    """"sentenced David and Louise Turpin": David Turpin, named by the given name before "and"
+    (a given name of kb/given-names.yaml that no mention covers)."""
+    if len(m.actors) != 1 or m.actors[0].kind != "person" or len(m.text.split()) != 2:
+        return None
+    g = _GIVEN_AND.search(text, max(start, m.start - 30), m.start)
+    if g is None or g.group(1) not in _given_names() or any(
+            b.start < g.end(1) and g.start(1) < b.end for b in before):
+        return None
+    name = f"{g.group(1)} {m.text.split()[1]}"
+    return Mention(g.start(1), g.end(1), g.group(1),
+                   (Actor(text=g.group(1), name=name, kind="person"),), "shared-surname")
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Z][\w&]*)")
+_NAME_OF = re.compile(r"(?<![\w.])(?:[A-Z][\w&]*\s+)+of\s+$")
+
+
+def _name_with_country(text: str, end: int, m: Mention, lex: Lexicon,
+                       earlier: Sequence[Mention]) -> Mention | None:
+    """"from Airbus and Air France", "China Eastern's board": a company word next to a country
+    name makes a company's name; so does a name before "USA" or "UK" ("Mazars USA")."""
+    if not _country(m) or m.rule != "country-alias" or not m.text[:1].isupper():
+        return None
+    before = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
+    s = m.start
+    if before and (before.group(1) in lex.company_before or m.text in lex.country_codes and (
+            before.group(1).lower() not in NOT_NAMES
+            and not any(e.start < before.end(1) and before.start(1) < e.end for e in earlier))):
+        s = before.start(1)
+    e = m.end
+    for w in _WORD_AFTER.finditer(text[m.end : end]):  # "China Eastern Airlines"
+        if w.start() != e - m.end or w.group(1) not in lex.company_after:
+            break
+        e = m.end + w.end()
+    if (s, e) == (m.start, m.end):
+        return None
+    if e > m.end and s == m.start:  # "The Bank of America Corporation": the name before "of"
+        of = _NAME_OF.search(text, max(0, m.start - 40), m.start)
+        s = of.start() if of else s
+    return _organisation(text, s, e, "name-with-country", s)
+
+
+_GROUP_AFTER = re.compile(r"(?:-([a-z]+))?\s+([a-z]+)")
+
+
+def _non_state_group(text: str, end: int, m: Mention, lex: Lexicon) -> Mention | None:
+    """"Syrian rebels", "Iranian-backed militias", "pro-Russian separatists": the adjective
+    names no actor (the mention is kept, with none)."""
+    if not _country(m) or m.rule != "demonym":
+        return None
+    stance = text[max(0, m.start - 4) : m.start].lower() in ("pro-", "nti-")
+    g = _GROUP_AFTER.match(text, m.end, end)
+    if not stance and (g is None or g.group(2) not in lex.non_state
+                       or g.group(1) and g.group(1) not in lex.backed):
+        return None
+    return Mention(m.start, m.end, m.text, (), "non-state-group")
