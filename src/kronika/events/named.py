@@ -40,12 +40,16 @@ _POSSESSIVE = re.compile(r"(?:['’]s?)?")
 # Rules of the actors layer whose country stands for the country itself (not a capital: "the
 # Kremlin's Federal Service" is a body of Russia's, named by the layer where it knows it).
 _COUNTRY_RULES = ("country-alias", "demonym")
-# Days and months: "sentenced in U.S. Federal Court on Wednesday" ends the court's name.
-_TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "today", "yesterday", "tomorrow",
-})
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Month and weekday names (the English timex lexicon) and "today", "yesterday", "tomorrow":
+    "sentenced in U.S. Federal Court on Wednesday" ends the court's name."""
+    lexicon = load_rules("kronika.timex.rules", "en.yaml")["lexicon"]
+    names = [w for table in ("months", "weekdays") for forms in lexicon[table].values()
+             for w in forms]
+    return frozenset(w.lower() for w in names) | {"today", "yesterday", "tomorrow"}
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def _body_run(words: list[tuple[int, int, str]], lex: Lexicon) -> int:
                 body_at = i
         elif (w in lex.body_prepositions and body_at >= 0 and i + 1 < len(words)
               and (w != "the" or words[i - 1][2] in lex.body_prepositions)
-              and words[i + 1][2].lower() not in _TIME_WORDS  # "Federal Court on Wednesday"
+              and words[i + 1][2].lower() not in _time_words()  # "Federal Court on Wednesday"
               and (words[i + 1][2][:1].isupper() or words[i + 1][2] == "the")):
             continue
         else:
