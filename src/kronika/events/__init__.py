@@ -111,9 +111,12 @@ OF_NOUNS = frozenset({"members", "member", "representatives", "officials", "forc
                       "citizens", "residents", "capital", "parliament", "embassy", "police",
                       "delegation", "leadership", "fighters", "militants"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«"})
+PAIR_WORDS = frozenset({"both", "either"})  # "met both Putin and Xi": the pair follows
 OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for", "towards",
                  "the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«", "upon",
-                 "by", "phone", "telephone", "both", "either"}
+                 "by", "phone", "telephone"} | PAIR_WORDS
+# Words an object after its preposition ("via") may follow: determiners and pair words.
+VIA_FILLER = DETERMINERS | PAIR_WORDS
 
 
 @dataclass
@@ -601,7 +604,7 @@ class _SentenceContext:
                 continue
             elif group.start is None:
                 gap += 1
-                if via is not None and word.lower() not in via | DETERMINERS | {"both", "either"}:
+                if via is not None and word.lower() not in via | VIA_FILLER:
                     break
                 allowed = word in OBJECT_FILLER or (via is not None and word.lower() in via)
                 if not (allowed or word.isdigit()) or gap > MAX_OBJECT_GAP:
