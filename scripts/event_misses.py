@@ -26,7 +26,9 @@ from kronika.events import syntax
 from kronika.events.syntax import lexicon
 from kronika.events.triggers import find_triggers, trigger_rules
 
-UNSEEN = ("heldout3", "heldout4", "heldout5", "meantime", "factrueval")
+# The unseen sets by file name; the training files drawn from the same corpora ("train-meantime")
+# are not among them.
+UNSEEN = re.compile(r"\.(heldout[345]|meantime\d*|factrueval\d*)\.txt$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -66,7 +68,7 @@ def main(argv: list[str]) -> None:
         k = argv.index("--list")
         show = argv[k + 1]
         argv = argv[:k] + argv[k + 2 :]
-    if any(u in f for f in argv for u in UNSEEN):
+    if any(UNSEEN.search(f) for f in argv):
         raise SystemExit("unseen sets are scored with `kronika eval events --errors 0` only")
     pipeline = default_pipeline()
     bins: Counter[str] = Counter()
