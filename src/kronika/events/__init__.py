@@ -107,7 +107,8 @@ GROUP_NOUNS = {"head", "heads", "chief", "chiefs", "leader", "leaders", "leaders
 # Nouns whose "of X" stands for X in an object or agent ("by members of the European Union",
 # "attacked the capital of Ukraine"); a group's leaders are the actors layer's (offices).
 OF_NOUNS = frozenset({"members", "member", "representatives", "officials", "forces", "troops",
-                      "soldiers", "army", "military", "government", "authorities", "people",
+                      "soldiers", "army", "armies", "navy", "navies", "military", "government",
+                      "authorities", "people",
                       "citizens", "residents", "capital", "parliament", "embassy", "police",
                       "delegation", "leadership", "fighters", "militants"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«"})
