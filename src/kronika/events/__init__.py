@@ -705,7 +705,7 @@ class _SentenceContext:
         decided = cues.decide_status(self.lang, before, after, self.text[reach : trigger.start])
         if decided is None:
             just_before = " ".join(w for _, _, w in self.tokens_between(limit, trigger.start)[-3:])
-            if cues.negated(self.lang, just_before):
+            if cues.negated(self.lang, just_before) or cues.habitual(self.lang, just_before):
                 return None
             status, status_rule = "occurred", None
         else:

@@ -39,6 +39,7 @@ class Cues:
     hedges: re.Pattern[str]
     repetition: re.Pattern[str]
     first_person: re.Pattern[str] | None = None
+    habitual: re.Pattern[str] | None = None
 
 
 @cache
@@ -55,7 +56,7 @@ def cues(lang: str) -> Cues:
     neg = _words(negation)
     neg = re.compile(neg.pattern + r"|n[’']t(?!\w)")
     return Cues(tuple(rules), neg, _words(data["hedges"]), _words(data["repetition"]),
-                _words(data.get("first_person", [])))
+                _words(data.get("first_person", [])), _words(data.get("habitual", [])))
 
 
 def decide_status(lang: str, before: str, after: str,
@@ -78,6 +79,13 @@ def decide_status(lang: str, before: str, after: str,
 
 def negated(lang: str, just_before: str) -> bool:
     return bool(cues(lang).negation.search(just_before))
+
+
+def habitual(lang: str, just_before: str) -> bool:
+    """A habit or a standing position ("has always condemned violence", "police often detain
+    protesters"): docs/ANNOTATION.md lists no such statement as an event."""
+    pattern = cues(lang).habitual
+    return bool(pattern and pattern.search(just_before))
 
 
 def hedged(lang: str, sentence: str) -> bool:
