@@ -679,6 +679,8 @@ class _SentenceContext:
             return False
         limit = self.clause_cuts[bisect_right(self.clause_cuts, trigger.start) - 1]
         k = bisect_left(self.trigger_starts, limit)
+        if k and self.triggers[k - 1].end >= limit:
+            k -= 1  # "demand that Russia withdraw": the request's own "that" opens the clause
         return any(t.rule.type in GOVERNING_TYPES and t.end <= trigger.start
                    and (t.start in self.coded or not t.rule.after_object)
                    for t in self.triggers[k:bisect_left(self.trigger_starts, trigger.start)])
