@@ -484,8 +484,9 @@ class _SentenceContext:
                 crossed_and = crossed_and or word == "and"
                 if gap > MAX_GAP_WORDS or word in {",", "“", "”"} and gap > 3:
                     break
-            elif word == "and" and i > 0 and toks[i - 1][2] == ",":
-                break  # ", and" joins clauses, not actors
+            elif word == "and" and i > 0 and toks[i - 1][2] == "," and not self._serial_list(
+                    toks, i - 1):
+                break  # ", and" joins clauses, not actors (but "A, B, and C" lists them)
             elif not (word in GROUP_JOINERS or word.lower() in GROUP_NOUNS or word[:1].isupper()):
                 if word.lower() in PREPOSITIONS and i > 1 and toks[i - 1][2] == ",":
                     # "Bruce McArthur, from Toronto, Canada, admitted": the place is an
@@ -496,6 +497,20 @@ class _SentenceContext:
                 break
             i -= 1
         return group.actors
+
+    def _serial_list(self, toks: list[tuple[int, int, str]], comma: int) -> bool:
+        """The comma at toks[comma] closes the second-to-last name of a serial list: that name
+        follows a comma too ("Colt, Glock, and Remington were sued"), not a verb ("Mexico sued
+        Colt, and Glock objected")."""
+        if comma < 1:
+            return False
+        m = self._mention_at(toks[comma - 1][0], toks[comma - 1][1])
+        if m is None or not m.actors:
+            return False
+        j = comma - 1
+        while j >= 0 and toks[j][1] > m.start:
+            j -= 1
+        return j >= 0 and toks[j][2] == ","
 
     def _relative_start(self, trigger: TriggerMatch) -> int | None:
         """Where a relative clause between a subject and its verb opens (the offset of its
@@ -618,7 +633,7 @@ class _SentenceContext:
             elif qualifier and word.islower() and word not in PREPOSITIONS and len(qualifier) < 6:
                 qualifier.append(None)  # "senator and presidential candidate": title words
             elif word in {"and", "or", "both", "–", "-", "/"} or word.lower() in GROUP_NOUNS or (
-                    word[:1].isupper() and word not in {"“", "\""}) or word == "," and self._list_continues(toks, i) or word in {"the", "of"}:
+                    word[:1].isupper() and word not in {"“", "\""}) or word == "," and self._list_continues(toks, i, group.start) or word in {"the", "of"}:
                 if word[:1].isupper() and word.lower() not in GROUP_NOUNS:
                     self.skipped_name = True  # "Egypt, Greece and Cyprus": names the KB lacks
             else:
@@ -641,10 +656,21 @@ class _SentenceContext:
         after = [t for t in toks[i + 1 :] if t[0] >= m.end][:1]
         return m if not after or after[0][2] in {",", ".", ";"} else None
 
-    def _list_continues(self, toks: list[tuple[int, int, str]], i: int) -> bool:
-        """After a comma, the group goes on only for a list: "A, B and C"."""
+    def _list_continues(self, toks: list[tuple[int, int, str]], i: int,
+                        group_start: int | None) -> bool:
+        """After a comma, the group goes on only for a list: "A, B and C", "A, B, and C" (a
+        serial comma). A comma right before "and" ends the group unless a comma already
+        listed it ("attacked Ukraine, and Poland condemned": a new clause)."""
         rest = [w for _, _, w in toks[i + 1 : i + 8]]
-        return "and" in rest and "," not in rest[: rest.index("and")]
+        if "and" not in rest:
+            return False
+        items = rest[: rest.index("and")]
+        if not items:
+            return group_start is not None and any(
+                w == "," for s, _, w in toks[:i] if s > group_start)
+        names = [w for w in items if w != ","]
+        return bool(names) and all(w[:1].isupper() or w in {"the", "of"} for w in names) and (
+            "," not in items[:-1] or items[-1] == ",")
 
     def pronoun(self, word: str, at: int) -> list[Actor]:
         """He/she: the nearest person mentioned before; they: the nearest plural group."""
