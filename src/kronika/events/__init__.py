@@ -109,7 +109,11 @@ GROUP_NOUNS = {"head", "heads", "chief", "chiefs", "leader", "leaders", "leaders
 OF_NOUNS = frozenset({"members", "member", "representatives", "officials", "forces", "troops",
                       "soldiers", "army", "military", "government", "authorities", "people",
                       "citizens", "residents", "capital", "parliament", "embassy", "police",
-                      "delegation", "leadership", "fighters", "militants"})
+                      "delegation", "leadership", "fighters", "militants", "nations", "countries",
+                      "states"})
+# Prepositions after a head noun whose phrase only describes it: "the wife of X", "an adviser
+# to X", "a spokesman for X" (the head is the actor; kronika.events._SentenceContext).
+HEAD_PREPOSITIONS = frozenset({"of", "to", "for"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«"})
 PAIR_WORDS = frozenset({"both", "either"})  # "met both Putin and Xi": the pair follows
 OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for", "towards",
@@ -496,7 +500,25 @@ class _SentenceContext:
                         return list(before.actors)
                 break
             i -= 1
+        if group.start is not None and self._unnamed_head(toks, group.start):
+            return []
         return group.actors
+
+    def _unnamed_head(self, toks: list[tuple[int, int, str]], group_start: int) -> bool:
+        """The group is named only in a phrase after an unnamed head noun, and the head is the
+        subject: "the wife of Alexei Navalny was detained", "a former adviser to Boris Johnson
+        was sentenced" (no named actor). A head that stands for the group ("officials of",
+        "the leader of") is no such noun (OF_NOUNS, GROUP_NOUNS)."""
+        k = next((n for n, t in enumerate(toks) if t[0] >= group_start), len(toks))
+        j = k - 1
+        while j >= 0 and toks[j][2].lower() in DETERMINERS:
+            j -= 1
+        if j < 1 or toks[j][2] not in HEAD_PREPOSITIONS:
+            return False
+        head = toks[j - 1][2]
+        return (head.isalpha() and head.islower() and head not in GROUP_NOUNS
+                and head not in OF_NOUNS and head not in AUXILIARIES
+                and head not in self.grammar.passive_auxiliaries)
 
     def _serial_list(self, toks: list[tuple[int, int, str]], comma: int) -> bool:
         """The comma at toks[comma] closes the second-to-last name of a serial list: that name
