@@ -557,7 +557,8 @@ class _SentenceContext:
         chairman of the Joint Chiefs of Staff, spoke" has Milley for subject, not the Staff."""
         aux = self.grammar.passive_auxiliaries | AUXILIARIES
         k = len(toks)  # "X, son of Y, has been killed": the comma before the auxiliaries
-        while k > 0 and toks[k - 1][2].lower() in aux:
+        while k > 0 and (toks[k - 1][2].lower() in aux  # ... or an adverb: ", sharply"
+                         or toks[k - 1][2].islower() and toks[k - 1][2].endswith("ly")):
             k -= 1
         if k < 4 or toks[k - 1][2] != ",":
             return toks
@@ -566,7 +567,8 @@ class _SentenceContext:
                 opens = toks[j + 1][2].lower()
                 # ", brother of X,", ", son of the late X,": a noun of X describes the subject
                 of_x = toks[j + 1][2].islower() and j + 2 < len(toks) and (
-                    toks[j + 2][2] == "of"  # ", formerly the president of X,": an adverb first
+                    toks[j + 2][2] in HEAD_PREPOSITIONS  # ", spokeswoman for X,"; ", formerly
+                    # the president of X,": an adverb first
                     or opens.endswith("ly") and toks[j + 2][2].lower() in APPOSITION_OPENERS)
                 if (j > 0 and (opens in APPOSITION_OPENERS or of_x)
                         and self._mention_at(toks[j - 1][0], toks[j - 1][1]) is not None):
@@ -643,7 +645,9 @@ class _SentenceContext:
                 gap += 1
                 if via is not None and word.lower() not in via | VIA_FILLER:
                     break
-                allowed = word in OBJECT_FILLER or (via is not None and word.lower() in via)
+                allowed = (word in OBJECT_FILLER or (via is not None and word.lower() in via)
+                           or word[:1].isupper() and word.lower() in unknown.PERSON_TITLES)
+                # a title before a name: "by Judge Amy Jackson"
                 if not (allowed or word.isdigit()) or gap > MAX_OBJECT_GAP:
                     break
             elif word == "," and self._apposed_person(toks, i) is not None:

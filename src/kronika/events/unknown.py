@@ -212,7 +212,9 @@ def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
     if word[:1].isupper() or _ARTICLE_NAME.match(word):  # "al-Muhandis", "el-Sisi"
         return True
     # "Commission on Presidential Debates": a body's name goes on through "on"
-    joins = word in CONNECTORS or word == "on" and bool(run) and run[-1][2] in BODIES
+    # ... but not on to a day: "the Senate on Monday"
+    joins = word in CONNECTORS or (word == "on" and bool(run) and run[-1][2] in BODIES
+                                   and i + 1 < len(toks) and toks[i + 1][2].lower() not in NOT_NAMES)
     return (bool(run) and joins and i + 1 < len(toks)
             and toks[i + 1][2][:1].isupper())
 
