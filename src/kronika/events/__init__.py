@@ -41,6 +41,10 @@ MAX_OBJECT_TOKENS = 40
 MAX_STATUS_REACH = 400
 # How long an apposition between a subject and its verb may be, in tokens.
 MAX_APPOSITION = 14
+# Words that open an aside between a subject and its verb: "Russia, in a statement on Monday,
+# accused Ukraine", "Biden, speaking in Ohio, criticized Trump".
+ASIDE_OPENERS = frozenset({"in", "on", "at", "during", "after", "via", "through", "speaking",
+                           "writing", "according"})
 # Words that open an apposition: "Milley, the chairman of ..., spoke".
 APPOSITION_OPENERS = {"the", "a", "an", "who", "whose", "which", "its", "his", "her", "their"}
 
@@ -111,6 +115,11 @@ OF_NOUNS = frozenset({"members", "member", "representatives", "officials", "forc
                       "citizens", "residents", "capital", "parliament", "embassy", "police",
                       "delegation", "leadership", "fighters", "militants", "nations", "countries",
                       "states"})
+# Verbs of a frame whose object is a message that may act in an -ing clause: "posted a message
+# blaming Iran", "issued a statement condemning the strike".
+PUBLISHING = frozenset({"posted", "issued", "released", "published", "wrote", "sent", "tweeted",
+                        "shared", "posts", "issues", "releases", "publishes", "writes", "sends",
+                        "tweets", "shares"})
 # Prepositions after a head noun whose phrase only describes it: "the wife of X", "an adviser
 # to X", "a spokesman for X" (the head is the actor; kronika.events._SentenceContext).
 HEAD_PREPOSITIONS = frozenset({"of", "to", "for"})
@@ -323,7 +332,8 @@ class _SentenceContext:
         if found:
             return found
         if not self.passive(trigger):
-            return self._relative_antecedent(trigger, who_only=True)  # "Christie, who denounced"
+            return (self._relative_antecedent(trigger, who_only=True)  # "Christie, who denounced"
+                    or self._message_participle(trigger))
         return self._relative_antecedent(trigger)  # "Babaryka, who was arrested"
 
     def _participle_subject(self, trigger: TriggerMatch) -> list[Actor]:
@@ -336,6 +346,28 @@ class _SentenceContext:
         if self.previous_sources:
             return list(self.previous_sources)
         return self._opening_group(trigger)
+
+    def _message_participle(self, trigger: TriggerMatch) -> list[Actor]:
+        """"Pompeo posted a message on Twitter blaming Iran": an -ing clause right after the noun
+        phrase a reporting frame opens its content with (the message, a statement, no name in
+        it) says what the message does; the frame's speaker acts."""
+        first = self.text[trigger.start : trigger.end].split()[0]
+        if not first.endswith("ing"):
+            return []
+        for f in self.frames:
+            if not f.content_start <= trigger.start < f.content_end or f.speaker is None:
+                continue
+            verb = self.text[f.start : f.end].split()[-1].lower()
+            named = self._mention_at(f.speaker.start, f.speaker.end)
+            if verb not in PUBLISHING or named is None or not named.actors:
+                return []  # "The President insists that the budget include funding"
+            toks = self.tokens_between(f.content_start, trigger.start)
+            if (not toks or toks[0][2].lower() not in DETERMINERS or any(
+                    w in {",", ";", ":"} or self._mention_at(a, b) is not None
+                    for a, b, w in toks)):
+                return []
+            return list(named.actors)
+        return []
 
     def _infinitive_after_place(self, trigger: TriggerMatch) -> bool:
         """"Pompeo travelled to Israel to meet Netanyahu": an infinitive right after a place
@@ -570,7 +602,7 @@ class _SentenceContext:
                     toks[j + 2][2] in HEAD_PREPOSITIONS  # ", spokeswoman for X,"; ", formerly
                     # the president of X,": an adverb first
                     or opens.endswith("ly") and toks[j + 2][2].lower() in APPOSITION_OPENERS)
-                if (j > 0 and (opens in APPOSITION_OPENERS or of_x)
+                if (j > 0 and (opens in APPOSITION_OPENERS or of_x or opens in ASIDE_OPENERS)
                         and self._mention_at(toks[j - 1][0], toks[j - 1][1]) is not None):
                     return toks[:j]
                 return toks
