@@ -734,7 +734,8 @@ class _SentenceContext:
         """He/she: the nearest person mentioned before; they: the nearest plural group."""
         before = [m for m in self.doc.mentions if m.end <= at]
         if word in PERSON_PRONOUNS or word in {"him", "her"}:
-            for m in reversed(before):
+            unknown_people = self._unknown_people(at) if word in PERSON_PRONOUNS else []
+            for m in sorted([*before, *unknown_people], key=lambda m: m.end, reverse=True):
                 if len(m.actors) == 1 and m.actors[0].kind == "person":
                     return [m.actors[0]]
             return []
@@ -751,6 +752,29 @@ class _SentenceContext:
         return []
 
     # the event -----------------------------------------------------------------------------
+
+    def _unknown_people(self, at: int) -> list[Mention]:
+        """The people the knowledge base does not know named in the sentence before `at`, when
+        the roles are read again with them, for a subject "he"/"she": "since she was pardoned
+        by Biden" after "Okafor gave her first speech". A one-word name is a person's unless it
+        is a body's or an acronym ("Senate", "NASA"); a longer one if it opens with a given
+        name ("the Great Orchestra of Christmas Charity" is none)."""
+        if not self._unknown_on:
+            return []
+        if self._unknown is None:
+            self._unknown = unknown.mentions(self.text, self.sent.start, self.sent.end,
+                                             self.mentions)
+        out = []
+        for m in self._unknown:
+            if m.end > at or not m.actors:
+                continue
+            a = m.actors[0]
+            if (" " in a.name and a.name.split()[0] not in named.given_names()
+                    or a.name.isupper() or a.name in unknown.BODIES):
+                continue
+            out.append(Mention(m.start, m.end, m.text, (Actor(a.text, a.name, kind="person"),),
+                               m.rule))
+        return out
 
     def governed(self, trigger: TriggerMatch) -> bool:
         """The trigger stands in the clause of an earlier request or threat ("urged X to

@@ -140,7 +140,7 @@ def _given_name_of_another(text: str, end: int, m: Mention,
     (Kerry, spelled as it is read) that is also a given name, right before a capitalised word
     no mention covers, is another person, named by both words."""
     if (len(m.actors) != 1 or m.actors[0].kind != "person" or " " in m.text.strip()
-            or m.text not in _given_names()):
+            or m.text not in given_names()):
         return None
     nxt = _NEXT_NAME.match(text, m.end, end)
     if nxt is None or any(w.lower() in NOT_NAMES for w in nxt.group(1).split()) or any(
@@ -271,7 +271,7 @@ _GIVEN_AND = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:and|&)\s+$")
 
 
 @cache
-def _given_names() -> frozenset[str]:
+def given_names() -> frozenset[str]:
     return frozenset(load_rules("kronika.actors.kb", "given-names.yaml")["given-names"]["names"])
 
 
@@ -281,7 +281,7 @@ def _shared_surname(text: str, start: int, m: Mention, before: Sequence[Mention]
     if len(m.actors) != 1 or m.actors[0].kind != "person" or len(m.text.split()) != 2:
         return None
     g = _GIVEN_AND.search(text, max(start, m.start - 30), m.start)
-    if g is None or g.group(1) not in _given_names() or any(
+    if g is None or g.group(1) not in given_names() or any(
             b.start < g.end(1) and g.start(1) < b.end for b in before):
         return None
     name = f"{g.group(1)} {m.text.split()[1]}"
