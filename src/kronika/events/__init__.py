@@ -48,6 +48,7 @@ ASIDE_OPENERS = frozenset({"in", "on", "at", "during", "after", "via", "through"
 # Words that open an apposition: "Milley, the chairman of ..., spoke".
 APPOSITION_OPENERS = {"the", "a", "an", "who", "whose", "which", "its", "his", "her", "their"}
 
+_QUOTE_OPEN = re.compile(r"\s*[\"“‘']")  # a quote opens right after a colon
 _TOKEN = re.compile(r"\w+(?:[’'‘]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[;:—–]|(?<!\w)(?:that|which|who|whom|whose|but|while|whereas|where)(?!\w)")
 _FRONTED = re.compile(
@@ -513,6 +514,8 @@ class _SentenceContext:
                 said = self.attribution(trigger)
                 if said is not None and said.speaker is not None:
                     group.add([said.speaker], start)
+                elif speaker := self._colon_speaker(start):
+                    group.add(speaker, start)
                 else:
                     break
             elif group.start is None:
@@ -551,6 +554,20 @@ class _SentenceContext:
         return (head.isalpha() and head.islower() and head not in GROUP_NOUNS
                 and head not in OF_NOUNS and head not in AUXILIARIES
                 and head not in self.grammar.passive_auxiliaries)
+
+    def _colon_speaker(self, at: int) -> list[Actor]:
+        """Who says a quote after a colon, whose first person stands at `at`: the named group
+        that opens the sentence ("Tanya Chan told reporters: \"I urge Lam to step down\"")."""
+        colon = self.text.rfind(":", self.sent.start, at)
+        if colon < 0 or not _QUOTE_OPEN.match(self.text, colon + 1):
+            return []
+        for start, end, word in self.tokens_between(self.sent.start, colon)[:4]:
+            m = self._mention_at(start, end)
+            if m is not None and m.actors:
+                return list(m.actors)
+            if word.islower():
+                return []
+        return []
 
     def _serial_list(self, toks: list[tuple[int, int, str]], comma: int) -> bool:
         """The comma at toks[comma] closes the second-to-last name of a serial list: that name
