@@ -848,7 +848,8 @@ class _SentenceContext:
         noise = self.doc.noise_covering(self.sent.start, self.sent.end)
         is_hedged = (bool(noise) or self.hedged
                      or self.sent.text.rstrip(" \"'”’»").endswith("?")
-                     or (attribution is None and cues.first_person(self.lang, before)))
+                     or (attribution is None and cues.first_person(self.lang, before)
+                         and not self._colon_speaker(trigger.start)))
         again = cues.repeated(self.lang, before)
         evidence = Span(self.sent.start, self.sent.end, self.sent.text)
         trig = Span(trigger.start, trigger.end, self.text[trigger.start : trigger.end])
