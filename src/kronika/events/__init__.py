@@ -690,6 +690,9 @@ class _SentenceContext:
                 i += 2  # "killed a woman named Heather Heyer": the name is the object
                 gap += 1
                 continue
+            elif (group.start is None and word.isalpha() and word.islower() and gap < MAX_OBJECT_GAP
+                  and (via is None or gap) and self._person_next(toks, i)):
+                gap += 1  # "pardoned his son Hunter Biden", "the sentence of confidante X"
             elif group.start is None:
                 gap += 1
                 if via is not None and word.lower() not in via | VIA_FILLER:
@@ -715,6 +718,22 @@ class _SentenceContext:
                 break
             i += 1
         return group.actors
+
+    def _person_next(self, toks: list[tuple[int, int, str]], i: int) -> bool:
+        """A person is named right after toks[i], a noun describing them ("his son Hunter
+        Biden", "journalist Evan Gershkovich"), not a verb or a preposition before them."""
+        if (i + 1 >= len(toks) or toks[i][2] in PREPOSITIONS or toks[i][2] in DETERMINERS
+                or toks[i][2] in unknown.NOT_NAMES):  # "warned that Biden could"
+            return False
+        m = self._mention_at(toks[i + 1][0], toks[i + 1][1])
+        if (m is None or m.start != toks[i + 1][0] or not m.actors
+                or any(a.kind != "person" for a in m.actors)):
+            return False
+        if m.rule.startswith("unknown") and m.text.split()[0] not in named.given_names():
+            return False  # "manufacturer Hirtenberger Defence Group": a company, maybe
+        after = [w for s, _, w in toks[i + 2 :] if s >= m.end][:1]
+        return not after or not (after[0].isalpha() and after[0].islower()) or (
+            after[0] in PREPOSITIONS or after[0] in COORDINATORS)  # "the X launch": a modifier
 
     def _in_timex(self, at: int) -> bool:
         return any(t.start <= at < t.end for t in self.timexes)
