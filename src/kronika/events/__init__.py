@@ -98,6 +98,9 @@ GOVERNING_TYPES = ("REQUEST", "THREATEN")  # "threatened to attack Israel": a th
 ASSAULT_NOUNS = frozenset({"attack", "attacks", "invasion", "strike", "strikes", "airstrike",
                            "airstrikes", "shelling", "bombing", "bombings", "offensive",
                            "assault", "aggression", "killing", "killings"})
+# Types that judge an act: the author of an act judged in a passive ("Russia's invasion was
+# condemned") is their target.
+EVALUATION_TYPES = ("ACCUSE", "SUPPORT", "REJECT")
 # Types whose one-word trigger after "X's" is done to X ("Khashoggi's killing").
 POSSESSED_TYPES = ("ASSAULT", "COERCE", "SANCTION")
 # Types whose active-voice events need a named source (the others stand on a named target).
@@ -708,6 +711,8 @@ class _SentenceContext:
                 while i + 1 < len(toks) and toks[i + 1][0] < m.end:
                     i += 1
                 self.object_end = i + 1
+            elif qualifier and word == "of" and self.object_possessive:
+                break  # "criticized China's arrest of X": China's act, X is no object of it
             elif qualifier and word.islower() and word not in PREPOSITIONS and len(qualifier) < 6:
                 qualifier.append(None)  # "senator and presidential candidate": title words
             elif word in {"and", "or", "both", "–", "-", "/"} or word.lower() in GROUP_NOUNS or (
@@ -939,6 +944,8 @@ class _SentenceContext:
         passive = not rule.no_subject and self.passive(trigger)
         if self._hazard_acts(trigger, passive):
             return None  # "the hurricane killed 12": a hazard is no actor (PLOVER: by an actor)
+        if passive and not subject and rule.type in EVALUATION_TYPES:
+            subject = self._possessive_subject(trigger)  # "Russia's invasion was condemned"
         if passive:
             sources, targets = self.agent(trigger), subject
             if rule.needs_agent and not sources:
@@ -956,6 +963,8 @@ class _SentenceContext:
             sources, targets = (objects, subject) if rule.inverse else (subject, objects)
             if rule.no_subject and not rule.inverse:
                 sources = self.agent(trigger)  # "the arrest of Navalny by Russia"
+                if not sources and self._possessed(trigger) and targets:
+                    sources = self.owner(trigger)  # "China's arrest of X": China arrests
             # no_subject + inverse: the group after the trigger are the parties themselves
             # ("the agreement signed between Turkey and Libya")
         if not targets and rule.type == "ACCUSE" and sources:
@@ -1066,6 +1075,29 @@ class _SentenceContext:
         if not before.rstrip().endswith(("'s", "’s")):
             return None
         return self.owner(trigger)
+
+    def _possessive_subject(self, trigger: TriggerMatch) -> list[Actor]:
+        """The owner "X's" that opens the subject of a passive trigger: "Russia's invasion of
+        Ukraine was condemned by France" condemns Russia, the author of what is condemned."""
+        limit = self.left_limit(trigger.start)
+        toks = self.tokens_between(limit, trigger.start)
+        words = [w.lower() for _, _, w in toks]
+        if not toks or (words[0] in DETERMINERS and len(words) > 1):
+            toks = toks[1:] if toks and words[0] in DETERMINERS else toks
+        if not toks:
+            return []
+        m = self._mention_at(toks[0][0], toks[0][1])
+        if m is None or not m.actors or not self.text.startswith(("'s", "’s"), m.end):
+            return []
+        if any(m.end < t.start <= m.end + 4 and t.rule.type in POSSESSED_TYPES
+               and not t.rule.possessive for t in self.triggers):
+            return []  # "Navalny's arrest was condemned": Navalny suffered the act
+        return list(m.actors)
+
+    def _possessed(self, trigger: TriggerMatch) -> bool:
+        """A possessive "X's" stands right before the trigger."""
+        before = self.text[max(self.sent.start, trigger.start - 3) : trigger.start]
+        return before.rstrip().endswith(("'s", "’s"))
 
     def _owns_event(self, end: int) -> bool:
         """The name ending at `end` is the possessor ("X's") of a trigger coded as an event."""
