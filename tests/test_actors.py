@@ -519,3 +519,12 @@ def test_surname_refers_back_not_forward():
     doc = Actors()(Sentences()(Document(id="d", text="Andrew Kenney spoke. Later Kenney left.",
                                         published=date(2024, 12, 2), language="en")))
     assert [m.actors[0].name for m in doc.mentions if m.text == "Kenney"] == ["Andrew Kenney"]
+
+
+def test_coordinated_heads_of_countries_named_among_other_words():
+    """"The leaders of France, Germany and Italy" resolves without a crash (a conjunct with a
+    country and no institution word raised StopIteration before act-en9)."""
+    doc = Actors()(Sentences()(Document(
+        id="d", text="The leaders of France, Germany and Italy criticized Russia.",
+        published=date(2020, 1, 1), language="en")))
+    assert "Emmanuel Macron" in {a.name for m in doc.mentions for a in m.actors}

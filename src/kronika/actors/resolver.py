@@ -831,9 +831,12 @@ class _Resolver:
         for c in conjuncts:
             if len(c) == 1 and c[0].sym == "C":
                 office, how = self.kb.head_of(c[0].ref or ""), f"the leader of {c[0].ref}"
-            else:
+            elif any(a.sym in "GK" for a in c):
                 ref, how, _ = self.institution(c, words, exclude=known - {None})
                 office = self.kb.head_of(ref) if ref else None
+            else:  # "the leaders of France, Germany and Italy": a country among other words
+                ref = self.qual_country(c)
+                office, how = (self.kb.head_of(ref) if ref else None), f"the leader of {ref}"
             if office is not None:
                 actor, w = self.holder(office, words)
                 found.append((actor, f"{how}; its head is {w}"))

@@ -136,6 +136,11 @@ OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for
 VIA_FILLER = DETERMINERS | PAIR_WORDS
 
 
+def _adverb(word: str) -> bool:
+    """A lower-case word in -ly ("later", "strongly"): not "Italy", "Kelly"."""
+    return word.islower() and word.endswith("ly")
+
+
 @dataclass
 class _Group:
     actors: list[Actor] = field(default_factory=list)
@@ -412,7 +417,7 @@ class _SentenceContext:
             if w in COORDINATORS:
                 return True
             if not (w in aux or w in AUXILIARIES or w in self.grammar.passive_adverbs
-                    or w.endswith("ly")):
+                    or _adverb(word)):
                 return False
         return False
 
@@ -504,6 +509,10 @@ class _SentenceContext:
                 if (group.start is not None and toks[i + 1][2] == ","
                         and self._after_preposition(mention.start, PLACE_PREPOSITIONS)):
                     break  # "On Friday in Pakistan, Waseem was sentenced": a place phrase
+                if (group.start is not None and toks[i + 1][2] == ","
+                        and self._after_preposition(mention.start) and group.actors
+                        and all(a.kind == "person" for a in group.actors)):
+                    break  # "Chile's ambassador to Peru, Tom Ellis, criticized": a title's
                 if group.start is not None and self.text.startswith(("'s ", "’s "), mention.end):
                     break  # "Trump's State Department asked": the owner only qualifies it
                 group.add(mention.actors, mention.start)
@@ -599,7 +608,7 @@ class _SentenceContext:
         if comma < 0:
             return None
         aux = self.grammar.passive_auxiliaries | AUXILIARIES
-        if any(not (w.lower() in aux or w.endswith("ly"))
+        if any(not (w.lower() in aux or _adverb(w))
                for _, _, w in self.tokens_between(comma + 1, trigger.start)):
             return None
         return opener.start()
@@ -610,7 +619,7 @@ class _SentenceContext:
         aux = self.grammar.passive_auxiliaries | AUXILIARIES
         k = len(toks)  # "X, son of Y, has been killed": the comma before the auxiliaries
         while k > 0 and (toks[k - 1][2].lower() in aux  # ... or an adverb: ", sharply"
-                         or toks[k - 1][2].islower() and toks[k - 1][2].endswith("ly")):
+                         or _adverb(toks[k - 1][2])):
             k -= 1
         if k < 4 or toks[k - 1][2] != ",":
             return toks
@@ -1013,7 +1022,7 @@ class _SentenceContext:
             return by is not None and any(w.lower() in hazards for _, _, w in toks[by + 1 : by + 5])
         toks = self.tokens_between(self.left_limit(trigger.start), trigger.start)
         aux = self.grammar.passive_auxiliaries | AUXILIARIES
-        while toks and (toks[-1][2].lower() in aux or toks[-1][2].endswith("ly")):
+        while toks and (toks[-1][2].lower() in aux or _adverb(toks[-1][2])):
             toks = toks[:-1]
         return any(w.lower() in hazards for _, _, w in toks[-4:])
 
@@ -1135,7 +1144,7 @@ class _SentenceContext:
             w = word.lower()
             if w in aux:
                 return True
-            if not (w in self.grammar.passive_adverbs or w.endswith("ly")):
+            if not (w in self.grammar.passive_adverbs or _adverb(word)):
                 return False
         return False
 
