@@ -155,13 +155,14 @@ def _country(m: Mention) -> bool:
     return len(m.actors) == 1 and m.actors[0].kind == "country"
 
 
-def _body_run(words: list[tuple[int, int, str]], lex: Lexicon) -> int:
+def _body_run(words: list[tuple[int, int, str]], lex: Lexicon, opened: bool = False) -> int:
     """How many of `words` make a body's name: capitalised words, and prepositions once a body
     word was read ("House of Representatives"); 0 when they make none. The name ends with a
-    body word or goes on through a preposition after one ("Commission on ...")."""
+    body word or goes on through a preposition after one ("Commission on ..."). `opened`: the
+    words follow a country adjective, so a first word such as "Foreign" opens no sentence."""
     n, body_at = 0, -1
     for i, (_, _, w) in enumerate(words):
-        if w[:1].isupper() and (i or w.lower() not in NOT_NAMES) or w in lex.body_words:
+        if w[:1].isupper() and (i or opened or w.lower() not in NOT_NAMES) or w in lex.body_words:
             n = i + 1
             if w in lex.body_words:
                 body_at = i
@@ -208,7 +209,7 @@ def _body_after_country(text: str, end: int, m: Mention, later: Sequence[Mention
             words = words[1:]
         if len(words) < 2 or words[0][2] in lex.body_words:
             return None
-        n = _body_run(words[1:], lex)
+        n = _body_run(words[1:], lex, opened=True)  # "the Iranian Foreign Ministry"
         if n != len(words) - 1:
             return None
         return _organisation(text, words[1][0], words[-1][1], "body-after-country", m.start)
