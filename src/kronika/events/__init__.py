@@ -136,6 +136,11 @@ OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for
 VIA_FILLER = DETERMINERS | PAIR_WORDS
 
 
+def _participle(word: str) -> bool:
+    """A lower-case past participle in -ed or -en ("arrested", "taken")."""
+    return word.islower() and word.endswith(("ed", "en"))
+
+
 def _adverb(word: str) -> bool:
     """A lower-case word in -ly ("later", "strongly"): not "Italy", "Kelly"."""
     return word.islower() and word.endswith("ly")
@@ -270,6 +275,7 @@ class _SentenceContext:
         self.fronted = self._fronted()
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
+        self.previous_targets: list[Actor] = []  # of the last event coded in the sentence
         self.coded: set[int] = set()  # starts of the triggers coded as events so far
         self.skipped_name = False  # a role's group passed a capitalised word no mention covers
         self.earlier: list[Event] = []  # the document's events before this sentence
@@ -331,6 +337,8 @@ class _SentenceContext:
         if participle:
             return participle
         if self._coordinated(trigger):
+            if self.previous_targets and self.passive(trigger):
+                return list(self.previous_targets)  # "who was arrested and banned": the same
             return self._opening_group(trigger, own_verb=True)
         scene = _SCENE.match(self.sent.text)
         if scene and trigger.start < self.sent.start + scene.end():
@@ -876,6 +884,7 @@ class _SentenceContext:
         self.coded.add(trigger.start)
         if sources:
             self.previous_sources = sources
+        self.previous_targets = targets
         date_info = self.date_of(trigger, status)
         attribution = self.attribution(trigger)
         noise = self.doc.noise_covering(self.sent.start, self.sent.end)
@@ -1140,11 +1149,17 @@ class _SentenceContext:
                 len(words) > 1 and words[-1] in PREPOSITIONS and trigger.rule.reciprocal):
             return False
         limit = self.left_limit(trigger.start)
-        for _, _, word in reversed(self.tokens_between(limit, trigger.start)):
-            w = word.lower()
+        toks = self.tokens_between(limit, trigger.start)
+        for k in range(len(toks) - 1, -1, -1):
+            w = toks[k][2].lower()
             if w in aux:
                 return True
-            if not (w in self.grammar.passive_adverbs or _adverb(word)):
+            if w in {"and", "or", ","} and k and _participle(toks[k - 1][2]):
+                continue  # "was arrested and charged", "is indicted or convicted"
+            if _participle(toks[k][2]) and k + 1 < len(toks) and toks[k + 1][2].lower() in {
+                    "and", "or", ","}:
+                continue
+            if not (w in self.grammar.passive_adverbs or _adverb(toks[k][2])):
                 return False
         return False
 
