@@ -40,7 +40,7 @@ MAX_AGENT_GAP = 5
 MAX_OBJECT_TOKENS = 40
 MAX_STATUS_REACH = 400
 # How long an apposition between a subject and its verb may be, in tokens.
-MAX_APPOSITION = 14
+MAX_APPOSITION = 20
 # Words that open an aside between a subject and its verb: "Russia, in a statement on Monday,
 # accused Ukraine", "Biden, speaking in Ohio, criticized Trump".
 ASIDE_OPENERS = frozenset({"in", "on", "at", "during", "after", "via", "through", "speaking",
