@@ -1160,8 +1160,19 @@ class _SentenceContext:
                     "and", "or", ","}:
                 continue
             if not (w in self.grammar.passive_adverbs or _adverb(toks[k][2])):
-                return False
-        return False
+                return self._reduced_passive(trigger)
+        return self._reduced_passive(trigger)
+
+    def _reduced_passive(self, trigger: TriggerMatch) -> bool:
+        """A past participle with no auxiliary, right before "by" and a named agent: "in an
+        operation supported by Russia", "the plan, criticized by France," (a reduced relative);
+        of a type that judges or is done to someone."""
+        words = self.text[trigger.start : trigger.end].split()
+        if (len(words) != 1 or not _participle(words[0])
+                or trigger.rule.type not in (*EVALUATION_TYPES, *POSSESSED_TYPES)):
+            return False  # "data released by the Navy": no act done to anyone
+        nxt = self.tokens_between(trigger.end, self.sent.end)[:1]
+        return bool(nxt) and nxt[0][2].lower() in self.grammar.agent and bool(self.agent(trigger))
 
     def agent(self, trigger: TriggerMatch) -> list[Actor]:
         """The actors after "by" a few words after a passive trigger."""
