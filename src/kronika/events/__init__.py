@@ -985,8 +985,9 @@ class _SentenceContext:
                     sources = self.owner(trigger)  # "China's arrest of X": China arrests
             # no_subject + inverse: the group after the trigger are the parties themselves
             # ("the agreement signed between Turkey and Libya")
-        if not targets and rule.type == "ACCUSE" and sources:
-            targets = self.act_agent(trigger)  # "condemned the unprovoked attack": its attacker
+        if not targets and rule.type == "ACCUSE" and sources and not passive:
+            targets = (self._author_by(trigger)  # "condemned the move by Turkey": its author
+                       or self.act_agent(trigger))  # "condemned the unprovoked attack": its attacker
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         if rule.after_object and after_object not in rule.after_object:
             return None
@@ -1068,6 +1069,21 @@ class _SentenceContext:
 
         nxt = self.tokens_between(trigger.end, self.sent.end)[:1]
         return bool(nxt) and nxt[0][2].lower() in lexicon(self.lang).verbs
+
+    def _author_by(self, trigger: TriggerMatch) -> list[Actor]:
+        """The author named after "by" in the noun phrase a criticism is about: "condemned the
+        decision by Turkey to ...", "attacked the proclamation of the Golan Heights as Israeli
+        territory by Donald Trump", "condemned the arrest of X by Peru" (docs/ANNOTATION.md:
+        criticism of a policy is an ACCUSE of its named author; of an act, of its doer)."""
+        toks = self.tokens_between(trigger.end, self.clause_end(trigger.end))[:16]
+        if not toks or toks[0][2].lower() not in {"the", "this", "that", "these", "those"}:
+            return []
+        for _, end, word in toks[1:]:
+            if word.lower() in self.grammar.agent:
+                return self.objects_from(end, None)
+            if word in {"said", "and", "but", "or"}:
+                return []
+        return []
 
     def act_agent(self, trigger: TriggerMatch) -> list[Actor]:
         """The attacker of "the attack" a condemnation names right after its verb: the sources
