@@ -127,6 +127,8 @@ PUBLISHING = frozenset({"posted", "issued", "released", "published", "wrote", "s
 # Prepositions after a head noun whose phrase only describes it: "the wife of X", "an adviser
 # to X", "a spokesman for X" (the head is the actor; kronika.events._SentenceContext).
 HEAD_PREPOSITIONS = frozenset({"of", "to", "for"})
+# A possessive pronoun and the pronoun its owner is found by (kronika.events pronoun()).
+POSSESSIVE_PRONOUNS = {"its": "it", "his": "he", "her": "she", "their": "they"}
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«"})
 PAIR_WORDS = frozenset({"both", "either"})  # "met both Putin and Xi": the pair follows
 OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for", "towards",
@@ -983,6 +985,8 @@ class _SentenceContext:
                 sources = self.agent(trigger)  # "the arrest of Navalny by Russia"
                 if not sources and self._possessed(trigger) and targets:
                     sources = self.owner(trigger)  # "China's arrest of X": China arrests
+                if not sources and targets:
+                    sources = self._pronoun_owner(trigger)  # "Hamas defended its attack on"
             # no_subject + inverse: the group after the trigger are the parties themselves
             # ("the agreement signed between Turkey and Libya")
         if not targets and rule.type == "ACCUSE" and sources and not passive:
@@ -1127,6 +1131,18 @@ class _SentenceContext:
                and not t.rule.possessive for t in self.triggers):
             return []  # "Navalny's arrest was condemned": Navalny suffered the act
         return list(m.actors)
+
+    def _pronoun_owner(self, trigger: TriggerMatch) -> list[Actor]:
+        """The antecedent in the sentence of the possessive pronoun that opens a noun trigger:
+        "Hamas defended its attack on Israel" (its: the nearest body or country before),
+        "his", "her" (a person), "their" (a group)."""
+        first = self.text[trigger.start : trigger.end].split()[0].lower()
+        subject = POSSESSIVE_PRONOUNS.get(first)
+        if subject is None:
+            return []
+        found = self.pronoun(subject, trigger.start)
+        before = [m for m in self.mentions if m.end <= trigger.start and m.actors]
+        return found if any(a in m.actors for a in found for m in before) else []
 
     def _possessed(self, trigger: TriggerMatch) -> bool:
         """A possessive "X's" stands right before the trigger."""
