@@ -507,3 +507,24 @@ def test_a_body_needs_a_place_the_kb_does_not_know(line):
     text, spans = parse(line)
     found = resolve(text, date(2020, 1, 1))
     assert [(r.start, r.end, _label(r)) for r in found] == [(s, e, lb) for s, e, _, lb in spans]
+
+
+def test_surname_refers_back_not_forward():
+    """A lone surname is the person named in full before it, never after: in "Biden pardoned
+    his son Hunter Biden" Biden stays the knowledge base's; after "Andrew Kenney spoke." a later
+    "Kenney" is Andrew Kenney (act-en9)."""
+    doc = Actors()(Sentences()(Document(id="d", text="Biden pardoned his son Hunter Biden.",
+                                        published=date(2024, 12, 2), language="en")))
+    assert _mention(doc, "Biden").actors[0].name == "Joe Biden"
+    doc = Actors()(Sentences()(Document(id="d", text="Andrew Kenney spoke. Later Kenney left.",
+                                        published=date(2024, 12, 2), language="en")))
+    assert [m.actors[0].name for m in doc.mentions if m.text == "Kenney"] == ["Andrew Kenney"]
+
+
+def test_coordinated_heads_of_countries_named_among_other_words():
+    """"The leaders of France, Germany and Italy" resolves without a crash (a conjunct with a
+    country and no institution word raised StopIteration before act-en9)."""
+    doc = Actors()(Sentences()(Document(
+        id="d", text="The leaders of France, Germany and Italy criticized Russia.",
+        published=date(2020, 1, 1), language="en")))
+    assert "Emmanuel Macron" in {a.name for m in doc.mentions for a in m.actors}

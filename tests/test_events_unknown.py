@@ -41,6 +41,10 @@ CASES = [
     "The [[Commission on Presidential Debates|unknown]] refused.",  # a body's name goes on
     "[[Pelosi|unknown]] on Monday criticized the plan.",  # ... a person's does not
     "The envoy flew to The Hague on Monday.",  # ... a place does not become an actor
+    # a word refused alone joined by "and" to a name it is coordinated with (act-en9)
+    "[[Lopez|unknown]] and [[Garcia|unknown]] were convicted of fraud.",  # an opener, a town
+    "[[VW|unknown]] and [[Renault|unknown]] were given loans.",  # two capitals
+    "Odesa and Kharkiv were shelled on Sunday.",  # ... two towns vouch for nothing
 ]
 
 

@@ -422,6 +422,7 @@ class _Context:
     sentence: int = 0
     people: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, person) in order
     surnames: dict[str, Actor] = field(default_factory=dict)  # unknown people named in full
+    surnames_at: dict[str, int] = field(default_factory=dict)  # ... and where
 
     def latest(self, table: list[tuple[str, str, str]], kind: str,
                exclude: Iterable[str] = ()) -> tuple[str, str] | None:
@@ -792,6 +793,7 @@ class _Resolver:
         actor = Actor(words, name, None, country, self.text[start:end], "person")
         if " " in name:
             self.ctx.surnames.setdefault(surname, actor)
+            self.ctx.surnames_at.setdefault(surname, start)
         return Resolution(start, run[1], words, (actor,), "title+unknown",
                           f"'{name}' after the title is a person the knowledge base does not "
                           f"know, not the holder of the office {_on(self.on)}")
@@ -829,9 +831,12 @@ class _Resolver:
         for c in conjuncts:
             if len(c) == 1 and c[0].sym == "C":
                 office, how = self.kb.head_of(c[0].ref or ""), f"the leader of {c[0].ref}"
-            else:
+            elif any(a.sym in "GK" for a in c):
                 ref, how, _ = self.institution(c, words, exclude=known - {None})
                 office = self.kb.head_of(ref) if ref else None
+            else:  # "the leaders of France, Germany and Italy": a country among other words
+                ref = self.qual_country(c)
+                office, how = (self.kb.head_of(ref) if ref else None), f"the leader of {ref}"
             if office is not None:
                 actor, w = self.holder(office, words)
                 found.append((actor, f"{how}; its head is {w}"))
@@ -1042,6 +1047,7 @@ class _Resolver:
                                f"'{e.normal}') the knowledge base does not know")
             if " " in name:
                 self.ctx.surnames.setdefault(_surname_key(name), actor)
+                self.ctx.surnames_at.setdefault(_surname_key(name), e.start)
             out.append(r)
         out.sort(key=lambda r: r.start)
         return self.surnames(out)
@@ -1109,10 +1115,12 @@ class _Resolver:
         words = given.split()
         return not firsts or bool(words) and _norm(words[0])[:2] in firsts
 
-    def named_earlier(self, word: str) -> Actor | None:
-        """The unknown person named in full earlier whose surname `word` is, by any key of the
-        word: an inflected surname («Брэддоку») by its lemma or stem."""
-        return next((self.ctx.surnames[k] for k in _keys(word) if k in self.ctx.surnames), None)
+    def named_earlier(self, word: str, at: int) -> Actor | None:
+        """The unknown person named in full before `at` whose surname `word` is, by any key of
+        the word: an inflected surname («Брэддоку») by its lemma or stem. A full name after the
+        word is no antecedent: in "Biden pardoned his son Hunter Biden" Biden is not Hunter."""
+        return next((self.ctx.surnames[k] for k in _keys(word)
+                     if k in self.ctx.surnames and self.ctx.surnames_at.get(k, -1) < at), None)
 
     def surnames(self, found: list[Resolution]) -> list[Resolution]:
         """A capitalised word that is the surname of an unknown person named in full before."""
@@ -1120,7 +1128,7 @@ class _Resolver:
             return found
         out = []
         for r in found:  # "Andrew Kenney ... Kenney": the one named in full here, not the KB's
-            earlier = (self.named_earlier(r.text)
+            earlier = (self.named_earlier(r.text, r.start)
                        if r.rule == "person-alias" and " " not in r.text else None)
             if earlier is not None and r.actors and earlier.name != r.actors[0].name:
                 r = Resolution(r.start, r.end, r.text, (dataclasses.replace(earlier, text=r.text),),
@@ -1130,7 +1138,7 @@ class _Resolver:
         start, end = self._span
         for m in _TOKEN.finditer(self.text, start, end):
             w = m.group()
-            earlier = self.named_earlier(w) if w[:1].isupper() else None
+            earlier = self.named_earlier(w, m.start()) if w[:1].isupper() else None
             if earlier is None or any(r.start <= m.start() < r.end for r in out):
                 continue
             actor = dataclasses.replace(earlier, text=w)

@@ -40,10 +40,15 @@ MAX_AGENT_GAP = 5
 MAX_OBJECT_TOKENS = 40
 MAX_STATUS_REACH = 400
 # How long an apposition between a subject and its verb may be, in tokens.
-MAX_APPOSITION = 14
+MAX_APPOSITION = 20
+# Words that open an aside between a subject and its verb: "Russia, in a statement on Monday,
+# accused Ukraine", "Biden, speaking in Ohio, criticized Trump".
+ASIDE_OPENERS = frozenset({"in", "on", "at", "during", "after", "via", "through", "speaking",
+                           "writing", "according"})
 # Words that open an apposition: "Milley, the chairman of ..., spoke".
 APPOSITION_OPENERS = {"the", "a", "an", "who", "whose", "which", "its", "his", "her", "their"}
 
+_QUOTE_OPEN = re.compile(r"\s*[\"“‘']")  # a quote opens right after a colon
 _TOKEN = re.compile(r"\w+(?:[’'‘]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[;:—–]|(?<!\w)(?:that|which|who|whom|whose|but|while|whereas|where)(?!\w)")
 _FRONTED = re.compile(
@@ -93,6 +98,9 @@ GOVERNING_TYPES = ("REQUEST", "THREATEN")  # "threatened to attack Israel": a th
 ASSAULT_NOUNS = frozenset({"attack", "attacks", "invasion", "strike", "strikes", "airstrike",
                            "airstrikes", "shelling", "bombing", "bombings", "offensive",
                            "assault", "aggression", "killing", "killings"})
+# Types that judge an act: the author of an act judged in a passive ("Russia's invasion was
+# condemned") is their target.
+EVALUATION_TYPES = ("ACCUSE", "SUPPORT", "REJECT")
 # Types whose one-word trigger after "X's" is done to X ("Khashoggi's killing").
 POSSESSED_TYPES = ("ASSAULT", "COERCE", "SANCTION")
 # Types whose active-voice events need a named source (the others stand on a named target).
@@ -110,7 +118,18 @@ OF_NOUNS = frozenset({"members", "member", "representatives", "officials", "forc
                       "soldiers", "army", "armies", "navy", "navies", "military", "government",
                       "authorities", "people",
                       "citizens", "residents", "capital", "parliament", "embassy", "police",
-                      "delegation", "leadership", "fighters", "militants"})
+                      "delegation", "leadership", "fighters", "militants", "nations", "countries",
+                      "states"})
+# Verbs of a frame whose object is a message that may act in an -ing clause: "posted a message
+# blaming Iran", "issued a statement condemning the strike".
+PUBLISHING = frozenset({"posted", "issued", "released", "published", "wrote", "sent", "tweeted",
+                        "shared", "posts", "issues", "releases", "publishes", "writes", "sends",
+                        "tweets", "shares"})
+# Prepositions after a head noun whose phrase only describes it: "the wife of X", "an adviser
+# to X", "a spokesman for X" (the head is the actor; kronika.events._SentenceContext).
+HEAD_PREPOSITIONS = frozenset({"of", "to", "for"})
+# A possessive pronoun and the pronoun its owner is found by (kronika.events pronoun()).
+POSSESSIVE_PRONOUNS = {"its": "it", "his": "he", "her": "she", "their": "they"}
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«"})
 PAIR_WORDS = frozenset({"both", "either"})  # "met both Putin and Xi": the pair follows
 OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for", "towards",
@@ -118,6 +137,16 @@ OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for
                  "by", "phone", "telephone"} | PAIR_WORDS
 # Words an object after its preposition ("via") may follow: determiners and pair words.
 VIA_FILLER = DETERMINERS | PAIR_WORDS
+
+
+def _participle(word: str) -> bool:
+    """A lower-case past participle in -ed or -en ("arrested", "taken")."""
+    return word.islower() and word.endswith(("ed", "en"))
+
+
+def _adverb(word: str) -> bool:
+    """A lower-case word in -ly ("later", "strongly"): not "Italy", "Kelly"."""
+    return word.islower() and word.endswith("ly")
 
 
 @dataclass
@@ -249,6 +278,7 @@ class _SentenceContext:
         self.fronted = self._fronted()
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
+        self.previous_targets: list[Actor] = []  # of the last event coded in the sentence
         self.coded: set[int] = set()  # starts of the triggers coded as events so far
         self.skipped_name = False  # a role's group passed a capitalised word no mention covers
         self.earlier: list[Event] = []  # the document's events before this sentence
@@ -310,6 +340,8 @@ class _SentenceContext:
         if participle:
             return participle
         if self._coordinated(trigger):
+            if self.previous_targets and self.passive(trigger):
+                return list(self.previous_targets)  # "who was arrested and banned": the same
             return self._opening_group(trigger, own_verb=True)
         scene = _SCENE.match(self.sent.text)
         if scene and trigger.start < self.sent.start + scene.end():
@@ -320,7 +352,8 @@ class _SentenceContext:
         if found:
             return found
         if not self.passive(trigger):
-            return self._relative_antecedent(trigger, who_only=True)  # "Christie, who denounced"
+            return (self._relative_antecedent(trigger, who_only=True)  # "Christie, who denounced"
+                    or self._message_participle(trigger))
         return self._relative_antecedent(trigger)  # "Babaryka, who was arrested"
 
     def _participle_subject(self, trigger: TriggerMatch) -> list[Actor]:
@@ -333,6 +366,28 @@ class _SentenceContext:
         if self.previous_sources:
             return list(self.previous_sources)
         return self._opening_group(trigger)
+
+    def _message_participle(self, trigger: TriggerMatch) -> list[Actor]:
+        """"Pompeo posted a message on Twitter blaming Iran": an -ing clause right after the noun
+        phrase a reporting frame opens its content with (the message, a statement, no name in
+        it) says what the message does; the frame's speaker acts."""
+        first = self.text[trigger.start : trigger.end].split()[0]
+        if not first.endswith("ing"):
+            return []
+        for f in self.frames:
+            if not f.content_start <= trigger.start < f.content_end or f.speaker is None:
+                continue
+            verb = self.text[f.start : f.end].split()[-1].lower()
+            named = self._mention_at(f.speaker.start, f.speaker.end)
+            if verb not in PUBLISHING or named is None or not named.actors:
+                return []  # "The President insists that the budget include funding"
+            toks = self.tokens_between(f.content_start, trigger.start)
+            if (not toks or toks[0][2].lower() not in DETERMINERS or any(
+                    w in {",", ";", ":"} or self._mention_at(a, b) is not None
+                    for a, b, w in toks)):
+                return []
+            return list(named.actors)
+        return []
 
     def _infinitive_after_place(self, trigger: TriggerMatch) -> bool:
         """"Pompeo travelled to Israel to meet Netanyahu": an infinitive right after a place
@@ -373,7 +428,7 @@ class _SentenceContext:
             if w in COORDINATORS:
                 return True
             if not (w in aux or w in AUXILIARIES or w in self.grammar.passive_adverbs
-                    or w.endswith("ly")):
+                    or _adverb(word)):
                 return False
         return False
 
@@ -465,6 +520,10 @@ class _SentenceContext:
                 if (group.start is not None and toks[i + 1][2] == ","
                         and self._after_preposition(mention.start, PLACE_PREPOSITIONS)):
                     break  # "On Friday in Pakistan, Waseem was sentenced": a place phrase
+                if (group.start is not None and toks[i + 1][2] == ","
+                        and self._after_preposition(mention.start) and group.actors
+                        and all(a.kind == "person" for a in group.actors)):
+                    break  # "Chile's ambassador to Peru, Tom Ellis, criticized": a title's
                 if group.start is not None and self.text.startswith(("'s ", "’s "), mention.end):
                     break  # "Trump's State Department asked": the owner only qualifies it
                 group.add(mention.actors, mention.start)
@@ -478,6 +537,8 @@ class _SentenceContext:
                 said = self.attribution(trigger)
                 if said is not None and said.speaker is not None:
                     group.add([said.speaker], start)
+                elif speaker := self._colon_speaker(start):
+                    group.add(speaker, start)
                 else:
                     break
             elif group.start is None:
@@ -485,8 +546,9 @@ class _SentenceContext:
                 crossed_and = crossed_and or word == "and"
                 if gap > MAX_GAP_WORDS or word in {",", "“", "”"} and gap > 3:
                     break
-            elif word == "and" and i > 0 and toks[i - 1][2] == ",":
-                break  # ", and" joins clauses, not actors
+            elif word == "and" and i > 0 and toks[i - 1][2] == "," and not self._serial_list(
+                    toks, i - 1):
+                break  # ", and" joins clauses, not actors (but "A, B, and C" lists them)
             elif not (word in GROUP_JOINERS or word.lower() in GROUP_NOUNS or word[:1].isupper()):
                 if word.lower() in PREPOSITIONS and i > 1 and toks[i - 1][2] == ",":
                     # "Bruce McArthur, from Toronto, Canada, admitted": the place is an
@@ -496,7 +558,53 @@ class _SentenceContext:
                         return list(before.actors)
                 break
             i -= 1
+        if group.start is not None and self._unnamed_head(toks, group.start):
+            return []
         return group.actors
+
+    def _unnamed_head(self, toks: list[tuple[int, int, str]], group_start: int) -> bool:
+        """The group is named only in a phrase after an unnamed head noun, and the head is the
+        subject: "the wife of Alexei Navalny was detained", "a former adviser to Boris Johnson
+        was sentenced" (no named actor). A head that stands for the group ("officials of",
+        "the leader of") is no such noun (OF_NOUNS, GROUP_NOUNS)."""
+        k = next((n for n, t in enumerate(toks) if t[0] >= group_start), len(toks))
+        j = k - 1
+        while j >= 0 and toks[j][2].lower() in DETERMINERS:
+            j -= 1
+        if j < 1 or toks[j][2] not in HEAD_PREPOSITIONS:
+            return False
+        head = toks[j - 1][2]
+        return (head.isalpha() and head.islower() and head not in GROUP_NOUNS
+                and head not in OF_NOUNS and head not in AUXILIARIES
+                and head not in self.grammar.passive_auxiliaries)
+
+    def _colon_speaker(self, at: int) -> list[Actor]:
+        """Who says a quote after a colon, whose first person stands at `at`: the named group
+        that opens the sentence ("Tanya Chan told reporters: \"I urge Lam to step down\"")."""
+        colon = self.text.rfind(":", self.sent.start, at)
+        if colon < 0 or not _QUOTE_OPEN.match(self.text, colon + 1):
+            return []
+        for start, end, word in self.tokens_between(self.sent.start, colon)[:4]:
+            m = self._mention_at(start, end)
+            if m is not None and m.actors:
+                return list(m.actors)
+            if word.islower():
+                return []
+        return []
+
+    def _serial_list(self, toks: list[tuple[int, int, str]], comma: int) -> bool:
+        """The comma at toks[comma] closes the second-to-last name of a serial list: that name
+        follows a comma too ("Colt, Glock, and Remington were sued"), not a verb ("Mexico sued
+        Colt, and Glock objected")."""
+        if comma < 1:
+            return False
+        m = self._mention_at(toks[comma - 1][0], toks[comma - 1][1])
+        if m is None or not m.actors:
+            return False
+        j = comma - 1
+        while j >= 0 and toks[j][1] > m.start:
+            j -= 1
+        return j >= 0 and toks[j][2] == ","
 
     def _relative_start(self, trigger: TriggerMatch) -> int | None:
         """Where a relative clause between a subject and its verb opens (the offset of its
@@ -511,7 +619,7 @@ class _SentenceContext:
         if comma < 0:
             return None
         aux = self.grammar.passive_auxiliaries | AUXILIARIES
-        if any(not (w.lower() in aux or w.endswith("ly"))
+        if any(not (w.lower() in aux or _adverb(w))
                for _, _, w in self.tokens_between(comma + 1, trigger.start)):
             return None
         return opener.start()
@@ -521,7 +629,8 @@ class _SentenceContext:
         chairman of the Joint Chiefs of Staff, spoke" has Milley for subject, not the Staff."""
         aux = self.grammar.passive_auxiliaries | AUXILIARIES
         k = len(toks)  # "X, son of Y, has been killed": the comma before the auxiliaries
-        while k > 0 and toks[k - 1][2].lower() in aux:
+        while k > 0 and (toks[k - 1][2].lower() in aux  # ... or an adverb: ", sharply"
+                         or _adverb(toks[k - 1][2])):
             k -= 1
         if k < 4 or toks[k - 1][2] != ",":
             return toks
@@ -530,9 +639,10 @@ class _SentenceContext:
                 opens = toks[j + 1][2].lower()
                 # ", brother of X,", ", son of the late X,": a noun of X describes the subject
                 of_x = toks[j + 1][2].islower() and j + 2 < len(toks) and (
-                    toks[j + 2][2] == "of"  # ", formerly the president of X,": an adverb first
+                    toks[j + 2][2] in HEAD_PREPOSITIONS  # ", spokeswoman for X,"; ", formerly
+                    # the president of X,": an adverb first
                     or opens.endswith("ly") and toks[j + 2][2].lower() in APPOSITION_OPENERS)
-                if (j > 0 and (opens in APPOSITION_OPENERS or of_x)
+                if (j > 0 and (opens in APPOSITION_OPENERS or of_x or opens in ASIDE_OPENERS)
                         and self._mention_at(toks[j - 1][0], toks[j - 1][1]) is not None):
                     return toks[:j]
                 return toks
@@ -603,11 +713,16 @@ class _SentenceContext:
                 i += 2  # "killed a woman named Heather Heyer": the name is the object
                 gap += 1
                 continue
+            elif (group.start is None and word.isalpha() and word.islower() and gap < MAX_OBJECT_GAP
+                  and (via is None or gap) and self._person_next(toks, i)):
+                gap += 1  # "pardoned his son Hunter Biden", "the sentence of confidante X"
             elif group.start is None:
                 gap += 1
                 if via is not None and word.lower() not in via | VIA_FILLER:
                     break
-                allowed = word in OBJECT_FILLER or (via is not None and word.lower() in via)
+                allowed = (word in OBJECT_FILLER or (via is not None and word.lower() in via)
+                           or word[:1].isupper() and word.lower() in unknown.PERSON_TITLES)
+                # a title before a name: "by Judge Amy Jackson"
                 if not (allowed or word.isdigit()) or gap > MAX_OBJECT_GAP:
                     break
             elif word == "," and self._apposed_person(toks, i) is not None:
@@ -616,16 +731,34 @@ class _SentenceContext:
                 while i + 1 < len(toks) and toks[i + 1][0] < m.end:
                     i += 1
                 self.object_end = i + 1
+            elif qualifier and word == "of" and self.object_possessive:
+                break  # "criticized China's arrest of X": China's act, X is no object of it
             elif qualifier and word.islower() and word not in PREPOSITIONS and len(qualifier) < 6:
                 qualifier.append(None)  # "senator and presidential candidate": title words
             elif word in {"and", "or", "both", "–", "-", "/"} or word.lower() in GROUP_NOUNS or (
-                    word[:1].isupper() and word not in {"“", "\""}) or word == "," and self._list_continues(toks, i) or word in {"the", "of"}:
+                    word[:1].isupper() and word not in {"“", "\""}) or word == "," and self._list_continues(toks, i, group.start) or word in {"the", "of"}:
                 if word[:1].isupper() and word.lower() not in GROUP_NOUNS:
                     self.skipped_name = True  # "Egypt, Greece and Cyprus": names the KB lacks
             else:
                 break
             i += 1
         return group.actors
+
+    def _person_next(self, toks: list[tuple[int, int, str]], i: int) -> bool:
+        """A person is named right after toks[i], a noun describing them ("his son Hunter
+        Biden", "journalist Evan Gershkovich"), not a verb or a preposition before them."""
+        if (i + 1 >= len(toks) or toks[i][2] in PREPOSITIONS or toks[i][2] in DETERMINERS
+                or toks[i][2] in unknown.NOT_NAMES):  # "warned that Biden could"
+            return False
+        m = self._mention_at(toks[i + 1][0], toks[i + 1][1])
+        if (m is None or m.start != toks[i + 1][0] or not m.actors
+                or any(a.kind != "person" for a in m.actors)):
+            return False
+        if m.rule.startswith("unknown") and m.text.split()[0] not in named.given_names():
+            return False  # "manufacturer Hirtenberger Defence Group": a company, maybe
+        after = [w for s, _, w in toks[i + 2 :] if s >= m.end][:1]
+        return not after or not (after[0].isalpha() and after[0].islower()) or (
+            after[0] in PREPOSITIONS or after[0] in COORDINATORS)  # "the X launch": a modifier
 
     def _in_timex(self, at: int) -> bool:
         return any(t.start <= at < t.end for t in self.timexes)
@@ -642,16 +775,28 @@ class _SentenceContext:
         after = [t for t in toks[i + 1 :] if t[0] >= m.end][:1]
         return m if not after or after[0][2] in {",", ".", ";"} else None
 
-    def _list_continues(self, toks: list[tuple[int, int, str]], i: int) -> bool:
-        """After a comma, the group goes on only for a list: "A, B and C"."""
+    def _list_continues(self, toks: list[tuple[int, int, str]], i: int,
+                        group_start: int | None) -> bool:
+        """After a comma, the group goes on only for a list: "A, B and C", "A, B, and C" (a
+        serial comma). A comma right before "and" ends the group unless a comma already
+        listed it ("attacked Ukraine, and Poland condemned": a new clause)."""
         rest = [w for _, _, w in toks[i + 1 : i + 8]]
-        return "and" in rest and "," not in rest[: rest.index("and")]
+        if "and" not in rest:
+            return False
+        items = rest[: rest.index("and")]
+        if not items:
+            return group_start is not None and any(
+                w == "," for s, _, w in toks[:i] if s > group_start)
+        names = [w for w in items if w != ","]
+        return bool(names) and all(w[:1].isupper() or w in {"the", "of"} for w in names) and (
+            "," not in items[:-1] or items[-1] == ",")
 
     def pronoun(self, word: str, at: int) -> list[Actor]:
         """He/she: the nearest person mentioned before; they: the nearest plural group."""
         before = [m for m in self.doc.mentions if m.end <= at]
         if word in PERSON_PRONOUNS or word in {"him", "her"}:
-            for m in reversed(before):
+            unknown_people = self._unknown_people(at) if word in PERSON_PRONOUNS else []
+            for m in sorted([*before, *unknown_people], key=lambda m: m.end, reverse=True):
                 if len(m.actors) == 1 and m.actors[0].kind == "person":
                     return [m.actors[0]]
             return []
@@ -668,6 +813,29 @@ class _SentenceContext:
         return []
 
     # the event -----------------------------------------------------------------------------
+
+    def _unknown_people(self, at: int) -> list[Mention]:
+        """The people the knowledge base does not know named in the sentence before `at`, when
+        the roles are read again with them, for a subject "he"/"she": "since she was pardoned
+        by Biden" after "Okafor gave her first speech". A one-word name is a person's unless it
+        is a body's or an acronym ("Senate", "NASA"); a longer one if it opens with a given
+        name ("the Great Orchestra of Christmas Charity" is none)."""
+        if not self._unknown_on:
+            return []
+        if self._unknown is None:
+            self._unknown = unknown.mentions(self.text, self.sent.start, self.sent.end,
+                                             self.mentions)
+        out = []
+        for m in self._unknown:
+            if m.end > at or not m.actors:
+                continue
+            a = m.actors[0]
+            if (" " in a.name and a.name.split()[0] not in named.given_names()
+                    or a.name.isupper() or a.name in unknown.BODIES):
+                continue
+            out.append(Mention(m.start, m.end, m.text, (Actor(a.text, a.name, kind="person"),),
+                               m.rule))
+        return out
 
     def governed(self, trigger: TriggerMatch) -> bool:
         """The trigger stands in the clause of an earlier request or threat ("urged X to
@@ -721,12 +889,14 @@ class _SentenceContext:
         self.coded.add(trigger.start)
         if sources:
             self.previous_sources = sources
+        self.previous_targets = targets
         date_info = self.date_of(trigger, status)
         attribution = self.attribution(trigger)
         noise = self.doc.noise_covering(self.sent.start, self.sent.end)
         is_hedged = (bool(noise) or self.hedged
                      or self.sent.text.rstrip(" \"'”’»").endswith("?")
-                     or (attribution is None and cues.first_person(self.lang, before)))
+                     or (attribution is None and cues.first_person(self.lang, before)
+                         and not self._colon_speaker(trigger.start)))
         again = cues.repeated(self.lang, before)
         evidence = Span(self.sent.start, self.sent.end, self.sent.text)
         trig = Span(trigger.start, trigger.end, self.text[trigger.start : trigger.end])
@@ -797,6 +967,8 @@ class _SentenceContext:
         passive = not rule.no_subject and self.passive(trigger)
         if self._hazard_acts(trigger, passive):
             return None  # "the hurricane killed 12": a hazard is no actor (PLOVER: by an actor)
+        if passive and not subject and rule.type in EVALUATION_TYPES:
+            subject = self._possessive_subject(trigger)  # "Russia's invasion was condemned"
         if passive:
             sources, targets = self.agent(trigger), subject
             if rule.needs_agent and not sources:
@@ -814,10 +986,15 @@ class _SentenceContext:
             sources, targets = (objects, subject) if rule.inverse else (subject, objects)
             if rule.no_subject and not rule.inverse:
                 sources = self.agent(trigger)  # "the arrest of Navalny by Russia"
+                if not sources and self._possessed(trigger) and targets:
+                    sources = self.owner(trigger)  # "China's arrest of X": China arrests
+                if not sources and targets:
+                    sources = self._pronoun_owner(trigger)  # "Hamas defended its attack on"
             # no_subject + inverse: the group after the trigger are the parties themselves
             # ("the agreement signed between Turkey and Libya")
-        if not targets and rule.type == "ACCUSE" and sources:
-            targets = self.act_agent(trigger)  # "condemned the unprovoked attack": its attacker
+        if not targets and rule.type == "ACCUSE" and sources and not passive:
+            targets = (self._author_by(trigger)  # "condemned the move by Turkey": its author
+                       or self.act_agent(trigger))  # "condemned the unprovoked attack": its attacker
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
         if rule.after_object and after_object not in rule.after_object:
             return None
@@ -862,7 +1039,7 @@ class _SentenceContext:
             return by is not None and any(w.lower() in hazards for _, _, w in toks[by + 1 : by + 5])
         toks = self.tokens_between(self.left_limit(trigger.start), trigger.start)
         aux = self.grammar.passive_auxiliaries | AUXILIARIES
-        while toks and (toks[-1][2].lower() in aux or toks[-1][2].endswith("ly")):
+        while toks and (toks[-1][2].lower() in aux or _adverb(toks[-1][2])):
             toks = toks[:-1]
         return any(w.lower() in hazards for _, _, w in toks[-4:])
 
@@ -900,6 +1077,21 @@ class _SentenceContext:
         nxt = self.tokens_between(trigger.end, self.sent.end)[:1]
         return bool(nxt) and nxt[0][2].lower() in lexicon(self.lang).verbs
 
+    def _author_by(self, trigger: TriggerMatch) -> list[Actor]:
+        """The author named after "by" in the noun phrase a criticism is about: "condemned the
+        decision by Turkey to ...", "attacked the proclamation of the Golan Heights as Israeli
+        territory by Donald Trump", "condemned the arrest of X by Peru" (docs/ANNOTATION.md:
+        criticism of a policy is an ACCUSE of its named author; of an act, of its doer)."""
+        toks = self.tokens_between(trigger.end, self.clause_end(trigger.end))[:16]
+        if not toks or toks[0][2].lower() not in {"the", "this", "that", "these", "those"}:
+            return []
+        for _, end, word in toks[1:]:
+            if word.lower() in self.grammar.agent:
+                return self.objects_from(end, None)
+            if word in {"said", "and", "but", "or"}:
+                return []
+        return []
+
     def act_agent(self, trigger: TriggerMatch) -> list[Actor]:
         """The attacker of "the attack" a condemnation names right after its verb: the sources
         of the document's last assault before it (the attack just reported)."""
@@ -924,6 +1116,41 @@ class _SentenceContext:
         if not before.rstrip().endswith(("'s", "’s")):
             return None
         return self.owner(trigger)
+
+    def _possessive_subject(self, trigger: TriggerMatch) -> list[Actor]:
+        """The owner "X's" that opens the subject of a passive trigger: "Russia's invasion of
+        Ukraine was condemned by France" condemns Russia, the author of what is condemned."""
+        limit = self.left_limit(trigger.start)
+        toks = self.tokens_between(limit, trigger.start)
+        words = [w.lower() for _, _, w in toks]
+        if not toks or (words[0] in DETERMINERS and len(words) > 1):
+            toks = toks[1:] if toks and words[0] in DETERMINERS else toks
+        if not toks:
+            return []
+        m = self._mention_at(toks[0][0], toks[0][1])
+        if m is None or not m.actors or not self.text.startswith(("'s", "’s"), m.end):
+            return []
+        if any(m.end < t.start <= m.end + 4 and t.rule.type in POSSESSED_TYPES
+               and not t.rule.possessive for t in self.triggers):
+            return []  # "Navalny's arrest was condemned": Navalny suffered the act
+        return list(m.actors)
+
+    def _pronoun_owner(self, trigger: TriggerMatch) -> list[Actor]:
+        """The antecedent in the sentence of the possessive pronoun that opens a noun trigger:
+        "Hamas defended its attack on Israel" (its: the nearest body or country before),
+        "his", "her" (a person), "their" (a group)."""
+        first = self.text[trigger.start : trigger.end].split()[0].lower()
+        subject = POSSESSIVE_PRONOUNS.get(first)
+        if subject is None:
+            return []
+        found = self.pronoun(subject, trigger.start)
+        before = [m for m in self.mentions if m.end <= trigger.start and m.actors]
+        return found if any(a in m.actors for a in found for m in before) else []
+
+    def _possessed(self, trigger: TriggerMatch) -> bool:
+        """A possessive "X's" stands right before the trigger."""
+        before = self.text[max(self.sent.start, trigger.start - 3) : trigger.start]
+        return before.rstrip().endswith(("'s", "’s"))
 
     def _owns_event(self, end: int) -> bool:
         """The name ending at `end` is the possessor ("X's") of a trigger coded as an event."""
@@ -957,13 +1184,30 @@ class _SentenceContext:
                 len(words) > 1 and words[-1] in PREPOSITIONS and trigger.rule.reciprocal):
             return False
         limit = self.left_limit(trigger.start)
-        for _, _, word in reversed(self.tokens_between(limit, trigger.start)):
-            w = word.lower()
+        toks = self.tokens_between(limit, trigger.start)
+        for k in range(len(toks) - 1, -1, -1):
+            w = toks[k][2].lower()
             if w in aux:
                 return True
-            if not (w in self.grammar.passive_adverbs or w.endswith("ly")):
-                return False
-        return False
+            if w in {"and", "or", ","} and k and _participle(toks[k - 1][2]):
+                continue  # "was arrested and charged", "is indicted or convicted"
+            if _participle(toks[k][2]) and k + 1 < len(toks) and toks[k + 1][2].lower() in {
+                    "and", "or", ","}:
+                continue
+            if not (w in self.grammar.passive_adverbs or _adverb(toks[k][2])):
+                return self._reduced_passive(trigger)
+        return self._reduced_passive(trigger)
+
+    def _reduced_passive(self, trigger: TriggerMatch) -> bool:
+        """A past participle with no auxiliary, right before "by" and a named agent: "in an
+        operation supported by Russia", "the plan, criticized by France," (a reduced relative);
+        of a type that judges or is done to someone."""
+        words = self.text[trigger.start : trigger.end].split()
+        if (len(words) != 1 or not _participle(words[0])
+                or trigger.rule.type not in (*EVALUATION_TYPES, *POSSESSED_TYPES)):
+            return False  # "data released by the Navy": no act done to anyone
+        nxt = self.tokens_between(trigger.end, self.sent.end)[:1]
+        return bool(nxt) and nxt[0][2].lower() in self.grammar.agent and bool(self.agent(trigger))
 
     def agent(self, trigger: TriggerMatch) -> list[Actor]:
         """The actors after "by" a few words after a passive trigger."""

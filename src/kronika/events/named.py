@@ -65,6 +65,7 @@ class Lexicon:
     backed: frozenset[str]
     country_codes: frozenset[str]
     hyphen_descriptors: frozenset[str]
+    organs: frozenset[str]
 
 
 @cache
@@ -78,7 +79,7 @@ def lexicon() -> Lexicon:
                    frozenset(data["company_after_country"]),
                    frozenset(data["non_state_groups"]), frozenset(data["backed_words"]),
                    frozenset(data["company_country_codes"]),
-                   frozenset(data["hyphen_descriptors"]))
+                   frozenset(data["hyphen_descriptors"]), frozenset(data["organs"]))
 
 
 def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
@@ -93,7 +94,9 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
         shared = _shared_surname(text, start, m, out)
         if shared is not None:
             out.append(shared)
-        new = (_non_state_group(text, end, m, lex)
+        new = (_unnamed_organ(text, m, lex)
+               or _given_name_of_another(text, end, m, later)
+               or _non_state_group(text, end, m, lex)
                or _body_after_country(text, end, m, later, lex)
                or _name_after_descriptor(text, end, m, later, lex)
                or _candidate_group(text, end, m, lex)
@@ -106,17 +109,60 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
     return out
 
 
+def _unnamed_organ(text: str, m: Mention, lex: Lexicon) -> Mention | None:
+    """"the US military", "the Russian army": the knowledge base has the armed forces under
+    these words, but they name no body, they describe an organ of the state by its country,
+    and docs/ANNOTATION.md makes that the country ("Russian police", "US special forces").
+    A capitalised name keeps its entry ("Ukrainian Armed Forces", "the U.S. Army")."""
+    if len(m.actors) != 1 or m.actors[0].kind != "organisation" or not m.actors[0].country:
+        return None
+    words = _WORD.findall(m.text)
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    k = next((i for i, w in enumerate(words) if w.islower()), None)
+    if not k or " ".join(words[k:]) not in lex.organs:
+        return None
+    from kronika.actors import find
+
+    qualifier = " ".join(words[:k])
+    found = [a for r in find(qualifier, [(0, len(qualifier))], None, None) for a in r.actors]
+    if len(found) != 1 or found[0].kind != "country" or found[0].id != m.actors[0].country:
+        return None
+    return Mention(m.start, m.end, m.text, (found[0],), "unnamed-organ")
+
+
+_NEXT_NAME = re.compile(r" ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?)")
+
+
+def _given_name_of_another(text: str, end: int, m: Mention,
+                           later: Sequence[Mention]) -> Mention | None:
+    """"Kerri Kupec, spokeswoman for ...": a person the knowledge base knows by one word
+    (Kerry, spelled as it is read) that is also a given name, right before a capitalised word
+    no mention covers, is another person, named by both words."""
+    if (len(m.actors) != 1 or m.actors[0].kind != "person" or " " in m.text.strip()
+            or m.text not in given_names()):
+        return None
+    nxt = _NEXT_NAME.match(text, m.end, end)
+    if nxt is None or any(w.lower() in NOT_NAMES for w in nxt.group(1).split()) or any(
+            x.start < nxt.end() and nxt.start(1) < x.end for x in later):
+        return None
+    name = text[m.start : nxt.end()]
+    return Mention(m.start, nxt.end(), name, (Actor(text=name, name=name, kind="person"),),
+                   "given-name-of-another")
+
+
 def _country(m: Mention) -> bool:
     return len(m.actors) == 1 and m.actors[0].kind == "country"
 
 
-def _body_run(words: list[tuple[int, int, str]], lex: Lexicon) -> int:
+def _body_run(words: list[tuple[int, int, str]], lex: Lexicon, opened: bool = False) -> int:
     """How many of `words` make a body's name: capitalised words, and prepositions once a body
     word was read ("House of Representatives"); 0 when they make none. The name ends with a
-    body word or goes on through a preposition after one ("Commission on ...")."""
+    body word or goes on through a preposition after one ("Commission on ..."). `opened`: the
+    words follow a country adjective, so a first word such as "Foreign" opens no sentence."""
     n, body_at = 0, -1
     for i, (_, _, w) in enumerate(words):
-        if w[:1].isupper() and (i or w.lower() not in NOT_NAMES) or w in lex.body_words:
+        if w[:1].isupper() and (i or opened or w.lower() not in NOT_NAMES) or w in lex.body_words:
             n = i + 1
             if w in lex.body_words:
                 body_at = i
@@ -163,7 +209,7 @@ def _body_after_country(text: str, end: int, m: Mention, later: Sequence[Mention
             words = words[1:]
         if len(words) < 2 or words[0][2] in lex.body_words:
             return None
-        n = _body_run(words[1:], lex)
+        n = _body_run(words[1:], lex, opened=True)  # "the Iranian Foreign Ministry"
         if n != len(words) - 1:
             return None
         return _organisation(text, words[1][0], words[-1][1], "body-after-country", m.start)
@@ -226,7 +272,7 @@ _GIVEN_AND = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:and|&)\s+$")
 
 
 @cache
-def _given_names() -> frozenset[str]:
+def given_names() -> frozenset[str]:
     return frozenset(load_rules("kronika.actors.kb", "given-names.yaml")["given-names"]["names"])
 
 
@@ -236,7 +282,7 @@ def _shared_surname(text: str, start: int, m: Mention, before: Sequence[Mention]
     if len(m.actors) != 1 or m.actors[0].kind != "person" or len(m.text.split()) != 2:
         return None
     g = _GIVEN_AND.search(text, max(start, m.start - 30), m.start)
-    if g is None or g.group(1) not in _given_names() or any(
+    if g is None or g.group(1) not in given_names() or any(
             b.start < g.end(1) and g.start(1) < b.end for b in before):
         return None
     name = f"{g.group(1)} {m.text.split()[1]}"

@@ -124,6 +124,7 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
     capitalised words ("Supreme Court", "Tara Reade", "House of Representatives") that overlap
     no known mention, without their title or opener ("Judge Paul Kellar": "Paul Kellar")."""
     out: list[Mention] = []
+    held: list[tuple[int, str]] = []  # single words refused alone: a partner may vouch for them
     toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
     first = toks[0][0] if toks else start
     i = 0
@@ -153,6 +154,8 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
             continue
         if not (titled and name.lower() not in NOT_ACTORS or
                 _may_be_actor(text, name, at, first, run[-1][1])):
+            if len(run) == 1:
+                held.append((at, name))
             continue
         if title:  # ("The Hague" is a place: _may_be_actor left it out)
             at = text.rfind("The", 0, at)
@@ -161,7 +164,41 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
                 "organisation" if len(run) == 1 or name.split()[-1] in BODIES else "person")
         actor = Actor(text=name, name=name, kind=kind)
         out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
-    return out
+    return _with_partners(text, out, held, known)
+
+
+# "X and " / " and X": a name joined by "and" to its partner
+_AND_AFTER = re.compile(r"\s+(?:and|&)\s+")
+_AND_BEFORE = re.compile(r"\s+(?:and|&)\s+$")
+
+
+def _with_partners(text: str, out: list[Mention], held: list[tuple[int, str]],
+                   known: Sequence[Mention]) -> list[Mention]:
+    """Single words refused alone that "and" joins to a person's or a company's name: the
+    partner vouches for them ("Lopez and Garcia were convicted": Lopez opens the sentence and
+    is a town's name too; "GM and Chrysler"; "Kelly and Baroni's convictions"). Words that are
+    never names (openers, titles, adverbs in -ly but names) stay out."""
+    partners = [m for m in [*out, *known]
+                if m.actors and all(a.kind in ("person", "organisation") for a in m.actors)]
+    added = []
+    for at, name in held:
+        low = name.lower()
+        if (low in NOT_NAMES or low in NOT_ACTORS or not any(c.isalpha() for c in name)
+                or _ADJECTIVE.match(name) or low.startswith(("anti-", "pro-", "non-"))
+                or name in countries()):
+            continue
+        end = at + len(name)
+        after = _AND_AFTER.match(text, end)
+        before = _AND_BEFORE.search(text, max(0, at - 8), at)
+        partner = next((m for m in partners
+                        if after and m.start == after.end()
+                        or before and m.end == before.start()), None)
+        if partner is None:
+            continue
+        kind = partner.actors[0].kind
+        added.append(Mention(at, end, name, (Actor(text=name, name=name, kind=kind),),
+                             "unknown-partner"))
+    return sorted([*out, *added], key=lambda m: m.start) if added else out
 
 
 def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
@@ -175,7 +212,9 @@ def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
     if word[:1].isupper() or _ARTICLE_NAME.match(word):  # "al-Muhandis", "el-Sisi"
         return True
     # "Commission on Presidential Debates": a body's name goes on through "on"
-    joins = word in CONNECTORS or word == "on" and bool(run) and run[-1][2] in BODIES
+    # ... but not on to a day: "the Senate on Monday"
+    joins = word in CONNECTORS or (word == "on" and bool(run) and run[-1][2] in BODIES
+                                   and i + 1 < len(toks) and toks[i + 1][2].lower() not in NOT_NAMES)
     return (bool(run) and joins and i + 1 < len(toks)
             and toks[i + 1][2][:1].isupper())
 
