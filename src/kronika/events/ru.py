@@ -202,11 +202,15 @@ _INFINITIVE = r"[а-яе]+(?:ть|ти|чь)(?:ся|сь)?"
 def _forms_regex(lemma: str) -> str:
     """Every form of a lemma as one regex, its common beginning written once (a much smaller
     pattern, which compiles several times faster). `lemma/pssv` keeps only the forms that carry
-    the grammeme (the passive participles: «осудить/pssv» is «осуждён», «осуждённые», …)."""
+    the grammeme (the passive participles: «осудить/pssv» is «осуждён», «осуждённые», …);
+    `lemma/!PRTF` only those that do not (no full participle: «протестующие» names people, not
+    an act)."""
     lemma, _, grammeme = lemma.partition("/")
     if grammeme:
+        keep = not grammeme.startswith("!")
+        grammeme = grammeme.lstrip("!")
         found = {f.word for p in morph().parse(lemma)[:1] for f in p.lexeme
-                 if grammeme in f.tag}
+                 if (grammeme in {g.lower() for g in f.tag.grammemes}) == keep}
         if not found:
             raise RuleFileError(f"events/ru.yaml: {lemma!r} has no form tagged {grammeme!r}")
         forms = sorted({f.replace("ё", "е") for f in found}, key=len, reverse=True)
