@@ -62,6 +62,10 @@ FURNITURE = ("boilerplate", "caption", "byline", "advert")
 TRIGGER_GAP = 2
 # Types whose infinitive complement is what is asked or threatened, not an event of its own.
 CONTENT_OF = frozenset({"REQUEST", "THREATEN"})
+# Types whose event noun later in the clause is what is blamed, not an event of its own
+# (docs/ANNOTATION.md: "accused Iran of attacking the tanker" is one ACCUSE): «выпустил
+# заявление с осуждением убийства», «обвинил Москву в нападении».
+NOUN_CONTENT_OF = frozenset({"ACCUSE"})
 # How far a clause reaches on either side of its trigger, in tokens: a bound on the work per
 # trigger in run-on text (a 5,000-word "sentence"); news clauses are far shorter.
 MAX_CLAUSE_WORDS = 80
@@ -1422,8 +1426,8 @@ class _Sentence:
         first = self._index(trig.start)
         head = self.toks[first].word if first < len(self.toks) else _analyse("")
         if head.pos in ("INFN", "NOUN") and any(
-                o.rule.type in CONTENT_OF and o.end <= trig.start
-                and self.toks[lo].start <= o.start for o in self.triggers):
+                (o.rule.type in CONTENT_OF or head.pos == "NOUN" and o.rule.type in NOUN_CONTENT_OF)
+                and o.end <= trig.start and self.toks[lo].start <= o.start for o in self.triggers):
             return None  # «потребовал от Москвы вывести войска», «добивается экстрадиции»: asked
         if head.lexicalised:
             return None  # «нападающий сборной» is a forward, «ранимый» an adjective
