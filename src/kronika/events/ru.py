@@ -62,6 +62,10 @@ FURNITURE = ("boilerplate", "caption", "byline", "advert")
 TRIGGER_GAP = 2
 # Types whose infinitive complement is what is asked or threatened, not an event of its own.
 CONTENT_OF = frozenset({"REQUEST", "THREATEN"})
+# Types whose event noun later in the clause is what is blamed, not an event of its own
+# (docs/ANNOTATION.md: "accused Iran of attacking the tanker" is one ACCUSE): «выпустил
+# заявление с осуждением убийства», «обвинил Москву в нападении».
+NOUN_CONTENT_OF = frozenset({"ACCUSE"})
 # How far a clause reaches on either side of its trigger, in tokens: a bound on the work per
 # trigger in run-on text (a 5,000-word "sentence"); news clauses are far shorter.
 MAX_CLAUSE_WORDS = 80
@@ -202,11 +206,15 @@ _INFINITIVE = r"[а-яе]+(?:ть|ти|чь)(?:ся|сь)?"
 def _forms_regex(lemma: str) -> str:
     """Every form of a lemma as one regex, its common beginning written once (a much smaller
     pattern, which compiles several times faster). `lemma/pssv` keeps only the forms that carry
-    the grammeme (the passive participles: «осудить/pssv» is «осуждён», «осуждённые», …)."""
+    the grammeme (the passive participles: «осудить/pssv» is «осуждён», «осуждённые», …);
+    `lemma/!PRTF` only those that do not (no full participle: «протестующие» names people, not
+    an act)."""
     lemma, _, grammeme = lemma.partition("/")
     if grammeme:
+        keep = not grammeme.startswith("!")
+        grammeme = grammeme.lstrip("!")
         found = {f.word for p in morph().parse(lemma)[:1] for f in p.lexeme
-                 if grammeme in f.tag}
+                 if (grammeme in {g.lower() for g in f.tag.grammemes}) == keep}
         if not found:
             raise RuleFileError(f"events/ru.yaml: {lemma!r} has no form tagged {grammeme!r}")
         forms = sorted({f.replace("ё", "е") for f in found}, key=len, reverse=True)
@@ -1418,8 +1426,8 @@ class _Sentence:
         first = self._index(trig.start)
         head = self.toks[first].word if first < len(self.toks) else _analyse("")
         if head.pos in ("INFN", "NOUN") and any(
-                o.rule.type in CONTENT_OF and o.end <= trig.start
-                and self.toks[lo].start <= o.start for o in self.triggers):
+                (o.rule.type in CONTENT_OF or head.pos == "NOUN" and o.rule.type in NOUN_CONTENT_OF)
+                and o.end <= trig.start and self.toks[lo].start <= o.start for o in self.triggers):
             return None  # «потребовал от Москвы вывести войска», «добивается экстрадиции»: asked
         if head.lexicalised:
             return None  # «нападающий сборной» is a forward, «ранимый» an adjective
