@@ -1019,12 +1019,22 @@ class _Resolver:
                 r = Resolution(title.start, e.end, actor.text, (actor,), "title+unknown",
                                f"'{e.text}' is a {e.label} the knowledge base does not know; the "
                                f"title before it makes them {role}")
-            elif " " not in name:
-                if earlier is None:  # news introduces a new person by full name; one word is
-                    continue         # too often a place the model mistook ("from Kherson")
+            elif " " not in name and earlier is not None:
                 actor = dataclasses.replace(earlier, text=e.text)
                 r = Resolution(e.start, e.end, e.text, (actor,), "surname",
                                f"'{e.text}' is the surname of {earlier.name}, named earlier")
+            elif " " not in name:
+                # news introduces a new person by full name; in English one word is too often a
+                # place the model mistook ("from Kherson"), a Russian one a place only where
+                # pymorphy3 says so («Кулябина», «Селезнёв» are people)
+                if not (self.organisations and _lone_surname(e.text)):
+                    continue
+                name = _lone_surname_nominative(e.text, name)
+                actor = Actor(e.text, name, None, None, None, "person")
+                r = Resolution(e.start, e.end, e.text, (actor,), "lone-surname",
+                               f"'{e.text}' is a PER (named-entity model) of one word the "
+                               f"knowledge base does not know, no place to pymorphy3; its "
+                               f"normal form is '{name}'")
             elif (known := self.known_person(name)) is not None:
                 actor = dataclasses.replace(known, text=e.text)  # «с Эммануэлем Макроном»
                 r = Resolution(e.start, e.end, e.text, (actor,), "entity-in-kb",
@@ -1356,7 +1366,8 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
 
     def close() -> None:
         words = [m for m in run if len(m.group()) > 1]  # initials do not count: "J. Smith"
-        if bodies and len(words) == 1 and _may_name_body(words[0].group()):
+        if bodies and len(words) == 1 and (_may_name_body(words[0].group())
+                                           or _lone_surname(words[0].group())):
             runs.append((words[0].start(), words[0].end(), words[0].group()))
         elif len(words) >= 2 and _norm(words[-1].group()) not in not_person_ends:
             stop = words[-1].end()
@@ -1398,6 +1409,38 @@ def _may_name_body(word: str) -> bool:
     parses = morph().parse(word)[:2]
     return parses[0].is_known and parses[0].tag.POS == "ADJF" and not any(
         {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in parses)
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by word
+def _lone_surname(word: str) -> bool:
+    """A Russian word the entity model read as a person alone that may be a surname: Cyrillic,
+    capitalised, no place name to pymorphy3 among its likely readings, and a surname or a name
+    to it, a word it does not know or one with a surname's suffix («Кулябина», «Здоровенин»,
+    «Пыжиков»; not «Херсона», «Дублин»)."""
+    if len(word) < 3 or not _CYRILLIC.search(word) or not word[:1].isupper() \
+            or not word[1:].islower():
+        return False
+    parses = morph().parse(word)
+    likely = parses[:2]
+    if any("Geox" in p.tag.grammemes for p in likely):
+        return False
+    return any({"Surn", "Name"} & p.tag.grammemes for p in parses) \
+        or not any(p.is_known for p in parses) or bool(_SURNAME_FORM.search(word))
+
+
+#: A Russian surname's suffix in any case («Пыжиков», «Пыжиковым», «Мерзляковой», «Вяземского»):
+#: pymorphy3 may know the word as something else («Пыжиков», the genitive of «пыжик»).
+_SURNAME_FORM = re.compile(r"(?:[оеё]в|[иы]н)(?:а|у|ым|ом|е|ой|ы|ых)?$|[сц]к(?:ий|ого|ому|им|ом"
+                           r"|ая|ой|ую)$")
+
+
+def _lone_surname_nominative(word: str, normal: str) -> str:
+    """A lone surname in the nominative: the entity model's normal form, but a foreign surname
+    in -и that pymorphy3 does not know is indeclinable and stays as written («Спейси», which
+    the model would make «Спейся»)."""
+    if word.endswith("и") and not any(p.is_known for p in morph().parse(word)):
+        return word
+    return normal
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by word: a long run meets new words forever
