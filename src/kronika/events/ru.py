@@ -1274,13 +1274,17 @@ class _Sentence:
         verb, the trigger or another actor stands right before the mention."""
         k = i - 1
         nouns = 0
+        later: _Word | None = None  # the noun after this one: the genitive it governs
         while k >= 0 and nouns < 4:
             t = self.toks[k]
             if self._mention_at(k) is not None or trig.start <= t.start < trig.end:
                 break
             if t.word.pos == "NOUN" and (t.text[:1].islower() or k == 0
                                          or self.toks[k - 1].text in _HARD | {","}):
+                if later is not None and later.cases and "gent" not in later.cases:
+                    break  # «о встрече министры ФРГ»: «министры» opens the phrase, no genitive
                 nouns += 1
+                later = t.word
             elif t.word.pos not in ("ADJF", "NUMR", "PRTF") or nouns == 0:
                 break
             k -= 1
@@ -1291,8 +1295,24 @@ class _Sentence:
             first += 1
         w = self.toks[first].word
         if nouns > 1 and w.animate:
-            return first, frozenset(), None  # «критик лидера Рахмона»: someone else's actor
+            titled = self._title_of_name(first, i)
+            if titled is None:
+                return first, frozenset(), None  # «критик лидера Рахмона»: someone else's actor
+            return first, titled, self._preposition(first)
         return first, w.cases or frozenset(_CASES), self._preposition(first)
+
+    def _title_of_name(self, first: int, i: int) -> frozenset[str] | None:
+        """The cases a person's title at token `first` shares with the name at token i, when
+        the nouns between are the title's own genitive attributes, none of them a person («убеждать
+        губернатора Кемеровской области Амана Тулеева»: the name stands in apposition to the
+        title, where «критик лидера Рахмона» names the leader's). None otherwise."""
+        if any(t.word.pos == "NOUN" and t.word.animate for t in self.toks[first + 1:i]):
+            return None
+        m = self._mention_at(i)
+        if m is None or not m.actors or any(a.kind != "person" for a in m.actors):
+            return None
+        shared = self.toks[first].word.cases & self._mention_cases(i)
+        return frozenset(shared) or None
 
     def _inanimate_subject(self, lo: int, hi: int, trig: RuTrigger) -> bool:
         """Whether the clause's nominative subject (a noun outside any preposition) is a thing.
