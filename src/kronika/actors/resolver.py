@@ -976,8 +976,12 @@ class _Resolver:
             if e.label == "ORG" and self.organisations:
                 # «агентство … Индии»: the country stands; «Исламское государство» (ИГИЛ): the
                 # abbreviation the KB knows names the same body
-                if not any(r.start >= e.end and _ADJOINS.fullmatch(self.text, e.end, r.start)
-                           for r in found) and not self.sentence_case_only(e):
+                after = next((r for r in found if r.start >= e.end
+                              and _ADJOINS.fullmatch(self.text, e.end, r.start)), None)
+                if after is not None and self.named_body_of(e, after):
+                    out.remove(after)  # «Минсельхоз РФ»: the body, named without its country
+                    out.append(_organisation(e, self.text, after.end))
+                elif after is None and not self.sentence_case_only(e):
                     out.append(_organisation(e))
                 continue
             if e.label != "PER":
@@ -1085,6 +1089,20 @@ class _Resolver:
                 r.start < pos and head.start(1) < r.end for r in out):
             return head.start(1), covered
         return None
+
+    def named_body_of(self, e: Entity, country: Resolution) -> bool:
+        """Whether an organisation the entity model found right before a country's name is a
+        body with a name of its own, named without the country (docs/ANNOTATION.md, Actors):
+        capitalised beyond its sentence's first letter, and of several words or one pymorphy3
+        does not know or knows as a body's name («Минсельхоз РФ», «Управление по делам радио и телевидения Китая»; not
+        «Полиция Индии», an unnamed organ of the state, which is the country)."""
+        words = _TOKEN.findall(e.text)
+        if not words or not words[0][:1].isupper() or self.sentence_case_only(e) \
+                or not country.actors or any(a.kind != "country" for a in country.actors):
+            return False
+        parses = morph().parse(words[0])
+        return len(words) > 1 or not any(p.is_known for p in parses) \
+            or any("Orgn" in p.tag.grammemes for p in parses[:2])
 
     def sentence_case_only(self, e: Entity) -> bool:
         """Whether an entity's only capital is its sentence's first letter, on a common word:
@@ -1278,13 +1296,23 @@ def _strip_name(name: str) -> str:
     return re.sub(r"['’]s$", "", name).strip()
 
 
-def _organisation(e: Entity) -> Resolution:
-    """An organisation the KB does not know («Роскомнадзором» → Роскомнадзор, no id)."""
+def _organisation(e: Entity, text: str = "", end: int | None = None) -> Resolution:
+    """An organisation the KB does not know («Роскомнадзором» → Роскомнадзор, no id); up to
+    `end` in `text` where its mention takes in the country's name after it, which its name
+    leaves out («Минсельхоз РФ»)."""
     name = _nominative_ru(e.text)
-    return Resolution(e.start, e.end, e.text, (Actor(e.text, name, None, None, None,
-                                                     "organisation"),),
-                      "unknown-organisation", f"'{e.text}' is an ORG (named-entity model) the "
-                      f"knowledge base does not know; its name in the nominative is '{name}'")
+    if end is None:
+        return Resolution(e.start, e.end, e.text, (Actor(e.text, name, None, None, None,
+                                                         "organisation"),),
+                          "unknown-organisation", f"'{e.text}' is an ORG (named-entity model) "
+                          f"the knowledge base does not know; its name in the nominative is "
+                          f"'{name}'")
+    words = text[e.start:end]
+    return Resolution(e.start, end, words, (Actor(words, name, None, None, None,
+                                                  "organisation"),),
+                      "body-of-country", f"'{e.text}' is an ORG (named-entity model) the "
+                      f"knowledge base does not know, with a name of its own before the "
+                      f"country's: the body '{name}', named without the country")
 
 
 def _nominative_ru(words: str) -> str:
@@ -1363,11 +1391,20 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
     runs: list[tuple[int, int, str]] = []
     run: list[re.Match[str]] = []
     covered = {pos for a in atoms for pos in range(a.start, a.end)}  # linear in a long sentence
+    countries = [a.start for a in atoms if a.sym == "C"]
+
+    def before_country(pos: int) -> bool:
+        # «Минсельхоз РФ», «Управление по делам радио и телевидения Китая»: a body may be named
+        # before its country (`_Resolver.named_body_of`)
+        nxt = next((c for c in countries if c >= pos), None)
+        return nxt is not None and bool(_LOWER_GAP.fullmatch(text, pos, nxt)) \
+            and all(_in_body_name(w) for w in text[pos:nxt].split())
 
     def close() -> None:
         words = [m for m in run if len(m.group()) > 1]  # initials do not count: "J. Smith"
         if bodies and len(words) == 1 and (_may_name_body(words[0].group())
-                                           or _lone_surname(words[0].group())):
+                                           or _lone_surname(words[0].group())
+                                           or before_country(words[0].end())):
             runs.append((words[0].start(), words[0].end(), words[0].group()))
         elif len(words) >= 2 and _norm(words[-1].group()) not in not_person_ends:
             stop = words[-1].end()
@@ -1394,6 +1431,21 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
             run, joining = [], False
     close()
     return runs
+
+
+#: What may stand between a body's capitalised first word and its country: up to five
+#: lower-case words («Управление по делам радио и телевидения Китая»), each `_in_body_name`.
+_LOWER_GAP = re.compile(r"(?: [а-яё-]+){0,5} ")
+#: The function words a body's name has inside it («по делам», «при президенте»).
+_BODY_NAME_JOINERS = frozenset({"по", "и", "при"})
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by word
+def _in_body_name(word: str) -> bool:
+    """Whether a lower-case word may go on a body's name: a noun or an adjective at its likeliest
+    reading, or «по», «и», «при»; no verb («Газпром сократил поставки в Литву» names no body of
+    Lithuania) and no preposition of place («ФБР в Испании»)."""
+    return word in _BODY_NAME_JOINERS or morph().parse(word)[0].tag.POS in ("NOUN", "ADJF")
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by word
