@@ -986,7 +986,7 @@ class _Resolver:
                 continue
             if e.label != "PER":
                 continue
-            name = _strip_name(e.normal)
+            name = _possessive_surname(_strip_name(e.normal))
             if not name or not any(c.isupper() for c in name[:1]):
                 continue
             before = next((r for r in reversed(out) if r.end <= e.start), None)
@@ -1288,6 +1288,18 @@ def _skip_spaces(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] == " ":
         pos += 1
     return pos
+
+
+#: A surname in -ов/-ев/-ин the entity model lemmatised as an adjective («Виталием Милоновым»
+#: -> «Милоновый»): no Russian surname ends so.
+_ADJECTIVE_SURNAME = re.compile(r"(?<=[а-яё])([оеё]в|ин)ый$")
+
+
+def _possessive_surname(name: str) -> str:
+    """A Russian name whose last word the entity model lemmatised as an adjective in -овый,
+    -евый or -иный, with the surname's own nominative («Виталий Милоновый» -> «Виталий
+    Милонов»)."""
+    return _ADJECTIVE_SURNAME.sub(r"\1", name) if " " in name else name
 
 
 def _strip_name(name: str) -> str:

@@ -98,6 +98,8 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _DATIVE_SUBJECT = frozenset({"удалось", "удается", "удаётся", "удастся", "пришлось",
                              "предстоит", "следует"})
 _JOINERS = frozenset({"и", ",", "а", "также"})
+#: An adjective written with a number («23-летняя», «5-й»).
+_NUMBER_ADJECTIVE = re.compile(r"\d+-[а-яё]+")
 _FIRST_PERSON = frozenset({"я", "мы"})
 _OBJECT_PRONOUNS = frozenset({"его", "её", "ее", "их", "ему", "ей", "им", "него", "неё", "нее",
                               "них", "нему", "ней", "ним", "нам", "нас", "мне", "меня"})
@@ -681,8 +683,7 @@ class _Sentence:
             end = i
             while end + 1 < hi and self._mention_at(end + 1) is m:
                 end += 1
-            joined = previous is not None and all(
-                x.low in _JOINERS for x in self.toks[previous[0] + 1 : i])
+            joined = previous is not None and self._joins_list(previous[0] + 1, i)
             if self._describes_person(m, end, hi):
                 continue  # «Американский актёр Уэнтуорт Миллер», «депутат Украины Дмитрий Святаш»
             if i > last and any(t.word.pos == "INFN" for t in self.toks[last:i]):
@@ -738,6 +739,17 @@ class _Sentence:
             elif bare:
                 _add(targets, m.actors)
         return sources, targets
+
+    def _joins_list(self, lo: int, hi: int) -> bool:
+        """Whether the tokens [lo, hi) between two mentions join them in a list: joiners, then
+        perhaps the second one's adjectives or numbers («Алёхина и 23-летняя Надежда
+        Толоконникова»)."""
+        k = lo
+        while k < hi and self.toks[k].low in _JOINERS:
+            k += 1
+        return k > lo and all(t.word.pos in ("ADJF", "NUMR") or t.text.isdigit()
+                              or _NUMBER_ADJECTIVE.fullmatch(t.text) for t in self.toks[k:hi]) \
+            or k == hi
 
     def _relative_object(self, trig: RuTrigger, lo: int, passive: bool) -> list[Actor]:
         """The noun a relative clause hangs on, where the relative pronoun is the trigger's
@@ -945,6 +957,8 @@ class _Sentence:
         if prep is not None:
             if prep == "между" or passive and prep == "со стороны":
                 return "source"
+            if passive and prep == "в" and len(cases) == len(_CASES):
+                return None  # «были убиты в Марокко»: an undeclined place is where, not whom
             if any(p == prep and c in cases for p, c in rule.targets):
                 return "target"
             return None
