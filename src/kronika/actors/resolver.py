@@ -1121,11 +1121,30 @@ class _Resolver:
         whole = [r for r in find(name, [(0, len(name))], self.on, None, self.files)
                  if r.end == len(name) and len(r.actors) == 1
                  and (r.start == 0 or r.rule == "person-alias")]
+        if not whole and " " in name:
+            return self.known_by_surname(name)
         actor = whole[0].actors[0] if whole else None
         if actor is None or not actor.id or actor.kind != "person":
             return None
         if whole[0].start > 0 and not self.same_given_name(actor.id, name[:whole[0].start]):
             return None  # «Энда Кенни» is not Jason Kenney («Джейсон Кенни»)
+        return actor
+
+    def known_by_surname(self, name: str) -> Actor | None:
+        """The KB person whose surname alias ends a full name the matcher left whole, when the
+        given name before it opens one of the person's Russian full-name aliases too («Реджеп
+        Эрдоган» is Recep Tayyip Erdoğan, «Реджеп Тайип Эрдоган» to the KB); never for a
+        person the KB gives no such alias."""
+        given, surname = name.rsplit(" ", 1)
+        found = [r for r in find(surname, [(0, len(surname))], self.on, None, self.files)
+                 if r.start == 0 and r.end == len(surname) and len(r.actors) == 1
+                 and r.rule == "person-alias"]
+        actor = found[0].actors[0] if found else None
+        if actor is None or not actor.id or actor.kind != "person":
+            return None
+        full = [a for a in self.kb.people[actor.id].aliases if " " in a and _CYRILLIC.search(a)]
+        if not full or not self.same_given_name(actor.id, given):
+            return None
         return actor
 
     def same_given_name(self, pid: str, given: str) -> bool:
