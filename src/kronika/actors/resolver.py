@@ -265,14 +265,16 @@ class _Matcher:
         # Makarov"): the last word of a full-name alias, taken only for whoever holds an office
         # on the document's day (see _Resolver.holder_surnames).
         self.holder_surnames: dict[str, set[str]] = {}
+        # and of everyone, for a lone Russian surname the entity model reads as a person
+        self.surnames: dict[str, set[str]] = {}
         held = {h.person for f in kb.offices.values() for h in f.holders}
         for p in kb.people.values():
-            if p.id not in held:
-                continue
             for a in p.aliases:
                 words = [w for w in _TOKEN.findall(a) if w.isalpha()]
                 if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words[-1]) >= 3:
-                    self.holder_surnames.setdefault(_key(words[-1]), set()).add(p.id)
+                    self.surnames.setdefault(_key(words[-1]), set()).add(p.id)
+                    if p.id in held:
+                        self.holder_surnames.setdefault(_key(words[-1]), set()).add(p.id)
 
     def given_name(self, word: str) -> bool:
         """An English given name (`given-names.yaml`) or a Russian one to pymorphy3."""
@@ -1034,11 +1036,20 @@ class _Resolver:
                 if not (self.organisations and _lone_surname(e.text)):
                     continue
                 name = _lone_surname_nominative(e.text, name)
-                actor = Actor(e.text, name, None, None, None, "person")
-                r = Resolution(e.start, e.end, e.text, (actor,), "lone-surname",
-                               f"'{e.text}' is a PER (named-entity model) of one word the "
-                               f"knowledge base does not know, no place to pymorphy3; its "
-                               f"normal form is '{name}'")
+                ids = self.m.surnames.get(_key(name), set())
+                if len(ids) > 1:
+                    continue  # «Картер»: Ash or Nick Carter (holder_surnames may tell on the day)
+                if ids:
+                    actor, why = self.person(next(iter(ids)), e.text)
+                    r = Resolution(e.start, e.end, e.text, (actor,), "kb-surname",
+                                   f"'{e.text}' is a PER (named-entity model) of one word, the "
+                                   f"surname of one person of the knowledge base; {why}")
+                else:
+                    actor = Actor(e.text, name, None, None, None, "person")
+                    r = Resolution(e.start, e.end, e.text, (actor,), "lone-surname",
+                                   f"'{e.text}' is a PER (named-entity model) of one word the "
+                                   f"knowledge base does not know, no place to pymorphy3; its "
+                                   f"normal form is '{name}'")
             elif (known := self.known_person(name)) is not None:
                 actor = dataclasses.replace(known, text=e.text)  # «с Эммануэлем Макроном»
                 r = Resolution(e.start, e.end, e.text, (actor,), "entity-in-kb",
