@@ -973,8 +973,10 @@ class _Resolver:
         resolved right before the name ("Pentagon spokesman Pat Ryder"), or a new unknown person."""
         out = list(found)
         for e in entities:
-            if any(r.start < e.end and e.start < r.end for r in found):
+            inside = [r for r in found if r.start < e.end and e.start < r.end]
+            if inside and not self.surname_of_place(e, inside):
                 continue
+            out = [r for r in out if r not in inside]
             if e.label == "ORG" and self.organisations:
                 # «агентство … Индии»: the country stands; «Исламское государство» (ИГИЛ): the
                 # abbreviation the KB knows names the same body
@@ -1100,6 +1102,16 @@ class _Resolver:
                 r.start < pos and head.start(1) < r.end for r in out):
             return head.start(1), covered
         return None
+
+    def surname_of_place(self, e: Entity, inside: list[Resolution]) -> bool:
+        """Russian: whether a person's name the entity model found holds a country's adjective
+        or capital as a name of its own («Александра Македонского», «Андрей Косовский», «Сана
+        Мирзоева»): a full name of several words, and the KB mentions inside it only a capitalised
+        demonym or capital that does not cover it all."""
+        return self.organisations and e.label == "PER" and len(_TOKEN.findall(e.text)) > 1 \
+            and all(r.rule in _PLACE_AS_NAME and r.text[:1].isupper()
+                    and (r.start > e.start or r.end < e.end)
+                    and e.start <= r.start and r.end <= e.end for r in inside)
 
     def named_body_of(self, e: Entity, country: Resolution) -> bool:
         """Whether an organisation the entity model found right before a country's name is a
@@ -1282,6 +1294,9 @@ _TITLE_WORDS = re.compile(r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sir)\s+", re.IGNORE
 _ADJOINS = re.compile(r"[\s«»\"'„“”(]{0,4}")
 
 
+#: The KB mentions a person's name may hold as a name of its own: a country's adjective as a
+#: surname («Македонский»), a capital as a given name («Сана»).
+_PLACE_AS_NAME = frozenset({"demonym", "capital-metonym"})
 #: What may stand between a body's name and the person it titles: spaces, an abbreviation in
 #: brackets («Международного олимпийского комитета (МОК) Томас Бах»).
 _BETWEEN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?")
