@@ -622,9 +622,13 @@ class _Resolver:
         """Whether the word right after `end` is a capitalised Russian common word (no name,
         surname or patronymic to pymorphy3) that may be a genitive: a title followed by it is
         the title of a body the knowledge base does not know («президент Международного
-        олимпийского комитета», «глава Олимпийского комитета Бразилии»), not Russia's."""
+        олимпийского комитета», «глава Олимпийского комитета Бразилии»), not Russia's; so is an
+        abbreviation or a word in Latin letters («президент ФИФА», «глава Google»)."""
         m = _TOKEN.match(self.text, _skip_spaces(self.text, end))
         word = m.group() if m else ""
+        if len(word) > 1 and word.isalpha() and (word.isupper() or not _CYRILLIC.search(word)
+                                                  and word[:1].isupper()):
+            return True  # an abbreviation or a Latin name: «президент ФИФА», «глава Google»
         if not (word[:1].isupper() and word[1:].islower() and _CYRILLIC.search(word)):
             return False
         parses = morph().parse(word)[:3]
@@ -990,7 +994,7 @@ class _Resolver:
                 continue
             if e.label != "PER":
                 continue
-            name = _possessive_surname(_strip_name(e.normal))
+            name = _undeclined_words(e.text, _possessive_surname(_strip_name(e.normal)))
             if not name or not any(c.isupper() for c in name[:1]):
                 continue
             before = next((r for r in reversed(out) if r.end <= e.start), None)
@@ -1547,9 +1551,23 @@ def _lone_surname_nominative(word: str, normal: str) -> str:
     """A lone surname in the nominative: the entity model's normal form, but a foreign surname
     in -и that pymorphy3 does not know is indeclinable and stays as written («Спейси», which
     the model would make «Спейся»)."""
-    if word.endswith("и") and not any(p.is_known for p in morph().parse(word)):
-        return word
-    return normal
+    return word if _undeclined(word) else normal
+
+
+def _undeclined(word: str) -> bool:
+    """A Russian word in -и pymorphy3 does not know: a foreign name that does not decline
+    («Спейси», «Кимберли»)."""
+    return word.endswith("и") and _CYRILLIC.search(word) is not None \
+        and not any(p.is_known for p in morph().parse(word))
+
+
+def _undeclined_words(text: str, normal: str) -> str:
+    """A person's normal form with the words that do not decline as the text writes them
+    («Кимберли Маккарти», which the model makes «Кимберль Маккарти»)."""
+    written, words = text.split(), normal.split()
+    if len(written) != len(words):
+        return normal
+    return " ".join(w if _undeclined(w) else n for w, n in zip(written, words, strict=True))
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by word: a long run meets new words forever
