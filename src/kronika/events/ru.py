@@ -944,9 +944,13 @@ class _Sentence:
                 undeclined = len(cases) == len(_CASES) and not self._subject_of_trigger(i, trig)
                 if not h_cases:
                     return None
-                if "nomn" not in cases or undeclined and h_prep is not None or h_prep is None \
+                in_phrase = h_prep is not None and not self._subject_of_trigger(i, trig) \
+                    and not self._before_verb(i)
+                if "nomn" not in cases or (undeclined or in_phrase) and h_prep is not None \
+                        or h_prep is None \
                         and (undeclined or k < i - 1 or h_cases & {"nomn", "accs"}):
-                    # «на базе НАТО»: an undeclined name takes its phrase's preposition too
+                    # «на базе НАТО»: an undeclined name takes its phrase's preposition too,
+                    # and so does one that reads as a genitive («по районам Ливана»)
                     cases, prep = h_cases, h_prep
         if prep is None and self.toks[i].text[:1].isupper():
             found = self._apposition_head(trig, i, cases)
@@ -992,6 +996,14 @@ class _Sentence:
                     and not trig.start <= before.start < trig.end \
                     and self._mention_at(j - 1) is None
         return False
+
+    def _before_verb(self, i: int) -> bool:
+        """Whether a verb follows the mention starting at token i right away, past adverbs: the
+        mention may be its subject («На этой неделе МИД Китая потребовал»)."""
+        j = self._mention_end(i) + 1
+        while j < len(self.toks) and self.toks[j].word.pos == "ADVB":
+            j += 1
+        return j < len(self.toks) and self.toks[j].word.pos == "VERB"
 
     def _subject_of_trigger(self, i: int, trig: RuTrigger) -> bool:
         """Whether the mention at token i is a person's name right before a verb trigger (past
