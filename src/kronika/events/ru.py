@@ -944,6 +944,8 @@ class _Sentence:
                 undeclined = len(cases) == len(_CASES) and not self._subject_of_trigger(i, trig)
                 if not h_cases:
                     return None
+                if h_prep is not None and self._open_object(trig, i, k, bare):
+                    return "target"  # «поддерживают в сирийской войне президента Башара Асада»
                 in_phrase = h_prep is not None and not self._subject_of_trigger(i, trig) \
                     and not self._before_verb(i)
                 if "nomn" not in cases or (undeclined or in_phrase) and h_prep is not None \
@@ -996,6 +998,26 @@ class _Sentence:
                     and not trig.start <= before.start < trig.end \
                     and self._mention_at(j - 1) is None
         return False
+
+    def _open_object(self, trig: RuTrigger, i: int, k: int, bare: set[str]) -> bool:
+        """Whether the person named at token i, after a prepositional phrase whose noun is at
+        token k, is the object of the verb trigger before it rather than a genitive in the phrase:
+        the verb takes a bare accusative, the person's name may be one, and nothing between the
+        verb and the phrase fills the object's place («поддерживают в сирийской войне
+        президента Башара Асада»; not «работает в администрации президента»)."""
+        m = self._mention_at(i)
+        verb = self.toks[self._index(trig.start)].word
+        last = self._index(trig.end)
+        if "accs" not in bare or verb.pos not in ("VERB", "INFN") or last >= k \
+                or m is None or not m.actors or any(a.kind != "person" for a in m.actors) \
+                or "accs" not in self._mention_cases(i):
+            return False
+        p = k - 1  # the preposition, before the phrase's adjectives («в сирийской войне»)
+        while p > last and self.toks[p].word.pos != "PREP":
+            p -= 1
+        return all(self._mention_at(j) is None for j in range(last, p)) and not any(
+            t.word.pos == "NOUN" and "accs" in t.word.cases or t.text in _HARD | {","}
+            for t in self.toks[last:p])
 
     def _before_verb(self, i: int) -> bool:
         """Whether a verb follows the mention starting at token i right away, past adverbs: the
