@@ -98,6 +98,8 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _DATIVE_SUBJECT = frozenset({"удалось", "удается", "удаётся", "удастся", "пришлось",
                              "предстоит", "следует"})
 _JOINERS = frozenset({"и", ",", "а", "также"})
+#: The agent of a participle between a noun trigger and its genitive («отстранённого ими»).
+_AGENT_PRONOUNS = frozenset({"ими", "им", "ею", "ей"})
 #: An adjective written with a number («23-летняя», «5-й»).
 _NUMBER_ADJECTIVE = re.compile(r"\d+-[а-яё]+")
 _FIRST_PERSON = frozenset({"я", "мы"})
@@ -815,15 +817,24 @@ class _Sentence:
 
     def _genitive_after(self, trig: RuTrigger) -> list[Actor]:
         """The actors of the genitive right after a noun trigger, past up to two adjectives or
-        numerals («похищение двух россиян», «арест Навального»)."""
+        numerals («похищение двух россиян», «арест Навального»), or past a participle and the
+        title that describes the person named after it («задержания отстранённого ими
+        президента страны Мухаммеда Мурси»)."""
         j = self._index(trig.end)
-        for _ in range(3):
+        for _ in range(4):
             if j >= len(self.toks):
                 return []
             m = self._mention_at(j)
+            if m is not None and self._describes_person(m, self._mention_end(j), len(self.toks)):
+                j = self._mention_end(j) + 1  # the title: on to the person it describes
+                while j < len(self.toks) and self._mention_at(j) is None:
+                    j += 1
+                continue
             if m is not None:
                 return list(m.actors) if "gent" in (self.toks[j].word.cases or {"gent"}) else []
-            if self.toks[j].word.pos not in ("ADJF", "NUMR") and not self.toks[j].text.isdigit():
+            w = self.toks[j].word
+            if w.pos not in ("ADJF", "NUMR", "PRTF") and not self.toks[j].text.isdigit() \
+                    and self.toks[j].low not in _AGENT_PRONOUNS:
                 return []
             j += 1
         return []
