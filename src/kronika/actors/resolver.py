@@ -1000,7 +1000,7 @@ class _Resolver:
             before = next((r for r in reversed(out) if r.end <= e.start), None)
             title = (before if before is not None and before.rule == "office-holder"
                      and len(before.actors) == 1 and not self.text[before.end:e.start].strip()
-                     else None)
+                     and not _plural_title(before.text) else None)
             earlier = self.ctx.surnames.get(_surname_key(name))
             body = self.title_of_body(out, e) if title is None else None
             known = self.known_person(name) if title is not None or body is not None else None
@@ -1349,6 +1349,16 @@ def _possessive_surname(name: str) -> str:
     -евый or -иный, with the surname's own nominative («Виталий Милоновый» -> «Виталий
     Милонов»)."""
     return _ADJECTIVE_SURNAME.sub(r"\1", name) if " " in name else name
+
+
+def _plural_title(words: str) -> bool:
+    """Whether a Russian title opens with a plural noun, which titles no one person named after
+    it («кандидат в президенты Беларуси Андрей Санников»)."""
+    first = _TOKEN.match(words)
+    if first is None or not _CYRILLIC.search(first.group()):
+        return False
+    parse = morph().parse(first.group())[0]
+    return parse.tag.POS == "NOUN" and parse.tag.number == "plur"
 
 
 def _strip_name(name: str) -> str:
