@@ -978,7 +978,7 @@ class _Resolver:
         out = list(found)
         for e in entities:
             inside = [r for r in found if r.start < e.end and e.start < r.end]
-            if inside and not self.surname_of_place(e, inside):
+            if inside and not (self.surname_of_place(e, inside) or self.named_by_demonym(e, inside)):
                 continue
             out = [r for r in out if r not in inside]
             if e.label == "ORG" and self.organisations:
@@ -1116,6 +1116,19 @@ class _Resolver:
             and all(r.rule in _PLACE_AS_NAME and r.text[:1].isupper()
                     and (r.start > e.start or r.end < e.end)
                     and e.start <= r.start and r.end <= e.end for r in inside)
+
+    def named_by_demonym(self, e: Entity, inside: list[Resolution]) -> bool:
+        """Russian: whether an organisation the entity model found is a body with a name of its
+        own that a country's adjective opens, capitalised inside the sentence («Члены Российской
+        академии наук», «Украинская православная церковь»), where the KB mentions inside it are
+        only that adjective; a lower-case one describes an organ of the state («российская
+        полиция»: the country) and so may one opening the sentence."""
+        if not (self.organisations and e.label == "ORG" and len(_TOKEN.findall(e.text)) > 1):
+            return False
+        opens = not self.text[self._span[0]:e.start].strip(" «\"'„“(-—")
+        return not opens and len(inside) == 1 and inside[0].rule == "demonym" \
+            and inside[0].start == e.start and inside[0].end < e.end \
+            and inside[0].text[:1].isupper()
 
     def named_body_of(self, e: Entity, country: Resolution) -> bool:
         """Whether an organisation the entity model found right before a country's name is a
@@ -1501,6 +1514,10 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
             close()
             run, joining = [], False
     close()
+    if bodies:  # «Члены Российской академии наук»: a body's name a country's adjective opens
+        runs += [(a.start, a.end, text[a.start:a.end]) for a in atoms
+                 if a.sym == "D" and text[a.start:a.start + 1].isupper()
+                 and text[start:a.start].strip(" «\"'„“(-—")]
     return runs
 
 
