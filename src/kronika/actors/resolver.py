@@ -977,6 +977,10 @@ class _Resolver:
         resolved right before the name ("Pentagon spokesman Pat Ryder"), or a new unknown person."""
         out = list(found)
         for e in entities:
+            if self.organisations and e.label == "PER" and _LAST_INITIAL.search(e.text) \
+                    and self.text.startswith(".", e.end):
+                # «Нуреддин Х.»: the model leaves the initial's point out of the name
+                e = dataclasses.replace(e, end=e.end + 1, text=e.text + ".", normal=e.normal + ".")
             inside = [r for r in found if r.start < e.end and e.start < r.end]
             if inside and not (self.surname_of_place(e, inside) or self.named_by_demonym(e, inside)):
                 continue
@@ -1311,6 +1315,8 @@ _TITLE_WORDS = re.compile(r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sir)\s+", re.IGNORE
 _ADJOINS = re.compile(r"[\s«»\"'„“”(]{0,4}")
 
 
+#: A name that ends in an initial («Нуреддин Х», «John F»).
+_LAST_INITIAL = re.compile(r"\s[^\W\d_]$")
 #: The KB mentions a person's name may hold as a name of its own: a country's adjective as a
 #: surname («Македонский»), a capital as a given name («Сана»).
 _PLACE_AS_NAME = frozenset({"demonym", "capital-metonym"})
