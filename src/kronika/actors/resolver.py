@@ -368,8 +368,8 @@ class _Matcher:
                 return False
         if a.sym == "P" and n == 1:
             word = text[toks[i][0]:toks[i][1]]
-            if len(word) <= 4 and word.isupper() and word != alias_tokens[0]:
-                return False  # an abbreviation ("МИД"), not the surname "Мид"
+            if word[:2].isupper() and word != alias_tokens[0]:
+                return False  # an abbreviation, inflected too ("МИД", «МИДа»), not «Мид»
         if a.sym == "P" and n == 1 and i > 0:
             prev = text[toks[i - 1][0]:toks[i - 1][1]]
             adjoining = before and before[-1].end == toks[i - 1][1]
