@@ -977,6 +977,8 @@ class _Resolver:
         resolved right before the name ("Pentagon spokesman Pat Ryder"), or a new unknown person."""
         out = list(found)
         for e in entities:
+            if self.organisations and e.label == "PER" and e.start == self._span[0]:
+                e = _without_common_noun(e)
             if self.organisations and e.label == "PER" and _LAST_INITIAL.search(e.text) \
                     and self.text.startswith(".", e.end):
                 # «Нуреддин Х.»: the model leaves the initial's point out of the name
@@ -1368,6 +1370,24 @@ def _possessive_surname(name: str) -> str:
     -евый or -иный, with the surname's own nominative («Виталий Милоновый» -> «Виталий
     Милонов»)."""
     return _ADJECTIVE_SURNAME.sub(r"\1", name) if " " in name else name
+
+
+def _without_common_noun(e: Entity) -> Entity:
+    """A Russian person's name the entity model opened with a common noun in the nominative
+    plural, capitalised as it opens the sentence, without it («Музыканты Шевчук» -> «Шевчук»):
+    pymorphy3 knows the word, as no name, surname or patronymic."""
+    words, normal = e.text.split(" "), e.normal.split(" ")
+    if len(words) < 2 or len(normal) != len(words) or not _CYRILLIC.search(words[0]):
+        return e
+    parses = morph().parse(words[0])
+    best = parses[0].tag
+    if not parses[0].is_known or best.POS != "NOUN" or best.number != "plur" \
+            or best.case != "nomn" or any(
+            {"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses[:3]):
+        return e  # a given name may be a common noun too («Алмаз», «Марен»): plural only
+    cut = len(words[0]) + 1
+    return dataclasses.replace(e, start=e.start + cut, text=e.text[cut:],
+                               normal=" ".join(normal[1:]))
 
 
 def _plural_title(words: str) -> bool:
