@@ -253,6 +253,7 @@ class _Matcher:
             r"(?<![^\W_])(?:" + "|".join(re.escape(w).replace("е", "[её]").replace("'", "['’‘]")
                                          for w in words) + r")(?![^\W_])", re.IGNORECASE)
         self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
+        self.not_bodies = frozenset(_norm(w) for w in kb.words.get("not-body", ()))
         self.not_person_ends = frozenset(_norm(w) for w in kb.words.get("not-person-end", ()))
         self.given_names = _given_names()
         self.state_bodies = frozenset(_norm(w) for w in kb.words.get("state-body", ()))
@@ -987,6 +988,8 @@ class _Resolver:
             if inside and not (self.surname_of_place(e, inside) or self.named_by_demonym(e, inside)):
                 continue
             out = [r for r in out if r not in inside]
+            if e.label == "ORG" and self.organisations and _norm(e.text) in self.m.not_bodies:
+                continue  # «СМИ сообщили», «ОМОН разогнал»: a kind of body, no name
             if e.label == "ORG" and self.organisations:
                 # «агентство … Индии»: the country stands; «Исламское государство» (ИГИЛ): the
                 # abbreviation the KB knows names the same body
@@ -1500,6 +1503,7 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
     агентства», «Роскомнадзор»)."""
     runs: list[tuple[int, int, str]] = []
     run: list[re.Match[str]] = []
+    not_bodies = _matcher().not_bodies if bodies else frozenset()
     covered = {pos for a in atoms for pos in range(a.start, a.end)}  # linear in a long sentence
     countries = [a.start for a in atoms if a.sym == "C"]
 
@@ -1514,6 +1518,8 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
         words = [m for m in run if len(m.group()) > 1]  # initials do not count: "J. Smith"
         if bodies and len(words) == 1 and (_may_name_body(words[0].group())
                                            or _lone_surname(words[0].group())
+                                           or _abbreviation(words[0].group())
+                                           and _norm(words[0].group()) not in not_bodies
                                            or before_country(words[0].end())):
             runs.append((words[0].start(), words[0].end(), words[0].group()))
         elif len(words) >= 2 and _norm(words[-1].group()) not in not_person_ends:
@@ -1552,6 +1558,11 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
 _LOWER_GAP = re.compile(r"(?: [а-яё-]+){0,5} ")
 #: The function words a body's name has inside it («по делам», «при президенте»).
 _BODY_NAME_JOINERS = frozenset({"по", "и", "при"})
+
+
+def _abbreviation(word: str) -> bool:
+    """A Russian abbreviation, a body's name to the entity model («ФСБ», «МЧС», «ФИДЕ»)."""
+    return len(word) > 1 and word.isupper() and word.isalpha() and bool(_CYRILLIC.search(word))
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by word
