@@ -1561,8 +1561,11 @@ _BODY_NAME_JOINERS = frozenset({"по", "и", "при"})
 
 
 def _abbreviation(word: str) -> bool:
-    """A Russian abbreviation, a body's name to the entity model («ФСБ», «МЧС», «ФИДЕ»)."""
-    return len(word) > 1 and word.isupper() and word.isalpha() and bool(_CYRILLIC.search(word))
+    """A Russian abbreviation, a body's name to the entity model («ФСБ», «МЧС», «ФИДЕ»), or a
+    capitalised word in Latin letters in Russian text, a foreign name («Facebook», «Apple»)."""
+    if len(word) < 2 or not word.isalpha():
+        return False
+    return word.isupper() if _CYRILLIC.search(word) else word[:1].isupper() and word.isascii()
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by word
