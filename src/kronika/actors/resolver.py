@@ -253,6 +253,7 @@ class _Matcher:
             r"(?<![^\W_])(?:" + "|".join(re.escape(w).replace("е", "[её]").replace("'", "['’‘]")
                                          for w in words) + r")(?![^\W_])", re.IGNORECASE)
         self.not_names = frozenset(_norm(w) for w in kb.words.get("not-name", ()))
+        self.not_bodies = frozenset(_norm(w) for w in kb.words.get("not-body", ()))
         self.not_person_ends = frozenset(_norm(w) for w in kb.words.get("not-person-end", ()))
         self.given_names = _given_names()
         self.state_bodies = frozenset(_norm(w) for w in kb.words.get("state-body", ()))
@@ -265,14 +266,16 @@ class _Matcher:
         # Makarov"): the last word of a full-name alias, taken only for whoever holds an office
         # on the document's day (see _Resolver.holder_surnames).
         self.holder_surnames: dict[str, set[str]] = {}
+        # and of everyone, for a lone Russian surname the entity model reads as a person
+        self.surnames: dict[str, set[str]] = {}
         held = {h.person for f in kb.offices.values() for h in f.holders}
         for p in kb.people.values():
-            if p.id not in held:
-                continue
             for a in p.aliases:
                 words = [w for w in _TOKEN.findall(a) if w.isalpha()]
                 if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words[-1]) >= 3:
-                    self.holder_surnames.setdefault(_key(words[-1]), set()).add(p.id)
+                    self.surnames.setdefault(_key(words[-1]), set()).add(p.id)
+                    if p.id in held:
+                        self.holder_surnames.setdefault(_key(words[-1]), set()).add(p.id)
 
     def given_name(self, word: str) -> bool:
         """An English given name (`given-names.yaml`) or a Russian one to pymorphy3."""
@@ -366,8 +369,8 @@ class _Matcher:
                 return False
         if a.sym == "P" and n == 1:
             word = text[toks[i][0]:toks[i][1]]
-            if len(word) <= 4 and word.isupper() and word != alias_tokens[0]:
-                return False  # an abbreviation ("МИД"), not the surname "Мид"
+            if word[:2].isupper() and word != alias_tokens[0]:
+                return False  # an abbreviation, inflected too ("МИД", «МИДа»), not «Мид»
         if a.sym == "P" and n == 1 and i > 0:
             prev = text[toks[i - 1][0]:toks[i - 1][1]]
             adjoining = before and before[-1].end == toks[i - 1][1]
@@ -621,9 +624,13 @@ class _Resolver:
         """Whether the word right after `end` is a capitalised Russian common word (no name,
         surname or patronymic to pymorphy3) that may be a genitive: a title followed by it is
         the title of a body the knowledge base does not know («президент Международного
-        олимпийского комитета», «глава Олимпийского комитета Бразилии»), not Russia's."""
+        олимпийского комитета», «глава Олимпийского комитета Бразилии»), not Russia's; so is an
+        abbreviation or a word in Latin letters («президент ФИФА», «глава Google»)."""
         m = _TOKEN.match(self.text, _skip_spaces(self.text, end))
         word = m.group() if m else ""
+        if len(word) > 1 and word.isalpha() and (word.isupper() or not _CYRILLIC.search(word)
+                                                  and word[:1].isupper()):
+            return True  # an abbreviation or a Latin name: «президент ФИФА», «глава Google»
         if not (word[:1].isupper() and word[1:].islower() and _CYRILLIC.search(word)):
             return False
         parses = morph().parse(word)[:3]
@@ -976,24 +983,38 @@ class _Resolver:
         resolved right before the name ("Pentagon spokesman Pat Ryder"), or a new unknown person."""
         out = list(found)
         for e in entities:
-            if any(r.start < e.end and e.start < r.end for r in found):
+            if self.organisations and e.label == "PER" and e.start == self._span[0]:
+                e = _without_common_noun(e)
+            if self.organisations and e.label == "PER" and _LAST_INITIAL.search(e.text) \
+                    and self.text.startswith(".", e.end):
+                # «Нуреддин Х.»: the model leaves the initial's point out of the name
+                e = dataclasses.replace(e, end=e.end + 1, text=e.text + ".", normal=e.normal + ".")
+            inside = [r for r in found if r.start < e.end and e.start < r.end]
+            if inside and not (self.surname_of_place(e, inside) or self.named_by_demonym(e, inside)):
                 continue
+            out = [r for r in out if r not in inside]
+            if e.label == "ORG" and self.organisations and _norm(e.text) in self.m.not_bodies:
+                continue  # «СМИ сообщили», «ОМОН разогнал»: a kind of body, no name
             if e.label == "ORG" and self.organisations:
                 # «агентство … Индии»: the country stands; «Исламское государство» (ИГИЛ): the
                 # abbreviation the KB knows names the same body
-                if not any(r.start >= e.end and _ADJOINS.fullmatch(self.text, e.end, r.start)
-                           for r in found) and not self.sentence_case_only(e):
+                after = next((r for r in found if r.start >= e.end
+                              and _ADJOINS.fullmatch(self.text, e.end, r.start)), None)
+                if after is not None and self.named_body_of(e, after):
+                    out.remove(after)  # «Минсельхоз РФ»: the body, named without its country
+                    out.append(_organisation(e, self.text, after.end))
+                elif after is None and not self.sentence_case_only(e):
                     out.append(_organisation(e))
                 continue
             if e.label != "PER":
                 continue
-            name = _strip_name(e.normal)
+            name = _undeclined_words(e.text, _possessive_surname(_strip_name(e.normal)))
             if not name or not any(c.isupper() for c in name[:1]):
                 continue
             before = next((r for r in reversed(out) if r.end <= e.start), None)
             title = (before if before is not None and before.rule == "office-holder"
                      and len(before.actors) == 1 and not self.text[before.end:e.start].strip()
-                     else None)
+                     and not _plural_title(before.text) else None)
             earlier = self.ctx.surnames.get(_surname_key(name))
             body = self.title_of_body(out, e) if title is None else None
             known = self.known_person(name) if title is not None or body is not None else None
@@ -1024,12 +1045,31 @@ class _Resolver:
                 r = Resolution(title.start, e.end, actor.text, (actor,), "title+unknown",
                                f"'{e.text}' is a {e.label} the knowledge base does not know; the "
                                f"title before it makes them {role}")
-            elif " " not in name:
-                if earlier is None:  # news introduces a new person by full name; one word is
-                    continue         # too often a place the model mistook ("from Kherson")
+            elif " " not in name and earlier is not None:
                 actor = dataclasses.replace(earlier, text=e.text)
                 r = Resolution(e.start, e.end, e.text, (actor,), "surname",
                                f"'{e.text}' is the surname of {earlier.name}, named earlier")
+            elif " " not in name:
+                # news introduces a new person by full name; in English one word is too often a
+                # place the model mistook ("from Kherson"), a Russian one a place only where
+                # pymorphy3 says so («Кулябина», «Селезнёв» are people)
+                if not (self.organisations and _lone_surname(e.text)):
+                    continue
+                name = _lone_surname_nominative(e.text, name)
+                ids = self.m.surnames.get(_key(name), set())
+                if len(ids) > 1:
+                    continue  # «Картер»: Ash or Nick Carter (holder_surnames may tell on the day)
+                if ids:
+                    actor, why = self.person(next(iter(ids)), e.text)
+                    r = Resolution(e.start, e.end, e.text, (actor,), "kb-surname",
+                                   f"'{e.text}' is a PER (named-entity model) of one word, the "
+                                   f"surname of one person of the knowledge base; {why}")
+                else:
+                    actor = Actor(e.text, name, None, None, None, "person")
+                    r = Resolution(e.start, e.end, e.text, (actor,), "lone-surname",
+                                   f"'{e.text}' is a PER (named-entity model) of one word the "
+                                   f"knowledge base does not know, no place to pymorphy3; its "
+                                   f"normal form is '{name}'")
             elif (known := self.known_person(name)) is not None:
                 actor = dataclasses.replace(known, text=e.text)  # «с Эммануэлем Макроном»
                 r = Resolution(e.start, e.end, e.text, (actor,), "entity-in-kb",
@@ -1082,6 +1122,43 @@ class _Resolver:
             return head.start(1), covered
         return None
 
+    def surname_of_place(self, e: Entity, inside: list[Resolution]) -> bool:
+        """Russian: whether a person's name the entity model found holds a country's adjective
+        or capital as a name of its own («Александра Македонского», «Андрей Косовский», «Сана
+        Мирзоева»): a full name of several words, and the KB mentions inside it only a capitalised
+        demonym or capital that does not cover it all."""
+        return self.organisations and e.label == "PER" and len(_TOKEN.findall(e.text)) > 1 \
+            and all(r.rule in _PLACE_AS_NAME and r.text[:1].isupper()
+                    and (r.start > e.start or r.end < e.end)
+                    and e.start <= r.start and r.end <= e.end for r in inside)
+
+    def named_by_demonym(self, e: Entity, inside: list[Resolution]) -> bool:
+        """Russian: whether an organisation the entity model found is a body with a name of its
+        own that a country's adjective opens, capitalised inside the sentence («Члены Российской
+        академии наук», «Украинская православная церковь»), where the KB mentions inside it are
+        only that adjective; a lower-case one describes an organ of the state («российская
+        полиция»: the country) and so may one opening the sentence."""
+        if not (self.organisations and e.label == "ORG" and len(_TOKEN.findall(e.text)) > 1):
+            return False
+        opens = not self.text[self._span[0]:e.start].strip(" «\"'„“(-—")
+        return not opens and len(inside) == 1 and inside[0].rule == "demonym" \
+            and inside[0].start == e.start and inside[0].end < e.end \
+            and inside[0].text[:1].isupper()
+
+    def named_body_of(self, e: Entity, country: Resolution) -> bool:
+        """Whether an organisation the entity model found right before a country's name is a
+        body with a name of its own, named without the country (docs/ANNOTATION.md, Actors):
+        capitalised beyond its sentence's first letter, and of several words or one pymorphy3
+        does not know or knows as a body's name («Минсельхоз РФ», «Управление по делам радио и телевидения Китая»; not
+        «Полиция Индии», an unnamed organ of the state, which is the country)."""
+        words = _TOKEN.findall(e.text)
+        if not words or not words[0][:1].isupper() or self.sentence_case_only(e) \
+                or not country.actors or any(a.kind != "country" for a in country.actors):
+            return False
+        parses = morph().parse(words[0])
+        return len(words) > 1 or not any(p.is_known for p in parses) \
+            or any("Orgn" in p.tag.grammemes for p in parses[:2])
+
     def sentence_case_only(self, e: Entity) -> bool:
         """Whether an entity's only capital is its sentence's first letter, on a common word:
         «Независимая комиссия …» opening a sentence names no body."""
@@ -1099,11 +1176,30 @@ class _Resolver:
         whole = [r for r in find(name, [(0, len(name))], self.on, None, self.files)
                  if r.end == len(name) and len(r.actors) == 1
                  and (r.start == 0 or r.rule == "person-alias")]
+        if not whole and " " in name:
+            return self.known_by_surname(name)
         actor = whole[0].actors[0] if whole else None
         if actor is None or not actor.id or actor.kind != "person":
             return None
         if whole[0].start > 0 and not self.same_given_name(actor.id, name[:whole[0].start]):
             return None  # «Энда Кенни» is not Jason Kenney («Джейсон Кенни»)
+        return actor
+
+    def known_by_surname(self, name: str) -> Actor | None:
+        """The KB person whose surname alias ends a full name the matcher left whole, when the
+        given name before it opens one of the person's Russian full-name aliases too («Реджеп
+        Эрдоган» is Recep Tayyip Erdoğan, «Реджеп Тайип Эрдоган» to the KB); never for a
+        person the KB gives no such alias."""
+        given, surname = name.rsplit(" ", 1)
+        found = [r for r in find(surname, [(0, len(surname))], self.on, None, self.files)
+                 if r.start == 0 and r.end == len(surname) and len(r.actors) == 1
+                 and r.rule == "person-alias"]
+        actor = found[0].actors[0] if found else None
+        if actor is None or not actor.id or actor.kind != "person":
+            return None
+        full = [a for a in self.kb.people[actor.id].aliases if " " in a and _CYRILLIC.search(a)]
+        if not full or not self.same_given_name(actor.id, given):
+            return None
         return actor
 
     def same_given_name(self, pid: str, given: str) -> bool:
@@ -1232,6 +1328,11 @@ _TITLE_WORDS = re.compile(r"^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?|sir)\s+", re.IGNORE
 _ADJOINS = re.compile(r"[\s«»\"'„“”(]{0,4}")
 
 
+#: A name that ends in an initial («Нуреддин Х», «John F»).
+_LAST_INITIAL = re.compile(r"\s[^\W\d_]$")
+#: The KB mentions a person's name may hold as a name of its own: a country's adjective as a
+#: surname («Македонский»), a capital as a given name («Сана»).
+_PLACE_AS_NAME = frozenset({"demonym", "capital-metonym"})
 #: What may stand between a body's name and the person it titles: spaces, an abbreviation in
 #: brackets («Международного олимпийского комитета (МОК) Томас Бах»).
 _BETWEEN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?")
@@ -1270,19 +1371,69 @@ def _skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
+#: A surname in -ов/-ев/-ин the entity model lemmatised as an adjective («Виталием Милоновым»
+#: -> «Милоновый»): no Russian surname ends so.
+_ADJECTIVE_SURNAME = re.compile(r"(?<=[а-яё])([оеё]в|ин)ый$")
+
+
+def _possessive_surname(name: str) -> str:
+    """A Russian name whose last word the entity model lemmatised as an adjective in -овый,
+    -евый or -иный, with the surname's own nominative («Виталий Милоновый» -> «Виталий
+    Милонов»)."""
+    return _ADJECTIVE_SURNAME.sub(r"\1", name) if " " in name else name
+
+
+def _without_common_noun(e: Entity) -> Entity:
+    """A Russian person's name the entity model opened with a common noun in the nominative
+    plural, capitalised as it opens the sentence, without it («Музыканты Шевчук» -> «Шевчук»):
+    pymorphy3 knows the word, as no name, surname or patronymic."""
+    words, normal = e.text.split(" "), e.normal.split(" ")
+    if len(words) < 2 or len(normal) != len(words) or not _CYRILLIC.search(words[0]):
+        return e
+    parses = morph().parse(words[0])
+    best = parses[0].tag
+    if not parses[0].is_known or best.POS != "NOUN" or best.number != "plur" \
+            or best.case != "nomn" or any(
+            {"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses[:3]):
+        return e  # a given name may be a common noun too («Алмаз», «Марен»): plural only
+    cut = len(words[0]) + 1
+    return dataclasses.replace(e, start=e.start + cut, text=e.text[cut:],
+                               normal=" ".join(normal[1:]))
+
+
+def _plural_title(words: str) -> bool:
+    """Whether a Russian title opens with a plural noun, which titles no one person named after
+    it («кандидат в президенты Беларуси Андрей Санников»)."""
+    first = _TOKEN.match(words)
+    if first is None or not _CYRILLIC.search(first.group()):
+        return False
+    parse = morph().parse(first.group())[0]
+    return parse.tag.POS == "NOUN" and parse.tag.number == "plur"
+
+
 def _strip_name(name: str) -> str:
     """A person's name without a leading "the"/"Mr." and a trailing "'s"."""
     name = _TITLE_WORDS.sub("", name.strip())
     return re.sub(r"['’]s$", "", name).strip()
 
 
-def _organisation(e: Entity) -> Resolution:
-    """An organisation the KB does not know («Роскомнадзором» → Роскомнадзор, no id)."""
+def _organisation(e: Entity, text: str = "", end: int | None = None) -> Resolution:
+    """An organisation the KB does not know («Роскомнадзором» → Роскомнадзор, no id); up to
+    `end` in `text` where its mention takes in the country's name after it, which its name
+    leaves out («Минсельхоз РФ»)."""
     name = _nominative_ru(e.text)
-    return Resolution(e.start, e.end, e.text, (Actor(e.text, name, None, None, None,
-                                                     "organisation"),),
-                      "unknown-organisation", f"'{e.text}' is an ORG (named-entity model) the "
-                      f"knowledge base does not know; its name in the nominative is '{name}'")
+    if end is None:
+        return Resolution(e.start, e.end, e.text, (Actor(e.text, name, None, None, None,
+                                                         "organisation"),),
+                          "unknown-organisation", f"'{e.text}' is an ORG (named-entity model) "
+                          f"the knowledge base does not know; its name in the nominative is "
+                          f"'{name}'")
+    words = text[e.start:end]
+    return Resolution(e.start, end, words, (Actor(words, name, None, None, None,
+                                                  "organisation"),),
+                      "body-of-country", f"'{e.text}' is an ORG (named-entity model) the "
+                      f"knowledge base does not know, with a name of its own before the "
+                      f"country's: the body '{name}', named without the country")
 
 
 def _nominative_ru(words: str) -> str:
@@ -1360,11 +1511,24 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
     агентства», «Роскомнадзор»)."""
     runs: list[tuple[int, int, str]] = []
     run: list[re.Match[str]] = []
+    not_bodies = _matcher().not_bodies if bodies else frozenset()
     covered = {pos for a in atoms for pos in range(a.start, a.end)}  # linear in a long sentence
+    countries = [a.start for a in atoms if a.sym == "C"]
+
+    def before_country(pos: int) -> bool:
+        # «Минсельхоз РФ», «Управление по делам радио и телевидения Китая»: a body may be named
+        # before its country (`_Resolver.named_body_of`)
+        nxt = next((c for c in countries if c >= pos), None)
+        return nxt is not None and bool(_LOWER_GAP.fullmatch(text, pos, nxt)) \
+            and all(_in_body_name(w) for w in text[pos:nxt].split())
 
     def close() -> None:
         words = [m for m in run if len(m.group()) > 1]  # initials do not count: "J. Smith"
-        if bodies and len(words) == 1 and _may_name_body(words[0].group()):
+        if bodies and len(words) == 1 and (_may_name_body(words[0].group())
+                                           or _lone_surname(words[0].group())
+                                           or _abbreviation(words[0].group())
+                                           and _norm(words[0].group()) not in not_bodies
+                                           or before_country(words[0].end())):
             runs.append((words[0].start(), words[0].end(), words[0].group()))
         elif len(words) >= 2 and _norm(words[-1].group()) not in not_person_ends:
             stop = words[-1].end()
@@ -1390,7 +1554,34 @@ def _name_runs(text: str, start: int, end: int, atoms: list[_Atom], not_names: f
             close()
             run, joining = [], False
     close()
+    if bodies:  # «Члены Российской академии наук»: a body's name a country's adjective opens
+        runs += [(a.start, a.end, text[a.start:a.end]) for a in atoms
+                 if a.sym == "D" and text[a.start:a.start + 1].isupper()
+                 and text[start:a.start].strip(" «\"'„“(-—")]
     return runs
+
+
+#: What may stand between a body's capitalised first word and its country: up to five
+#: lower-case words («Управление по делам радио и телевидения Китая»), each `_in_body_name`.
+_LOWER_GAP = re.compile(r"(?: [а-яё-]+){0,5} ")
+#: The function words a body's name has inside it («по делам», «при президенте»).
+_BODY_NAME_JOINERS = frozenset({"по", "и", "при"})
+
+
+def _abbreviation(word: str) -> bool:
+    """A Russian abbreviation, a body's name to the entity model («ФСБ», «МЧС», «ФИДЕ»), or a
+    capitalised word in Latin letters in Russian text, a foreign name («Facebook», «Apple»)."""
+    if len(word) < 2 or not word.isalpha():
+        return False
+    return word.isupper() if _CYRILLIC.search(word) else word[:1].isupper() and word.isascii()
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by word
+def _in_body_name(word: str) -> bool:
+    """Whether a lower-case word may go on a body's name: a noun or an adjective at its likeliest
+    reading, or «по», «и», «при»; no verb («Газпром сократил поставки в Литву» names no body of
+    Lithuania) and no preposition of place («ФБР в Испании»)."""
+    return word in _BODY_NAME_JOINERS or morph().parse(word)[0].tag.POS in ("NOUN", "ADJF")
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by word
@@ -1406,6 +1597,52 @@ def _may_name_body(word: str) -> bool:
     parses = morph().parse(word)[:2]
     return parses[0].is_known and parses[0].tag.POS == "ADJF" and not any(
         {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in parses)
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by word
+def _lone_surname(word: str) -> bool:
+    """A Russian word the entity model read as a person alone that may be a surname: Cyrillic,
+    capitalised, no place name to pymorphy3 among its likely readings, and a surname or a name
+    to it, a word it does not know or one with a surname's suffix («Кулябина», «Здоровенин»,
+    «Пыжиков»; not «Херсона», «Дублин»)."""
+    if len(word) < 3 or not _CYRILLIC.search(word) or not word[:1].isupper() \
+            or not word[1:].islower():
+        return False
+    parses = morph().parse(word)
+    likely = parses[:2]
+    if any("Geox" in p.tag.grammemes for p in likely):
+        return False
+    return any({"Surn", "Name"} & p.tag.grammemes for p in parses) \
+        or not any(p.is_known for p in parses) or bool(_SURNAME_FORM.search(word))
+
+
+#: A Russian surname's suffix in any case («Пыжиков», «Пыжиковым», «Мерзляковой», «Вяземского»):
+#: pymorphy3 may know the word as something else («Пыжиков», the genitive of «пыжик»).
+_SURNAME_FORM = re.compile(r"(?:[оеё]в|[иы]н)(?:а|у|ым|ом|е|ой|ы|ых)?$|[сц]к(?:ий|ого|ому|им|ом"
+                           r"|ая|ой|ую)$")
+
+
+def _lone_surname_nominative(word: str, normal: str) -> str:
+    """A lone surname in the nominative: the entity model's normal form, but a foreign surname
+    in -и that pymorphy3 does not know is indeclinable and stays as written («Спейси», which
+    the model would make «Спейся»)."""
+    return word if _undeclined(word) else normal
+
+
+def _undeclined(word: str) -> bool:
+    """A Russian word in -и pymorphy3 does not know: a foreign name that does not decline
+    («Спейси», «Кимберли»)."""
+    return word.endswith("и") and _CYRILLIC.search(word) is not None \
+        and not any(p.is_known for p in morph().parse(word))
+
+
+def _undeclined_words(text: str, normal: str) -> str:
+    """A person's normal form with the words that do not decline as the text writes them
+    («Кимберли Маккарти», which the model makes «Кимберль Маккарти»)."""
+    written, words = text.split(), normal.split()
+    if len(written) != len(words):
+        return normal
+    return " ".join(w if _undeclined(w) else n for w, n in zip(written, words, strict=True))
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by word: a long run meets new words forever

@@ -102,6 +102,10 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _DATIVE_SUBJECT = frozenset({"удалось", "удается", "удаётся", "удастся", "пришлось",
                              "предстоит", "следует"})
 _JOINERS = frozenset({"и", ",", "а", "также"})
+#: The agent of a participle between a noun trigger and its genitive («отстранённого ими»).
+_AGENT_PRONOUNS = frozenset({"ими", "им", "ею", "ей"})
+#: An adjective written with a number («23-летняя», «5-й»).
+_NUMBER_ADJECTIVE = re.compile(r"\d+-[а-яё]+")
 _FIRST_PERSON = frozenset({"я", "мы"})
 _OBJECT_PRONOUNS = frozenset({"его", "её", "ее", "их", "ему", "ей", "им", "него", "неё", "нее",
                               "них", "нему", "ней", "ним", "нам", "нас", "мне", "меня"})
@@ -689,8 +693,7 @@ class _Sentence:
             end = i
             while end + 1 < hi and self._mention_at(end + 1) is m:
                 end += 1
-            joined = previous is not None and all(
-                x.low in _JOINERS for x in self.toks[previous[0] + 1 : i])
+            joined = previous is not None and self._joins_list(previous[0] + 1, i)
             if self._describes_person(m, end, hi):
                 continue  # «Американский актёр Уэнтуорт Миллер», «депутат Украины Дмитрий Святаш»
             if i > last and any(t.word.pos == "INFN" for t in self.toks[last:i]):
@@ -746,6 +749,17 @@ class _Sentence:
             elif bare:
                 _add(targets, m.actors)
         return sources, targets
+
+    def _joins_list(self, lo: int, hi: int) -> bool:
+        """Whether the tokens [lo, hi) between two mentions join them in a list: joiners, then
+        perhaps the second one's adjectives or numbers («Алёхина и 23-летняя Надежда
+        Толоконникова»)."""
+        k = lo
+        while k < hi and self.toks[k].low in _JOINERS:
+            k += 1
+        return k > lo and all(t.word.pos in ("ADJF", "NUMR") or t.text.isdigit()
+                              or _NUMBER_ADJECTIVE.fullmatch(t.text) for t in self.toks[k:hi]) \
+            or k == hi
 
     def _relative_object(self, trig: RuTrigger, lo: int, passive: bool) -> list[Actor]:
         """The noun a relative clause hangs on, where the relative pronoun is the trigger's
@@ -811,15 +825,24 @@ class _Sentence:
 
     def _genitive_after(self, trig: RuTrigger) -> list[Actor]:
         """The actors of the genitive right after a noun trigger, past up to two adjectives or
-        numerals («похищение двух россиян», «арест Навального»)."""
+        numerals («похищение двух россиян», «арест Навального»), or past a participle and the
+        title that describes the person named after it («задержания отстранённого ими
+        президента страны Мухаммеда Мурси»)."""
         j = self._index(trig.end)
-        for _ in range(3):
+        for _ in range(4):
             if j >= len(self.toks):
                 return []
             m = self._mention_at(j)
+            if m is not None and self._describes_person(m, self._mention_end(j), len(self.toks)):
+                j = self._mention_end(j) + 1  # the title: on to the person it describes
+                while j < len(self.toks) and self._mention_at(j) is None:
+                    j += 1
+                continue
             if m is not None:
                 return list(m.actors) if "gent" in (self.toks[j].word.cases or {"gent"}) else []
-            if self.toks[j].word.pos not in ("ADJF", "NUMR") and not self.toks[j].text.isdigit():
+            w = self.toks[j].word
+            if w.pos not in ("ADJF", "NUMR", "PRTF") and not self.toks[j].text.isdigit() \
+                    and self.toks[j].low not in _AGENT_PRONOUNS:
                 return []
             j += 1
         return []
@@ -940,9 +963,15 @@ class _Sentence:
                 undeclined = len(cases) == len(_CASES) and not self._subject_of_trigger(i, trig)
                 if not h_cases:
                     return None
-                if "nomn" not in cases or undeclined and h_prep is not None or h_prep is None \
+                if h_prep is not None and self._open_object(trig, i, k, bare):
+                    return "target"  # «поддерживают в сирийской войне президента Башара Асада»
+                in_phrase = h_prep is not None and not self._subject_of_trigger(i, trig) \
+                    and not self._before_verb(i)
+                if "nomn" not in cases or (undeclined or in_phrase) and h_prep is not None \
+                        or h_prep is None \
                         and (undeclined or k < i - 1 or h_cases & {"nomn", "accs"}):
-                    # «на базе НАТО»: an undeclined name takes its phrase's preposition too
+                    # «на базе НАТО»: an undeclined name takes its phrase's preposition too,
+                    # and so does one that reads as a genitive («по районам Ливана»)
                     cases, prep = h_cases, h_prep
         if prep is None and self.toks[i].text[:1].isupper():
             found = self._apposition_head(trig, i, cases)
@@ -953,6 +982,8 @@ class _Sentence:
         if prep is not None:
             if prep == "между" or passive and prep == "со стороны":
                 return "source"
+            if passive and prep == "в" and len(cases) == len(_CASES):
+                return None  # «были убиты в Марокко»: an undeclined place is where, not whom
             if any(p == prep and c in cases for p, c in rule.targets):
                 return "target"
             return None
@@ -986,6 +1017,34 @@ class _Sentence:
                     and not trig.start <= before.start < trig.end \
                     and self._mention_at(j - 1) is None
         return False
+
+    def _open_object(self, trig: RuTrigger, i: int, k: int, bare: set[str]) -> bool:
+        """Whether the person named at token i, after a prepositional phrase whose noun is at
+        token k, is the object of the verb trigger before it rather than a genitive in the phrase:
+        the verb takes a bare accusative, the person's name may be one, and nothing between the
+        verb and the phrase fills the object's place («поддерживают в сирийской войне
+        президента Башара Асада»; not «работает в администрации президента»)."""
+        m = self._mention_at(i)
+        verb = self.toks[self._index(trig.start)].word
+        last = self._index(trig.end)
+        if "accs" not in bare or verb.pos not in ("VERB", "INFN") or last >= k \
+                or m is None or not m.actors or any(a.kind != "person" for a in m.actors) \
+                or "accs" not in self._mention_cases(i):
+            return False
+        p = k - 1  # the preposition, before the phrase's adjectives («в сирийской войне»)
+        while p > last and self.toks[p].word.pos != "PREP":
+            p -= 1
+        return all(self._mention_at(j) is None for j in range(last, p)) and not any(
+            t.word.pos == "NOUN" and "accs" in t.word.cases or t.text in _HARD | {","}
+            for t in self.toks[last:p])
+
+    def _before_verb(self, i: int) -> bool:
+        """Whether a verb follows the mention starting at token i right away, past adverbs: the
+        mention may be its subject («На этой неделе МИД Китая потребовал»)."""
+        j = self._mention_end(i) + 1
+        while j < len(self.toks) and self.toks[j].word.pos == "ADVB":
+            j += 1
+        return j < len(self.toks) and self.toks[j].word.pos == "VERB"
 
     def _subject_of_trigger(self, i: int, trig: RuTrigger) -> bool:
         """Whether the mention at token i is a person's name right before a verb trigger (past
@@ -1282,13 +1341,17 @@ class _Sentence:
         verb, the trigger or another actor stands right before the mention."""
         k = i - 1
         nouns = 0
+        later: _Word | None = None  # the noun after this one: the genitive it governs
         while k >= 0 and nouns < 4:
             t = self.toks[k]
             if self._mention_at(k) is not None or trig.start <= t.start < trig.end:
                 break
             if t.word.pos == "NOUN" and (t.text[:1].islower() or k == 0
                                          or self.toks[k - 1].text in _HARD | {","}):
+                if later is not None and later.cases and "gent" not in later.cases:
+                    break  # «о встрече министры ФРГ»: «министры» opens the phrase, no genitive
                 nouns += 1
+                later = t.word
             elif t.word.pos not in ("ADJF", "NUMR", "PRTF") or nouns == 0:
                 break
             k -= 1
@@ -1299,8 +1362,24 @@ class _Sentence:
             first += 1
         w = self.toks[first].word
         if nouns > 1 and w.animate:
-            return first, frozenset(), None  # «критик лидера Рахмона»: someone else's actor
+            titled = self._title_of_name(first, i)
+            if titled is None:
+                return first, frozenset(), None  # «критик лидера Рахмона»: someone else's actor
+            return first, titled, self._preposition(first)
         return first, w.cases or frozenset(_CASES), self._preposition(first)
+
+    def _title_of_name(self, first: int, i: int) -> frozenset[str] | None:
+        """The cases a person's title at token `first` shares with the name at token i, when
+        the nouns between are the title's own genitive attributes, none of them a person («убеждать
+        губернатора Кемеровской области Амана Тулеева»: the name stands in apposition to the
+        title, where «критик лидера Рахмона» names the leader's). None otherwise."""
+        if any(t.word.pos == "NOUN" and t.word.animate for t in self.toks[first + 1:i]):
+            return None
+        m = self._mention_at(i)
+        if m is None or not m.actors or any(a.kind != "person" for a in m.actors):
+            return None
+        shared = self.toks[first].word.cases & self._mention_cases(i)
+        return frozenset(shared) or None
 
     def _inanimate_subject(self, lo: int, hi: int, trig: RuTrigger) -> bool:
         """Whether the clause's nominative subject (a noun outside any preposition) is a thing.
