@@ -24,7 +24,7 @@ from kronika import default_pipeline
 from kronika.eval.events import _shared, read_cases
 
 sys.path.insert(0, "scripts")
-from event_misses import UNSEEN  # noqa: E402 - the unseen sets are told by file name there
+from event_misses import files_and_bin  # noqa: E402 - the unseen sets are told by file name there
 
 
 def bin_of(name: str, role: str, other_role: set[str], mentioned: set[str]) -> str:
@@ -39,13 +39,7 @@ def bin_of(name: str, role: str, other_role: set[str], mentioned: set[str]) -> s
 
 
 def main(argv: list[str]) -> None:
-    show = None
-    if "--list" in argv:
-        k = argv.index("--list")
-        show = argv[k + 1]
-        argv = argv[:k] + argv[k + 2 :]
-    if any(UNSEEN.search(f) for f in argv):
-        raise SystemExit("unseen sets are scored with `kronika eval events --errors 0` only")
+    argv, show = files_and_bin(argv)
     pipeline = default_pipeline()
     bins: Counter[str] = Counter()
     listed: dict[str, list[str]] = defaultdict(list)

@@ -62,7 +62,9 @@ def why(doc, type_: str, pipeline) -> str:
     return "fallback-roles"
 
 
-def main(argv: list[str]) -> None:
+def files_and_bin(argv: list[str]) -> tuple[list[str], str | None]:
+    """The case files of the command line and the bin `--list BIN` asks to print; an unseen
+    set among the files stops the script, as its sentences must not be read."""
     show = None
     if "--list" in argv:
         k = argv.index("--list")
@@ -70,6 +72,11 @@ def main(argv: list[str]) -> None:
         argv = argv[:k] + argv[k + 2 :]
     if any(UNSEEN.search(f) for f in argv):
         raise SystemExit("unseen sets are scored with `kronika eval events --errors 0` only")
+    return argv, show
+
+
+def main(argv: list[str]) -> None:
+    argv, show = files_and_bin(argv)
     pipeline = default_pipeline()
     bins: Counter[str] = Counter()
     per_type: Counter[tuple[str, str]] = Counter()
