@@ -52,6 +52,7 @@ from kronika.document import (
 )
 from kronika.errors import RuleFileError
 from kronika.events import _confidence, _same, learned  # one rule for both languages
+from kronika.language.names import name_genders
 from kronika.reporting.cues import CueFrame, cue_said_dates, find_cue_frames
 from kronika.rules import load_rules, require_keys
 from kronika.timex.grammar import morph, word_forms
@@ -460,15 +461,6 @@ def _name_cases(word: str, gender: str | None = None) -> frozenset[str]:
                      if p.tag.case and p.tag.number == "sing" and "Fixd" not in p.tag
                      and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag)
                      and (gender is None or p.tag.gender == gender))
-
-
-@lru_cache(maxsize=65536)
-def _name_genders(word: str) -> frozenset[str]:
-    """The genders of a word's readings as a first name («Холли»: feminine only)."""
-    if not word[:1].isalpha():
-        return frozenset()
-    return frozenset(p.tag.gender for p in morph().parse(word)
-                     if "Name" in p.tag and p.tag.number == "sing" and p.tag.gender)
 
 
 @lru_cache(maxsize=65536)
@@ -1130,7 +1122,7 @@ class _Sentence:
         out = first
         # a woman's first name: a surname with no feminine reading does not decline («Холли
         # Соломон», «Мейрид Корриган Магуайр»), so its masculine nominative says nothing
-        gender = "femn" if _name_genders(self.toks[i].low) == {"femn"} else None
+        gender = "femn" if name_genders(self.toks[i].low) == {"femn"} else None
         for j in range(i, min(len(self.toks), i + NAME_WORDS)):
             if self._mention_at(j) is not m:
                 break

@@ -134,7 +134,7 @@ def _reading(parts: tuple[str, ...], hint: tuple[str, str] | None) -> tuple[str,
             for part in parts:
                 fit = [p.score for p in _parses(part) if _fits(p, case, gender)]
                 total += max(fit, default=_NO_PARSE)
-                if _given_gender(part) not in (None, gender):
+                if given_gender(part) not in (None, gender):
                     total -= OTHER_GENDER  # «Энтони Рэппа»: «Энтони» is a man's name
             if total > score + 1e-9:
                 best, score = (case, gender), total
@@ -142,14 +142,24 @@ def _reading(parts: tuple[str, ...], hint: tuple[str, str] | None) -> tuple[str,
 
 
 @lru_cache(maxsize=1 << 15)
-def _given_gender(part: str) -> str | None:
+def name_genders(part: str) -> frozenset[str]:
+    """The genders of a word's readings as a given name of one gender, in the singular
+    («Холли»: feminine; «Роза», also a flower: feminine)."""
+    if not part[:1].isalpha():
+        return frozenset()
+    return frozenset(p.tag.gender for p in morph().parse(part)
+                     if "Name" in p.tag and "Ms-f" not in p.tag and p.tag.number == "sing"
+                     and p.tag.gender)
+
+
+@lru_cache(maxsize=1 << 15)
+def given_gender(part: str) -> str | None:
     """The gender of a word that is only ever a given name of one gender («Энтони»: masculine;
     «Холли»: feminine), else None (a surname, a name of either gender, or not a name)."""
-    parses = morph().parse(part)
-    genders = {p.tag.gender for p in parses if "Name" in p.tag and "Ms-f" not in p.tag}
-    if len(genders) != 1 or not all("Name" in p.tag for p in parses):
+    genders = name_genders(part)
+    if len(genders) != 1 or not all("Name" in p.tag for p in morph().parse(part)):
         return None
-    return genders.pop()
+    return next(iter(genders))
 
 
 def _word(part: str, case: str, gender: str) -> str:
