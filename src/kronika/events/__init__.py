@@ -973,6 +973,8 @@ class _SentenceContext:
             sources, targets = self.agent(trigger), subject
             if rule.needs_agent and not sources:
                 return None  # "were called to the scene": summoned, no phone call
+            if rule.after_object:  # "Iran was told to release them": the subject was the object
+                after_object = self._word_after(trigger.end)
         else:
             objects = self.objects(trigger)
             if objects and self.object_end < len(self.object_tokens):
@@ -1042,6 +1044,17 @@ class _SentenceContext:
         while toks and (toks[-1][2].lower() in aux or _adverb(toks[-1][2])):
             toks = toks[:-1]
         return any(w.lower() in hazards for _, _, w in toks[-4:])
+
+    def _word_after(self, at: int) -> str:
+        """The first word at or after `at` in the sentence, lowercased ("" at its end), past a
+        named agent ("was told by the IAEA to": "to")."""
+        toks = self.tokens_between(at, self.sent.end)
+        if toks and toks[0][2] == "by":
+            k = 1
+            while k < len(toks) and (toks[k][2] in {"the", "The"} or toks[k][2][:1].isupper()):
+                k += 1
+            toks = toks[k:]
+        return toks[0][2].lower() if toks else ""
 
     def _quoted_object(self) -> bool:
         """A quote opens the object group: called "New Order"."""
