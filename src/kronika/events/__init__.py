@@ -1082,13 +1082,22 @@ class _SentenceContext:
 
     def _act_follows(self, trigger: TriggerMatch) -> bool:
         """Another trigger follows in the trigger's clause, or its next word is a cue verb of
-        the syntactic fallback ("refused to exclude Lukashenko": the exclusion is refused)."""
-        if any(trigger.end <= t.start < self.clause_end(trigger.end) for t in self.triggers):
+        the syntactic fallback ("refused to exclude Lukashenko": the exclusion is refused), or,
+        after a trigger ending in "that", a cue word stands in the clause it opens ("denied that
+        he made any deal": the deal is denied)."""
+        end = self.clause_end(trigger.end)
+        if any(trigger.end <= t.start < end for t in self.triggers):
             return True
         from kronika.events.syntax import lexicon
 
+        lex = lexicon(self.lang)
         nxt = self.tokens_between(trigger.end, self.sent.end)[:1]
-        return bool(nxt) and nxt[0][2].lower() in lexicon(self.lang).verbs
+        if bool(nxt) and nxt[0][2].lower() in lex.verbs:
+            return True
+        if not self.text[trigger.start : trigger.end].endswith("that"):
+            return False
+        words = (w.lower() for _, _, w in self.tokens_between(trigger.end, end))
+        return any(w in lex.verbs or w in lex.nouns for w in words)
 
     def _author_by(self, trigger: TriggerMatch) -> list[Actor]:
         """The author named after "by" in the noun phrase a criticism is about: "condemned the
