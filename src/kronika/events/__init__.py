@@ -994,7 +994,7 @@ class _SentenceContext:
                     sources = self._pronoun_owner(trigger)  # "Hamas defended its attack on"
             # no_subject + inverse: the group after the trigger are the parties themselves
             # ("the agreement signed between Turkey and Libya")
-        if not targets and rule.type == "ACCUSE" and sources and not passive:
+        if not targets and rule.type in ("ACCUSE", "SUPPORT") and sources and not passive:
             targets = (self._author_by(trigger)  # "condemned the move by Turkey": its author
                        or self.act_agent(trigger))  # "condemned the unprovoked attack": its attacker
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
