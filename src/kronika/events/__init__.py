@@ -973,6 +973,8 @@ class _SentenceContext:
             sources, targets = self.agent(trigger), subject
             if rule.needs_agent and not sources:
                 return None  # "were called to the scene": summoned, no phone call
+            if rule.after_object:  # "Iran was told to release them": the subject was the object
+                after_object = self._word_after(trigger.end)
         else:
             objects = self.objects(trigger)
             if objects and self.object_end < len(self.object_tokens):
@@ -992,7 +994,7 @@ class _SentenceContext:
                     sources = self._pronoun_owner(trigger)  # "Hamas defended its attack on"
             # no_subject + inverse: the group after the trigger are the parties themselves
             # ("the agreement signed between Turkey and Libya")
-        if not targets and rule.type == "ACCUSE" and sources and not passive:
+        if not targets and rule.type in ("ACCUSE", "SUPPORT") and sources and not passive:
             targets = (self._author_by(trigger)  # "condemned the move by Turkey": its author
                        or self.act_agent(trigger))  # "condemned the unprovoked attack": its attacker
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
@@ -1043,6 +1045,17 @@ class _SentenceContext:
             toks = toks[:-1]
         return any(w.lower() in hazards for _, _, w in toks[-4:])
 
+    def _word_after(self, at: int) -> str:
+        """The first word at or after `at` in the sentence, lowercased ("" at its end), past a
+        named agent ("was told by the IAEA to": "to")."""
+        toks = self.tokens_between(at, self.sent.end)
+        if toks and toks[0][2] == "by":
+            k = 1
+            while k < len(toks) and (toks[k][2] in {"the", "The"} or toks[k][2][:1].isupper()):
+                k += 1
+            toks = toks[k:]
+        return toks[0][2].lower() if toks else ""
+
     def _quoted_object(self) -> bool:
         """A quote opens the object group: called "New Order"."""
         return any(w in {'"', "“"} for _, _, w in self.object_tokens[:self.object_end][:3])
@@ -1069,13 +1082,22 @@ class _SentenceContext:
 
     def _act_follows(self, trigger: TriggerMatch) -> bool:
         """Another trigger follows in the trigger's clause, or its next word is a cue verb of
-        the syntactic fallback ("refused to exclude Lukashenko": the exclusion is refused)."""
-        if any(trigger.end <= t.start < self.clause_end(trigger.end) for t in self.triggers):
+        the syntactic fallback ("refused to exclude Lukashenko": the exclusion is refused), or,
+        after a trigger ending in "that", a cue word stands in the clause it opens ("denied that
+        he made any deal": the deal is denied)."""
+        end = self.clause_end(trigger.end)
+        if any(trigger.end <= t.start < end for t in self.triggers):
             return True
         from kronika.events.syntax import lexicon
 
+        lex = lexicon(self.lang)
         nxt = self.tokens_between(trigger.end, self.sent.end)[:1]
-        return bool(nxt) and nxt[0][2].lower() in lexicon(self.lang).verbs
+        if bool(nxt) and nxt[0][2].lower() in lex.verbs:
+            return True
+        if not self.text[trigger.start : trigger.end].endswith("that"):
+            return False
+        words = (w.lower() for _, _, w in self.tokens_between(trigger.end, end))
+        return any(w in lex.verbs or w in lex.nouns for w in words)
 
     def _author_by(self, trigger: TriggerMatch) -> list[Actor]:
         """The author named after "by" in the noun phrase a criticism is about: "condemned the
