@@ -45,6 +45,14 @@ CASES = [
     "[[Lopez|unknown]] and [[Garcia|unknown]] were convicted of fraud.",  # an opener, a town
     "[[VW|unknown]] and [[Renault|unknown]] were given loans.",  # two capitals
     "Odesa and Kharkiv were shelled on Sunday.",  # ... two towns vouch for nothing
+    # a town's name as the object of a verb only people or bodies take is a surname (act-en10)
+    "The senator thanked [[Warren|unknown]] for her support.",
+    "Critics slammed [[Jackson|unknown]]'s handling of the inquiry.",
+    "The court was urging [[Delgado|unknown]] to testify.",
+    "She later met with [[Bolton|unknown]] in private.",
+    "The rebels attacked Jackson at dawn.",  # ... a town is attacked
+    "The envoy visited Mendez on Tuesday.",  # ... and visited
+    "He grew up in a town called Warren.",  # ... and called so
 ]
 
 

@@ -259,7 +259,28 @@ def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
         return False
     # "Missiles hit Odesa" names a place; "Parker spoke to Wikinews", "Khan said" a person
     # whose surname is also a town's name: one word that opens its clause before a verb
-    return not names_place(name) or (one and _opens_clause(text, at, first) and _verb_after(text, end))
+    return not names_place(name) or one and (
+        _opens_clause(text, at, first) and _verb_after(text, end) or _person_object(text, at))
+
+
+# Verbs whose object is a person or a body, never a town: "praised Mendez", "urged Warren to",
+# "sued Jackson", "met with Bolton", in every form; a place is attacked or visited, not these.
+# Not "called": "a town called Warren".
+_PERSON_VERBS = ("prais", "thank", "congratulat", "endors", "criticiz", "criticis", "condemn",
+                 "blam", "accus", "su", "urg", "invit", "fir", "pardon", "impeach", "arrest",
+                 "detain", "indict", "convict", "sentenc", "interview", "defeat", "appoint",
+                 "nominat", "insult", "mock", "slam", "slamm", "rebuk", "scold", "phon",
+                 "telephon", "ask", "told", "tell", "meet", "met", "spok", "speak",
+                 "talk", "join", "replac", "succeed", "hir", "sanction", "charg", "prosecut")
+_PERSON_OBJECT = re.compile(
+    r"\b(?:" + "|".join(_PERSON_VERBS) + r")(?:e|es|ed|d|s|ing|ting)?"
+    r"(?:\s+with)?\s+$", re.IGNORECASE)
+
+
+def _person_object(text: str, at: int) -> bool:
+    """The word is the object of a verb whose object is a person or a body: "praised Mendez
+    on Twitter" (Mendez is also a town of the gazetteer)."""
+    return bool(_PERSON_OBJECT.search(text, max(0, at - 30), at))
 
 
 _CLAUSE_OPENER = re.compile(r"(?:^|[,;:]|\band|\bbut)\s*$")
