@@ -53,6 +53,13 @@ CASES = [
     "The rebels attacked Jackson at dawn.",  # ... a town is attacked
     "The envoy visited Mendez on Tuesday.",  # ... and visited
     "He grew up in a town called Warren.",  # ... and called so
+    # a rank or an office before a name is a person's title (act-en10)
+    "General [[Tahmasebi|unknown]] ordered the retreat.",
+    "Secretary [[Warren|unknown]] criticized the budget plan.",  # a town's name too
+    "Minister [[Okafor|unknown]] rejected the offer.",
+    # ... before a body's word it is part of the body's name
+    "The [[General Assembly|unknown]] condemned the annexation.",  # not an adverb in -ly
+    "The [[Justice Department|unknown]] sued the company.",
 ]
 
 

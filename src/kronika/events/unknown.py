@@ -73,7 +73,8 @@ PERSON_TITLES = frozenset({
     "archbishop", "bishop", "chairman", "ambassador", "commissioner", "congressman",
     "congresswoman", "chancellor", "premier", "captain", "colonel", "lieutenant", "sergeant",
     "professor", "legislator", "lawmaker", "prosecutor", "detective", "inspector", "sheriff",
-    "councillor", "councilman", "councilwoman", "justice",
+    "councillor", "councilman", "councilwoman", "justice", "general", "secretary", "minister",
+    "director", "spokesman", "spokeswoman", "spokesperson",
 })
 # A hyphenated word that describes the name after it: "Virginia-based Symplicity Corporation".
 _DESCRIBING = ("-based", "-owned", "-backed", "-led", "-run", "-born", "-controlled")
@@ -137,10 +138,12 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
         # a capital "The" inside a sentence opens a title: "when The New York Times published"
         title = len(run) > 1 and run[0][2] == "The" and run[0][0] != first
         titled = False  # "Judge Marrero": a name after a person's title is a person's
-        while run and (run[0][2].lower() in NOT_NAMES or run[0][2].lower() in CONNECTORS
+        while run and not _names_body(run) and (run[0][2].lower() in NOT_NAMES
+                                                or run[0][2].lower() in CONNECTORS
                        or run[0][2].lower().endswith(_DESCRIBING)):  # "Virginia-based X"
             titled = run[0][2].lower() in PERSON_TITLES  # right before: not "Mayor of X"
             run.pop(0)
+        titled = titled and bool(run) and run[-1][2] not in BODIES  # "General Assembly"
         if (not run or run[-1][2].lower() in CONNECTORS  # "Sea of (Japan)": a known name's
                 or _after_known(text, run[0][0], known)  # part, "United States Constitution"
                 or _title_of_known(text, run, known)):  # "Crime Commissioner Stephen Mold"
@@ -165,6 +168,16 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
         actor = Actor(text=name, name=name, kind=kind)
         out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
     return _with_partners(text, out, held, known)
+
+
+# Title words that name a body with the body word after them: "General Assembly", "Justice
+# Department", "Foreign Ministry"; before a person's name they are titles and go.
+BODY_QUALIFIERS = frozenset({"general", "justice", "foreign", "defence", "defense", "secretary",
+                             "prime", "chief"})
+
+
+def _names_body(run: list[tuple[int, int, str]]) -> bool:
+    return len(run) == 2 and run[0][2].lower() in BODY_QUALIFIERS and run[1][2] in BODIES
 
 
 # "X and " / " and X": a name joined by "and" to its partner
@@ -243,7 +256,7 @@ def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
     low = name.lower()
     if low.startswith(("anti-", "pro-", "non-", "post-", "pre-")):
         return False  # "Anti-government protests", "Post-war": adjectives
-    if (not name or low in NOT_ACTORS or low.endswith("ly") or not any(c.isalpha() for c in name)
+    if (not name or low in NOT_ACTORS or low.endswith("ly") and name.split()[-1] not in BODIES or not any(c.isalpha() for c in name)
             or name.isupper() and len(name) <= 2):
         return False
     one = " " not in name
