@@ -985,6 +985,8 @@ class _Resolver:
         for e in entities:
             if self.organisations and e.label == "PER" and e.start == self._span[0]:
                 e = _without_common_noun(e)
+            if not self.organisations and e.label == "PER":
+                e = _with_last_surname(self.text, e, found)
             if self.organisations and e.label == "PER" and _LAST_INITIAL.search(e.text) \
                     and self.text.startswith(".", e.end):
                 # «Нуреддин Х.»: the model leaves the initial's point out of the name
@@ -1381,6 +1383,28 @@ def _possessive_surname(name: str) -> str:
     -евый or -иный, with the surname's own nominative («Виталий Милоновый» -> «Виталий
     Милонов»)."""
     return _ADJECTIVE_SURNAME.sub(r"\1", name) if " " in name else name
+
+
+# An English capitalised word right after a person's full name, then a lower-case word or a stop.
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+)(?=[\s,.;:)]|$)(?!\s+[A-Z])")
+
+
+def _with_last_surname(text: str, e: Entity, found: Sequence[Resolution]) -> Entity:
+    """An English full name the entity model cut before its last word, a surname that is a
+    town's or a common word too ("Judge Amy Berman | Jackson", "Mary Ellen | Warren said"):
+    the capitalised word right after it that no mention covers and that is no function word,
+    title, month or weekday belongs to the name."""
+    m = _NEXT_NAME_WORD.match(text, e.end)
+    if " " not in e.text or m is None or any(r.start < m.end() and m.start(1) < r.end
+                                             for r in found):
+        return e
+    from kronika.events.unknown import BODIES, NOT_ACTORS, NOT_NAMES
+
+    word = m.group(1)
+    if word.lower() in NOT_NAMES or word.lower() in NOT_ACTORS or word in BODIES:
+        return e
+    return dataclasses.replace(e, end=m.end(), text=f"{e.text} {word}",
+                               normal=f"{e.normal} {word}")
 
 
 def _without_common_noun(e: Entity) -> Entity:
