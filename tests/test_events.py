@@ -154,3 +154,23 @@ def test_trigger_index_finds_what_every_rule_finds_alone(monkeypatch):
         assert [found(x) for x in examples] == indexed
     finally:
         find_triggers.cache_clear()
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a country or a place before a person's capitalised title describes the office (act-en10)
+    ("US Ambassador Dana Whitmore criticized the airline on Monday.",
+     "ACCUSE occurred: Dana Whitmore ->"),
+    ("US Ambassador to Germany Dana Whitmore criticized the airline.",
+     "ACCUSE occurred: Dana Whitmore ->"),
+    # ... but a country joined to the titled person by "and" acts with them
+    ("France and Ambassador Dana Whitmore criticized the airline.",
+     "ACCUSE occurred: Dana Whitmore + France ->"),
+    # a town's name as the object of a verb that takes a person is a surname
+    ("The senator praised Delgado on Twitter.", "SUPPORT occurred:  -> Delgado"),
+    # "General" before a plural noun opens a company's name
+    ("General Motors sued Ford over the patent.", "ACCUSE occurred: General Motors -> Ford"),
+])
+def test_titles_and_surnames_in_roles(line, expect):
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    want, like = normal(expect)
+    assert [describe(e, like) for e in doc.events] == [want]

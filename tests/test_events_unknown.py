@@ -60,6 +60,7 @@ CASES = [
     # ... before a body's word it is part of the body's name
     "The [[General Assembly|unknown]] condemned the annexation.",  # not an adverb in -ly
     "The [[Justice Department|unknown]] sued the company.",
+    "[[General Motors|unknown]] sued the company.",  # ... and a plural noun a company's
 ]
 
 

@@ -526,6 +526,9 @@ class _SentenceContext:
                     break  # "Chile's ambassador to Peru, Tom Ellis, criticized": a title's
                 if group.start is not None and self.text.startswith(("'s ", "’s "), mention.end):
                     break  # "Trump's State Department asked": the owner only qualifies it
+                if (self._titled_person(group, toks, i + 1)
+                        and self._after_preposition(mention.start)):
+                    break  # "US Ambassador to Germany Richard Grenell said": the title's place
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
@@ -549,6 +552,10 @@ class _SentenceContext:
             elif word == "and" and i > 0 and toks[i - 1][2] == "," and not self._serial_list(
                     toks, i - 1):
                 break  # ", and" joins clauses, not actors (but "A, B, and C" lists them)
+            elif word[:1].isupper() and word.lower() in unknown.PERSON_TITLES and (
+                    self._titled_person(group, toks, i + 1)) and (
+                    i == 0 or toks[i - 1][2] not in GROUP_JOINERS):  # "France and Ambassador X"
+                break  # "US Ambassador Richard Grenell said": the country qualifies the title
             elif not (word in GROUP_JOINERS or word.lower() in GROUP_NOUNS or word[:1].isupper()):
                 if word.lower() in PREPOSITIONS and i > 1 and toks[i - 1][2] == ",":
                     # "Bruce McArthur, from Toronto, Canada, admitted": the place is an
@@ -561,6 +568,13 @@ class _SentenceContext:
         if group.start is not None and self._unnamed_head(toks, group.start):
             return []
         return group.actors
+
+    def _titled_person(self, group: _Group, toks: list[tuple[int, int, str]], k: int) -> bool:
+        """The subject group so far is one person named right at toks[k], after their title:
+        the names before the title ("US Ambassador", "Ambassador to Germany") describe the
+        office, they are no subjects of their own."""
+        return (group.start is not None and k < len(toks) and toks[k][0] == group.start
+                and len(group.actors) == 1 and group.actors[0].kind == "person")
 
     def _unnamed_head(self, toks: list[tuple[int, int, str]], group_start: int) -> bool:
         """The group is named only in a phrase after an unnamed head noun, and the head is the

@@ -177,7 +177,10 @@ BODY_QUALIFIERS = frozenset({"general", "justice", "foreign", "defence", "defens
 
 
 def _names_body(run: list[tuple[int, int, str]]) -> bool:
-    return len(run) == 2 and run[0][2].lower() in BODY_QUALIFIERS and run[1][2] in BODIES
+    """The two words name a body or a company: "General Assembly", and "General Motors",
+    "General Dynamics" (a plural noun after the title word: no person's surname)."""
+    return len(run) == 2 and run[0][2].lower() in BODY_QUALIFIERS and (
+        run[1][2] in BODIES or run[1][2].lower().endswith(PLURAL_ENDINGS))
 
 
 # "X and " / " and X": a name joined by "and" to its partner
