@@ -174,3 +174,18 @@ def test_titles_and_surnames_in_roles(line, expect):
     doc = PIPELINE.process(line, published="2020-03-02", lang="en")
     want, like = normal(expect)
     assert [describe(e, like) for e in doc.events] == [want]
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a subject "he" takes up the sentence's subject, not the object of a preposition (act-en10)
+    ("Biden spoke with Putin, and he criticized the sanctions.",
+     "ACCUSE occurred: Joe Biden ->"),
+    ("After talks with President Macron, Scholz said he criticized the sanctions.",
+     "ACCUSE occurred: Olaf Scholz ->"),
+    # ... an object without a preposition stays the nearest person
+    ("Biden met Putin, and he criticized the sanctions.", "ACCUSE occurred: Vladimir Putin ->"),
+])
+def test_he_takes_up_a_subject(line, expect):
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    want, like = normal(expect)
+    assert describe([e for e in doc.events if e.type == "ACCUSE"][0], like) == want

@@ -1307,6 +1307,11 @@ class _Resolver:
                 how = "the subject (first person) of the last sentence with people"
             else:
                 antecedent, how = recent[-1][1], "the nearest person mentioned before"
+                subject = None if is_object or self.organisations else self._subject_before(
+                    out, start, m.start())
+                if subject is not None:
+                    antecedent, how = subject, ("the nearest person before who is no object of "
+                                                "a preposition")
             actor = dataclasses.replace(antecedent, text=m.group())
             out.append(Resolution(m.start(), m.end(), m.group(), (actor,), "pronoun",
                                   f"'{m.group()}' refers to {how}: {actor.name}"))
@@ -1314,6 +1319,17 @@ class _Resolver:
             self._remember(r)
             out.append(r)
         return out
+
+    def _subject_before(self, out: list[Resolution], start: int, at: int) -> Actor | None:
+        """English: a subject "he"/"she" takes up a person of its sentence that no preposition
+        governs before one that one does ("X met with the IMF, then with President Y, where he
+        denounced": X); None when the nearest person is no such object, or no other is there."""
+        people = [r for r in out if start <= r.start and r.end <= at and len(r.actors) == 1
+                  and r.actors[0].kind == "person"]
+        if len(people) < 2 or not _governed(self.text, start, people[-1].start):
+            return None
+        free = [r for r in people if not _governed(self.text, start, r.start)]
+        return free[-1].actors[0] if free else None
 
     def _remember(self, r: Resolution) -> None:
         if len(r.actors) == 1 and r.actors[0].kind == "person":
@@ -1405,6 +1421,27 @@ def _with_last_surname(text: str, e: Entity, found: Sequence[Resolution]) -> Ent
         return e
     return dataclasses.replace(e, end=m.end(), text=f"{e.text} {word}",
                                normal=f"{e.normal} {word}")
+
+
+# English prepositions whose object is no subject a later "he" takes up ("talks with Y").
+_OBJECT_PREPOSITIONS = frozenset({"with", "to", "by", "from", "for", "of", "at", "on", "against",
+                                  "than", "about", "toward", "towards", "between"})
+_WORDS_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
+
+
+def _governed(text: str, start: int, at: int) -> bool:
+    """The name at `at` is the object of a preposition, past its capitalised titles and a
+    determiner ("with President Trump", "to the Pope")."""
+    while True:
+        m = _WORDS_BEFORE.search(text, max(start, at - 40), at)
+        if m is None:
+            return False
+        word = m.group(1)
+        if word.lower() in _OBJECT_PREPOSITIONS:
+            return True
+        if not (word[:1].isupper() or word.lower() in {"the", "a", "an"}) or m.start() <= start:
+            return False
+        at = m.start()
 
 
 def _without_common_noun(e: Entity) -> Entity:
