@@ -162,6 +162,9 @@ def test_trigger_index_finds_what_every_rule_finds_alone(monkeypatch):
      "ACCUSE occurred: Dana Whitmore ->"),
     ("US Ambassador to Germany Dana Whitmore criticized the airline.",
      "ACCUSE occurred: Dana Whitmore ->"),
+    ("Senate President Dana Whitmore criticized the budget plan.",  # ... and a body before it
+     "ACCUSE occurred: Dana Whitmore ->"),
+    ("Parliament Speaker Dana Whitmore rejected the offer.", "REJECT occurred: Dana Whitmore ->"),
     # ... but a country joined to the titled person by "and" acts with them
     ("France and Ambassador Dana Whitmore criticized the airline.",
      "ACCUSE occurred: Dana Whitmore + France ->"),

@@ -526,9 +526,12 @@ class _SentenceContext:
                     break  # "Chile's ambassador to Peru, Tom Ellis, criticized": a title's
                 if group.start is not None and self.text.startswith(("'s ", "’s "), mention.end):
                     break  # "Trump's State Department asked": the owner only qualifies it
-                if (self._titled_person(group, toks, i + 1)
-                        and self._after_preposition(mention.start)):
-                    break  # "US Ambassador to Germany Richard Grenell said": the title's place
+                if self._titled_person(group, toks, i + 1) and (
+                        self._after_preposition(mention.start) or self._opens_with_title(group)
+                        and not self.text[mention.end : group.start].strip()):
+                    # "US Ambassador to Germany Richard Grenell said": the title's place;
+                    # "Senate President Thomas Rivera Schatz": the title's body
+                    break
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
@@ -575,6 +578,11 @@ class _SentenceContext:
         office, they are no subjects of their own."""
         return (group.start is not None and k < len(toks) and toks[k][0] == group.start
                 and len(group.actors) == 1 and group.actors[0].kind == "person")
+
+    def _opens_with_title(self, group: _Group) -> bool:
+        """The group's mention opens with a person's capitalised title ("President X")."""
+        first = self.text[group.start : group.start + 40].split(maxsplit=1)[:1]
+        return bool(first) and first[0][:1].isupper() and first[0].lower() in unknown.PERSON_TITLES
 
     def _unnamed_head(self, toks: list[tuple[int, int, str]], group_start: int) -> bool:
         """The group is named only in a phrase after an unnamed head noun, and the head is the

@@ -63,7 +63,7 @@ NOT_NAMES = frozenset([
     "councilman", "councilwoman", "sheriff", "coach", "editor", "author", "dean", "justice",
     "first", "lady", "nevertheless", "nonetheless", "furthermore", "moreover", "instead",
     "afterwards", "thus", "hence", "therefore", "indeed", "elsewhere", "overall", "otherwise",
-    "besides", "likewise", "regardless", "now", "again", "together", "meantime",
+    "besides", "likewise", "regardless", "now", "again", "together", "meantime", "speaker",
 ])
 # Titles of people among NOT_NAMES: the name after one is a person's, not a place's
 # ("Judge Marrero", though Marrero is a town in Louisiana).
@@ -74,7 +74,7 @@ PERSON_TITLES = frozenset({
     "congresswoman", "chancellor", "premier", "captain", "colonel", "lieutenant", "sergeant",
     "professor", "legislator", "lawmaker", "prosecutor", "detective", "inspector", "sheriff",
     "councillor", "councilman", "councilwoman", "justice", "general", "secretary", "minister",
-    "director", "spokesman", "spokeswoman", "spokesperson",
+    "director", "spokesman", "spokeswoman", "spokesperson", "speaker",
 })
 # A hyphenated word that describes the name after it: "Virginia-based Symplicity Corporation".
 _DESCRIBING = ("-based", "-owned", "-backed", "-led", "-run", "-born", "-controlled")
