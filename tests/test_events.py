@@ -165,6 +165,12 @@ def test_trigger_index_finds_what_every_rule_finds_alone(monkeypatch):
     ("Senate President Dana Whitmore criticized the budget plan.",  # ... and a body before it
      "ACCUSE occurred: Dana Whitmore ->"),
     ("Parliament Speaker Dana Whitmore rejected the offer.", "REJECT occurred: Dana Whitmore ->"),
+    ("Moscow expelled US Ambassador Dana Whitmore on Monday.",  # ... as an object too
+     "SANCTION occurred: Russia -> Dana Whitmore"),
+    ("Lavrov criticized US Ambassador to Germany Dana Whitmore.",
+     "ACCUSE occurred: Sergey Lavrov -> Dana Whitmore"),
+    ("Moscow expelled the US Ambassador on Monday.",  # ... with no person after the title
+     "SANCTION occurred: Russia -> United States"),
     # ... but a country joined to the titled person by "and" acts with them
     ("France and Ambassador Dana Whitmore criticized the airline.",
      "ACCUSE occurred: Dana Whitmore + France ->"),

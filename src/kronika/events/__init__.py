@@ -579,6 +579,12 @@ class _SentenceContext:
         return (group.start is not None and k < len(toks) and toks[k][0] == group.start
                 and len(group.actors) == 1 and group.actors[0].kind == "person")
 
+    @staticmethod
+    def _title_place(toks: list[tuple[int, int, str]], k: int) -> bool:
+        """toks[k] is a place after a capitalised title and "to"/"of": "Ambassador to Germany"."""
+        return (k >= 2 and toks[k - 1][2] in {"to", "of"} and toks[k - 2][2][:1].isupper()
+                and toks[k - 2][2].lower() in unknown.PERSON_TITLES)
+
     def _opens_with_title(self, group: _Group) -> bool:
         """The group's mention opens with a person's capitalised title ("President X")."""
         first = self.text[group.start : group.start + 40].split(maxsplit=1)[:1]
@@ -706,6 +712,12 @@ class _SentenceContext:
                         and nxt[0][2] not in PREPOSITIONS and nxt[0][2] not in {"and", "or"}
                         and all(a.kind == "country" for a in mention.actors)):
                     qualifier = list(mention.actors)
+                elif (group.start is None and nxt and nxt[0][2][:1].isupper()
+                      and nxt[0][2].lower() in unknown.PERSON_TITLES
+                      or qualifier and self._title_place(toks, i)):
+                    # "expelled US Ambassador (to Germany) X", "met Senate President X": the
+                    # names before the title describe the office of the person after it
+                    qualifier = [*qualifier, *mention.actors]
                 group.add(mention.actors, mention.start)
                 self.object_possessive = self.text.startswith(("'s", "’s"), mention.end)
                 while i < len(toks) and toks[i][0] < mention.end:
@@ -755,6 +767,8 @@ class _SentenceContext:
                 self.object_end = i + 1
             elif qualifier and word == "of" and self.object_possessive:
                 break  # "criticized China's arrest of X": China's act, X is no object of it
+            elif qualifier and self._title_place(toks, i + 1):
+                pass  # "Ambassador to Germany X": the title goes on to its place
             elif qualifier and word.islower() and word not in PREPOSITIONS and len(qualifier) < 6:
                 qualifier.append(None)  # "senator and presidential candidate": title words
             elif word in {"and", "or", "both", "–", "-", "/"} or word.lower() in GROUP_NOUNS or (
