@@ -61,6 +61,11 @@ CASES = [
     "The [[General Assembly|unknown]] condemned the annexation.",  # not an adverb in -ly
     "The [[Justice Department|unknown]] sued the company.",
     "[[General Motors|unknown]] sued the company.",  # ... and a plural noun a company's
+    # a capitalised adjective in -al names no one (act-en10) ...
+    "Federal agents detained the envoy.",
+    "Initial reports blamed the envoy.",
+    "The envoy praised the Constitutional reform.",
+    "[[Congressional|unknown]] leaders rejected the offer.",  # ... but a body's adjective does
 ]
 
 
@@ -85,3 +90,9 @@ def test_mentions_are_slices(words):
     text = " ".join(words)
     for m in unknown.mentions(text, 0, len(text), []):
         assert text[m.start : m.end] == m.text == m.actors[0].name
+
+
+def test_a_body_adjective_names_the_body():
+    (m,) = unknown.mentions("Parliamentary leaders rejected the offer.", 0, 41, [])
+    assert (m.text, m.actors[0].name, m.actors[0].kind) == ("Parliamentary", "Parliament",
+                                                           "organisation")

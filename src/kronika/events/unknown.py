@@ -80,7 +80,7 @@ PERSON_TITLES = frozenset({
 _DESCRIBING = ("-based", "-owned", "-backed", "-led", "-run", "-born", "-controlled")
 # A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
 # bridge") describes, it does not name (the KB names the countries).
-_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic)$")
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic|ional|tial|cial|eral|oral)$")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 # Endings of the plural common nouns that open news sentences ("Protesters", "Officials",
 # "Critics", "Troops"); surnames ending in -s ("Williams", "Jones", "Harris", "Evans") do not
@@ -98,6 +98,9 @@ CONNECTORS = frozenset({"of", "for", "de", "del", "da", "van", "von", "bin", "al
 BODIES = frozenset({"Congress", "Parliament", "Senate", "House", "Court", "Council", "Committee",
                     "Commission", "Party", "Assembly", "Duma", "Knesset", "Bundestag", "Cabinet",
                     "Ministry", "Department", "Agency", "Board", "Union", "Bank", "Office"})
+# Adjectives of a body that name it ("Congressional leaders": Congress's members act as it);
+# other capitalised adjectives in -al ("Federal agents", "Initial reports") name no one.
+BODY_ADJECTIVES = {"Congressional": "Congress", "Parliamentary": "Parliament"}
 # Arabic names written with a lower-case article: "al-Muhandis", "el-Sisi", "ad-Dawla".
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|at|ash|an|az)-[A-Z]")
 _LEADING = re.compile(r"^(?:the|The)\s+")
@@ -150,6 +153,10 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
             continue
         name = actor_name(text[run[0][0] : run[-1][1]])
         at = run[0][0]
+        if name in BODY_ADJECTIVES:  # "Congressional leaders rejected": Congress
+            actor = Actor(text=name, name=BODY_ADJECTIVES[name], kind="organisation")
+            out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
+            continue
         country = countries().get(name)
         if country:  # "Greece", "Libya": a country the knowledge base has no entry for
             actor = Actor(text=name, name=country, kind="country")
