@@ -198,3 +198,16 @@ def test_he_takes_up_a_subject(line, expect):
     doc = PIPELINE.process(line, published="2020-03-02", lang="en")
     want, like = normal(expect)
     assert describe([e for e in doc.events if e.type == "ACCUSE"][0], like) == want
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # the infinitive of an -ing clause after a comma has the main clause's subject (act-en10)
+    ("France criticized Mali over the coup, pledging to send more troops to Niger.",
+     "MOBILIZE planned: France -> Niger"),
+    ("Japan condemned North Korea for the launch, promising to impose sanctions on Pyongyang.",
+     "SANCTION planned: Japan -> North Korea"),
+])
+def test_an_ing_clause_infinitive_has_the_main_subject(line, expect):
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    want, like = normal(expect)
+    assert [describe(e, like) for e in doc.events if e.type == want.split()[0]] == [want]

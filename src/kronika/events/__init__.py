@@ -161,6 +161,10 @@ class _Group:
         self.start = at if self.start is None else min(self.start, at)
 
 
+# An infinitive of an -ing clause after a comma: ", committing to send", ", vowing to".
+_ING_TO = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+to\s+$")
+
+
 def _same(a: Actor, b: Actor) -> bool:
     return (a.id is not None and a.id == b.id) or (a.id is None and a.name == b.name)
 
@@ -361,8 +365,10 @@ class _SentenceContext:
         subject of the clause it hangs on: the actors of the sentence's last event, else the
         sentence's opening group ("Michelle Obama gave the address, urging viewers")."""
         first = self.text[trigger.start : trigger.end].split()[0]
-        if not first.endswith("ing") or not self.text[:trigger.start].rstrip().endswith(","):
-            return []
+        if not (first.endswith("ing") and self.text[:trigger.start].rstrip().endswith(",")
+                or _ING_TO.search(self.text, max(self.sent.start, trigger.start - 40),
+                                  trigger.start)):
+            return []  # (", committing to send troops": the infinitive of such a clause too)
         if self.previous_sources:
             return list(self.previous_sources)
         return self._opening_group(trigger)
