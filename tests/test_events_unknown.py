@@ -89,10 +89,23 @@ def test_actor_has_words_as_name_and_no_id():
 def test_mentions_are_slices(words):
     text = " ".join(words)
     for m in unknown.mentions(text, 0, len(text), []):
-        assert text[m.start : m.end] == m.text == m.actors[0].name
+        assert text[m.start : m.end] == m.text
+        # the words are the name, but for a body named by its last word or its adjective
+        assert m.actors[0].name == {**unknown.SHORT_BODY_NAMES,
+                                    **unknown.BODY_ADJECTIVES}.get(m.text, m.text)
 
 
 def test_a_body_adjective_names_the_body():
     (m,) = unknown.mentions("Parliamentary leaders rejected the offer.", 0, 41, [])
     assert (m.text, m.actors[0].name, m.actors[0].kind) == ("Parliamentary", "Parliament",
                                                            "organisation")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The House impeached the governor.", "House of Representatives"),  # the House alone
+    ("The bill passed the House on Friday.", "House of Representatives"),
+    ("The House of Commons rejected the bill.", "House of Commons"),  # ... not a longer name
+])
+def test_a_body_named_by_its_last_word(text, name):
+    (m,) = unknown.mentions(text, 0, len(text), [])
+    assert m.actors[0].name == name

@@ -101,6 +101,10 @@ BODIES = frozenset({"Congress", "Parliament", "Senate", "House", "Court", "Counc
 # Adjectives of a body that name it ("Congressional leaders": Congress's members act as it);
 # other capitalised adjectives in -al ("Federal agents", "Initial reports") name no one.
 BODY_ADJECTIVES = {"Congressional": "Congress", "Parliamentary": "Parliament"}
+# Bodies news names by their last word alone: "impeached by the House" is the House of
+# Representatives (the guideline's files name it so); "the White House", "the House of Commons"
+# are other runs and keep their names.
+SHORT_BODY_NAMES = {"House": "House of Representatives"}
 # Arabic names written with a lower-case article: "al-Muhandis", "el-Sisi", "ad-Dawla".
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|at|ash|an|az)-[A-Z]")
 _LEADING = re.compile(r"^(?:the|The)\s+")
@@ -153,8 +157,9 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
             continue
         name = actor_name(text[run[0][0] : run[-1][1]])
         at = run[0][0]
-        if name in BODY_ADJECTIVES:  # "Congressional leaders rejected": Congress
-            actor = Actor(text=name, name=BODY_ADJECTIVES[name], kind="organisation")
+        if name in BODY_ADJECTIVES or name in SHORT_BODY_NAMES:  # "Congressional leaders"
+            actor = Actor(text=name, name=BODY_ADJECTIVES.get(name) or SHORT_BODY_NAMES[name],
+                          kind="organisation")
             out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
             continue
         country = countries().get(name)
