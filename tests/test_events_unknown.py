@@ -66,6 +66,9 @@ CASES = [
     "Initial reports blamed the envoy.",
     "The envoy praised the Constitutional reform.",
     "[[Congressional|unknown]] leaders rejected the offer.",  # ... but a body's adjective does
+    "Western leaders condemned the annexation.",  # a region's adjective names no one
+    "The firms left Middle Eastern markets.",  # ... last in a run too
+    "[[Ahern|unknown]] criticized the budget plan.",  # ... but a surname in -ern stays
 ]
 
 

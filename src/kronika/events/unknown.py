@@ -81,6 +81,8 @@ _DESCRIBING = ("-based", "-owned", "-backed", "-led", "-run", "-born", "-control
 # A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
 # bridge") describes, it does not name (the KB names the countries).
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic|ional|tial|cial|eral|oral)$")
+# ... and a region's adjective, alone or last ("Western leaders", "Middle Eastern markets")
+REGION_ADJECTIVES = frozenset({"Eastern", "Western", "Northern", "Southern", "Central"})
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 # Endings of the plural common nouns that open news sentences ("Protesters", "Officials",
 # "Critics", "Troops"); surnames ending in -s ("Williams", "Jones", "Harris", "Evans") do not
@@ -271,16 +273,17 @@ def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
     low = name.lower()
     if low.startswith(("anti-", "pro-", "non-", "post-", "pre-")):
         return False  # "Anti-government protests", "Post-war": adjectives
-    if (not name or low in NOT_ACTORS or low.endswith("ly") and name.split()[-1] not in BODIES or not any(c.isalpha() for c in name)
-            or name.isupper() and len(name) <= 2):
+    if (not name or low in NOT_ACTORS or low.endswith("ly") and name.split()[-1] not in BODIES
+            or not any(c.isalpha() for c in name) or name.isupper() and len(name) <= 2):
         return False
     one = " " not in name
     if one and at == first and name not in BODIES and name not in PARTY_MEMBERS and (
             low.endswith(PLURAL_ENDINGS) or low in NOT_NAMES):
         return False  # "Protesters called for ...": a sentence opens with a capital anyway
     after = text[end : end + 2].strip()
-    if one and _ADJECTIVE.match(name) and after[:1].islower():
-        return False
+    if after[:1].islower() and (one and _ADJECTIVE.match(name)
+                                or name.split()[-1] in REGION_ADJECTIVES):
+        return False  # "Kurdish groups", "Middle Eastern countries": adjectives
     from kronika.places.gazetteer import names_place
 
     if _known_place(name):
