@@ -94,8 +94,10 @@ def test_mentions_are_slices(words):
     for m in unknown.mentions(text, 0, len(text), []):
         assert text[m.start : m.end] == m.text
         # the words are the name, but for a body named by its last word or its adjective
-        assert m.actors[0].name == {**unknown.SHORT_BODY_NAMES,
-                                    **unknown.BODY_ADJECTIVES}.get(m.text, m.text)
+        # (an acronym in brackets takes the name before it)
+        if not (m.text.isupper() and text[: m.start].endswith(" (")):
+            assert m.actors[0].name == {**unknown.SHORT_BODY_NAMES,
+                                        **unknown.BODY_ADJECTIVES}.get(m.text, m.text)
 
 
 def test_a_body_adjective_names_the_body():
@@ -112,3 +114,10 @@ def test_a_body_adjective_names_the_body():
 def test_a_body_named_by_its_last_word(text, name):
     (m,) = unknown.mentions(text, 0, len(text), [])
     assert m.actors[0].name == name
+
+
+def test_an_acronym_in_brackets_is_the_name_before_it():
+    text = "The Kurdistan Free Life Party (PJAK) attacked the base."
+    names = [(m.text, m.actors[0].name) for m in unknown.mentions(text, 0, len(text), [])]
+    assert names == [("Kurdistan Free Life Party", "Kurdistan Free Life Party"),
+                     ("PJAK", "Kurdistan Free Life Party")]

@@ -181,7 +181,20 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
                 "organisation" if len(run) == 1 or name.split()[-1] in BODIES else "person")
         actor = Actor(text=name, name=name, kind=kind)
         out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
-    return _with_partners(text, out, held, known)
+    return _with_partners(text, _acronyms_named(text, out, known), held, known)
+
+
+def _acronyms_named(text: str, out: list[Mention], known: Sequence[Mention]) -> list[Mention]:
+    """An acronym in brackets right after a name is that name's ("the Kurdistan Free Life Party
+    (PJAK) attacked": the party, named in full)."""
+    named: list[Mention] = []
+    for m in out:
+        before = next((b for b in [*named, *known] if b.actors and b.end == m.start - 2), None)
+        if (before is not None and m.text.isupper() and text[before.end : m.start] == " ("
+                and text.startswith(")", m.end)):
+            m = Mention(m.start, m.end, m.text, before.actors, m.rule)
+        named.append(m)
+    return named
 
 
 # Title words that name a body with the body word after them: "General Assembly", "Justice
