@@ -211,3 +211,20 @@ def test_an_ing_clause_infinitive_has_the_main_subject(line, expect):
     doc = PIPELINE.process(line, published="2020-03-02", lang="en")
     want, like = normal(expect)
     assert [describe(e, like) for e in doc.events if e.type == want.split()[0]] == [want]
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a concession on a penalty is a concession to whom it weighs on (act-en10)
+    ("Biden commuted the sentence of Dana Whitmore.", "CONCEDE occurred: Joe Biden -> Dana Whitmore"),
+    ("The governor commuted the death sentence of Dana Whitmore.",
+     "CONCEDE occurred:  -> Dana Whitmore"),
+    ("Putin commuted the prison term of activist Dana Whitmore.",
+     "CONCEDE occurred: Vladimir Putin -> Dana Whitmore"),
+    # a person's noun in lower case describes the name after it
+    ("Putin pardoned activist Dana Whitmore.", "CONCEDE occurred: Vladimir Putin -> Dana Whitmore"),
+    ("Moscow detained reporter Dana Whitmore.", "COERCE occurred: Russia -> Dana Whitmore"),
+])
+def test_a_concession_on_a_penalty(line, expect):
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    want, like = normal(expect)
+    assert [describe(e, like) for e in doc.events] == [want]

@@ -161,6 +161,22 @@ class _Group:
         self.start = at if self.start is None else min(self.start, at)
 
 
+# A penalty a concession ends, and the preposition before whom it weighs on: "commuted the
+# prison sentence of X", "overturned the conviction of X" (CONCEDE: X is its target).
+PENALTY_NOUNS = frozenset({"sentence", "sentences", "conviction", "convictions", "punishment",
+                           "penalty", "jail", "prison", "term"})
+
+
+def _penalty_of(toks: list[tuple[int, int, str]], i: int) -> int:
+    """The index past "<penalty> of" (one modifier may precede the noun: "death sentence of")
+    starting at toks[i], else 0."""
+    for k in (i, i + 1):
+        if (k + 1 < len(toks) and toks[k][2] in PENALTY_NOUNS and toks[k + 1][2] == "of"
+                and (k == i or toks[i][2].isalpha() and toks[i][2].islower())):
+            return k + 2
+    return 0
+
+
 # An infinitive of an -ing clause after a comma: ", committing to send", ", vowing to".
 _ING_TO = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+to\s+$")
 
@@ -690,10 +706,11 @@ class _SentenceContext:
 
     def objects(self, trigger: TriggerMatch) -> list[Actor]:
         return self.objects_from(trigger.end, trigger.rule.object_via,
-                                 places=trigger.rule.place_object)
+                                 places=trigger.rule.place_object,
+                                 penalty=trigger.rule.type == "CONCEDE")
 
     def objects_from(self, at: int, via: frozenset[str] | None, end: int | None = None,
-                     places: bool = False) -> list[Actor]:
+                     places: bool = False, penalty: bool = False) -> list[Actor]:
         """The actor group that starts at `at` after a few filler words (`via`: the only ones).
 
         With `places`, a name the actors layer left alone as a place ("visited Kyiv": a place,
@@ -748,6 +765,9 @@ class _SentenceContext:
                   and toks[i + 1][2] == "of"):
                 i += 2  # "condemned by members of the EU": the EU acts
                 continue
+            elif group.start is None and penalty and (past := _penalty_of(toks, i)):
+                i = past  # "commuted the (prison) sentence of X": a concession to X
+                continue
             elif (group.start is None and word.islower() and i + 1 < len(toks)
                   and toks[i + 1][2] == "named" and gap < MAX_OBJECT_GAP):
                 i += 2  # "killed a woman named Heather Heyer": the name is the object
@@ -790,7 +810,8 @@ class _SentenceContext:
         """A person is named right after toks[i], a noun describing them ("his son Hunter
         Biden", "journalist Evan Gershkovich"), not a verb or a preposition before them."""
         if (i + 1 >= len(toks) or toks[i][2] in PREPOSITIONS or toks[i][2] in DETERMINERS
-                or toks[i][2] in unknown.NOT_NAMES):  # "warned that Biden could"
+                or toks[i][2] in unknown.NOT_NAMES  # "warned that Biden could"
+                and toks[i][2] not in unknown.PERSON_NOUNS):  # ... not "activist Biden"
             return False
         m = self._mention_at(toks[i + 1][0], toks[i + 1][1])
         if (m is None or m.start != toks[i + 1][0] or not m.actors

@@ -76,6 +76,13 @@ PERSON_TITLES = frozenset({
     "councillor", "councilman", "councilwoman", "justice", "general", "secretary", "minister",
     "director", "spokesman", "spokeswoman", "spokesperson", "speaker",
 })
+# Nouns of people among NOT_NAMES that describe the name after them in lower case: "arrested
+# journalist X", "pardoned activist X" (kronika.events: _person_next).
+PERSON_NOUNS = PERSON_TITLES | frozenset({
+    "activist", "journalist", "reporter", "lawyer", "candidate", "nominee", "host", "editor",
+    "author", "officer", "leader", "director", "spokesman", "spokeswoman", "spokesperson",
+    "attorney", "representative", "moderator", "coach", "dean",
+})
 # A hyphenated word that describes the name after it: "Virginia-based Symplicity Corporation".
 _DESCRIBING = ("-based", "-owned", "-backed", "-led", "-run", "-born", "-controlled")
 # A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
