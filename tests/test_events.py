@@ -228,3 +228,17 @@ def test_a_concession_on_a_penalty(line, expect):
     doc = PIPELINE.process(line, published="2020-03-02", lang="en")
     want, like = normal(expect)
     assert [describe(e, like) for e in doc.events] == [want]
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # an editor's brackets: a name the editor put in a quote is the object (act-en10) ...
+    ('Whitmore told reporters: "I urge [Okafor] to resign."',
+     "REQUEST occurred: Whitmore -> Okafor"),
+    # ... a title in brackets before a name is no actor
+    ("The match was boycotted by [GM] Dana Whitmore over the dress code.",
+     "PROTEST occurred: Dana Whitmore ->"),
+])
+def test_brackets_of_an_editor(line, expect):
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    want, like = normal(expect)
+    assert [describe(e, like) for e in doc.events] == [want]

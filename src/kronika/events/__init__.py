@@ -134,7 +134,7 @@ DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "“", 
 PAIR_WORDS = frozenset({"both", "either"})  # "met both Putin and Xi": the pair follows
 OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for", "towards",
                  "the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«", "upon",
-                 "by", "phone", "telephone"} | PAIR_WORDS
+                 "by", "phone", "telephone", "["} | PAIR_WORDS  # "urge [Lam] to": an editor's word
 # Words an object after its preposition ("via") may follow: determiners and pair words.
 VIA_FILLER = DETERMINERS | PAIR_WORDS
 
@@ -165,6 +165,15 @@ class _Group:
 # prison sentence of X", "overturned the conviction of X" (CONCEDE: X is its target).
 PENALTY_NOUNS = frozenset({"sentence", "sentences", "conviction", "convictions", "punishment",
                            "penalty", "jail", "prison", "term"})
+
+
+def _bracketed_title(toks: list[tuple[int, int, str]], i: int) -> int:
+    """The index past "[...]" at toks[i] when a capitalised name follows it (the brackets
+    hold a title: "[WGM] Nazí Paikidze"), else 0 (they hold the name: "urge [Lam] to")."""
+    close = next((k for k in range(i + 1, min(i + 5, len(toks))) if toks[k][2] == "]"), None)
+    if close is None or close + 1 >= len(toks) or not toks[close + 1][2][:1].isupper():
+        return 0
+    return close + 1
 
 
 def _penalty_of(toks: list[tuple[int, int, str]], i: int) -> int:
@@ -764,6 +773,9 @@ class _SentenceContext:
             elif (group.start is None and word.lower() in OF_NOUNS and i + 1 < len(toks)
                   and toks[i + 1][2] == "of"):
                 i += 2  # "condemned by members of the EU": the EU acts
+                continue
+            elif group.start is None and word == "[" and (past := _bracketed_title(toks, i)):
+                i = past  # "boycotted by [WGM] Nazí Paikidze": a title the editor wrote out
                 continue
             elif group.start is None and penalty and (past := _penalty_of(toks, i)):
                 i = past  # "commuted the (prison) sentence of X": a concession to X
