@@ -528,3 +528,28 @@ def test_coordinated_heads_of_countries_named_among_other_words():
         id="d", text="The leaders of France, Germany and Italy criticized Russia.",
         published=date(2020, 1, 1), language="en")))
     assert "Emmanuel Macron" in {a.name for m in doc.mentions for a in m.actors}
+
+
+@pytest.mark.parametrize("line", [
+    "He was sentenced by Judge [[Amy Berman Jackson|Amy Berman Jackson]] to prison.",
+    "The letter from [[Dana Whitmore Harlow|Dana Whitmore Harlow]], a lawyer, arrived.",
+    "[[Dana Whitmore|Dana Whitmore]] Tuesday criticised the plan.",  # a weekday is no surname
+    "The envoy told [[Dana Whitmore|Dana Whitmore]] Monday that it was over.",  # ... nor a day
+])
+def test_a_surname_the_entity_model_cut_off_goes_with_the_name(line):
+    """English: the entity model may end a full name before its last word when that word is a
+    town's or a common word too ("Amy Berman" | "Jackson"); the capitalised word right after,
+    before a lower-case word or a stop, is the name's. Markup: [[words|name]]; the finder here
+    plays the model and finds the name without its last word."""
+    from kronika.actors import find
+    from kronika.language.backbone import Entity
+
+    text, spans = parse(line)
+    (start, end, words, name), = spans
+    cut = words.rsplit(" ", 1)[0] if words.count(" ") == 2 else words
+
+    def finder(text, ranges):
+        return [Entity(start, start + len(cut), cut, "PER", cut)]
+
+    found = find(text, [(0, len(text))], None, finder)
+    assert [(r.start, r.end, r.actors[0].name) for r in found if r.actors] == [(start, end, name)]

@@ -154,3 +154,91 @@ def test_trigger_index_finds_what_every_rule_finds_alone(monkeypatch):
         assert [found(x) for x in examples] == indexed
     finally:
         find_triggers.cache_clear()
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a country or a place before a person's capitalised title describes the office (act-en10)
+    ("US Ambassador Dana Whitmore criticized the airline on Monday.",
+     "ACCUSE occurred: Dana Whitmore ->"),
+    ("US Ambassador to Germany Dana Whitmore criticized the airline.",
+     "ACCUSE occurred: Dana Whitmore ->"),
+    ("Senate President Dana Whitmore criticized the budget plan.",  # ... and a body before it
+     "ACCUSE occurred: Dana Whitmore ->"),
+    ("Parliament Speaker Dana Whitmore rejected the offer.", "REJECT occurred: Dana Whitmore ->"),
+    ("Moscow expelled US Ambassador Dana Whitmore on Monday.",  # ... as an object too
+     "SANCTION occurred: Russia -> Dana Whitmore"),
+    ("Lavrov criticized US Ambassador to Germany Dana Whitmore.",
+     "ACCUSE occurred: Sergey Lavrov -> Dana Whitmore"),
+    ("Moscow expelled the US Ambassador on Monday.",  # ... with no person after the title
+     "SANCTION occurred: Russia -> United States"),
+    # ... but a country joined to the titled person by "and" acts with them
+    ("France and Ambassador Dana Whitmore criticized the airline.",
+     "ACCUSE occurred: Dana Whitmore + France ->"),
+    # a town's name as the object of a verb that takes a person is a surname
+    ("The senator praised Delgado on Twitter.", "SUPPORT occurred:  -> Delgado"),
+    # "General" before a plural noun opens a company's name
+    ("General Motors sued Ford over the patent.", "ACCUSE occurred: General Motors -> Ford"),
+])
+def test_titles_and_surnames_in_roles(line, expect):
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    want, like = normal(expect)
+    assert [describe(e, like) for e in doc.events] == [want]
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a subject "he" takes up the sentence's subject, not the object of a preposition (act-en10)
+    ("Biden spoke with Putin, and he criticized the sanctions.",
+     "ACCUSE occurred: Joe Biden ->"),
+    ("After talks with President Macron, Scholz said he criticized the sanctions.",
+     "ACCUSE occurred: Olaf Scholz ->"),
+    # ... an object without a preposition stays the nearest person
+    ("Biden met Putin, and he criticized the sanctions.", "ACCUSE occurred: Vladimir Putin ->"),
+])
+def test_he_takes_up_a_subject(line, expect):
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    want, like = normal(expect)
+    assert describe([e for e in doc.events if e.type == "ACCUSE"][0], like) == want
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # the infinitive of an -ing clause after a comma has the main clause's subject (act-en10)
+    ("France criticized Mali over the coup, pledging to send more troops to Niger.",
+     "MOBILIZE planned: France -> Niger"),
+    ("Japan condemned North Korea for the launch, promising to impose sanctions on Pyongyang.",
+     "SANCTION planned: Japan -> North Korea"),
+])
+def test_an_ing_clause_infinitive_has_the_main_subject(line, expect):
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    want, like = normal(expect)
+    assert [describe(e, like) for e in doc.events if e.type == want.split()[0]] == [want]
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a concession on a penalty is a concession to whom it weighs on (act-en10)
+    ("Biden commuted the sentence of Dana Whitmore.", "CONCEDE occurred: Joe Biden -> Dana Whitmore"),
+    ("The governor commuted the death sentence of Dana Whitmore.",
+     "CONCEDE occurred:  -> Dana Whitmore"),
+    ("Putin commuted the prison term of activist Dana Whitmore.",
+     "CONCEDE occurred: Vladimir Putin -> Dana Whitmore"),
+    # a person's noun in lower case describes the name after it
+    ("Putin pardoned activist Dana Whitmore.", "CONCEDE occurred: Vladimir Putin -> Dana Whitmore"),
+    ("Moscow detained reporter Dana Whitmore.", "COERCE occurred: Russia -> Dana Whitmore"),
+])
+def test_a_concession_on_a_penalty(line, expect):
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    want, like = normal(expect)
+    assert [describe(e, like) for e in doc.events] == [want]
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # an editor's brackets: a name the editor put in a quote is the object (act-en10) ...
+    ('Whitmore told reporters: "I urge [Okafor] to resign."',
+     "REQUEST occurred: Whitmore -> Okafor"),
+    # ... a title in brackets before a name is no actor
+    ("The match was boycotted by [GM] Dana Whitmore over the dress code.",
+     "PROTEST occurred: Dana Whitmore ->"),
+])
+def test_brackets_of_an_editor(line, expect):
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    want, like = normal(expect)
+    assert [describe(e, like) for e in doc.events] == [want]

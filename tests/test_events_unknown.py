@@ -45,6 +45,30 @@ CASES = [
     "[[Lopez|unknown]] and [[Garcia|unknown]] were convicted of fraud.",  # an opener, a town
     "[[VW|unknown]] and [[Renault|unknown]] were given loans.",  # two capitals
     "Odesa and Kharkiv were shelled on Sunday.",  # ... two towns vouch for nothing
+    # a town's name as the object of a verb only people or bodies take is a surname (act-en10)
+    "The senator thanked [[Warren|unknown]] for her support.",
+    "Critics slammed [[Jackson|unknown]]'s handling of the inquiry.",
+    "The court was urging [[Delgado|unknown]] to testify.",
+    "She later met with [[Bolton|unknown]] in private.",
+    "The rebels attacked Jackson at dawn.",  # ... a town is attacked
+    "The envoy visited Mendez on Tuesday.",  # ... and visited
+    "He grew up in a town called Warren.",  # ... and called so
+    # a rank or an office before a name is a person's title (act-en10)
+    "General [[Tahmasebi|unknown]] ordered the retreat.",
+    "Secretary [[Warren|unknown]] criticized the budget plan.",  # a town's name too
+    "Minister [[Okafor|unknown]] rejected the offer.",
+    # ... before a body's word it is part of the body's name
+    "The [[General Assembly|unknown]] condemned the annexation.",  # not an adverb in -ly
+    "The [[Justice Department|unknown]] sued the company.",
+    "[[General Motors|unknown]] sued the company.",  # ... and a plural noun a company's
+    # a capitalised adjective in -al names no one (act-en10) ...
+    "Federal agents detained the envoy.",
+    "Initial reports blamed the envoy.",
+    "The envoy praised the Constitutional reform.",
+    "[[Congressional|unknown]] leaders rejected the offer.",  # ... but a body's adjective does
+    "Western leaders condemned the annexation.",  # a region's adjective names no one
+    "The firms left Middle Eastern markets.",  # ... last in a run too
+    "[[Ahern|unknown]] criticized the budget plan.",  # ... but a surname in -ern stays
 ]
 
 
@@ -68,4 +92,32 @@ def test_actor_has_words_as_name_and_no_id():
 def test_mentions_are_slices(words):
     text = " ".join(words)
     for m in unknown.mentions(text, 0, len(text), []):
-        assert text[m.start : m.end] == m.text == m.actors[0].name
+        assert text[m.start : m.end] == m.text
+        # the words are the name, but for a body named by its last word or its adjective
+        # (an acronym in brackets takes the name before it)
+        if not (m.text.isupper() and text[: m.start].endswith(" (")):
+            assert m.actors[0].name == {**unknown.SHORT_BODY_NAMES,
+                                        **unknown.BODY_ADJECTIVES}.get(m.text, m.text)
+
+
+def test_a_body_adjective_names_the_body():
+    (m,) = unknown.mentions("Parliamentary leaders rejected the offer.", 0, 41, [])
+    assert (m.text, m.actors[0].name, m.actors[0].kind) == ("Parliamentary", "Parliament",
+                                                           "organisation")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The House impeached the governor.", "House of Representatives"),  # the House alone
+    ("The bill passed the House on Friday.", "House of Representatives"),
+    ("The House of Commons rejected the bill.", "House of Commons"),  # ... not a longer name
+])
+def test_a_body_named_by_its_last_word(text, name):
+    (m,) = unknown.mentions(text, 0, len(text), [])
+    assert m.actors[0].name == name
+
+
+def test_an_acronym_in_brackets_is_the_name_before_it():
+    text = "The Kurdistan Free Life Party (PJAK) attacked the base."
+    names = [(m.text, m.actors[0].name) for m in unknown.mentions(text, 0, len(text), [])]
+    assert names == [("Kurdistan Free Life Party", "Kurdistan Free Life Party"),
+                     ("PJAK", "Kurdistan Free Life Party")]

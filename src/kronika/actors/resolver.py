@@ -985,6 +985,8 @@ class _Resolver:
         for e in entities:
             if self.organisations and e.label == "PER" and e.start == self._span[0]:
                 e = _without_common_noun(e)
+            if not self.organisations and e.label == "PER":
+                e = _with_last_surname(self.text, e, found)
             if self.organisations and e.label == "PER" and _LAST_INITIAL.search(e.text) \
                     and self.text.startswith(".", e.end):
                 # «Нуреддин Х.»: the model leaves the initial's point out of the name
@@ -1305,6 +1307,11 @@ class _Resolver:
                 how = "the subject (first person) of the last sentence with people"
             else:
                 antecedent, how = recent[-1][1], "the nearest person mentioned before"
+                subject = None if is_object or self.organisations else self._subject_before(
+                    out, start, m.start())
+                if subject is not None:
+                    antecedent, how = subject, ("the nearest person before who is no object of "
+                                                "a preposition")
             actor = dataclasses.replace(antecedent, text=m.group())
             out.append(Resolution(m.start(), m.end(), m.group(), (actor,), "pronoun",
                                   f"'{m.group()}' refers to {how}: {actor.name}"))
@@ -1312,6 +1319,17 @@ class _Resolver:
             self._remember(r)
             out.append(r)
         return out
+
+    def _subject_before(self, out: list[Resolution], start: int, at: int) -> Actor | None:
+        """English: a subject "he"/"she" takes up a person of its sentence that no preposition
+        governs before one that one does ("X met with the IMF, then with President Y, where he
+        denounced": X); None when the nearest person is no such object, or no other is there."""
+        people = [r for r in out if start <= r.start and r.end <= at and len(r.actors) == 1
+                  and r.actors[0].kind == "person"]
+        if len(people) < 2 or not _governed(self.text, start, people[-1].start):
+            return None
+        free = [r for r in people if not _governed(self.text, start, r.start)]
+        return free[-1].actors[0] if free else None
 
     def _remember(self, r: Resolution) -> None:
         if len(r.actors) == 1 and r.actors[0].kind == "person":
@@ -1381,6 +1399,49 @@ def _possessive_surname(name: str) -> str:
     -евый or -иный, with the surname's own nominative («Виталий Милоновый» -> «Виталий
     Милонов»)."""
     return _ADJECTIVE_SURNAME.sub(r"\1", name) if " " in name else name
+
+
+# An English capitalised word right after a person's full name, then a lower-case word or a stop.
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+)(?=[\s,.;:)]|$)(?!\s+[A-Z])")
+
+
+def _with_last_surname(text: str, e: Entity, found: Sequence[Resolution]) -> Entity:
+    """An English full name the entity model cut before its last word, a surname that is a
+    town's or a common word too ("Judge Amy Berman | Jackson", "Mary Ellen | Warren said"):
+    the capitalised word right after it that no mention covers and that is no function word,
+    title, month or weekday belongs to the name."""
+    m = _NEXT_NAME_WORD.match(text, e.end)
+    if " " not in e.text or m is None or any(r.start < m.end() and m.start(1) < r.end
+                                             for r in found):
+        return e
+    from kronika.events.unknown import BODIES, NOT_ACTORS, NOT_NAMES
+
+    word = m.group(1)
+    if word.lower() in NOT_NAMES or word.lower() in NOT_ACTORS or word in BODIES:
+        return e
+    return dataclasses.replace(e, end=m.end(), text=f"{e.text} {word}",
+                               normal=f"{e.normal} {word}")
+
+
+# English prepositions whose object is no subject a later "he" takes up ("talks with Y").
+_OBJECT_PREPOSITIONS = frozenset({"with", "to", "by", "from", "for", "of", "at", "on", "against",
+                                  "than", "about", "toward", "towards", "between"})
+_WORDS_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
+
+
+def _governed(text: str, start: int, at: int) -> bool:
+    """The name at `at` is the object of a preposition, past its capitalised titles and a
+    determiner ("with President Trump", "to the Pope")."""
+    while True:
+        m = _WORDS_BEFORE.search(text, max(start, at - 40), at)
+        if m is None:
+            return False
+        word = m.group(1)
+        if word.lower() in _OBJECT_PREPOSITIONS:
+            return True
+        if not (word[:1].isupper() or word.lower() in {"the", "a", "an"}) or m.start() <= start:
+            return False
+        at = m.start()
 
 
 def _without_common_noun(e: Entity) -> Entity:

@@ -134,7 +134,7 @@ DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "“", 
 PAIR_WORDS = frozenset({"both", "either"})  # "met both Putin and Xi": the pair follows
 OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for", "towards",
                  "the", "a", "an", "his", "her", "their", "its", "“", "\"", "‘", "«", "upon",
-                 "by", "phone", "telephone"} | PAIR_WORDS
+                 "by", "phone", "telephone", "["} | PAIR_WORDS  # "urge [Lam] to": an editor's word
 # Words an object after its preposition ("via") may follow: determiners and pair words.
 VIA_FILLER = DETERMINERS | PAIR_WORDS
 
@@ -159,6 +159,35 @@ class _Group:
             if all(not _same(a, b) for b in self.actors):
                 self.actors.append(a)
         self.start = at if self.start is None else min(self.start, at)
+
+
+# A penalty a concession ends, and the preposition before whom it weighs on: "commuted the
+# prison sentence of X", "overturned the conviction of X" (CONCEDE: X is its target).
+PENALTY_NOUNS = frozenset({"sentence", "sentences", "conviction", "convictions", "punishment",
+                           "penalty", "jail", "prison", "term"})
+
+
+def _bracketed_title(toks: list[tuple[int, int, str]], i: int) -> int:
+    """The index past "[...]" at toks[i] when a capitalised name follows it (the brackets
+    hold a title: "[WGM] Nazí Paikidze"), else 0 (they hold the name: "urge [Lam] to")."""
+    close = next((k for k in range(i + 1, min(i + 5, len(toks))) if toks[k][2] == "]"), None)
+    if close is None or close + 1 >= len(toks) or not toks[close + 1][2][:1].isupper():
+        return 0
+    return close + 1
+
+
+def _penalty_of(toks: list[tuple[int, int, str]], i: int) -> int:
+    """The index past "<penalty> of" (one modifier may precede the noun: "death sentence of")
+    starting at toks[i], else 0."""
+    for k in (i, i + 1):
+        if (k + 1 < len(toks) and toks[k][2] in PENALTY_NOUNS and toks[k + 1][2] == "of"
+                and (k == i or toks[i][2].isalpha() and toks[i][2].islower())):
+            return k + 2
+    return 0
+
+
+# An infinitive of an -ing clause after a comma: ", committing to send", ", vowing to".
+_ING_TO = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+to\s+$")
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -361,8 +390,10 @@ class _SentenceContext:
         subject of the clause it hangs on: the actors of the sentence's last event, else the
         sentence's opening group ("Michelle Obama gave the address, urging viewers")."""
         first = self.text[trigger.start : trigger.end].split()[0]
-        if not first.endswith("ing") or not self.text[:trigger.start].rstrip().endswith(","):
-            return []
+        if not (first.endswith("ing") and self.text[:trigger.start].rstrip().endswith(",")
+                or _ING_TO.search(self.text, max(self.sent.start, trigger.start - 40),
+                                  trigger.start)):
+            return []  # (", committing to send troops": the infinitive of such a clause too)
         if self.previous_sources:
             return list(self.previous_sources)
         return self._opening_group(trigger)
@@ -526,6 +557,12 @@ class _SentenceContext:
                     break  # "Chile's ambassador to Peru, Tom Ellis, criticized": a title's
                 if group.start is not None and self.text.startswith(("'s ", "’s "), mention.end):
                     break  # "Trump's State Department asked": the owner only qualifies it
+                if self._titled_person(group, toks, i + 1) and (
+                        self._after_preposition(mention.start) or self._opens_with_title(group)
+                        and not self.text[mention.end : group.start].strip()):
+                    # "US Ambassador to Germany Richard Grenell said": the title's place;
+                    # "Senate President Thomas Rivera Schatz": the title's body
+                    break
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
@@ -549,6 +586,10 @@ class _SentenceContext:
             elif word == "and" and i > 0 and toks[i - 1][2] == "," and not self._serial_list(
                     toks, i - 1):
                 break  # ", and" joins clauses, not actors (but "A, B, and C" lists them)
+            elif word[:1].isupper() and word.lower() in unknown.PERSON_TITLES and (
+                    self._titled_person(group, toks, i + 1)) and (
+                    i == 0 or toks[i - 1][2] not in GROUP_JOINERS):  # "France and Ambassador X"
+                break  # "US Ambassador Richard Grenell said": the country qualifies the title
             elif not (word in GROUP_JOINERS or word.lower() in GROUP_NOUNS or word[:1].isupper()):
                 if word.lower() in PREPOSITIONS and i > 1 and toks[i - 1][2] == ",":
                     # "Bruce McArthur, from Toronto, Canada, admitted": the place is an
@@ -561,6 +602,24 @@ class _SentenceContext:
         if group.start is not None and self._unnamed_head(toks, group.start):
             return []
         return group.actors
+
+    def _titled_person(self, group: _Group, toks: list[tuple[int, int, str]], k: int) -> bool:
+        """The subject group so far is one person named right at toks[k], after their title:
+        the names before the title ("US Ambassador", "Ambassador to Germany") describe the
+        office, they are no subjects of their own."""
+        return (group.start is not None and k < len(toks) and toks[k][0] == group.start
+                and len(group.actors) == 1 and group.actors[0].kind == "person")
+
+    @staticmethod
+    def _title_place(toks: list[tuple[int, int, str]], k: int) -> bool:
+        """toks[k] is a place after a capitalised title and "to"/"of": "Ambassador to Germany"."""
+        return (k >= 2 and toks[k - 1][2] in {"to", "of"} and toks[k - 2][2][:1].isupper()
+                and toks[k - 2][2].lower() in unknown.PERSON_TITLES)
+
+    def _opens_with_title(self, group: _Group) -> bool:
+        """The group's mention opens with a person's capitalised title ("President X")."""
+        first = self.text[group.start : group.start + 40].split(maxsplit=1)[:1]
+        return bool(first) and first[0][:1].isupper() and first[0].lower() in unknown.PERSON_TITLES
 
     def _unnamed_head(self, toks: list[tuple[int, int, str]], group_start: int) -> bool:
         """The group is named only in a phrase after an unnamed head noun, and the head is the
@@ -656,10 +715,11 @@ class _SentenceContext:
 
     def objects(self, trigger: TriggerMatch) -> list[Actor]:
         return self.objects_from(trigger.end, trigger.rule.object_via,
-                                 places=trigger.rule.place_object)
+                                 places=trigger.rule.place_object,
+                                 penalty=trigger.rule.type == "CONCEDE")
 
     def objects_from(self, at: int, via: frozenset[str] | None, end: int | None = None,
-                     places: bool = False) -> list[Actor]:
+                     places: bool = False, penalty: bool = False) -> list[Actor]:
         """The actor group that starts at `at` after a few filler words (`via`: the only ones).
 
         With `places`, a name the actors layer left alone as a place ("visited Kyiv": a place,
@@ -684,6 +744,12 @@ class _SentenceContext:
                         and nxt[0][2] not in PREPOSITIONS and nxt[0][2] not in {"and", "or"}
                         and all(a.kind == "country" for a in mention.actors)):
                     qualifier = list(mention.actors)
+                elif (group.start is None and nxt and nxt[0][2][:1].isupper()
+                      and nxt[0][2].lower() in unknown.PERSON_TITLES
+                      or qualifier and self._title_place(toks, i)):
+                    # "expelled US Ambassador (to Germany) X", "met Senate President X": the
+                    # names before the title describe the office of the person after it
+                    qualifier = [*qualifier, *mention.actors]
                 group.add(mention.actors, mention.start)
                 self.object_possessive = self.text.startswith(("'s", "’s"), mention.end)
                 while i < len(toks) and toks[i][0] < mention.end:
@@ -707,6 +773,12 @@ class _SentenceContext:
             elif (group.start is None and word.lower() in OF_NOUNS and i + 1 < len(toks)
                   and toks[i + 1][2] == "of"):
                 i += 2  # "condemned by members of the EU": the EU acts
+                continue
+            elif group.start is None and word == "[" and (past := _bracketed_title(toks, i)):
+                i = past  # "boycotted by [WGM] Nazí Paikidze": a title the editor wrote out
+                continue
+            elif group.start is None and penalty and (past := _penalty_of(toks, i)):
+                i = past  # "commuted the (prison) sentence of X": a concession to X
                 continue
             elif (group.start is None and word.islower() and i + 1 < len(toks)
                   and toks[i + 1][2] == "named" and gap < MAX_OBJECT_GAP):
@@ -733,6 +805,8 @@ class _SentenceContext:
                 self.object_end = i + 1
             elif qualifier and word == "of" and self.object_possessive:
                 break  # "criticized China's arrest of X": China's act, X is no object of it
+            elif qualifier and self._title_place(toks, i + 1):
+                pass  # "Ambassador to Germany X": the title goes on to its place
             elif qualifier and word.islower() and word not in PREPOSITIONS and len(qualifier) < 6:
                 qualifier.append(None)  # "senator and presidential candidate": title words
             elif word in {"and", "or", "both", "–", "-", "/"} or word.lower() in GROUP_NOUNS or (
@@ -748,7 +822,8 @@ class _SentenceContext:
         """A person is named right after toks[i], a noun describing them ("his son Hunter
         Biden", "journalist Evan Gershkovich"), not a verb or a preposition before them."""
         if (i + 1 >= len(toks) or toks[i][2] in PREPOSITIONS or toks[i][2] in DETERMINERS
-                or toks[i][2] in unknown.NOT_NAMES):  # "warned that Biden could"
+                or toks[i][2] in unknown.NOT_NAMES  # "warned that Biden could"
+                and toks[i][2] not in unknown.PERSON_NOUNS):  # ... not "activist Biden"
             return False
         m = self._mention_at(toks[i + 1][0], toks[i + 1][1])
         if (m is None or m.start != toks[i + 1][0] or not m.actors

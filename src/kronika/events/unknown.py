@@ -63,7 +63,7 @@ NOT_NAMES = frozenset([
     "councilman", "councilwoman", "sheriff", "coach", "editor", "author", "dean", "justice",
     "first", "lady", "nevertheless", "nonetheless", "furthermore", "moreover", "instead",
     "afterwards", "thus", "hence", "therefore", "indeed", "elsewhere", "overall", "otherwise",
-    "besides", "likewise", "regardless", "now", "again", "together", "meantime",
+    "besides", "likewise", "regardless", "now", "again", "together", "meantime", "speaker",
 ])
 # Titles of people among NOT_NAMES: the name after one is a person's, not a place's
 # ("Judge Marrero", though Marrero is a town in Louisiana).
@@ -73,13 +73,23 @@ PERSON_TITLES = frozenset({
     "archbishop", "bishop", "chairman", "ambassador", "commissioner", "congressman",
     "congresswoman", "chancellor", "premier", "captain", "colonel", "lieutenant", "sergeant",
     "professor", "legislator", "lawmaker", "prosecutor", "detective", "inspector", "sheriff",
-    "councillor", "councilman", "councilwoman", "justice",
+    "councillor", "councilman", "councilwoman", "justice", "general", "secretary", "minister",
+    "director", "spokesman", "spokeswoman", "spokesperson", "speaker",
+})
+# Nouns of people among NOT_NAMES that describe the name after them in lower case: "arrested
+# journalist X", "pardoned activist X" (kronika.events: _person_next).
+PERSON_NOUNS = PERSON_TITLES | frozenset({
+    "activist", "journalist", "reporter", "lawyer", "candidate", "nominee", "host", "editor",
+    "author", "officer", "leader", "director", "spokesman", "spokeswoman", "spokesperson",
+    "attorney", "representative", "moderator", "coach", "dean",
 })
 # A hyphenated word that describes the name after it: "Virginia-based Symplicity Corporation".
 _DESCRIBING = ("-based", "-owned", "-backed", "-led", "-run", "-born", "-controlled")
 # A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
 # bridge") describes, it does not name (the KB names the countries).
-_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic)$")
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic|ional|tial|cial|eral|oral)$")
+# ... and a region's adjective, alone or last ("Western leaders", "Middle Eastern markets")
+REGION_ADJECTIVES = frozenset({"Eastern", "Western", "Northern", "Southern", "Central"})
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 # Endings of the plural common nouns that open news sentences ("Protesters", "Officials",
 # "Critics", "Troops"); surnames ending in -s ("Williams", "Jones", "Harris", "Evans") do not
@@ -97,6 +107,13 @@ CONNECTORS = frozenset({"of", "for", "de", "del", "da", "van", "von", "bin", "al
 BODIES = frozenset({"Congress", "Parliament", "Senate", "House", "Court", "Council", "Committee",
                     "Commission", "Party", "Assembly", "Duma", "Knesset", "Bundestag", "Cabinet",
                     "Ministry", "Department", "Agency", "Board", "Union", "Bank", "Office"})
+# Adjectives of a body that name it ("Congressional leaders": Congress's members act as it);
+# other capitalised adjectives in -al ("Federal agents", "Initial reports") name no one.
+BODY_ADJECTIVES = {"Congressional": "Congress", "Parliamentary": "Parliament"}
+# Bodies news names by their last word alone: "impeached by the House" is the House of
+# Representatives (the guideline's files name it so); "the White House", "the House of Commons"
+# are other runs and keep their names.
+SHORT_BODY_NAMES = {"House": "House of Representatives"}
 # Arabic names written with a lower-case article: "al-Muhandis", "el-Sisi", "ad-Dawla".
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|at|ash|an|az)-[A-Z]")
 _LEADING = re.compile(r"^(?:the|The)\s+")
@@ -137,16 +154,23 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
         # a capital "The" inside a sentence opens a title: "when The New York Times published"
         title = len(run) > 1 and run[0][2] == "The" and run[0][0] != first
         titled = False  # "Judge Marrero": a name after a person's title is a person's
-        while run and (run[0][2].lower() in NOT_NAMES or run[0][2].lower() in CONNECTORS
+        while run and not _names_body(run) and (run[0][2].lower() in NOT_NAMES
+                                                or run[0][2].lower() in CONNECTORS
                        or run[0][2].lower().endswith(_DESCRIBING)):  # "Virginia-based X"
             titled = run[0][2].lower() in PERSON_TITLES  # right before: not "Mayor of X"
             run.pop(0)
+        titled = titled and bool(run) and run[-1][2] not in BODIES  # "General Assembly"
         if (not run or run[-1][2].lower() in CONNECTORS  # "Sea of (Japan)": a known name's
                 or _after_known(text, run[0][0], known)  # part, "United States Constitution"
                 or _title_of_known(text, run, known)):  # "Crime Commissioner Stephen Mold"
             continue
         name = actor_name(text[run[0][0] : run[-1][1]])
         at = run[0][0]
+        if name in BODY_ADJECTIVES or name in SHORT_BODY_NAMES:  # "Congressional leaders"
+            actor = Actor(text=name, name=BODY_ADJECTIVES.get(name) or SHORT_BODY_NAMES[name],
+                          kind="organisation")
+            out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
+            continue
         country = countries().get(name)
         if country:  # "Greece", "Libya": a country the knowledge base has no entry for
             actor = Actor(text=name, name=country, kind="country")
@@ -164,7 +188,33 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
                 "organisation" if len(run) == 1 or name.split()[-1] in BODIES else "person")
         actor = Actor(text=name, name=name, kind=kind)
         out.append(Mention(at, at + len(name), name, (actor,), "unknown-name"))
-    return _with_partners(text, out, held, known)
+    return _with_partners(text, _acronyms_named(text, out, known), held, known)
+
+
+def _acronyms_named(text: str, out: list[Mention], known: Sequence[Mention]) -> list[Mention]:
+    """An acronym in brackets right after a name is that name's ("the Kurdistan Free Life Party
+    (PJAK) attacked": the party, named in full)."""
+    named: list[Mention] = []
+    for m in out:
+        before = next((b for b in [*named, *known] if b.actors and b.end == m.start - 2), None)
+        if (before is not None and m.text.isupper() and text[before.end : m.start] == " ("
+                and text.startswith(")", m.end)):
+            m = Mention(m.start, m.end, m.text, before.actors, m.rule)
+        named.append(m)
+    return named
+
+
+# Title words that name a body with the body word after them: "General Assembly", "Justice
+# Department", "Foreign Ministry"; before a person's name they are titles and go.
+BODY_QUALIFIERS = frozenset({"general", "justice", "foreign", "defence", "defense", "secretary",
+                             "prime", "chief"})
+
+
+def _names_body(run: list[tuple[int, int, str]]) -> bool:
+    """The two words name a body or a company: "General Assembly", and "General Motors",
+    "General Dynamics" (a plural noun after the title word: no person's surname)."""
+    return len(run) == 2 and run[0][2].lower() in BODY_QUALIFIERS and (
+        run[1][2] in BODIES or run[1][2].lower().endswith(PLURAL_ENDINGS))
 
 
 # "X and " / " and X": a name joined by "and" to its partner
@@ -243,23 +293,45 @@ def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
     low = name.lower()
     if low.startswith(("anti-", "pro-", "non-", "post-", "pre-")):
         return False  # "Anti-government protests", "Post-war": adjectives
-    if (not name or low in NOT_ACTORS or low.endswith("ly") or not any(c.isalpha() for c in name)
-            or name.isupper() and len(name) <= 2):
+    if (not name or low in NOT_ACTORS or low.endswith("ly") and name.split()[-1] not in BODIES
+            or not any(c.isalpha() for c in name) or name.isupper() and len(name) <= 2):
         return False
     one = " " not in name
     if one and at == first and name not in BODIES and name not in PARTY_MEMBERS and (
             low.endswith(PLURAL_ENDINGS) or low in NOT_NAMES):
         return False  # "Protesters called for ...": a sentence opens with a capital anyway
     after = text[end : end + 2].strip()
-    if one and _ADJECTIVE.match(name) and after[:1].islower():
-        return False
+    if after[:1].islower() and (one and _ADJECTIVE.match(name)
+                                or name.split()[-1] in REGION_ADJECTIVES):
+        return False  # "Kurdish groups", "Middle Eastern countries": adjectives
     from kronika.places.gazetteer import names_place
 
     if _known_place(name):
         return False
     # "Missiles hit Odesa" names a place; "Parker spoke to Wikinews", "Khan said" a person
     # whose surname is also a town's name: one word that opens its clause before a verb
-    return not names_place(name) or (one and _opens_clause(text, at, first) and _verb_after(text, end))
+    return not names_place(name) or one and (
+        _opens_clause(text, at, first) and _verb_after(text, end) or _person_object(text, at))
+
+
+# Verbs whose object is a person or a body, never a town: "praised Mendez", "urged Warren to",
+# "sued Jackson", "met with Bolton", in every form; a place is attacked or visited, not these.
+# Not "called": "a town called Warren".
+_PERSON_VERBS = ("prais", "thank", "congratulat", "endors", "criticiz", "criticis", "condemn",
+                 "blam", "accus", "su", "urg", "invit", "fir", "pardon", "impeach", "arrest",
+                 "detain", "indict", "convict", "sentenc", "interview", "defeat", "appoint",
+                 "nominat", "insult", "mock", "slam", "slamm", "rebuk", "scold", "phon",
+                 "telephon", "ask", "told", "tell", "meet", "met", "spok", "speak",
+                 "talk", "join", "replac", "succeed", "hir", "sanction", "charg", "prosecut")
+_PERSON_OBJECT = re.compile(
+    r"\b(?:" + "|".join(_PERSON_VERBS) + r")(?:e|es|ed|d|s|ing|ting)?"
+    r"(?:\s+with)?\s+$", re.IGNORECASE)
+
+
+def _person_object(text: str, at: int) -> bool:
+    """The word is the object of a verb whose object is a person or a body: "praised Mendez
+    on Twitter" (Mendez is also a town of the gazetteer)."""
+    return bool(_PERSON_OBJECT.search(text, max(0, at - 30), at))
 
 
 _CLAUSE_OPENER = re.compile(r"(?:^|[,;:]|\band|\bbut)\s*$")
