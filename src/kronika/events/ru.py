@@ -89,11 +89,15 @@ _RELATIVE = frozenset({"который", "которая", "которое", "к
 _RELATIVE_SUBJECT = frozenset({"который", "которая", "которое", "которые"})
 # Subordinators that open a time phrase on a noun («после встречи с Путиным»), not a clause.
 _TIME_PREPOSITIONS = frozenset({"после", "перед", "прежде"})
+# Words before an event noun that make it the time of another act («во время нападения»).
+_TIME_SETTING = frozenset({"время", "день", "ходе", "момент", "накануне", "годовщину",
+                           "годовщина", "годовщины"})
 # Words that open a predicate coordinated with the one before, sharing its subject («был
 # арестован, а затем освобождён»).
 _COORDINATING = frozenset({"а", "но", "затем", "потом", "однако"})
 _TWO_WORD_PREPS = {("в", "отношении"): "в отношении", ("со", "стороны"): "со стороны",
-                   ("с", "стороны"): "со стороны", ("в", "адрес"): "в адрес"}
+                   ("с", "стороны"): "со стороны", ("в", "адрес"): "в адрес",
+                   ("в", "поддержку"): "в поддержку"}
 _PREP_VARIANTS = {"со": "с", "ко": "к", "об": "о", "обо": "о", "во": "в", "передо": "перед"}
 _PERSON_PRONOUNS = {"он": "masc", "она": "femn"}
 _RECIPROCAL = re.compile(r"\s*(?:друг\s+(?:друга|другу|с\s+другом|против\s+друга|на\s+друга))",
@@ -1558,6 +1562,13 @@ class _Sentence:
                 or rule.needs_target and not (rule.reciprocal and len(sources) > 1)):
             return None  # «Похищены картины», «закон одобрен Советом»: a thing underwent it
         targets = [a for a in targets if all(not _same(a, s) for s in sources)]
+        if rule.standalone and head.pos == "NOUN" and not sources and not targets \
+                and rule.type != "PROTEST" \
+                and (self._time_setting(first) or self._predicate_noun(first)):
+            # «во время нападения он кричал», «стала самым массовым убийством»: no act told of
+            # anyone named. A protest's crowd is never named, and what it protests stands
+            # elsewhere in the sentence («в ходе акции протеста активисты обклеивали Госдуму»)
+            return None
         reciprocal = bool(_RECIPROCAL.match(self.text, trig.end))
         if not targets and not passive and not rule.standalone:
             verb = next((t.word for t in inside if t.word.pos in ("VERB", "GRND")), None)
@@ -1568,6 +1579,18 @@ class _Sentence:
                     and not self._unnamed_target(lo, hi, trig):
                 return None
         return self._build(trig, status, status_rule, sources, targets)
+
+    def _time_setting(self, first: int) -> bool:
+        """Whether the event noun at token `first` only dates another act: «во время нападения»,
+        «в день теракта», «в ходе задержания», «накануне покушения»."""
+        return first > 0 and self.toks[first - 1].low in _TIME_SETTING
+
+    def _predicate_noun(self, first: int) -> bool:
+        """Whether the event noun at token `first` is a bare instrumental, the predicate that
+        classes something («стрельба стала самым массовым убийством», «инцидент, признанный
+        терактом»), not an act told as happening."""
+        w = self.toks[first].word
+        return w.cases == {"ablt"} and self._preposition(first) is None
 
     def _status(self, before: str, after: str, sentence_before: str, head: _Word
                 ) -> tuple[str, str] | None:
