@@ -919,8 +919,9 @@ class _Resolver:
 
     def bodies(self, found: list[Resolution]) -> list[Resolution]:
         """Russian: a body any place has, named by its kind and a place the knowledge base does
-        not know, in the genitive right after it («полиция Белиза», «Земельный суд Вены»):
-        an organisation the knowledge base does not know (`kb/bodies.yaml`)."""
+        not know, in the genitive right after it: with a name of its own, an organisation the
+        knowledge base does not know («Земельный суд Вены»); a bare kind, the place it serves
+        («полиция Белиза» is Belize; `kb/bodies.yaml`)."""
         if not self.organisations:
             return found
         out = list(found)
@@ -946,9 +947,10 @@ class _Resolver:
                     and _adjective(before.group(1)):
                 first = before.start(1)  # «Земельный суд Вены»: the adjective opens the name
             words = self.text[first:place.end()]
+            if first == m.start():
+                out.append(_place_of_organ(rule, m, place, words))
+                continue
             name = _nominative_ru(words)
-            if first == m.start() and not self.text[start:first].strip(" «\"'„“(-—"):
-                name = name[:1].lower() + name[1:]  # «Полиция Белиза» opening the sentence
             out.append(Resolution(first, place.end(), words,
                                   (Actor(words, name, None, None, None, "organisation"),),
                                   rule, f"'{m.group()}' is a kind of body any place has and "
@@ -1351,6 +1353,23 @@ _WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+) $")
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by word
+def _place_of_organ(rule: str, m: re.Match, place: re.Match, words: str) -> Resolution:
+    """An organ with no name of its own, of a place the knowledge base does not know («полиция
+    Белиза», «суд Гонконга»): the place, in the nominative (docs/ANNOTATION.md: an unnamed organ
+    of a state described by its country is the country, named as the sentence writes it when
+    the knowledge base does not know it)."""
+    parse = next((p for p in morph().parse(place.group())[:2]
+                  if p.tag.case == "gent" and "Geox" in p.tag), None)
+    nominative = parse.inflect({"nomn"}) if parse is not None else None
+    name = _like(place.group(), nominative.word) if nominative is not None else place.group()
+    # the place stands for its government as a country does (the roles read it so)
+    return Resolution(m.start(), place.end(), words,
+                      (Actor(words, name, None, None, None, "country"),), rule,
+                      f"'{m.group()}' is an organ any place has, with no name of its own, and "
+                      f"'{place.group()}' a place the knowledge base does not know: the place "
+                      f"'{name}' (bodies.yaml)")
+
+
 def _genitive_place(word: str) -> bool:
     """A capitalised Russian word that pymorphy3 reads (first two parses) as a place name in
     the genitive: «Белиза», «Вены», not «Марка»."""
