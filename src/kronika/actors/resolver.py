@@ -1154,7 +1154,8 @@ class _Resolver:
         does not know or knows as a body's name («Минсельхоз РФ», «Управление по делам радио и телевидения Китая»; not
         «Полиция Индии», an unnamed organ of the state, which is the country)."""
         words = _TOKEN.findall(e.text)
-        if not words or not words[0][:1].isupper() or self.sentence_case_only(e) \
+        if not words or not words[0][:1].isupper() \
+                or self.sentence_case_only(e) and not _official_name(words) \
                 or not country.actors or any(a.kind != "country" for a in country.actors):
             return False
         parses = morph().parse(words[0])
@@ -1368,6 +1369,25 @@ def _place_of_organ(rule: str, m: re.Match, place: re.Match, words: str) -> Reso
                       f"'{m.group()}' is an organ any place has, with no name of its own, and "
                       f"'{place.group()}' a place the knowledge base does not know: the place "
                       f"'{name}' (bodies.yaml)")
+
+
+def _official_name(words: list[str]) -> bool:
+    """Whether words opening a sentence, capitalised only there, still read as a body's official
+    name: a full adjective of a kind that names bodies, or a noun with its genitive, before the
+    head («Антидопинговое агентство», «Министерство юстиции»), not a description («Местная
+    полиция»). The adjectives are data (kb/bodies.yaml `name_adjectives`)."""
+    if len(words) < 2:
+        return False
+    first = morph().parse(words[0])[0]
+    if first.tag.POS == "NOUN":
+        return "gent" in {p.tag.case for p in morph().parse(words[1])[:2]}
+    return first.tag.POS == "ADJF" and _norm(first.normal_form) in _name_adjectives()
+
+
+@cache
+def _name_adjectives() -> frozenset[str]:
+    return frozenset(_norm(w) for w in load_rules("kronika.actors.kb", "bodies.yaml")
+                     .get("name_adjectives", ()))
 
 
 def _genitive_place(word: str) -> bool:
