@@ -911,6 +911,7 @@ class _Resolver:
         self._span = (start, end)
         found = self.grammar(self.m.atoms(self.text, start, end) if atoms is None else atoms)
         found = self.bodies(found)
+        found = self.organs_of_the_country(found)
         found = self.people(found, entities)
         found = self.holder_surnames(found)
         found = self.pronouns(found, start, end)
@@ -956,6 +957,35 @@ class _Resolver:
                                   rule, f"'{m.group()}' is a kind of body any place has and "
                                         f"'{place.group()}' a place the knowledge base does "
                                         f"not know: the body '{name}' (bodies.yaml)"))
+        out.sort(key=lambda r: r.start)
+        return out
+
+    def organs_of_the_country(self, found: list[Resolution]) -> list[Resolution]:
+        """Russian: an organ of «страна» («власти страны», «правительство страны») after a
+        country named earlier in the sentence is that country's organ, the country
+        (docs/ANNOTATION.md: roles are resolved inside the sentence; an unnamed organ of a state
+        is the country): the nearest country before it. The organs are data
+        (kb/bodies.yaml `organs_of_the_country`)."""
+        if not self.organisations:
+            return found
+        out = list(found)
+        start, end = self._span
+        for m in _ORGAN_OF_THE_COUNTRY.finditer(self.text, start, end):
+            if _norm(morph().parse(m.group(1))[0].normal_form) not in _country_organs() \
+                    or any(r.start < m.end() and m.start() < r.end for r in out):
+                continue
+            before = [r for r in out if r.end <= m.start() and r.actors
+                      and all(a.kind == "country" for a in r.actors)]
+            if not before:
+                continue
+            country = max(before, key=lambda r: r.end)
+            words = m.group()
+            out.append(Resolution(m.start(), m.end(), words,
+                                  tuple(dataclasses.replace(a, text=words)
+                                        for a in country.actors),
+                                  "organ-of-the-country",
+                                  f"'{words}' is an organ of the country named before it: "
+                                  f"{', '.join(a.name for a in country.actors)}"))
         out.sort(key=lambda r: r.start)
         return out
 
@@ -1353,7 +1383,16 @@ _LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]{4,}(?![^\W_])")
 _WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+) $")
 
 
-@lru_cache(maxsize=1 << 16)  # keyed by word
+#: A word and «страны» right after it: a candidate organ of the country named before.
+_ORGAN_OF_THE_COUNTRY = re.compile(r"(?<![\w-])([А-ЯЁа-яё]+) стран[ыеу](?![\w-])")
+
+
+@cache
+def _country_organs() -> frozenset[str]:
+    return frozenset(_norm(w) for w in load_rules("kronika.actors.kb", "bodies.yaml")
+                     .get("organs_of_the_country", ()))
+
+
 def _place_of_organ(rule: str, m: re.Match, place: re.Match, words: str) -> Resolution:
     """An organ with no name of its own, of a place the knowledge base does not know («полиция
     Белиза», «суд Гонконга»): the place, in the nominative (docs/ANNOTATION.md: an unnamed organ
@@ -1390,6 +1429,7 @@ def _name_adjectives() -> frozenset[str]:
                      .get("name_adjectives", ()))
 
 
+@lru_cache(maxsize=1 << 16)  # keyed by word
 def _genitive_place(word: str) -> bool:
     """A capitalised Russian word that pymorphy3 reads (first two parses) as a place name in
     the genitive: «Белиза», «Вены», not «Марка»."""
