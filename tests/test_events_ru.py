@@ -15,7 +15,13 @@ from kronika import Pipeline
 from kronika.actors import Actors
 from kronika.eval.events import read_cases, score
 from kronika.events import Events
-from kronika.events.ru import find_triggers, not_state_examples, rules, status_examples
+from kronika.events.ru import (
+    find_triggers,
+    law_of_examples,
+    not_state_examples,
+    rules,
+    status_examples,
+)
 from kronika.extract import Extract
 from kronika.extract.noise import NoiseFlagger
 from kronika.language.sentences import Sentences
@@ -144,6 +150,15 @@ def test_a_country_adjective_on_a_non_state_group_is_no_actor(example):
     assert doc.events and countries, "the example has an event and a country adjective"
     for e in doc.events:
         assert not countries & {a.name for a in (*e.sources, *e.targets)}, e
+
+
+@pytest.mark.parametrize("example", law_of_examples())
+def test_a_country_whose_code_of_law_is_cited_is_no_actor(example):
+    doc = PIPELINE.process(example, lang="ru")
+    countries = {a.name for m in doc.mentions for a in m.actors if a.kind == "country"}
+    assert doc.events and countries, "the example has an event and a country's code"
+    for e in doc.events:
+        assert e.targets and not countries & {a.name for a in (*e.sources, *e.targets)}, e
 
 
 def test_explain_names_the_rule_and_the_spans_point_into_the_text():

@@ -911,6 +911,7 @@ class _Resolver:
         self._span = (start, end)
         found = self.grammar(self.m.atoms(self.text, start, end) if atoms is None else atoms)
         found = self.bodies(found)
+        found = self.organs_of_the_country(found)
         found = self.people(found, entities)
         found = self.holder_surnames(found)
         found = self.pronouns(found, start, end)
@@ -919,8 +920,9 @@ class _Resolver:
 
     def bodies(self, found: list[Resolution]) -> list[Resolution]:
         """Russian: a body any place has, named by its kind and a place the knowledge base does
-        not know, in the genitive right after it («полиция Белиза», «Земельный суд Вены»):
-        an organisation the knowledge base does not know (`kb/bodies.yaml`)."""
+        not know, in the genitive right after it: with a name of its own, an organisation the
+        knowledge base does not know («Земельный суд Вены»); a bare kind, the place it serves
+        («полиция Белиза» is Belize; `kb/bodies.yaml`)."""
         if not self.organisations:
             return found
         out = list(found)
@@ -946,14 +948,44 @@ class _Resolver:
                     and _adjective(before.group(1)):
                 first = before.start(1)  # «Земельный суд Вены»: the adjective opens the name
             words = self.text[first:place.end()]
+            if first == m.start():
+                out.append(_place_of_organ(rule, m, place, words))
+                continue
             name = _nominative_ru(words)
-            if first == m.start() and not self.text[start:first].strip(" «\"'„“(-—"):
-                name = name[:1].lower() + name[1:]  # «Полиция Белиза» opening the sentence
             out.append(Resolution(first, place.end(), words,
                                   (Actor(words, name, None, None, None, "organisation"),),
                                   rule, f"'{m.group()}' is a kind of body any place has and "
                                         f"'{place.group()}' a place the knowledge base does "
                                         f"not know: the body '{name}' (bodies.yaml)"))
+        out.sort(key=lambda r: r.start)
+        return out
+
+    def organs_of_the_country(self, found: list[Resolution]) -> list[Resolution]:
+        """Russian: an organ of «страна» («власти страны», «правительство страны») after a
+        country named earlier in the sentence is that country's organ, the country
+        (docs/ANNOTATION.md: roles are resolved inside the sentence; an unnamed organ of a state
+        is the country): the nearest country before it. The organs are data
+        (kb/bodies.yaml `organs_of_the_country`)."""
+        if not self.organisations:
+            return found
+        out = list(found)
+        start, end = self._span
+        for m in _ORGAN_OF_THE_COUNTRY.finditer(self.text, start, end):
+            if _norm(morph().parse(m.group(1))[0].normal_form) not in _country_organs() \
+                    or any(r.start < m.end() and m.start() < r.end for r in out):
+                continue
+            before = [r for r in out if r.end <= m.start() and r.actors
+                      and all(a.kind == "country" for a in r.actors)]
+            if not before:
+                continue
+            country = max(before, key=lambda r: r.end)
+            words = m.group()
+            out.append(Resolution(m.start(), m.end(), words,
+                                  tuple(dataclasses.replace(a, text=words)
+                                        for a in country.actors),
+                                  "organ-of-the-country",
+                                  f"'{words}' is an organ of the country named before it: "
+                                  f"{', '.join(a.name for a in country.actors)}"))
         out.sort(key=lambda r: r.start)
         return out
 
@@ -1154,7 +1186,8 @@ class _Resolver:
         does not know or knows as a body's name («Минсельхоз РФ», «Управление по делам радио и телевидения Китая»; not
         «Полиция Индии», an unnamed organ of the state, which is the country)."""
         words = _TOKEN.findall(e.text)
-        if not words or not words[0][:1].isupper() or self.sentence_case_only(e) \
+        if not words or not words[0][:1].isupper() \
+                or self.sentence_case_only(e) and not _official_name(words) \
                 or not country.actors or any(a.kind != "country" for a in country.actors):
             return False
         parses = morph().parse(words[0])
@@ -1366,6 +1399,52 @@ HEADLINE_WORDS = 5
 _LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]{4,}(?![^\W_])")
 #: The word right before a position, separated from it by one space (`_Resolver.bodies`).
 _WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+) $")
+
+
+#: A word and «страны» right after it: a candidate organ of the country named before.
+_ORGAN_OF_THE_COUNTRY = re.compile(r"(?<![\w-])([А-ЯЁа-яё]+) стран[ыеу](?![\w-])")
+
+
+@cache
+def _country_organs() -> frozenset[str]:
+    return frozenset(_norm(w) for w in load_rules("kronika.actors.kb", "bodies.yaml")
+                     .get("organs_of_the_country", ()))
+
+
+def _place_of_organ(rule: str, m: re.Match, place: re.Match, words: str) -> Resolution:
+    """An organ with no name of its own, of a place the knowledge base does not know («полиция
+    Белиза», «суд Гонконга»): the place, in the nominative (docs/ANNOTATION.md: an unnamed organ
+    of a state described by its country is the country, named as the sentence writes it when
+    the knowledge base does not know it)."""
+    parse = next((p for p in morph().parse(place.group())[:2]
+                  if p.tag.case == "gent" and "Geox" in p.tag), None)
+    nominative = parse.inflect({"nomn"}) if parse is not None else None
+    name = _like(place.group(), nominative.word) if nominative is not None else place.group()
+    # the place stands for its government as a country does (the roles read it so)
+    return Resolution(m.start(), place.end(), words,
+                      (Actor(words, name, None, None, None, "country"),), rule,
+                      f"'{m.group()}' is an organ any place has, with no name of its own, and "
+                      f"'{place.group()}' a place the knowledge base does not know: the place "
+                      f"'{name}' (bodies.yaml)")
+
+
+def _official_name(words: list[str]) -> bool:
+    """Whether words opening a sentence, capitalised only there, still read as a body's official
+    name: a full adjective of a kind that names bodies, or a noun with its genitive, before the
+    head («Антидопинговое агентство», «Министерство юстиции»), not a description («Местная
+    полиция»). The adjectives are data (kb/bodies.yaml `name_adjectives`)."""
+    if len(words) < 2:
+        return False
+    first = morph().parse(words[0])[0]
+    if first.tag.POS == "NOUN":
+        return "gent" in {p.tag.case for p in morph().parse(words[1])[:2]}
+    return first.tag.POS == "ADJF" and _norm(first.normal_form) in _name_adjectives()
+
+
+@cache
+def _name_adjectives() -> frozenset[str]:
+    return frozenset(_norm(w) for w in load_rules("kronika.actors.kb", "bodies.yaml")
+                     .get("name_adjectives", ()))
 
 
 @lru_cache(maxsize=1 << 16)  # keyed by word

@@ -285,6 +285,34 @@ def _not_state() -> frozenset[str]:
         data["not_state"]["lemmas"])
 
 
+@cache
+def _law_nouns() -> frozenset[str]:
+    """Nouns for a state's laws (groups.ru.yaml `law_of`)."""
+    return frozenset(load_rules("kronika.events", "groups.ru.yaml")["law_of"]["lemmas"])
+
+
+def law_of_examples() -> list[str]:
+    """The examples of groups.ru.yaml `law_of`, for the tests."""
+    return list(load_rules("kronika.events", "groups.ru.yaml")["law_of"].get("examples", ()))
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[\s«»\"]*$")
+
+
+def _names_a_law(text: str, start: int, m: Mention) -> bool:
+    """Whether a country's name is the genitive on a noun for a code of law right before it
+    («ст. 275 УК РФ», «Уголовного кодекса Украины»): it says whose code, and names no actor
+    (groups.ru.yaml `law_of`)."""
+    if not m.actors or any(a.kind != "country" for a in m.actors) \
+            or _analyse(m.text.split()[0].lower()).pos == "ADJF":
+        return False
+    before = _WORD_BEFORE.search(text, max(start, m.start - 40), m.start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word.lower() in _law_nouns() or _analyse(word.lower()).lemma in _law_nouns()
+
+
 def not_state_examples() -> list[str]:
     """The examples of groups.ru.yaml, for the tests."""
     return list(load_rules("kronika.events", "groups.ru.yaml")["not_state"].get("examples", ()))
@@ -573,7 +601,8 @@ class _Sentence:
         self.text = doc.text
         self.toks = [_Tok(m.start() + sent.start, m.end() + sent.start, m.group())
                      for m in _TOKEN.finditer(sent.text)]
-        self.mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end]
+        self.mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end
+                         and not _names_a_law(doc.text, sent.start, m)]
         self.timexes = [t for t in doc.timexes if sent.start <= t.start < sent.end]
         self.starts = [t.start for t in self.toks]
         self.mention_of: list[Mention | None] = [None] * len(self.toks)
