@@ -156,6 +156,13 @@ def test_trigger_index_finds_what_every_rule_finds_alone(monkeypatch):
         find_triggers.cache_clear()
 
 
+def assert_one_event(line: str, expect: str) -> None:
+    """The sentence (published 2020-03-02) holds one event, the expected one."""
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    want, like = normal(expect)
+    assert [describe(e, like) for e in doc.events] == [want], line
+
+
 @pytest.mark.parametrize(("line", "expect"), [
     # a country or a place before a person's capitalised title describes the office (act-en10)
     ("US Ambassador Dana Whitmore criticized the airline on Monday.",
@@ -180,9 +187,7 @@ def test_trigger_index_finds_what_every_rule_finds_alone(monkeypatch):
     ("General Motors sued Ford over the patent.", "ACCUSE occurred: General Motors -> Ford"),
 ])
 def test_titles_and_surnames_in_roles(line, expect):
-    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
-    want, like = normal(expect)
-    assert [describe(e, like) for e in doc.events] == [want]
+    assert_one_event(line, expect)
 
 
 @pytest.mark.parametrize(("line", "expect"), [
@@ -225,9 +230,7 @@ def test_an_ing_clause_infinitive_has_the_main_subject(line, expect):
     ("Moscow detained reporter Dana Whitmore.", "COERCE occurred: Russia -> Dana Whitmore"),
 ])
 def test_a_concession_on_a_penalty(line, expect):
-    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
-    want, like = normal(expect)
-    assert [describe(e, like) for e in doc.events] == [want]
+    assert_one_event(line, expect)
 
 
 @pytest.mark.parametrize(("line", "expect"), [
@@ -239,6 +242,4 @@ def test_a_concession_on_a_penalty(line, expect):
      "PROTEST occurred: Dana Whitmore ->"),
 ])
 def test_brackets_of_an_editor(line, expect):
-    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
-    want, like = normal(expect)
-    assert [describe(e, like) for e in doc.events] == [want]
+    assert_one_event(line, expect)
