@@ -382,14 +382,20 @@ class _Matcher:
 
 
 @cache
-def _given_names() -> frozenset[str]:
-    """English given names (`kb/given-names.yaml`) that name no place of the gazetteer: "Austin"
-    or "Georgia" opening a capitalised run may be either, and the entity model decides there."""
-    from kronika.places.gazetteer import names_place
-
+def given_names() -> frozenset[str]:
+    """English given names (`kb/given-names.yaml`), places among them too ("Austin", "Kerry")."""
     data = load_rules("kronika.actors.kb", "given-names.yaml")
     require_keys(data.get("given-names") or {}, ("names", "example"), "given-names.yaml")
-    return frozenset(n for n in data["given-names"]["names"] if not names_place(n))
+    return frozenset(data["given-names"]["names"])
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """English given names that name no place of the gazetteer: "Austin" or "Georgia" opening a
+    capitalised run may be either, and the entity model decides there."""
+    from kronika.places.gazetteer import names_place
+
+    return frozenset(n for n in given_names() if not names_place(n))
 
 
 @cache

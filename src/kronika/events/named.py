@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from kronika.actors.resolver import given_names
 from kronika.document import Actor, Mention
 from kronika.events.unknown import NOT_NAMES, actor_name
 from kronika.rules import load_rules
@@ -269,11 +270,6 @@ def _candidate_group(text: str, end: int, m: Mention, lex: Lexicon) -> Mention |
 
 
 _GIVEN_AND = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:and|&)\s+$")
-
-
-@cache
-def given_names() -> frozenset[str]:
-    return frozenset(load_rules("kronika.actors.kb", "given-names.yaml")["given-names"]["names"])
 
 
 def _shared_surname(text: str, start: int, m: Mention, before: Sequence[Mention]) -> Mention | None:
