@@ -167,6 +167,11 @@ PENALTY_NOUNS = frozenset({"sentence", "sentences", "conviction", "convictions",
                            "penalty", "jail", "prison", "term"})
 
 
+def _capital_title(word: str) -> bool:
+    """A person's title written with a capital, as before a name ("Ambassador", "Judge")."""
+    return word[:1].isupper() and word.lower() in unknown.PERSON_TITLES
+
+
 def _bracketed_title(toks: list[tuple[int, int, str]], i: int) -> int:
     """The index past "[...]" at toks[i] when a capitalised name follows it (the brackets
     hold a title: "[WGM] Nazí Paikidze"), else 0 (they hold the name: "urge [Lam] to")."""
@@ -586,7 +591,7 @@ class _SentenceContext:
             elif word == "and" and i > 0 and toks[i - 1][2] == "," and not self._serial_list(
                     toks, i - 1):
                 break  # ", and" joins clauses, not actors (but "A, B, and C" lists them)
-            elif word[:1].isupper() and word.lower() in unknown.PERSON_TITLES and (
+            elif _capital_title(word) and (
                     self._titled_person(group, toks, i + 1)) and (
                     i == 0 or toks[i - 1][2] not in GROUP_JOINERS):  # "France and Ambassador X"
                 break  # "US Ambassador Richard Grenell said": the country qualifies the title
@@ -613,13 +618,12 @@ class _SentenceContext:
     @staticmethod
     def _title_place(toks: list[tuple[int, int, str]], k: int) -> bool:
         """toks[k] is a place after a capitalised title and "to"/"of": "Ambassador to Germany"."""
-        return (k >= 2 and toks[k - 1][2] in {"to", "of"} and toks[k - 2][2][:1].isupper()
-                and toks[k - 2][2].lower() in unknown.PERSON_TITLES)
+        return k >= 2 and toks[k - 1][2] in {"to", "of"} and _capital_title(toks[k - 2][2])
 
     def _opens_with_title(self, group: _Group) -> bool:
         """The group's mention opens with a person's capitalised title ("President X")."""
         first = self.text[group.start : group.start + 40].split(maxsplit=1)[:1]
-        return bool(first) and first[0][:1].isupper() and first[0].lower() in unknown.PERSON_TITLES
+        return bool(first) and _capital_title(first[0])
 
     def _unnamed_head(self, toks: list[tuple[int, int, str]], group_start: int) -> bool:
         """The group is named only in a phrase after an unnamed head noun, and the head is the
@@ -744,8 +748,7 @@ class _SentenceContext:
                         and nxt[0][2] not in PREPOSITIONS and nxt[0][2] not in {"and", "or"}
                         and all(a.kind == "country" for a in mention.actors)):
                     qualifier = list(mention.actors)
-                elif (group.start is None and nxt and nxt[0][2][:1].isupper()
-                      and nxt[0][2].lower() in unknown.PERSON_TITLES
+                elif (group.start is None and nxt and _capital_title(nxt[0][2])
                       or qualifier and self._title_place(toks, i)):
                     # "expelled US Ambassador (to Germany) X", "met Senate President X": the
                     # names before the title describe the office of the person after it
@@ -793,7 +796,7 @@ class _SentenceContext:
                 if via is not None and word.lower() not in via | VIA_FILLER:
                     break
                 allowed = (word in OBJECT_FILLER or (via is not None and word.lower() in via)
-                           or word[:1].isupper() and word.lower() in unknown.PERSON_TITLES)
+                           or _capital_title(word))
                 # a title before a name: "by Judge Amy Jackson"
                 if not (allowed or word.isdigit()) or gap > MAX_OBJECT_GAP:
                     break
