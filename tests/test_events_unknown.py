@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kronika.errors import RuleFileError
 from kronika.events import unknown
+from kronika.rules import load_rules, word_list, word_map
 from markup import parse
 
 CASES = [
@@ -121,3 +123,27 @@ def test_an_acronym_in_brackets_is_the_name_before_it():
     names = [(m.text, m.actors[0].name) for m in unknown.mentions(text, 0, len(text), [])]
     assert names == [("Kurdistan Free Life Party", "Kurdistan Free Life Party"),
                      ("PJAK", "Kurdistan Free Life Party")]
+
+
+def test_every_word_list_of_the_file_is_a_list_of_words():
+    data = load_rules("kronika.events", "unknown.en.yaml")
+    for key, value in data.items():
+        if isinstance(value, dict):
+            assert word_map(data, key, "unknown.en.yaml")
+        else:
+            assert word_list(data, key, "unknown.en.yaml")
+
+
+@pytest.mark.parametrize("data", [
+    {},  # the key is missing
+    {"not-names": ["the", True]},  # YAML read an unquoted "on" as true
+    {"not-names": "the, a, an"},  # a string, not a list
+])
+def test_a_missing_or_malformed_word_list_is_a_rule_file_error(data):
+    with pytest.raises(RuleFileError, match=r"K400.*x\.yaml: 'not-names'"):
+        word_list(data, "not-names", "x.yaml")
+
+
+def test_a_malformed_word_table_is_a_rule_file_error():
+    with pytest.raises(RuleFileError, match=r"K400.*x\.yaml: 'short-body-names'"):
+        word_map({"short-body-names": ["House"]}, "short-body-names", "x.yaml")

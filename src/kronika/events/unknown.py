@@ -28,94 +28,38 @@ from collections.abc import Sequence
 from functools import cache
 
 from kronika.document import Actor, Mention
+from kronika.rules import load_rules, word_list, word_map
 
-# Capitalised words that are never an actor of an event: platforms, diseases, time zones
-# ("posted on Twitter", "(0100 UTC)").
-NOT_ACTORS = frozenset({
-    "twitter", "facebook", "youtube", "instagram", "telegram", "tiktok", "covid-19",
-    "coronavirus", "brexit", "utc", "gmt", "god", "earth", "internet", "christmas", "easter",
-    "english", "olympics", "world war ii", "world war i",
-})
-# Capitalised words that are no names (sentence openers, months, weekdays).
-NOT_NAMES = frozenset([
-    "the", "a", "an", "on", "in", "at", "after", "before", "when", "while", "as", "if", "but",
-    "and", "or", "so", "yet", "then", "since", "during", "following", "he", "she", "they",
-    "it", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "its",
-    "our", "there", "here", "what", "who", "why", "how", "mr", "mrs", "ms", "dr", "president",
-    "minister", "prime", "secretary", "general", "senator", "judge", "police", "officials",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "however", "meanwhile", "earlier", "later", "also", "still",
-    "yesterday", "today", "tomorrow", "last", "next", "according", "speaking", "asked",
-    "despite", "although", "though", "because", "once", "until", "with", "from", "for", "by",
-    "to", "of", "former", "senior", "deputy", "chief", "governor", "mayor", "sen", "rep",
-    "gen", "lt", "col", "sgt", "st", "both", "many", "some", "several", "all", "one",
-    "two", "three", "other", "another", "such", "no", "not", "only", "if", "where", "which",
-    "queen", "king", "prince", "princess", "cardinal", "pope", "archbishop", "bishop",
-    "chairman", "director", "ambassador", "spokesman", "spokeswoman", "spokesperson",
-    "attorney", "commissioner", "representative", "congressman", "congresswoman",
-    "vice", "foreign", "defence", "defense", "chancellor", "premier", "leader",
-    "captain", "colonel", "lieutenant", "sergeant", "officer", "professor", "did", "does",
-    "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should",
-    "can", "might", "must", "thousands", "hundreds", "dozens", "millions", "tens",
-    "legislator", "lawmaker", "moderator", "activist", "journalist", "reporter", "host",
-    "candidate", "nominee", "lawyer", "prosecutor", "detective", "inspector", "councillor",
-    "councilman", "councilwoman", "sheriff", "coach", "editor", "author", "dean", "justice",
-    "first", "lady", "nevertheless", "nonetheless", "furthermore", "moreover", "instead",
-    "afterwards", "thus", "hence", "therefore", "indeed", "elsewhere", "overall", "otherwise",
-    "besides", "likewise", "regardless", "now", "again", "together", "meantime", "speaker",
-])
-# Titles of people among NOT_NAMES: the name after one is a person's, not a place's
-# ("Judge Marrero", though Marrero is a town in Louisiana).
-PERSON_TITLES = frozenset({
-    "mr", "mrs", "ms", "dr", "president", "senator", "judge", "sen", "rep", "gen", "lt", "col",
-    "sgt", "governor", "mayor", "queen", "king", "prince", "princess", "cardinal", "pope",
-    "archbishop", "bishop", "chairman", "ambassador", "commissioner", "congressman",
-    "congresswoman", "chancellor", "premier", "captain", "colonel", "lieutenant", "sergeant",
-    "professor", "legislator", "lawmaker", "prosecutor", "detective", "inspector", "sheriff",
-    "councillor", "councilman", "councilwoman", "justice", "general", "secretary", "minister",
-    "director", "spokesman", "spokeswoman", "spokesperson", "speaker",
-})
-# Nouns of people among NOT_NAMES that describe the name after them in lower case: "arrested
-# journalist X", "pardoned activist X" (kronika.events: _person_next).
-PERSON_NOUNS = PERSON_TITLES | frozenset({
-    "activist", "journalist", "reporter", "lawyer", "candidate", "nominee", "host", "editor",
-    "author", "officer", "leader", "director", "spokesman", "spokeswoman", "spokesperson",
-    "attorney", "representative", "moderator", "coach", "dean",
-})
-# A hyphenated word that describes the name after it: "Virginia-based Symplicity Corporation".
-_DESCRIBING = ("-based", "-owned", "-backed", "-led", "-run", "-born", "-controlled")
-# A one-word nationality adjective before a lower-case noun ("Kurdish groups", "the Crimean
-# bridge") describes, it does not name (the KB names the countries).
-_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ish|ian|ean|ese|ic|ional|tial|cial|eral|oral)$")
-# ... and a region's adjective, alone or last ("Western leaders", "Middle Eastern markets")
-REGION_ADJECTIVES = frozenset({"Eastern", "Western", "Northern", "Southern", "Central"})
+_FILE = "unknown.en.yaml"  # the word lists, each with a comment saying what it is for
+
+
+def _words(key: str) -> list[str]:
+    return word_list(load_rules("kronika.events", _FILE), key, f"events/{_FILE}")
+
+
+def _table(key: str) -> dict[str, str]:
+    return word_map(load_rules("kronika.events", _FILE), key, f"events/{_FILE}")
+
+
+def _alternatives(key: str) -> str:
+    return "|".join(re.escape(w) for w in _words(key))
+
+
+NOT_ACTORS = frozenset(_words("not-actors"))
+NOT_NAMES = frozenset(_words("not-names"))
+PERSON_TITLES = frozenset(_words("person-titles"))
+PERSON_NOUNS = PERSON_TITLES | frozenset(_words("person-nouns"))
+_DESCRIBING = tuple(_words("describing-endings"))
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:" + _alternatives("adjective-endings") + r")$")
+REGION_ADJECTIVES = frozenset(_words("region-adjectives"))
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-# Endings of the plural common nouns that open news sentences ("Protesters", "Officials",
-# "Critics", "Troops"); surnames ending in -s ("Williams", "Jones", "Harris", "Evans") do not
-# end so and stay names.
-PLURAL_ENDINGS = ("ers", "ists", "ians", "ants", "ents", "ors", "ives", "ies", "als", "ics",
-                  "ees", "ates", "ites", "ings", "ces", "sses", "oops", "ats", "cans", "ysts",
-                  "ids", "ims", "ads", "ups", "ions", "ches", "shes", "ses", "zens", "les",
-                  "ets", "mbs", "lls", "ops", "ars")
-# Plural names of a party's members: actors though they end like common nouns.
-PARTY_MEMBERS = frozenset({"Democrats", "Republicans", "Conservatives", "Liberals", "Socialists",
-                           "Communists", "Greens", "Tories", "Labourites", "Libertarians"})
-# Lower-case words inside a name ("House of Representatives", "Osama bin Laden").
-CONNECTORS = frozenset({"of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le"})
-# Last words of a body's name, and bodies named by one word at a sentence's start.
-BODIES = frozenset({"Congress", "Parliament", "Senate", "House", "Court", "Council", "Committee",
-                    "Commission", "Party", "Assembly", "Duma", "Knesset", "Bundestag", "Cabinet",
-                    "Ministry", "Department", "Agency", "Board", "Union", "Bank", "Office"})
-# Adjectives of a body that name it ("Congressional leaders": Congress's members act as it);
-# other capitalised adjectives in -al ("Federal agents", "Initial reports") name no one.
-BODY_ADJECTIVES = {"Congressional": "Congress", "Parliamentary": "Parliament"}
-# Bodies news names by their last word alone: "impeached by the House" is the House of
-# Representatives (the guideline's files name it so); "the White House", "the House of Commons"
-# are other runs and keep their names.
-SHORT_BODY_NAMES = {"House": "House of Representatives"}
-# Arabic names written with a lower-case article: "al-Muhandis", "el-Sisi", "ad-Dawla".
-_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|at|ash|an|az)-[A-Z]")
+PLURAL_ENDINGS = tuple(_words("plural-endings"))
+PARTY_MEMBERS = frozenset(_words("party-members"))
+CONNECTORS = frozenset(_words("connectors"))
+BODIES = frozenset(_words("bodies"))
+BODY_ADJECTIVES = _table("body-adjectives")
+SHORT_BODY_NAMES = _table("short-body-names")
+_ARTICLE_NAME = re.compile(r"^(?:" + _alternatives("name-articles") + r")-[A-Z]")
 _LEADING = re.compile(r"^(?:the|The)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 
@@ -204,10 +148,7 @@ def _acronyms_named(text: str, out: list[Mention], known: Sequence[Mention]) -> 
     return named
 
 
-# Title words that name a body with the body word after them: "General Assembly", "Justice
-# Department", "Foreign Ministry"; before a person's name they are titles and go.
-BODY_QUALIFIERS = frozenset({"general", "justice", "foreign", "defence", "defense", "secretary",
-                             "prime", "chief"})
+BODY_QUALIFIERS = frozenset(_words("body-qualifiers"))
 
 
 def _names_body(run: list[tuple[int, int, str]]) -> bool:
@@ -314,17 +255,8 @@ def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
         _opens_clause(text, at, first) and _verb_after(text, end) or _person_object(text, at))
 
 
-# Verbs whose object is a person or a body, never a town: "praised Mendez", "urged Warren to",
-# "sued Jackson", "met with Bolton", in every form; a place is attacked or visited, not these.
-# Not "called": "a town called Warren".
-_PERSON_VERBS = ("prais", "thank", "congratulat", "endors", "criticiz", "criticis", "condemn",
-                 "blam", "accus", "su", "urg", "invit", "fir", "pardon", "impeach", "arrest",
-                 "detain", "indict", "convict", "sentenc", "interview", "defeat", "appoint",
-                 "nominat", "insult", "mock", "slam", "slamm", "rebuk", "scold", "phon",
-                 "telephon", "ask", "told", "tell", "meet", "met", "spok", "speak",
-                 "talk", "join", "replac", "succeed", "hir", "sanction", "charg", "prosecut")
 _PERSON_OBJECT = re.compile(
-    r"\b(?:" + "|".join(_PERSON_VERBS) + r")(?:e|es|ed|d|s|ing|ting)?"
+    r"\b(?:" + _alternatives("person-verbs") + r")(?:e|es|ed|d|s|ing|ting)?"
     r"(?:\s+with)?\s+$", re.IGNORECASE)
 
 
@@ -366,20 +298,16 @@ def _verb_after(text: str, end: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    return word not in {"was", "were", "is", "are", "has", "had", "have", "been", "and", "or"} and (
+    return word not in _NO_VERB_AFTER and (
         word.endswith("ed") or word in REPORTING_PAST)
 
 
-# A passive only a person or a body undergoes ("Stanton was convicted", "Kerik was indicted").
+# "Stanton was convicted": a passive only a person or a body undergoes
 _PERSON_PASSIVE = re.compile(
-    r"\s+(?:was|were|has been|had been|is being|was later|was also)\s+(?:convicted|sentenced|"
-    r"arrested|detained|indicted|charged|jailed|imprisoned|fined|impeached|fired|dismissed|"
-    r"acquitted|pardoned|extradited|deported|sued|accused|prosecuted)\b")
-# Past forms of common irregular verbs of news ("Jackson said", "Warren told", "Parker met").
-REPORTING_PAST = frozenset({"said", "told", "spoke", "met", "wrote", "sent", "gave", "took",
-                            "made", "won", "lost", "sought", "struck", "shot", "fought", "held",
-                            "led", "began", "left", "brought", "became", "kept", "paid", "threw",
-                            "withdrew", "flew", "ran", "says", "tells", "meets", "writes"})
+    r"\s+(?:" + _alternatives("person-passive-auxiliaries") + r")\s+(?:"
+    + _alternatives("person-passive-participles") + r")\b")
+REPORTING_PAST = frozenset(_words("reporting-past"))
+_NO_VERB_AFTER = frozenset(_words("no-verb-after"))
 
 
 @cache
