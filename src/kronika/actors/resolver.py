@@ -1499,7 +1499,7 @@ def _with_last_surname(text: str, e: Entity, found: Sequence[Resolution]) -> Ent
     if " " not in e.text or m is None or any(r.start < m.end() and m.start(1) < r.end
                                              for r in found):
         return e
-    from kronika.events.unknown import BODIES, NOT_ACTORS, NOT_NAMES
+    from kronika.actors.words import BODIES, NOT_ACTORS, NOT_NAMES
 
     word = m.group(1)
     if word.lower() in NOT_NAMES or word.lower() in NOT_ACTORS or word in BODIES:

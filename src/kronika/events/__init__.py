@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from kronika.actors.words import BODIES, NOT_NAMES
 from kronika.document import Actor, Attribution, DateInfo, Document, Event, Mention, Sentence, Span
 from kronika.events import cues, learned, named, unknown
 from kronika.events.triggers import TriggerMatch, TriggerRule, find_triggers, grammar
@@ -825,7 +826,7 @@ class _SentenceContext:
         """A person is named right after toks[i], a noun describing them ("his son Hunter
         Biden", "journalist Evan Gershkovich"), not a verb or a preposition before them."""
         if (i + 1 >= len(toks) or toks[i][2] in PREPOSITIONS or toks[i][2] in DETERMINERS
-                or toks[i][2] in unknown.NOT_NAMES  # "warned that Biden could"
+                or toks[i][2] in NOT_NAMES  # "warned that Biden could"
                 and toks[i][2] not in unknown.PERSON_NOUNS):  # ... not "activist Biden"
             return False
         m = self._mention_at(toks[i + 1][0], toks[i + 1][1])
@@ -909,7 +910,7 @@ class _SentenceContext:
                 continue
             a = m.actors[0]
             if (" " in a.name and a.name.split()[0] not in named.given_names()
-                    or a.name.isupper() or a.name in unknown.BODIES):
+                    or a.name.isupper() or a.name in BODIES):
                 continue
             out.append(Mention(m.start, m.end, m.text, (Actor(a.text, a.name, kind="person"),),
                                m.rule))

@@ -32,8 +32,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from kronika.actors.resolver import given_names
+from kronika.actors.words import NOT_NAMES
 from kronika.document import Actor, Mention
-from kronika.events.unknown import NOT_NAMES, actor_name
+from kronika.events.unknown import actor_name
 from kronika.rules import load_rules
 
 _WORD = re.compile(r"\w+(?:[-.'’]\w+)*|[^\w\s]")

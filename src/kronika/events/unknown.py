@@ -27,10 +27,13 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from kronika.actors.words import BODIES, NOT_ACTORS, NOT_NAMES
 from kronika.document import Actor, Mention
 from kronika.rules import load_rules, word_list, word_map
 
-_FILE = "unknown.en.yaml"  # the word lists, each with a comment saying what it is for
+# The word lists, each with a comment saying what it is for; those the actors layer shares
+# (NOT_NAMES, NOT_ACTORS, BODIES) are its own (kronika.actors.words).
+_FILE = "unknown.en.yaml"
 
 
 def _words(key: str) -> list[str]:
@@ -45,8 +48,6 @@ def _alternatives(key: str) -> str:
     return "|".join(re.escape(w) for w in _words(key))
 
 
-NOT_ACTORS = frozenset(_words("not-actors"))
-NOT_NAMES = frozenset(_words("not-names"))
 PERSON_TITLES = frozenset(_words("person-titles"))
 PERSON_NOUNS = PERSON_TITLES | frozenset(_words("person-nouns"))
 _DESCRIBING = tuple(_words("describing-endings"))
@@ -56,7 +57,6 @@ _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 PLURAL_ENDINGS = tuple(_words("plural-endings"))
 PARTY_MEMBERS = frozenset(_words("party-members"))
 CONNECTORS = frozenset(_words("connectors"))
-BODIES = frozenset(_words("bodies"))
 BODY_ADJECTIVES = _table("body-adjectives")
 SHORT_BODY_NAMES = _table("short-body-names")
 _ARTICLE_NAME = re.compile(r"^(?:" + _alternatives("name-articles") + r")-[A-Z]")
