@@ -122,3 +122,19 @@ def test_training_is_deterministic(tmp_path):
     first, second = (train(read_cases(cases), "en", epochs=3) for _ in range(2))
     text = cue_text("Biden met Xi.", ["CONSULT"])
     assert first(text).cats == second(text).cats
+
+
+def test_a_sentence_the_rules_left_without_an_event_is_read_with_one_context(monkeypatch):
+    # "maintain contact" fires a trigger rule that reads no event here; the typer's event is read
+    # with the context the rules built for the sentence, not with a second one
+    import kronika.events as events
+
+    built = []
+    init = events._SentenceContext.__init__
+    monkeypatch.setattr(events._SentenceContext, "__init__",
+                        lambda self, *a: built.append(a[1].start) or init(self, *a))
+    text = "Turkey and Greece maintain contact through their embassies."
+    [(type_, _, sources, _, rule)] = _events(text, CONSULT=0.9)
+    assert (type_, sorted(sources), rule) == ("CONSULT", ["Greece", "Turkey"],
+                                              "learned:CONSULT/consult-contact")
+    assert built == [0]

@@ -232,6 +232,8 @@ def find_events(doc: Document, *, syntax: bool = True,
     said = said_dates(doc.text, doc.sentences, doc.timexes)
     out: list[Event] = []
     quiet: list[Sentence] = []  # sentences no trigger rule read an event from: the fallback's
+    contexts: dict[int, _SentenceContext] = {}  # those of them with triggers, by start: the
+    # learned typer reads its events there with the same context
     for sent in doc.sentences:
         noise = doc.noise_covering(sent.start, sent.end)
         if noise and noise.kind in FURNITURE:
@@ -250,26 +252,28 @@ def find_events(doc: Document, *, syntax: bool = True,
                 out.append(event)
         if len(out) == before:
             quiet.append(sent)
+            contexts[sent.start] = ctx
     if syntax and quiet and doc.language == "en":
         from kronika.events import syntax as fallback
 
         out = fallback.add_events(doc, quiet, said, out)
     if typer is not None:
-        out = _add_learned(doc, out, said, typer)
+        out = _add_learned(doc, out, said, typer, contexts)
     return out
 
 
-def _add_learned(doc: Document, out: list[Event], said: dict, typer: learned.Typer
-                 ) -> list[Event]:
-    """The rule coder's events and those the learned typer adds (events/learned.py)."""
+def _add_learned(doc: Document, out: list[Event], said: dict, typer: learned.Typer,
+                 contexts: dict[int, _SentenceContext]) -> list[Event]:
+    """The rule coder's events and those the learned typer adds (events/learned.py). A sentence
+    it adds to has no event of the rules: its context, if its triggers had one built
+    (`contexts`), holds no coded trigger and serves again; a sentence without one has no
+    trigger."""
     added: list[Event] = []
     for sent, wanted in learned.sentences_to_type(doc, out, typer, FURNITURE):
-        triggers = [t for t in find_triggers(doc.text, sent.start, sent.end, doc.language)
-                    if not _in_furniture(doc, t.start, t.end)]
-        ctx = _SentenceContext(doc, sent, triggers, said.get(sent.start))
+        ctx = contexts.get(sent.start) or _SentenceContext(doc, sent, [], said.get(sent.start))
         ctx.earlier = out
         for type_, p, start, end, _ in wanted:
-            match = next((t for t in triggers if t.start == start and t.rule.type == type_),
+            match = next((t for t in ctx.triggers if t.start == start and t.rule.type == type_),
                          None) or TriggerMatch(start, end, _learned_rule(type_))
             event = ctx.learned_event(match, p)
             if event is not None and learned.keeps(typer, event):

@@ -538,6 +538,8 @@ def find_events(doc: Document, *, syntax: bool = True, typer: learned.Typer | No
     said = cue_said_dates(doc.text, doc.sentences, doc.timexes, "ru")
     out: list[Event] = []
     cued = []  # sentences with a cue word away from the rules' triggers, and an actor: parsed
+    contexts: dict[int, _Sentence] = {}  # the triggered sentences', by start: the learned
+    # typer reads its events there with the same context
     for sent in doc.sentences:
         noise = doc.noise_covering(sent.start, sent.end)
         if noise and noise.kind in FURNITURE:
@@ -549,7 +551,7 @@ def find_events(doc: Document, *, syntax: bool = True, typer: learned.Typer | No
             cued.append((sent, hits, triggers))
         if not triggers:
             continue
-        ctx = _Sentence(doc, sent, triggers, said.get(sent.start))
+        ctx = contexts[sent.start] = _Sentence(doc, sent, triggers, said.get(sent.start))
         for t in triggers:
             event = ctx.event(t)
             if event is not None:
@@ -558,20 +560,20 @@ def find_events(doc: Document, *, syntax: bool = True, typer: learned.Typer | No
         out.extend(ru_syntax.events(doc, cued, said))
         out.sort(key=lambda e: e.trigger.start)
     if typer is not None:
-        out = _add_learned(doc, out, said, typer)
+        out = _add_learned(doc, out, said, typer, contexts)
     return out
 
 
-def _add_learned(doc: Document, out: list[Event], said: dict, typer: learned.Typer
-                 ) -> list[Event]:
+def _add_learned(doc: Document, out: list[Event], said: dict, typer: learned.Typer,
+                 contexts: dict[int, _Sentence]) -> list[Event]:
     """The rule coder's events and those the learned typer adds: on the type's cue word, read as
-    a rule's event, with the named actors nearest the word where no roles are found."""
+    a rule's event, with the named actors nearest the word where no roles are found. A sentence
+    with triggers keeps the context the rules read it with (`contexts`); one without has none."""
     added: list[Event] = []
     for sent, wanted in learned.sentences_to_type(doc, out, typer, FURNITURE):
-        triggers = find_triggers(doc.text, sent.start, sent.end)
-        ctx = _Sentence(doc, sent, triggers, said.get(sent.start))
+        ctx = contexts.get(sent.start) or _Sentence(doc, sent, [], said.get(sent.start))
         for type_, p, start, end, _ in wanted:
-            trig = next((t for t in triggers if t.start == start and t.rule.type == type_),
+            trig = next((t for t in ctx.triggers if t.start == start and t.rule.type == type_),
                         None) or RuTrigger(start, end, _learned_rule(type_))
             lo, hi = ctx.clause(trig)
             first, last = ctx.toks[lo].start if lo < len(ctx.toks) else sent.start, \
