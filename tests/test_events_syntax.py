@@ -97,3 +97,20 @@ def test_cue_nouns_after_a_determiner_pass_the_surface_test():
     text = "Officials noted the allegations from Eritrea."
     assert text.index("allegations") in lex.cue_offsets(text)
     assert lex.cue_offsets("Allegations from Eritrea surfaced.") == []  # no determiner before
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Diplomats discussed these airstrikes near Idlib.", "airstrikes"),  # a determiner of en.yaml
+    ("Farmers welcomed our amnesty for Chile.", "amnesty"),  # ... a possessive
+    ("Brussels weighed new boycotts of Peru.", "boycotts"),  # noun_before_also: an adjective
+    ("Lawyers spoke of abductions by Sudan.", "abductions"),  # ... and "of"
+])
+def test_the_surface_test_counts_a_cue_noun_after_the_rules_noun_words_and_its_own(text, noun):
+    assert text.index(noun) in syntax.lexicon("en").cue_offsets(text)
+
+
+def test_the_surface_tests_own_noun_words_are_no_noun_words_of_the_rules():
+    from kronika.events.triggers import grammar
+
+    assert grammar("en").noun_before < syntax.lexicon("en").noun_before
+    assert grammar("en").noun_before.isdisjoint({"new", "any", "of"})

@@ -41,8 +41,8 @@ from kronika.document import PLOVER_TYPES, Actor, Document, Event, Sentence
 from kronika.errors import RuleFileError, SyntaxModelError
 from kronika.events import cues as status_cues
 from kronika.events import unknown
-from kronika.events.triggers import TriggerMatch, TriggerRule, verb_forms
-from kronika.rules import load_rules, require_keys
+from kronika.events.triggers import TriggerMatch, TriggerRule, grammar, verb_forms
+from kronika.rules import load_rules, require_keys, word_list
 
 if TYPE_CHECKING:
     from kronika.reporting import Frame
@@ -82,9 +82,6 @@ GROUP_NOUNS = {"leader", "leaders", "head", "heads", "government", "president", 
                "delegation", "secretary", "spokesman", "spokeswoman", "ambassador", "embassy",
                "supporters", "opponents", "leadership", "parliament", "navy", "regime"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# Words after which a cue noun is a noun ("an attack", "Russia's invasion"): the surface test
-# counts it (its sentence is parsed, if an actor is near, and the noun coded from the tree).
-NOUN_BEFORE = frozenset({"a", "an", "the", "his", "her", "their", "its", "new", "any", "of"})
 _NEVER = re.compile(r"(?!)")
 
 
@@ -125,6 +122,9 @@ class Lexicon:
     objects: dict[str, str]  # plural or singular -> singular, for `objects:`
     light_verbs: frozenset[str]  # forms of verbs whose object noun is the event
     inflected: frozenset[str]  # verb forms other than the base form ("attacked", "urges")
+    # words after which a cue word is a noun ("an attack", "new sanctions"): en.yaml's
+    # grammar.noun_before and syntax.en.yaml's noun_before_also
+    noun_before: frozenset[str]
 
     def cue_offsets(self, text: str) -> list[int]:
         """The cheap surface test: offsets of the lower-case words of the text (or its first
@@ -144,7 +144,8 @@ class Lexicon:
             if i and not w.islower():
                 continue  # "United States", "March": names, not the words
             low = w.lower()
-            if low in self.nouns and (before in NOUN_BEFORE or before.endswith(("'s", "’s"))):
+            if low in self.nouns and (before in self.noun_before
+                                      or before.endswith(("'s", "’s"))):
                 out.append(m.start())  # an event noun: "the allegations from Tara Reade"
                 continue
             cues = self.verbs.get(low)
@@ -207,13 +208,14 @@ def lexicon(lang: str = "en") -> Lexicon:
             for form in _plurals(noun):
                 objects[form] = noun
     light = frozenset(f for v in data.get("light_verbs", ()) for f in verb_forms(v, irregular))
+    noun_before = grammar(lang).noun_before | frozenset(word_list(data, "noun_before_also", where))
     # a cue with `objects` is tried before the plain cues of the same word
     order = {c.name: (c.objects is None) for c in cues}
     bases = {v for c in cues for v in c.verbs}
     return Lexicon(tuple(cues),
                    {k: tuple(sorted(v, key=lambda c: order[c.name])) for k, v in verbs.items()},
                    {k: tuple(v) for k, v in nouns.items()}, objects, light,
-                   frozenset(f for f in verbs if f not in bases))
+                   frozenset(f for f in verbs if f not in bases), noun_before)
 
 
 @cache
