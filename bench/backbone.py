@@ -22,6 +22,7 @@ from pathlib import Path
 
 from kronika.actors import Actors
 from kronika.document import Document
+from kronika.events import trigger_sentences
 from kronika.language import backbone
 from kronika.language.sentences import Sentences
 
@@ -84,7 +85,7 @@ def run(lang: str) -> None:
             ("actors stage, KB only", timed(Actors(entities=False), docs))]
     backbone.entities = counting
     try:
-        stage = Actors()
+        stage = Actors(sentences=trigger_sentences)  # as in the pipeline
         stage(docs[0])
         flagged[0] = 0
         rows.append(("actors stage (NER on flagged)", timed(stage, docs)))

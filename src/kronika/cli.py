@@ -710,8 +710,8 @@ def _with_actors(pipeline: Pipeline, files: list[str] | None) -> Pipeline:
     from kronika.actors import Actors, load_kb
 
     load_kb(tuple(files))  # fail now, with the file and line, before any document is read
-    return Pipeline([Actors(actors=tuple(files)) if s.name == "actors" else s
-                     for s in pipeline.stages])
+    return Pipeline([Actors(actors=tuple(files), sentences=s.sentences) if s.name == "actors"
+                     else s for s in pipeline.stages])
 
 
 @actors_app.command("resolve")

@@ -59,7 +59,7 @@ class Pipeline:
         timeline. `learned=True` adds the learned event typer to the events stage's rules
         (events/learned.py: more events found in sentences, more spurious timeline entries)."""
         from kronika.actors import Actors
-        from kronika.events import Events
+        from kronika.events import Events, trigger_sentences
         from kronika.events.learned import packaged
         from kronika.extract import Extract
         from kronika.extract.noise import NoiseFlagger
@@ -69,7 +69,8 @@ class Pipeline:
         from kronika.timex import Timexes
 
         events = Events(typers=packaged) if learned else Events()
-        return cls([Extract(), Sentences(), NoiseFlagger(), Timexes(), Actors(), events,
+        actors = Actors(sentences=trigger_sentences)  # the entity model where events may be
+        return cls([Extract(), Sentences(), NoiseFlagger(), Timexes(), actors, events,
                     Places(), Timeline()])
 
     def upto(self, name: str) -> Pipeline:

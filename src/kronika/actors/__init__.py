@@ -10,10 +10,14 @@ that finds actor mentions in each sentence and resolves them on the document's d
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kronika.actors.kb import KB, load_kb, validate
 from kronika.actors.resolver import PATTERNS, Resolution, find, resolve
 from kronika.document import Document, Mention
-from kronika.errors import RuleFileError
+
+#: Which sentences of a document may name people the KB does not know: (text, start, end) -> bool.
+SentenceTest = Callable[[str, int, int], bool]
 
 __all__ = ["KB", "PATTERNS", "Actors", "Resolution", "find", "load_kb", "resolve", "validate"]
 
@@ -25,20 +29,27 @@ class Actors:
     capitalised word the KB does not cover go through the language's named-entity model
     (`kronika.language.backbone`), which adds the people the KB does not know; pass
     `entities=False` to skip the model (faster, KB actors only), and `actors=(FILE, ...)` to add
-    users' actor files to the knowledge base.
+    users' actor files to the knowledge base. `sentences(lang)` may limit the model to some
+    sentences: a test `(text, start, end) -> bool`, or None for all. The model costs ~50x the
+    rules (bench/backbone.py), and people matter to the timeline where something happens: the
+    default pipeline passes the events layer's test, sentences with an event trigger
+    (`kronika.events.trigger_sentences`); the actors layer does not import the events layer.
     """
 
     name = "actors"
     reads = ("text", "sentences", "published", "language")
     adds = ("mentions",)
 
-    def __init__(self, *, entities: bool = True, actors: tuple[str, ...] = ()) -> None:
+    def __init__(self, *, entities: bool = True, actors: tuple[str, ...] = (),
+                 sentences: Callable[[str], SentenceTest | None] = lambda _: None) -> None:
         self.entities = entities
         self.actors = tuple(actors)  # users' actor files, added to the packaged KB
+        self.sentences = sentences  # language -> which sentences the entity model reads
 
     def __call__(self, doc: Document) -> Document:
         spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
-        finder, where = _entity_finder(doc.language) if self.entities else (None, None)
+        finder = _entity_finder(doc.language) if self.entities else None
+        where = self.sentences(doc.language) if finder is not None else None
         found = find(doc.text, spans, doc.published, finder, self.actors, where)
         mentions = sorted(
             (Mention(r.start, r.end, r.text, r.actors, r.rule) for r in found),
@@ -47,27 +58,14 @@ class Actors:
         return doc.with_layers(mentions=tuple(mentions))
 
 
-def _entity_finder(lang: str):  # noqa: ANN202 - (EntityFinder, sentence test) or (None, None)
-    """The backbone's entity model for `lang`, and the test of which sentences may name people
-    the KB does not know: those with an event trigger, when the language has trigger rules. The
-    model costs ~50x the rules (bench/backbone.py), and people matter to the timeline where
-    something happens."""
-    from kronika.events.triggers import find_triggers, trigger_rules
+def _entity_finder(lang: str):  # noqa: ANN202 - EntityFinder or None
+    """The backbone's entity model for `lang`, None where it has none."""
     from kronika.language import backbone
 
     if lang not in backbone.LANGS:
-        return None, None
+        return None
 
     def finder(text: str, spans):  # noqa: ANN001, ANN202
         return backbone.entities(text, spans, lang)
 
-    if lang == "ru":  # Russian triggers are lemma rules of their own (kronika.events.ru),
-        from kronika.events import ru, ru_syntax  # and cue words where no rule fires
-
-        return finder, lambda text, s, e: bool(ru.find_triggers(text, s, e)
-                                               or ru_syntax.find_cues(text, s, e))
-    try:
-        trigger_rules(lang)
-    except RuleFileError:
-        return finder, None
-    return finder, lambda text, s, e: bool(find_triggers(text, s, e, lang))
+    return finder

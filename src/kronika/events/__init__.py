@@ -20,8 +20,9 @@ from functools import cache
 
 from kronika.actors.words import BODIES, NOT_NAMES
 from kronika.document import Actor, Attribution, DateInfo, Document, Event, Mention, Sentence, Span
+from kronika.errors import RuleFileError
 from kronika.events import cues, learned, named, unknown
-from kronika.events.triggers import TriggerMatch, TriggerRule, find_triggers, grammar
+from kronika.events.triggers import TriggerMatch, TriggerRule, find_triggers, grammar, trigger_rules
 from kronika.reporting import Frame, find_frames, said_dates
 
 # Languages whose sentences this coder reads (its trigger rules are `events/<lang>.yaml`).
@@ -194,6 +195,22 @@ def _penalty_of(toks: list[tuple[int, int, str]], i: int) -> int:
 
 # An infinitive of an -ing clause after a comma: ", committing to send", ", vowing to".
 _ING_TO = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+to\s+$")
+
+
+def trigger_sentences(lang: str) -> Callable[[str, int, int], bool] | None:
+    """The test of which sentences the actors stage sends to the entity model (kronika.actors
+    `Actors(sentences=...)`): those with an event trigger, or, in Russian, a cue word where no
+    rule fires; None (all) for a language without trigger rules."""
+    if lang == "ru":  # Russian triggers are lemma rules of their own (kronika.events.ru)
+        from kronika.events import ru, ru_syntax
+
+        return lambda text, s, e: bool(ru.find_triggers(text, s, e)
+                                       or ru_syntax.find_cues(text, s, e))
+    try:
+        trigger_rules(lang)
+    except RuleFileError:
+        return None
+    return lambda text, s, e: bool(find_triggers(text, s, e, lang))
 
 
 def _same(a: Actor, b: Actor) -> bool:
