@@ -471,7 +471,7 @@ class _Resolver:
         self.ctx = _Context(on)
         self._span = (0, 0)
         # Russian: an ORG entity the KB does not know is an actor too (the entity model runs
-        # there only on sentences with an event trigger, see kronika.actors._entity_finder)
+        # there only on sentences with an event trigger, see kronika.events.trigger_sentences)
         self.organisations = detect_language(text) == "ru"
         # Spans of unknown full names read as people by their given name (`find`), not the model.
         self.given_named: set[tuple[int, int]] = set()
