@@ -25,6 +25,7 @@ sdist on the package registry); never at run time: the package reads only the YA
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -33,6 +34,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CUES = ROOT / "src/kronika/events/syntax.en.yaml"
+RULES = ROOT / "src/kronika/events/en.yaml"  # its triggers' verbs ("<excoriate>") are known too
 OUT = ROOT / "src/kronika/events/wordnet.en.yaml"
 # Lexicographer files no political act's word lives in.
 OFF_TOPIC = {"verb.body", "verb.weather", "verb.consumption", "verb.creation", "verb.perception",
@@ -135,6 +137,14 @@ def source_word(s, words: list[str]) -> str:
     return "-"
 
 
+HOW = ("synonym", "hyponym", "derived")
+
+
+def _rank(entry: dict) -> tuple:
+    """Which of a word's proposals the file gives: the closest relation, then the sense name."""
+    return HOW.index(entry["how"]), entry["sense"], entry["from"]
+
+
 def main() -> None:
     folder = sys.argv[1]
     out_path = Path(sys.argv[2]) if len(sys.argv) > 2 else OUT
@@ -142,6 +152,8 @@ def main() -> None:
     data = yaml.safe_load(CUES.read_text(encoding="utf-8"))
     cues = [c for c in data["cues"] if not c.get("objects")]
     known = {w for c in data["cues"] for k in ("verbs", "nouns") for w in c.get(k) or ()}
+    known |= {v for r in yaml.safe_load(RULES.read_text(encoding="utf-8"))["rules"]
+              for v in re.findall(r"<(\w+)>", r.get("trigger", ""))}
     old = yaml.safe_load(out_path.read_text(encoding="utf-8")) if out_path.exists() else {}
     rejected = (old or {}).get("rejected") or {}
     irregular = irregular_forms(folder)
@@ -166,7 +178,9 @@ def main() -> None:
                          else "-", "how": how, "sense": s.name(), "gloss": s.definition()}
                 if part == "verbs" and irregular.get(word):
                     entry["irregular"] = irregular[word]
-                by_cue[cue][part].setdefault(word, entry)
+                old = by_cue[cue][part].get(word)
+                if old is None or _rank(entry) < _rank(old):  # one entry a word, whatever
+                    by_cue[cue][part][word] = entry  # order WordNet's sets give the senses in
     out_path.write_text(render(by_cue, rejected), encoding="utf-8")
     n = sum(len(v) for d in by_cue.values() for v in d.values())
     print(f"{n} words proposed for {len(by_cue)} cues -> {out_path}", file=sys.stderr)
