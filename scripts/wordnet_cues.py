@@ -43,8 +43,14 @@ OFF_TOPIC = {"verb.body", "verb.weather", "verb.consumption", "verb.creation", "
              "noun.time", "noun.quantity", "noun.shape", "noun.person", "noun.Tops",
              "noun.phenomenon", "noun.possession", "noun.feeling", "noun.cognition",
              "noun.process", "noun.motive", "noun.relation", "noun.state", "noun.attribute"}
+# The things a cue's `objects` name ("sent weapons", "deployed frigates") are artifacts, people,
+# groups and possessions: only these lexicographer files are off the topic of an object.
+OFF_TOPIC_THINGS = {"noun.plant", "noun.animal", "noun.body", "noun.location", "noun.time",
+                    "noun.quantity", "noun.shape", "noun.Tops", "noun.phenomenon", "noun.feeling",
+                    "noun.cognition", "noun.process", "noun.motive", "noun.relation", "noun.state",
+                    "noun.attribute", "noun.communication"}
 TOP_SENSES = 1  # a cue word's senses that count as its type without a second cue word in them
-POS = {"verbs": "v", "nouns": "n"}
+POS = {"verbs": "v", "nouns": "n", "objects": "n"}
 
 
 def wordnet(folder: str):  # -> nltk's WordNetCorpusReader
@@ -84,7 +90,7 @@ def dominant(wn, word: str, pos: str, synset, typed: set) -> bool:
     return False
 
 
-def typed_senses(wn, words: list[str], pos: str) -> set:
+def typed_senses(wn, words: list[str], pos: str, off: set[str] = OFF_TOPIC) -> set:
     """The senses of a type's cue words (one part of speech) that carry the type."""
     counts: dict = defaultdict(int)
     for w in words:
@@ -93,24 +99,28 @@ def typed_senses(wn, words: list[str], pos: str) -> set:
     out = set()
     for w in words:
         for rank, s in enumerate(wn.synsets(w, pos)):
-            if s.lexname() not in OFF_TOPIC and (rank < TOP_SENSES or counts[s] > 1):
+            if s.lexname() not in off and (rank < TOP_SENSES or counts[s] > 1):
                 out.add(s)
     return out
 
 
-def proposals(wn, words: list[str], pos: str) -> list[tuple[str, str, str, object]]:
-    """(word, part of speech, how, sense) of every word WordNet offers for the cue words."""
-    typed = typed_senses(wn, words, pos)
+def proposals(wn, words: list[str], pos: str, things: bool = False
+              ) -> list[tuple[str, str, str, object]]:
+    """(word, part of speech, how, sense) of every word WordNet offers for the cue words; for
+    `things` (a cue's objects) synonyms and narrower nouns only ("frigate" under "warship")."""
+    off = OFF_TOPIC_THINGS if things else OFF_TOPIC
+    typed = typed_senses(wn, words, pos, off)
     out = []
     for s in sorted(typed, key=lambda s: s.name()):
         for lemma in s.lemmas():
             out.append((lemma.name(), pos, "synonym", s))
-        for h in s.hyponyms() if pos == "v" else ():  # a narrower noun is often another act
-            if h.lexname() not in OFF_TOPIC:
+        # a narrower act noun is often another act ("investigation" -> "analysis")
+        for h in s.hyponyms() if pos == "v" or things else ():
+            if h.lexname() not in off:
                 typed.add(h)
                 out += [(lemma.name(), pos, "hyponym", h) for lemma in h.lemmas()]
         other = "n" if pos == "v" else "v"
-        for lemma in s.lemmas():
+        for lemma in s.lemmas() if not things else ():
             if lemma.name() not in words:
                 continue
             for d in lemma.derivationally_related_forms():
@@ -150,7 +160,7 @@ def main() -> None:
     out_path = Path(sys.argv[2]) if len(sys.argv) > 2 else OUT
     wn = wordnet(folder)
     data = yaml.safe_load(CUES.read_text(encoding="utf-8"))
-    cues = [c for c in data["cues"] if not c.get("objects")]
+    cues = data["cues"]
     known = {w for c in data["cues"] for k in ("verbs", "nouns") for w in c.get(k) or ()}
     known |= {v for r in yaml.safe_load(RULES.read_text(encoding="utf-8"))["rules"]
               for v in re.findall(r"<(\w+)>", r.get("trigger", ""))}
@@ -160,19 +170,21 @@ def main() -> None:
     # the cue a derived word joins: the plain verb or noun cue of the same type
     home = {}
     for c in cues:
-        for key in ("verbs", "nouns"):
+        for key in ("verbs", "nouns") if not c.get("objects") else ():
             if c.get(key):
                 home.setdefault((c["type"], key), c["name"])
-    by_cue: dict[str, dict[str, dict]] = defaultdict(lambda: {"verbs": {}, "nouns": {}})
+    by_cue: dict[str, dict[str, dict]] = defaultdict(lambda: {p: {} for p in POS})
     for c in cues:
-        for key, pos in POS.items():
+        # a cue with objects gains objects only ("sign" is a deal's verb, not every signing)
+        for key in ("objects",) if c.get("objects") else ("verbs", "nouns"):
             words = list(c.get(key) or ())
             if not words:
                 continue
-            for word, p, how, s in proposals(wn, words, pos):
-                part = "verbs" if p == "v" else "nouns"
+            for word, p, how, s in proposals(wn, words, POS[key], key == "objects"):
+                part = key if key == "objects" else "verbs" if p == "v" else "nouns"
                 cue = c["name"] if part == key else home.get((c["type"], part))
-                if cue is None or word in known or word in (rejected.get(cue) or {}):
+                if (cue is None or word in (rejected.get(cue) or {})
+                        or word in (set(words) if key == "objects" else known)):
                     continue
                 entry = {"word": word, "from": source_word(s, words) if how != "derived"
                          else "-", "how": how, "sense": s.name(), "gloss": s.definition()}
@@ -206,9 +218,9 @@ HEADER = """\
 
 def render(by_cue: dict, rejected: dict) -> str:
     lines = [HEADER, "cues:"]
-    for cue in sorted(by_cue):
+    for cue in sorted(c for c in by_cue if any(by_cue[c].values())):
         lines.append(f"  {cue}:")
-        for part in ("verbs", "nouns"):
+        for part in POS:
             entries = by_cue[cue][part]
             if not entries:
                 continue

@@ -39,6 +39,12 @@ def test_rejected_words_are_not_read():
     assert "rebutted" in lex.verbs  # a kept word of the same file
 
 
+def test_objects_join_their_cue():
+    lex = syntax.lexicon("en")
+    assert lex.objects.get("corvettes") == "corvette"  # mobilize-deploy's, with its plural
+    assert "bundle" not in lex.objects  # rejected: aid-give's "bundle" is mostly no aid
+
+
 def test_irregular_forms_come_from_wordnet():
     forms = syntax.wordnet_words("en", NAMES)[1]
     assert "rebutted" in forms["rebut"] and "rebuted" not in forms["rebut"]

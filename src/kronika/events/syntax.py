@@ -225,8 +225,9 @@ def lexicon(lang: str = "en") -> Lexicon:
 def wordnet_words(lang: str, names: set[str]
                   ) -> tuple[dict[str, dict[str, list[str]]], dict[str, list[str]]]:
     """The reviewed WordNet words of `wordnet.<lang>.yaml` (scripts/wordnet_cues.py), per cue
-    name and part ("verbs", "nouns"), less its `rejected:`; and the forms of those verbs that
-    the spelling rules miss ("rebutted"), base -> every form. None where the file is absent."""
+    name and part ("verbs", "nouns", "objects"), less its `rejected:`; and the forms of those
+    verbs that the spelling rules miss ("rebutted"), base -> every form. None where the file is
+    absent."""
     where = f"events/wordnet.{lang}.yaml"
     if not resources.files("kronika.events").joinpath(f"wordnet.{lang}.yaml").is_file():
         return {}, {}
@@ -238,7 +239,7 @@ def wordnet_words(lang: str, names: set[str]
         if name not in names:
             raise RuleFileError(f"{where}: {name!r} is no cue of syntax.{lang}.yaml")
         dropped = {str(w) for w in rejected.get(name) or ()}
-        for part in ("verbs", "nouns"):
+        for part in ("verbs", "nouns", "objects"):
             for entry in parts.get(part) or ():
                 word = str(entry["word"])
                 if word in dropped:
