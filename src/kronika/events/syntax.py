@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from kronika.document import PLOVER_TYPES, Actor, Document, Event, Sentence
@@ -175,9 +176,14 @@ def lexicon(lang: str = "en") -> Lexicon:
     data = load_rules("kronika.events", f"syntax.{lang}.yaml")
     irregular = dict(load_rules("kronika.events", f"{lang}.yaml").get("irregular_verbs", {}))
     irregular.update(data.get("irregular") or {})
+    gained, gained_forms = wordnet_words(lang, {item.get("name") for item in data["cues"]})
+    for base, forms in gained_forms.items():
+        irregular.setdefault(base, forms)
     cues, verbs, nouns, objects = [], {}, {}, {}
     for item in data["cues"]:
         require_keys(item, ("name", "type", "examples"), where)
+        item = {**item, **{part: [*(item.get(part) or ()), *words]
+                           for part, words in gained.get(item["name"], {}).items()}}
         if item["type"] not in PLOVER_TYPES:
             raise RuleFileError(f"{where}: cue {item['name']!r} has type {item['type']!r}, "
                                 f"which is not a PLOVER type")
@@ -216,6 +222,44 @@ def lexicon(lang: str = "en") -> Lexicon:
                    {k: tuple(sorted(v, key=lambda c: order[c.name])) for k, v in verbs.items()},
                    {k: tuple(v) for k, v in nouns.items()}, objects, light,
                    frozenset(f for f in verbs if f not in bases), noun_before)
+
+
+def wordnet_words(lang: str, names: set[str]
+                  ) -> tuple[dict[str, dict[str, list[str]]], dict[str, list[str]]]:
+    """The reviewed WordNet words of `wordnet.<lang>.yaml` (scripts/wordnet_cues.py), per cue
+    name and part ("verbs", "nouns", "objects"), less its `rejected:`; and the forms of those
+    verbs that the spelling rules miss ("rebutted"), base -> every form. None where the file is
+    absent."""
+    where = f"events/wordnet.{lang}.yaml"
+    if not resources.files("kronika.events").joinpath(f"wordnet.{lang}.yaml").is_file():
+        return {}, {}
+    data = load_rules("kronika.events", f"wordnet.{lang}.yaml")
+    rejected = data.get("rejected") or {}
+    out: dict[str, dict[str, list[str]]] = {}
+    forms: dict[str, list[str]] = {}
+    for name, parts in (data.get("cues") or {}).items():
+        if name not in names:
+            raise RuleFileError(f"{where}: {name!r} is no cue of syntax.{lang}.yaml")
+        dropped = {str(w) for w in rejected.get(name) or ()}
+        for part in ("verbs", "nouns", "objects"):
+            for entry in parts.get(part) or ():
+                word = str(entry["word"])
+                if word in dropped:
+                    continue
+                out.setdefault(name, {}).setdefault(part, []).append(word)
+                if part == "verbs" and entry.get("irregular"):
+                    forms[word] = _with_irregular(word, entry["irregular"])
+    return out, forms
+
+
+def _with_irregular(base: str, irregular: list[str]) -> list[str]:
+    """A verb's forms where WordNet lists some off the spelling rules: those replace the
+    rule's past ("rebuted" -> "rebutted") and -ing form where they give one."""
+    _, third, past, ing = verb_forms(base, {})
+    has_ing = any(f.endswith("ing") for f in irregular)
+    has_past = any(not f.endswith(("ing", "s")) for f in irregular)
+    regular = [base, third, *([] if has_past else [past]), *([] if has_ing else [ing])]
+    return list(dict.fromkeys([*regular, *irregular]))
 
 
 @cache
