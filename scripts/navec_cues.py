@@ -5,10 +5,11 @@ PLOVER definitions (plover.yaml, docs/ANNOTATION.md).
 
     PYTHONPATH=src python scripts/navec_cues.py [--top 12] [--min 0.55] > candidates.yaml
 
-Seeds: each cue lemma of ru.cues.yaml and each one-word choice of a trigger rule's lemmas
-(ru.yaml), with its PLOVER type. Neighbours: dictionary forms only (the navec word whose
-pymorphy3 normal form is itself), nouns and infinitives, by cosine over navec's news vectors
-(natasha's NewsEmbedding, navec_news_v1_1B_250K_300d_100q). A candidate near seeds of two
+Seeds: each cue lemma of ru.cues.yaml (with the words ru.cues.navec.yaml already adds) and each
+act word of a trigger rule's lemmas (ru.yaml: its verbs and the nouns made from verbs), with
+its PLOVER type. Neighbours: dictionary forms only (the navec word whose pymorphy3 normal
+form is itself), nouns and infinitives, by cosine over navec's news vectors (natasha's
+NewsEmbedding, navec_news_v1_1B_250K_300d_100q). A candidate near seeds of two
 types is printed with both, for the reviewer to decide. The output is YAML, one line per
 candidate with its provenance: the cue it would join, the seed word, the cosine.
 """
@@ -92,7 +93,7 @@ def main() -> None:
             continue
         v = emb[word].astype(np.float32)
         sims = vectors @ (v / (np.linalg.norm(v) + 1e-9))
-        for j in np.argsort(-sims)[: args_top(a)]:
+        for j in np.argsort(-sims)[: a.top + 1]:  # the seed itself is its own nearest
             if sims[j] < a.min or words[j].replace("ё", "е") in known:
                 continue
             found[words[j]].append((float(sims[j]), word, type_, cue))
@@ -104,10 +105,6 @@ def main() -> None:
         also = f"  # also {', '.join(t for t in types if t != type_)}" if len(types) > 1 else ""
         print(f"- {{lemma: {cand}, cue: {cue}, from: {src}, cos: {cos:.2f}}}{also}")
     print(f"# {len(found)} candidates from {len(seed)} seeds", file=sys.stderr)
-
-
-def args_top(a: argparse.Namespace) -> int:
-    return a.top + 1  # the seed itself is its own nearest neighbour
 
 
 if __name__ == "__main__":
