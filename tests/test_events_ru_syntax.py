@@ -105,3 +105,21 @@ def test_fallback_off_reads_only_rules():
         "Польша финансирует армию Украины.", published="2023-02-01", lang="ru")
     assert Events(syntax=False)(doc).events == ()
     assert [e.type for e in Events()(doc).events] == ["AID"]
+
+
+def test_navec_words_join_their_cue_with_their_provenance():
+    """ru.cues.navec.yaml: each word kept joins the cue it is listed under, gives the seed it
+    was found from and the cosine; no word is both kept and dropped."""
+    from kronika.rules import load_rules
+
+    data = load_rules("kronika.events", "ru.cues.navec.yaml")
+    lexicon = ru_syntax.cues()
+    for name, words in data["added"].items():
+        for word in words:
+            assert lexicon[word["lemma"]].name == name
+            assert 0.0 < float(word["cos"]) <= 1.0 and word["from"]
+    kept = {w["lemma"].replace("ё", "е") for words in data["added"].values() for w in words}
+    dropped = {w.replace("ё", "е") for w in data["dropped"]}
+    assert not kept & dropped
+    assert not dropped & set(lexicon)
+    assert kept | dropped == ru_syntax.reviewed()

@@ -88,9 +88,15 @@ class CueHit:
 def cues() -> dict[str, Cue]:
     """The cue lexicon: normal form -> cue."""
     data = load_rules("kronika.events", "ru.cues.yaml")
+    found = _navec_words()
+    unknown = set(found) - {item.get("name") for item in data["cues"]}
+    if unknown:
+        raise RuleFileError(f"events/ru.cues.navec.yaml: no cue named {sorted(unknown)[0]!r} "
+                            "in ru.cues.yaml")
     out: dict[str, Cue] = {}
     for item in data["cues"]:
         require_keys(item, ("name", "type", "lemmas"), "events/ru.cues.yaml")
+        item = {**item, "lemmas": [*item["lemmas"], *found.get(item["name"], ())]}
         if item["type"] not in PLOVER_TYPES:
             raise RuleFileError(f"events/ru.cues.yaml: cue {item['name']!r} has type "
                                 f"{item['type']!r}, which is not a PLOVER type")
@@ -107,6 +113,26 @@ def cues() -> dict[str, Cue]:
                                     f"{out[lemma].name!r} and {cue.name!r}; keep it in one")
             out[lemma] = cue
     return out
+
+
+@cache
+def _navec_words() -> dict[str, list[str]]:
+    """The words ru.cues.navec.yaml adds to each cue (its name -> lemmas)."""
+    data = load_rules("kronika.events", "ru.cues.navec.yaml")
+    out: dict[str, list[str]] = {}
+    for name, words in (data.get("added") or {}).items():
+        for word in words:
+            require_keys(word, ("lemma", "from", "cos"), "events/ru.cues.navec.yaml")
+        out[name] = [w["lemma"] for w in words]
+    return out
+
+
+@cache
+def reviewed() -> frozenset[str]:
+    """Every word of ru.cues.navec.yaml, added or dropped: the candidates already reviewed."""
+    dropped = load_rules("kronika.events", "ru.cues.navec.yaml").get("dropped", ())
+    words = [w for group in _navec_words().values() for w in group] + list(dropped)
+    return frozenset(w.replace("ё", "е") for w in words)
 
 
 @cache
