@@ -243,3 +243,18 @@ def test_a_concession_on_a_penalty(line, expect):
 ])
 def test_brackets_of_an_editor(line, expect):
     assert_one_event(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a verb of violence whose object is a proposal, a bill or talks: a rejection in a figure
+    # (its author, "the Latvian proposal", is the target)
+    ("Estonia torpedoed the Latvian proposal at the summit.", "REJECT occurred: Estonia -> Latvia"),
+    ("Senator Dana Whitmore killed the bill in committee.", "REJECT occurred: Dana Whitmore ->"),
+    ("The Kremlin shot down the idea of a ceasefire.", "REJECT occurred: Russia ->"),
+    ("Germany scuttled the deal with Gazprom.", "REJECT occurred: Germany ->"),
+    # ... and the same verbs with a ship, people or an aircraft as their object: an attack
+    ("A Peruvian submarine torpedoed a Chilean frigate.", "ASSAULT occurred: Peru -> Chile"),
+    ("Ukrainian air defences shot down a Russian helicopter.", "ASSAULT occurred: Ukraine -> Russia"),
+])
+def test_a_rejection_said_with_a_verb_of_violence(line, expect):
+    assert_one_event(line, expect)
