@@ -291,6 +291,18 @@ def _law_nouns() -> frozenset[str]:
     return frozenset(load_rules("kronika.events", "groups.ru.yaml")["law_of"]["lemmas"])
 
 
+@cache
+def _related_nouns() -> frozenset[str]:
+    """Nouns for people named by their tie to an actor (groups.ru.yaml `related_to`)."""
+    return frozenset(load_rules("kronika.events", "groups.ru.yaml")["related_to"]["lemmas"])
+
+
+def related_to_examples() -> list[tuple[str, str]]:
+    """The (sentence, actor) examples of groups.ru.yaml `related_to`, for the tests."""
+    return [(e["text"], e["not"]) for e in
+            load_rules("kronika.events", "groups.ru.yaml")["related_to"]["examples"]]
+
+
 def law_of_examples() -> list[str]:
     """The examples of groups.ru.yaml `law_of`, for the tests."""
     return list(load_rules("kronika.events", "groups.ru.yaml")["law_of"].get("examples", ()))
@@ -1397,6 +1409,8 @@ class _Sentence:
         while self.toks[first].word.pos != "NOUN":
             first += 1
         w = self.toks[first].word
+        if w.lemma in _related_nouns():
+            return first, frozenset(), None  # «сторонники Навального» are not Navalny
         if nouns > 1 and w.animate:
             titled = self._title_of_name(first, i)
             if titled is None:
@@ -1480,6 +1494,55 @@ class _Sentence:
                    or self._mention_at(i) is not None for i in range(last, hi)) or any(
             self.toks[i].word.animate or self.toks[i].low in _OBJECT_PRONOUNS
             or self._mention_at(i) is not None for i in inside)
+
+    def _members_listed(self, trig: RuTrigger, hi: int, passive: bool
+                        ) -> tuple[str | None, list[Actor]]:
+        """A group the clause ends on, named member by member after a colon or a dash
+        («задержала пятерых активистов: Ивана Петрова, Анну Смирнову и …», «приговоры вынесены
+        троим фигурантам — Петрову, Сидорову и …»): the role the group noun has in the clause
+        (its case and preposition, as an actor's) and the actors listed, else (None, []). The
+        list runs from the punctuation to the next hard punctuation, its names joined by commas
+        and «и» with descriptions between them («фотограф агентства AP Билал Хуссейн»)."""
+        if hi >= len(self.toks) or self.toks[hi].text not in (":", "—", "–"):
+            return None, []
+        g = hi - 1
+        if g > 0 and self.toks[g].word.pos == "NOUN" and "gent" in self.toks[g].word.cases \
+                and not self.toks[g].word.animate and self.toks[g - 1].word.animate:
+            g -= 1  # «участникам процесса:»: the group is the noun the genitive hangs on
+        group = self.toks[g].word
+        if g < 0 or group.pos != "NOUN" or not group.animate or self._mention_at(g) is not None \
+                or trig.start <= self.toks[g].start < trig.end:
+            return None, []
+        listed: list[Actor] = []
+        k = hi + 1
+        while k < len(self.toks) and not self._is_boundary(k) or k < len(self.toks) \
+                and self.toks[k].text == "," and listed:
+            m = self._mention_at(k)
+            if m is not None:
+                if any(a.kind != "person" for a in m.actors):
+                    return None, []
+                _add(listed, m.actors)
+                while k + 1 < len(self.toks) and self._mention_at(k + 1) is m:
+                    k += 1
+            k += 1
+        if len(listed) < 2:
+            return None, []
+        return self._group_role(trig, g, group, passive), listed
+
+    def _group_role(self, trig: RuTrigger, g: int, group: _Word, passive: bool) -> str | None:
+        """The role of an unnamed group noun at token g, by its case and preposition."""
+        bare = {c for p, c in trig.rule.targets if p is None}
+        prep = self._preposition(g)
+        if prep is not None:
+            return "target" if any(p == prep and c in group.cases for p, c in trig.rule.targets) \
+                else None
+        if passive:
+            if "ablt" in group.cases and "nomn" not in group.cases:
+                return "source"
+            return "target" if group.cases & ({"nomn"} | bare) else None
+        if group.cases & bare:
+            return "target"
+        return "source" if "nomn" in group.cases else None
 
     def _unnamed_agent(self, lo: int, hi: int, trig: RuTrigger) -> bool:
         """Whether a passive names who did it without naming an actor: a person or a body in the
@@ -1573,6 +1636,12 @@ class _Sentence:
         if roles is not None:
             return self._build(trig, status, status_rule, *roles)
         sources, targets = self._roles(trig, lo, hi, passive)
+        if not (sources and targets):
+            role, listed = self._members_listed(trig, hi, passive)
+            if role == "source" and not sources:
+                sources = listed
+            elif role == "target" and not targets:
+                targets = listed
         if rule.receiver:
             sources, targets = targets, sources  # «Дублин получил помощь от МВФ»
         if head.pos == "NOUN" and rule.genitive_targets:
