@@ -112,6 +112,9 @@ _AGENT_PRONOUNS = frozenset({"ими", "им", "ею", "ей"})
 #: An adjective written with a number («23-летняя», «5-й»).
 _NUMBER_ADJECTIVE = re.compile(r"\d+-[а-яё]+")
 _FIRST_PERSON = frozenset({"я", "мы"})
+#: Pronouns that are an object or a possessive («его задержали», «его блог»): the actor stage
+#: reads them as people only as objects (kb/words.yaml object-or-possessive).
+_OBJECT_OR_POSSESSIVE = frozenset({"его", "её", "ее"})
 _OBJECT_PRONOUNS = frozenset({"его", "её", "ее", "их", "ему", "ей", "им", "него", "неё", "нее",
                               "них", "нему", "ней", "ним", "нам", "нас", "мне", "меня"})
 
@@ -1160,6 +1163,8 @@ class _Sentence:
         alone also reads as a plural genitive, «Кернес» as a verb; as a name, nominative only)."""
         first = self.toks[i].word.cases or frozenset(_CASES)
         m = self._mention_at(i)
+        if m is not None and m.rule == "pronoun" and self.toks[i].low in _OBJECT_OR_POSSESSIVE:
+            return frozenset({"gent", "accs"})  # «его задержали»: read as a person, no possessive
         if m is None or len(m.actors) != 1 or m.actors[0].kind != "person":
             return first
         if self.toks[i].text[:1].islower():
@@ -1751,10 +1756,11 @@ class _Sentence:
         fills such a side from the sentences before (kronika.timeline)."""
         out: list[Actor] = []
         for a in actors:
-            m = next((m for m in self.mentions if a in m.actors), None)
+            m = next((m for m in self.mentions if m.rule != "pronoun"
+                      and any(b.name == a.name for b in m.actors)), None)
             if m is None or m.rule != "office-holder" or a.kind != "person" or any(
-                    o.rule != "office-holder" and any(b.name == a.name for b in o.actors)
-                    for o in self.mentions):
+                    o.rule not in ("office-holder", "pronoun")
+                    and any(b.name == a.name for b in o.actors) for o in self.mentions):
                 _add(out, [a])
                 continue
             country = _title_country(m.text, a.country)
