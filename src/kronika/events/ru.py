@@ -112,6 +112,8 @@ _AGENT_PRONOUNS = frozenset({"ими", "им", "ею", "ей"})
 #: An adjective written with a number («23-летняя», «5-й»).
 _NUMBER_ADJECTIVE = re.compile(r"\d+-[а-яё]+")
 _FIRST_PERSON = frozenset({"я", "мы"})
+#: The parts of speech of a predicate «и» may join to another (`_Sentence._joins_predicates`).
+_PREDICATES = frozenset({"VERB", "PRTS"})
 #: Pronouns that are an object or a possessive («его задержали», «его блог»): the actor stage
 #: reads them as people only as objects (kb/words.yaml object-or-possessive).
 _OBJECT_OR_POSSESSIVE = frozenset({"его", "её", "ее"})
@@ -693,16 +695,70 @@ class _Sentence:
         last = max(first, self._index(trig.end))
         lo = first
         while lo > max(0, first - MAX_CLAUSE_WORDS) and not self._is_boundary(lo - 1):
-            if self.toks[lo - 1].low in _SUBORDINATORS | _RELATIVE and lo - 1 < first:
+            if (self.toks[lo - 1].low in _SUBORDINATORS | _RELATIVE
+                    or self._joins_predicates(lo - 1)) and lo - 1 < first:
                 lo -= 1
                 break
             lo -= 1
         hi = last
         while hi < min(len(self.toks), last + MAX_CLAUSE_WORDS) and not self._is_boundary(hi):
-            if hi > last and self.toks[hi].low in _SUBORDINATORS | _RELATIVE:
+            if hi > last and (self.toks[hi].low in _SUBORDINATORS | _RELATIVE
+                              or self._joins_predicates(hi)):
                 break
             hi += 1
         return lo, hi
+
+    def _joins_predicates(self, k: int) -> bool:
+        """Whether «и» at token k joins two predicates of one subject («Россия атаковала
+        Украину и обвинила Польшу», «был задержан и экстрадирован»), not two actors or two
+        infinitives: a finite verb or a short participle stands first after it (past adverbs
+        and particles: «и затем», «и не») and another before it, back to the clause's start,
+        with words of its own between («похитил и убил X»: one object, one predicate). Each
+        predicate then reads its own objects; the second borrows the subject."""
+        if self.toks[k].low != "и":
+            return False
+        j = k + 1
+        while j < len(self.toks) and self.toks[j].word.pos in ("ADVB", "PRCL"):
+            j += 1
+        if j >= len(self.toks) or self.toks[j].word.pos not in _PREDICATES:
+            return False
+        i = k - 1
+        argument = False  # «похитил и убил Чжан»: two verbs of one object are one predicate
+        while i >= 0 and not self._is_boundary(i) \
+                and self.toks[i].low not in _SUBORDINATORS | _RELATIVE:
+            if self.toks[i].word.pos in _PREDICATES:
+                return argument
+            argument = argument or self.toks[i].word.pos not in ("ADVB", "PRCL", None)
+            i -= 1
+        return False
+
+    def _subject_before_and(self, trig: RuTrigger, k: int) -> list[Actor]:
+        """The subject of the predicate before «и» at token k (`_joins_predicates`): the first
+        actor mention before its verb that may be nominative, outside any preposition and not
+        hanging on a noun, with the actors listed with it; where none is, the subject that
+        predicate borrows in turn («X, известный певец, написал письмо, в котором раскритиковал
+        Y и …»)."""
+        start = self._predicate_start(k)
+        for j in range(start, k):
+            if self.toks[j].word.pos in _PREDICATES:
+                break
+            m = self._mention_at(j)
+            if m is None or j > 0 and self._mention_at(j - 1) is m or self._preposition(j) \
+                    or "nomn" not in self._mention_cases(j) or self._genitive_attribute(j):
+                continue
+            if not self._describes_person(m, self._mention_end(j), len(self.toks)):
+                return self._listed_with(j)
+        return self._borrowed_subject(trig, start) if start > 0 else []
+
+    def _predicate_start(self, k: int) -> int:
+        """The first token of the predicate before «и» at token k (`_joins_predicates`): back
+        to the clause's boundary, or to the subordinator or relative word opening it."""
+        i = k
+        while i > 0 and not self._is_boundary(i - 1):
+            i -= 1
+            if self.toks[i].low in _SUBORDINATORS | _RELATIVE:
+                break
+        return i
 
     # roles ---------------------------------------------------------------------------------
 
@@ -1228,6 +1284,10 @@ class _Sentence:
             return list(m.actors) if m is not None else []
         if start.low == "чтобы" and trigger_first.word.pos == "INFN" and comma_before:
             return self._main_subject(lo - 1)  # «зашёл Федун, чтобы поздравить Карпина»
+        if start.low == "и" and self._joins_predicates(lo):
+            # «Россия атаковала Украину и обвинила Польшу»: the first predicate's subject, as
+            # its clause reads it (borrowed in turn where that clause has none)
+            return [] if self._own_subject(lo, trig) else self._subject_before_and(trig, lo)
         if start.low in _COORDINATING:
             k = lo
             while k > 0 and self.toks[k - 1].low in _COORDINATING:
