@@ -808,8 +808,11 @@ class _Sentence:
                 #           «призвал НАТО направить войска в Эстонию»
             role = self._role(trig, i, passive, bare, dative_subject)
             if joined and previous[1] is not None and (
-                    role in (None, "ambiguous") or self._preposition(previous[2]) is not None):
-                role = previous[1]  # «с Шойгу и Герасимовым»: a list shares its first role
+                    role in (None, "ambiguous") or self._preposition(previous[2]) is not None
+                    or len(self._mention_cases(i)) == len(_CASES)):
+                # «с Шойгу и Герасимовым»: a list shares its first role; a name that does not
+                # decline takes the case of the one it is listed with («Евросоюзом и США»)
+                role = previous[1]
             if joined and previous[1] is None and role in ("source", "target") and ambiguous \
                     and ambiguous[-1][0] == previous[2]:
                 _add(sources if role == "source" else targets, ambiguous.pop()[1].actors)
