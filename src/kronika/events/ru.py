@@ -750,6 +750,38 @@ class _Sentence:
                 return self._listed_with(j)
         return self._borrowed_subject(trig, start) if start > 0 else []
 
+    def _speaking_body(self, lo: int, hi: int) -> list[Actor]:
+        """«В Пентагоне раскритиковали …», «В МИД России заявили, что …»: a clause opening
+        with «в» and a body in the prepositional case, whose predicate is a plural verb with no
+        subject (the indefinite-personal form), tells what people of that body said or did:
+        the body is its subject. Not a country named alone («в России считают»: where, as
+        often as who), nor where a plural noun or a number may be the subject («В Москве
+        протестующие заявили», «в России два журналиста находятся …»)."""
+        k = lo + 1 if lo < len(self.toks) and self.toks[lo].low in _SUBORDINATORS else lo
+        if k + 1 >= hi or self.toks[k].low not in ("в", "во"):
+            return []
+        m = self._mention_at(k + 1)
+        if m is None or not m.actors or m.rule == "country-alias" \
+                or not {"loct", "loc2"} & self._mention_cases(k + 1):
+            return []  # «в России считают»: a country's name alone is where as often as who
+        end = self._mention_end(k + 1) + 1
+        verb = next((j for j in range(end, hi) if self.toks[j].word.pos in _PREDICATES), None)
+        if verb is None or self.toks[verb].word.pos != "VERB" or not self.toks[verb].word.plural \
+                or morph().parse(self.toks[verb].low)[0].tag.person in ("1per", "2per"):
+            return []
+        for j in range(end, hi):
+            t = self.toks[j]
+            if self._mention_at(j) is not None and self._mention_at(j - 1) is self._mention_at(j):
+                continue  # a later word of a name
+            if t.low in ("они", "мы", "вы") or t.word.pos == "NUMR" or (
+                    self._mention_at(j) is not None and "nomn" in self._mention_cases(j)
+                    and self._preposition(j) is None and not self._genitive_attribute(j)):
+                return []  # «в России два журналиста находятся в заключении»
+            if t.word.pos == "NOUN" and "plur" in t.word.nominal_numbers \
+                    and self._preposition(j) is None and self._mention_at(j) is None:
+                return []
+        return list(m.actors)
+
     def _predicate_start(self, k: int) -> int:
         """The first token of the predicate before «и» at token k (`_joins_predicates`): back
         to the clause's boundary, or to the subordinator or relative word opening it."""
@@ -844,7 +876,8 @@ class _Sentence:
             sources = [a for a in sources if a not in named_after]
             targets = list(named_after)
         if not sources and not passive:  # «Шойгу, выступая в Думе, обвинил НАТО»
-            sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo)
+            sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo) \
+                or ([] if rule.receiver or rule.passive else self._speaking_body(lo, hi))
         if not sources and head.pos == "NOUN" and ("с", "ablt") in rule.targets and lo > 0 \
                 and self.toks[lo].low in _TIME_PREPOSITIONS:
             sources = self._subject_before_phrase(lo)  # «Порошенко после встречи с Путиным …»
@@ -1334,6 +1367,9 @@ class _Sentence:
                 continue
             if head.low in _SUBORDINATORS and not coordinated:
                 return []  # «Если Иран атакует Израиль, США введут …»: not this clause's subject
+            body = self._speaking_body(seg_lo, seg_hi)
+            if body:
+                return body  # «В МИД России заявили, что ждут от США разъяснений»
             for k in range(seg_lo, seg_hi):
                 m = self._mention_at(k)
                 if m is not None and "nomn" in (self.toks[k].word.cases or {"nomn"}) \
