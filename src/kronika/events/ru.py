@@ -832,7 +832,12 @@ class _Sentence:
             end = i
             while end + 1 < hi and self._mention_at(end + 1) is m:
                 end += 1
-            joined = previous is not None and self._joins_list(previous[0] + 1, i)
+            joined = previous is not None and self._joins_list(previous[0] + 1, i) and (
+                previous[0] + 1 < i or bool(self._mention_cases(i)
+                                            & self._mention_cases(previous[2])))
+            # two names side by side with no case in common are no list: «после встречи с
+            # Путиным Эрдоган заявил» (the instrumental ends the phrase, the nominative is
+            # the subject)
             if self._describes_person(m, end, hi):
                 continue  # «Американский актёр Уэнтуорт Миллер», «депутат Украины Дмитрий Святаш»
             if i > last and any(t.word.pos == "INFN" for t in self.toks[last:i]):
