@@ -283,6 +283,13 @@ def _agents() -> frozenset[str]:
 
 
 @cache
+def _support_verbs() -> dict[str, frozenset[str]]:
+    """The verbs an event noun leans on, by what their subject does (ru.yaml support_verbs)."""
+    data = load_rules("kronika.events", "ru.yaml")["support_verbs"]
+    return {kind: frozenset(data[kind]) for kind in ("undergo", "agent")}
+
+
+@cache
 def _not_state() -> frozenset[str]:
     """Nouns for groups that are no organ of a state (groups.ru.yaml `not_state`)."""
     data = load_rules("kronika.events", "groups.ru.yaml")
@@ -1727,6 +1734,8 @@ class _Sentence:
         passive = rule.passive or any(t.word.passive and (t.word.pos == "PRTS"
                                                           or "nomn" in t.word.cases)
                                       for t in inside)
+        support = self._support_verb(first) if head.pos == "NOUN" else None
+        passive = passive or support == "undergo"  # «подверглась обстрелу со стороны России»
         clause_start = self.toks[lo].start if lo < len(self.toks) else trig.start
         before = self.text[clause_start:trig.start]
         after = self.text[trig.end:min(self._after_end(trig), trig.end + SENTENCE_CUE_REACH)]
@@ -1755,8 +1764,10 @@ class _Sentence:
             sources, targets = targets, sources  # «Дублин получил помощь от МВФ»
         if head.pos == "NOUN" and rule.genitive_targets:
             # a verbal noun («арест», «похищение»): only its genitive undergoes it; the clause's
-            # subject is some other verb's («вышел после ареста за участие в марше»)
-            sources, targets = [], self._genitive_after(trig)
+            # subject is some other verb's («вышел после ареста за участие в марше») unless the
+            # noun leans on a support verb («Россия продолжила обстрел Харькова»)
+            sources, targets = (sources if support else []), \
+                self._genitive_after(trig) or (targets if support else [])
         if rule.genitive_only:
             # a circumstance naming who asked («арестован по запросу США»): the clause's other
             # actors belong to its verb
@@ -1797,6 +1808,19 @@ class _Sentence:
                     and not self._unnamed_target(lo, hi, trig):
                 return None
         return self._build(trig, status, status_rule, sources, targets)
+
+    def _support_verb(self, first: int) -> str | None:
+        """What the subject of the verb an event noun at token `first` leans on does: 'undergo'
+        («подверглась обстрелу»), 'agent' («продолжила обстрел», «провела задержание») or None
+        for no such verb right before the noun, or one adjective away (ru.yaml
+        support_verbs)."""
+        k = first - 1
+        if k >= 0 and self.toks[k].word.pos in ("ADJF", "PRTF"):
+            k -= 1  # «подверглась массированному обстрелу»
+        if k < 0 or self.toks[k].word.pos not in ("VERB", "INFN", "GRND"):
+            return None
+        lemma = self.toks[k].word.lemma
+        return next((kind for kind, verbs in _support_verbs().items() if lemma in verbs), None)
 
     def _time_setting(self, first: int) -> bool:
         """Whether the event noun at token `first` only dates another act: «во время нападения»,
