@@ -19,6 +19,7 @@ from kronika.events.ru import (
     find_triggers,
     law_of_examples,
     not_state_examples,
+    related_to_examples,
     rules,
     status_examples,
 )
@@ -159,6 +160,15 @@ def test_a_country_whose_code_of_law_is_cited_is_no_actor(example):
     assert doc.events and countries, "the example has an event and a country's code"
     for e in doc.events:
         assert e.targets and not countries & {a.name for a in (*e.sources, *e.targets)}, e
+
+
+@pytest.mark.parametrize(("example", "actor"), related_to_examples())
+def test_people_named_by_their_tie_to_an_actor_are_not_that_actor(example, actor):
+    doc = PIPELINE.process(example, lang="ru")
+    assert doc.events and any(a.name == actor for m in doc.mentions for a in m.actors), \
+        "the example has an event and names the actor"
+    for e in doc.events:
+        assert actor not in {a.name for a in (*e.sources, *e.targets)}, e
 
 
 def test_explain_names_the_rule_and_the_spans_point_into_the_text():

@@ -246,9 +246,13 @@ class _Matcher:
         self.not_place_before = {_norm(w) for w in kb.words.get("not-place-before", ())}
         self.pronouns = {_norm(w) for w in kb.words.get("pronoun", ())}
         self.object_pronouns = {_norm(w) for w in kb.words.get("object-pronoun", ())}
+        self.object_or_possessive = {_norm(w) for w in kb.words.get("object-or-possessive", ())}
+        self.feminine_pronouns = {_norm(w) for w in kb.words.get("feminine-pronoun", ())}
+        self.masculine_pronouns = {_norm(w) for w in kb.words.get("masculine-pronoun", ())}
         # Finds the tokens that may be pronouns, so that a sentence is not read token by token
         # (`pronouns` checks each hit by its norm): any case, ё written as е or ё.
-        words = sorted(self.pronouns | self.object_pronouns, key=len, reverse=True)
+        words = sorted(self.pronouns | self.object_pronouns | self.object_or_possessive,
+                       key=len, reverse=True)
         self.pronoun_tokens = re.compile(
             r"(?<![^\W_])(?:" + "|".join(re.escape(w).replace("е", "[её]").replace("'", "['’‘]")
                                          for w in words) + r")(?![^\W_])", re.IGNORECASE)
@@ -1328,11 +1332,15 @@ class _Resolver:
                 self._remember(pending[0])
                 out.append(pending.pop(0))
             word = _norm(m.group())
-            is_object = word in self.m.object_pronouns
+            is_object = word in self.m.object_pronouns or (
+                word in self.m.object_or_possessive and not _owns_next(self.text, m.end()))
             if not (is_object or word in self.m.pronouns) or any(
                     r.start <= m.start() < r.end for r in out):
                 continue
-            recent = [(n, a) for n, a in self.ctx.people if self.ctx.sentence - n <= PRONOUN_REACH]
+            gender = "femn" if word in self.m.feminine_pronouns else \
+                "masc" if word in self.m.masculine_pronouns else None
+            recent = [(n, a) for n, a in self.ctx.people if self.ctx.sentence - n <= PRONOUN_REACH
+                      and _gender_agrees(a, gender)]
             here = [k for k, (n, _) in enumerate(recent) if n == self.ctx.sentence]
             if is_object and here and len(recent) > 1:
                 del recent[here[0]]  # not the subject of its own sentence
@@ -1580,6 +1588,38 @@ def _organisation(e: Entity, text: str = "", end: int | None = None) -> Resoluti
                       "body-of-country", f"'{e.text}' is an ORG (named-entity model) the "
                       f"knowledge base does not know, with a name of its own before the "
                       f"country's: the body '{name}', named without the country")
+
+
+def _gender_agrees(a: Actor, gender: str | None) -> bool:
+    """Whether a person may be what a pronoun of `gender` refers to: «её» is no man, «его»
+    no woman, as the words of the mention tell a given name's or a surname's gender (none
+    told: any)."""
+    if gender is None:
+        return True
+    words = [w for w in _TOKEN.findall(a.text) if _CYRILLIC.match(w)]
+    for tag in ("Name", "Surn"):  # a given name tells it best («Анна Петрова»: «Петрова» may
+        told = {p.tag.gender for w in words for p in morph().parse(w)[:2]  # be a man's genitive)
+                if tag in p.tag and p.tag.gender and p.tag.number == "sing"}
+        if told:
+            return len(told) != 1 or gender in told
+    return True
+
+
+#: The parts of speech of a word a possessive «его»/«её» stands before («его блог», «её
+#: российский коллега», «его 23-летний сын»): with any other word after it (a verb, a
+#: preposition, a particle, punctuation), it is the object pronoun («его задержали»).
+_OWNED = frozenset({"NOUN", "ADJF", "NUMR", "PRTF"})
+_NEXT_WORD = re.compile(r"[\s«\"„]*([^\W_][\w-]*)")
+
+
+def _owns_next(text: str, end: int) -> bool:
+    """Whether «его»/«её» ending at `end` is a possessive: the word right after it is a
+    noun, an adjective, a numeral or a full participle, or a number."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word[:1].isdigit() or morph().parse(word.lower())[0].tag.POS in _OWNED
 
 
 def _nominative_ru(words: str) -> str:
