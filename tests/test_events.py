@@ -258,3 +258,19 @@ def test_brackets_of_an_editor(line, expect):
 ])
 def test_a_rejection_said_with_a_verb_of_violence(line, expect):
     assert_one_event(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a trigger in the past tense after "after", "since", "because", "before", "when" tells what
+    # had happened: the "would", "tried to" or "said" of the clause it hangs on do not reach it
+    ("Moscow said it would return to the talks after Erdogan called Putin on Tuesday.",
+     {"CONSULT": "occurred"}),
+    ("Lloyd Austin tried to call Sergei Shoigu after Russia invaded Ukraine.",
+     {"CONSULT": "attempted_failed", "ASSAULT": "occurred"}),
+    # ... a trigger in the present after them is still what would happen
+    ("Kyiv said it would resume the talks after Russia withdraws its troops from Kherson.",
+     {"RETREAT": "planned"}),
+])
+def test_a_clause_of_what_had_happened_keeps_its_own_status(line, expect):
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    assert {e.type: e.status for e in doc.events} == expect

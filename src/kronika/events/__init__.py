@@ -22,7 +22,14 @@ from kronika.actors.words import BODIES, NOT_NAMES
 from kronika.document import Actor, Attribution, DateInfo, Document, Event, Mention, Sentence, Span
 from kronika.errors import RuleFileError
 from kronika.events import cues, learned, named, unknown
-from kronika.events.triggers import TriggerMatch, TriggerRule, find_triggers, grammar, trigger_rules
+from kronika.events.triggers import (
+    TriggerMatch,
+    TriggerRule,
+    find_triggers,
+    grammar,
+    past_forms,
+    trigger_rules,
+)
 from kronika.reporting import Frame, find_frames, said_dates
 
 # Languages whose sentences this coder reads (its trigger rules are `events/<lang>.yaml`).
@@ -41,6 +48,7 @@ MAX_AGENT_GAP = 5
 # linear (tests/test_events_bad_input.py).
 MAX_OBJECT_TOKENS = 40
 MAX_STATUS_REACH = 400
+_PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "be", "being", "will", "would", "'s", "’s"})
 # How long an apposition between a subject and its verb may be, in tokens.
 MAX_APPOSITION = 20
 # Words that open an aside between a subject and its verb: "Russia, in a statement on Monday,
@@ -953,6 +961,15 @@ class _SentenceContext:
                    and (t.start in self.coded or not t.rule.after_object)
                    for t in self.triggers[k:bisect_left(self.trigger_starts, trigger.start)])
 
+    def _past_tense(self, trigger: TriggerMatch) -> bool:
+        """The trigger's verb is in the past tense ("called", "met"), not a participle of the
+        present or future passive ("is pardoned", "will be freed")."""
+        word = self.text[trigger.start : trigger.end].split()[0].lower()
+        if not (word.endswith("ed") or word in past_forms(self.lang)):
+            return False
+        previous = self.text[max(self.sent.start, trigger.start - 12) : trigger.start].split()
+        return not previous or previous[-1].lower() not in _PRESENT_AUXILIARIES
+
     def learned_event(self, trigger: TriggerMatch, p: float) -> Event | None:
         """The event the learned typer adds on a cue word: read as a rule's event, with the
         named actors nearest the word where the rule's conditions find no roles."""
@@ -972,7 +989,11 @@ class _SentenceContext:
         after = self.text[trigger.end : min(self._after_end(trigger),
                                             trigger.end + MAX_STATUS_REACH)]
         reach = max(self.sent.start, trigger.start - MAX_STATUS_REACH)
-        decided = cues.decide_status(self.lang, before, after, self.text[reach : trigger.start])
+        sentence_before = self.text[reach : trigger.start]
+        cut = cues.background_start(self.lang, before) if self._past_tense(trigger) else None
+        if cut is not None:  # "said it would resume talks after Erdogan called Putin"
+            before = sentence_before = before[cut:]
+        decided = cues.decide_status(self.lang, before, after, sentence_before)
         if decided is None:
             just_before = " ".join(w for _, _, w in self.tokens_between(limit, trigger.start)[-3:])
             if cues.negated(self.lang, just_before) or cues.habitual(self.lang, just_before):

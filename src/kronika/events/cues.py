@@ -40,6 +40,7 @@ class Cues:
     repetition: re.Pattern[str]
     first_person: re.Pattern[str] | None = None
     habitual: re.Pattern[str] | None = None
+    background: re.Pattern[str] | None = None  # opens a clause of what had happened
 
 
 @cache
@@ -56,7 +57,8 @@ def cues(lang: str) -> Cues:
     neg = _words(negation)
     neg = re.compile(neg.pattern + r"|n[’']t(?!\w)")
     return Cues(tuple(rules), neg, _words(data["hedges"]), _words(data["repetition"]),
-                _words(data.get("first_person", [])), _words(data.get("habitual", [])))
+                _words(data.get("first_person", [])), _words(data.get("habitual", [])),
+                _words(data.get("background", [])))
 
 
 def decide_status(lang: str, before: str, after: str,
@@ -75,6 +77,15 @@ def decide_status(lang: str, before: str, after: str,
         if hit and not (rule.unless and rule.unless.search(before + " " + after)):
             return rule.status, rule.name
     return None
+
+
+def background_start(lang: str, before: str) -> int | None:
+    """Where in `before` the last clause of what had happened opens ("..., after Turkey"), for a
+    trigger in the past tense: the status cues of the clause it hangs on ("said it would resume
+    talks after Erdogan called Putin") do not reach into it. None where no such word stands."""
+    pattern = cues(lang).background
+    found = list(pattern.finditer(before)) if pattern else []
+    return found[-1].end() if found else None
 
 
 def negated(lang: str, just_before: str) -> bool:

@@ -234,6 +234,15 @@ def _words(item: dict, key: str, lang: str) -> frozenset[str]:
 
 
 @cache
+def past_forms(lang: str) -> frozenset[str]:
+    """The past forms among the irregular verbs of `<lang>.yaml` ("held", "spoke", "met"): each
+    verb's forms but its base, its -s and its -ing form."""
+    irregular = load_rules("kronika.events", f"{lang}.yaml").get("irregular_verbs", {})
+    return frozenset(form.lower() for forms in irregular.values() for form in forms[1:]
+                     if not form.endswith(("s", "ing")))
+
+
+@cache
 def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
     data = load_rules("kronika.events", f"{lang}.yaml")
     irregular = data.get("irregular_verbs", {})
