@@ -258,3 +258,51 @@ def test_brackets_of_an_editor(line, expect):
 ])
 def test_a_rejection_said_with_a_verb_of_violence(line, expect):
     assert_one_event(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a support verb whose subject undergoes the event noun after it: the subject is the
+    # target, the doer follows "from" or "by" (en-roles12)
+    ("Egypt faces new sanctions from the United States.",
+     "SANCTION occurred: United States -> Egypt"),
+    ("Iran was subjected to sanctions by the European Union in May.",
+     "SANCTION occurred: European Union -> Iran"),
+    ("Cuba has faced sanctions by the United States since 1962.",
+     "SANCTION occurred: United States -> Cuba"),
+    ("Serbia suffered rocket attacks from NATO in 1999.", "ASSAULT occurred: NATO -> Serbia"),
+    # ... and the active verbs themselves keep their roles
+    ("Canada imposed new sanctions on Belarus.", "SANCTION occurred: Canada -> Belarus"),
+])
+def test_an_event_noun_the_subject_undergoes(line, expect):
+    assert_one_event(line, expect)
+
+
+def test_fire_after_under_is_no_dismissal():
+    doc = PIPELINE.process("Turkey came under heavy fire from Greece over the drilling.",
+                           published="2020-03-02", lang="en")
+    assert [e for e in doc.events if e.type == "SANCTION"] == []
+
+
+def assert_events(line: str, expect: list[str]) -> None:
+    """The sentence (published 2020-03-02) holds the expected events, in order."""
+    doc = PIPELINE.process(line, published="2020-03-02", lang="en")
+    wanted = [normal(x) for x in expect]
+    assert [describe(e, like) for e, (_, like) in zip(doc.events, wanted, strict=False)] == [
+        w for w, _ in wanted] and len(doc.events) == len(wanted), line
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # the doer of a possessed act named by "by" right after it (en-roles12) ...
+    ("Okafor's arrest by Nigeria was widely reported.", ["COERCE occurred: Nigeria -> Okafor"]),
+    # ... but not an agent of a later verb
+    ("Okafor's arrest was condemned by Ghana.",
+     ["COERCE occurred:  -> Okafor", "ACCUSE occurred: Ghana ->"]),
+    # two verbs coordinated before one object share it
+    ("Japan condemned and then sanctioned North Korea.",
+     ["ACCUSE occurred: Japan -> North Korea", "SANCTION occurred: Japan -> North Korea"]),
+    # an -ing clause after a comma and an adverb has the subject of the clause it hangs on
+    ("Israel struck Syria on Monday, reportedly killing an Iranian general.",
+     ["ASSAULT occurred: Israel -> Syria hedged", "ASSAULT occurred: Israel -> Iran hedged"]),
+])
+def test_roles_shared_across_a_construction(line, expect):
+    assert_events(line, expect)

@@ -195,6 +195,8 @@ def _penalty_of(toks: list[tuple[int, int, str]], i: int) -> int:
 
 # An infinitive of an -ing clause after a comma: ", committing to send", ", vowing to".
 _ING_TO = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+to\s+$")
+# What opens an -ing clause after a comma, an adverb aside: ", killing", ", reportedly killing".
+_AFTER_COMMA = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
 
 
 def trigger_sentences(lang: str) -> Callable[[str, int, int], bool] | None:
@@ -417,13 +419,18 @@ class _SentenceContext:
         subject of the clause it hangs on: the actors of the sentence's last event, else the
         sentence's opening group ("Michelle Obama gave the address, urging viewers")."""
         first = self.text[trigger.start : trigger.end].split()[0]
-        if not (first.endswith("ing") and self.text[:trigger.start].rstrip().endswith(",")
+        if not (first.endswith("ing") and self._after_comma(trigger.start)
                 or _ING_TO.search(self.text, max(self.sent.start, trigger.start - 40),
                                   trigger.start)):
             return []  # (", committing to send troops": the infinitive of such a clause too)
         if self.previous_sources:
             return list(self.previous_sources)
         return self._opening_group(trigger)
+
+    def _after_comma(self, at: int) -> bool:
+        """A comma stands right before `at`, or before an adverb right before it: the -ing
+        clause it opens hangs on the clause before ("struck Lebanon, reportedly killing")."""
+        return bool(_AFTER_COMMA.search(self.text, max(self.sent.start, at - 24), at))
 
     def _message_participle(self, trigger: TriggerMatch) -> list[Actor]:
         """"Pompeo posted a message on Twitter blaming Iran": an -ing clause right after the noun
@@ -943,7 +950,7 @@ class _SentenceContext:
         ("ordered Khashoggi's killing"). An -ing clause after a comma hangs on the clause
         before, it is no part of the request ("filed a petition, accusing the network of ...")."""
         first = self.text[trigger.start : trigger.end].split()[0]
-        if first.endswith("ing") and self.text[:trigger.start].rstrip().endswith(","):
+        if first.endswith("ing") and self._after_comma(trigger.start):
             return False
         limit = self.clause_cuts[bisect_right(self.clause_cuts, trigger.start) - 1]
         k = bisect_left(self.trigger_starts, limit)
@@ -1061,7 +1068,7 @@ class _SentenceContext:
             return None  # the act refused is an event of its own, with status "refused"
         possessor = self.possessor(trigger)
         if possessor is not None:  # "ordered Khashoggi's killing": the possessor suffers it
-            return ([], possessor, rule.type) if possessor else None
+            return (self._agent_right_after(trigger), possessor, rule.type) if possessor else None
         subject = [] if rule.no_subject else self.subject(trigger)
         after_object = None
         passive = not rule.no_subject and self.passive(trigger)
@@ -1076,7 +1083,7 @@ class _SentenceContext:
             if rule.after_object:  # "Iran was told to release them": the subject was the object
                 after_object = self._word_after(trigger.end)
         else:
-            objects = self.objects(trigger)
+            objects = self.objects(trigger) or self._shared_object(trigger)
             if objects and self.object_end < len(self.object_tokens):
                 after_object = self._after_object()
             if objects and self.object_possessive:
@@ -1086,6 +1093,10 @@ class _SentenceContext:
             if not objects and rule.far_object_via:
                 objects = self.far_objects(trigger)
             sources, targets = (objects, subject) if rule.inverse else (subject, objects)
+            if not rule.no_subject and not rule.inverse and self._undergone(trigger):
+                sources, targets = self._undergone_from(trigger), subject
+            elif rule.no_subject and rule.inverse and not targets and self._undergone(trigger):
+                targets = self.subject(trigger)  # "Serbia suffered attacks from NATO"
             if rule.no_subject and not rule.inverse:
                 sources = self.agent(trigger)  # "the arrest of Navalny by Russia"
                 if not sources and self._possessed(trigger) and targets:
@@ -1239,6 +1250,15 @@ class _SentenceContext:
             return None
         return self.owner(trigger)
 
+    def _agent_right_after(self, trigger: TriggerMatch) -> list[Actor]:
+        """The doer of a possessed act named by "by" right after it: "Navalny's arrest by
+        Russia" (Russia arrests); not an agent further on ("Navalny's arrest was condemned by
+        Germany" is the condemnation's)."""
+        nxt = self.tokens_between(trigger.end, self.sent.end)[:1]
+        if not nxt or nxt[0][2].lower() not in self.grammar.agent:
+            return []
+        return self.objects_from(nxt[0][1], None)
+
     def _possessive_subject(self, trigger: TriggerMatch) -> list[Actor]:
         """The owner "X's" that opens the subject of a passive trigger: "Russia's invasion of
         Ukraine was condemned by France" condemns Russia, the author of what is condemned."""
@@ -1340,6 +1360,50 @@ class _SentenceContext:
             if word in {",", ";", ":", "—", "–"}:
                 break
         return []
+
+    def _undergone(self, trigger: TriggerMatch) -> bool:
+        """The trigger is an event noun its subject undergoes: a support verb of the grammar's
+        `undergo` stands right before it, a determiner and two lower-case modifiers aside
+        ("faced new sanctions", "was subjected to harsh criticism", "came under attack")."""
+        words = [w.lower() for _, _, w in self.tokens_between(
+            self.left_limit(trigger.start), trigger.start)][-6:]
+        first = self.text[trigger.start : trigger.end].split()[0].lower()
+        if first in self.grammar.noun_before:
+            words.append(first)  # a trigger that takes its determiner in: "the attack"
+        for _ in range(3):
+            if any(tuple(words[-len(p):]) == p for p in self.grammar.undergo):
+                return True
+            if not words or not (words[-1] in self.grammar.noun_before or words[-1].isalpha()):
+                return False
+            words.pop()  # a determiner or a modifier: "faced (new) sanctions"
+        return any(tuple(words[-len(p):]) == p for p in self.grammar.undergo)
+
+    def _undergone_from(self, trigger: TriggerMatch) -> list[Actor]:
+        """Who does what the subject undergoes: the group after "from"/"by" a few words after
+        the noun ("faced criticism on Monday from France")."""
+        toks = self.tokens_between(trigger.end, self.sent.end)[: MAX_AGENT_GAP + 1]
+        for _, end, word in toks:
+            if word.lower() in self.grammar.undergo_from:
+                return self.objects_from(end, None)
+            if word in {",", ";", ":", "—", "–"}:
+                break
+        return []
+
+    def _shared_object(self, trigger: TriggerMatch) -> list[Actor]:
+        """The object of the next trigger when the two verbs are coordinated before it ("France
+        criticized and sanctioned Iran", "condemned and then expelled"): they share it."""
+        toks = self.tokens_between(trigger.end, self.sent.end)[:4]
+        if not toks or toks[0][2] not in COORDINATORS | {"or"}:
+            return []
+        k = 1
+        while k < len(toks) and (toks[k][2] in AUXILIARIES or _adverb(toks[k][2])):
+            k += 1
+        if k >= len(toks):
+            return []
+        nxt = next((t for t in self.triggers if t.start == toks[k][0]), None)
+        if nxt is None or nxt.rule.possessive or nxt.rule.no_subject or nxt.rule.inverse:
+            return []
+        return self.objects(nxt)
 
     def inside(self, trigger: TriggerMatch) -> list[Actor]:
         """Actors named inside a multi-word trigger, after its first word."""

@@ -68,6 +68,10 @@ class Grammar:
     background_before: frozenset[str] = frozenset()  # "since the invasion of": no new event
     hazards: frozenset[str] = frozenset()  # "the hurricane killed 12": no actor, no event
     praise: frozenset[str] = frozenset()  # words of praise: "called Biden a decent man"
+    # support verbs whose subject undergoes the event noun after them ("faced sanctions from
+    # X"), each as a tuple of lower-case words, and the prepositions its doer follows
+    undergo: tuple[tuple[str, ...], ...] = ()
+    undergo_from: frozenset[str] = frozenset()
 
     def mode(self, event_type: str, *texts: str) -> str | None:
         """The first mode whose cue occurs in the texts (the trigger first, then its clause)."""
@@ -292,7 +296,9 @@ def grammar(lang: str) -> Grammar:
                    frozenset(data.get("gerund_before", ())), tuple(modes),
                    frozenset(data.get("background_before", ())),
                    frozenset(w.lower() for w in data.get("hazards", ())),
-                   frozenset(w.lower() for w in data.get("praise", ())))
+                   frozenset(w.lower() for w in data.get("praise", ())),
+                   tuple(tuple(p.lower().split()) for p in data.get("undergo", ())),
+                   frozenset(data.get("undergo_from", ())))
 
 
 @dataclass(frozen=True)
