@@ -306,3 +306,23 @@ def assert_events(line: str, expect: list[str]) -> None:
 ])
 def test_roles_shared_across_a_construction(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # an unnamed object noun named by an apposition after it (en-roles12) ...
+    ("The Senate has impeached two judges, Dana Whitmore and Tom Okafor.",
+     ["ACCUSE occurred: Senate -> Dana Whitmore + Tom Okafor"]),
+    ("Police detained a woman, later identified as Dana Whitmore.",
+     ["COERCE occurred:  -> Dana Whitmore"]),
+    ("Poland criticized its neighbour, Belarus, for the border crisis.",
+     ["ACCUSE occurred: Poland -> Belarus"]),
+    # ... or by a list after a colon, for a passive with no named subject
+    ("Only two governors were impeached: Dana Whitmore and Tom Okafor.",
+     ["ACCUSE occurred:  -> Dana Whitmore + Tom Okafor"]),
+    # ... but not the title of a work, nor the speaker of a report
+    ("Poland criticized the report, The Last Frontier, in a statement.",
+     ["ACCUSE occurred: Poland ->"]),
+    ("Russia attacked the city, Ukraine said.", ["ASSAULT occurred: Russia -> hedged"]),
+])
+def test_an_unnamed_object_named_in_an_apposition(line, expect):
+    assert_events(line, expect)

@@ -47,6 +47,9 @@ MAX_APPOSITION = 20
 # accused Ukraine", "Biden, speaking in Ohio, criticized Trump".
 ASIDE_OPENERS = frozenset({"in", "on", "at", "during", "after", "via", "through", "speaking",
                            "writing", "according"})
+# Words that lead from an unnamed object to its name: "detained a man, later identified as X".
+APPOSITION_LEADS = frozenset({"later", "since", "subsequently", "identified", "named", "as",
+                              "namely"})
 # Words that open an apposition: "Milley, the chairman of ..., spoke".
 APPOSITION_OPENERS = {"the", "a", "an", "who", "whose", "which", "its", "his", "her", "their"}
 
@@ -1076,6 +1079,8 @@ class _SentenceContext:
             return None  # "the hurricane killed 12": a hazard is no actor (PLOVER: by an actor)
         if passive and not subject and rule.type in EVALUATION_TYPES:
             subject = self._possessive_subject(trigger)  # "Russia's invasion was condemned"
+        if passive and not subject:
+            subject = self._named_after_noun(trigger.end)  # "were impeached: X and Y"
         if passive:
             sources, targets = self.agent(trigger), subject
             if rule.needs_agent and not sources:
@@ -1090,6 +1095,8 @@ class _SentenceContext:
                 after_object = "'s"  # "called Theresa May's deal lousy"
             if not objects:  # "released 50 Ukrainian prisoners", "dismissed Putin's offer"
                 objects = self.inside(trigger)
+            if not objects:
+                objects = self._named_after_noun(trigger.end)
             if not objects and rule.far_object_via:
                 objects = self.far_objects(trigger)
             sources, targets = (objects, subject) if rule.inverse else (subject, objects)
@@ -1388,6 +1395,30 @@ class _SentenceContext:
             if word in {",", ";", ":", "—", "–"}:
                 break
         return []
+
+    def _named_after_noun(self, at: int) -> list[Actor]:
+        """People an apposition names after an unnamed noun phrase that follows `at`: "detained
+        a man, later identified as X", "impeached two judges, X and Y", "criticized its
+        neighbour, Belarus," — or after a colon: "were impeached: X and Y". The phrase is a few
+        lower-case words (a determiner, a number, a noun); the names close the clause."""
+        toks = self.tokens_between(at, self.sent.end)[:MAX_OBJECT_TOKENS]
+        k = 0
+        while k < len(toks) and k < 4 and toks[k][2].isalpha() and toks[k][2].islower():
+            k += 1
+        if k >= len(toks) or toks[k][2] not in {",", ":"} or (k == 0) != (toks[k][2] == ":"):
+            return []  # a noun phrase before a comma; a colon right after the trigger
+        k += 1
+        while k < len(toks) and toks[k][2] in APPOSITION_LEADS:
+            k += 1  # ", later identified as X", ", named X"
+        if k >= len(toks):
+            return []
+        m = self._mention_at(toks[k][0], toks[k][1])
+        if m is None or m.start != toks[k][0] or not m.actors or m.rule.startswith(
+                "unknown") and m.text.split()[0].lower() in DETERMINERS:
+            return []  # "released a book, The Room Where It Happened,": a title, no actor
+        found = self.objects_from(toks[k][0], None)
+        after = [w for s, _, w in self.object_tokens[self.object_end : self.object_end + 1]]
+        return found if not after or after[0] in {",", ".", ";", "for", "over", "in", "on"} else []
 
     def _shared_object(self, trigger: TriggerMatch) -> list[Actor]:
         """The object of the next trigger when the two verbs are coordinated before it ("France
