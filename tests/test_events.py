@@ -326,3 +326,16 @@ def test_roles_shared_across_a_construction(line, expect):
 ])
 def test_an_unnamed_object_named_in_an_apposition(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # an active relative clause on the body or country that opens the sentence tells what it
+    # did (en-roles12) ...
+    ("Hezbollah, which attacked Israel in 2006, rejected the proposal.",
+     ["ASSAULT occurred: Hezbollah -> Israel", "REJECT occurred: Hezbollah ->"]),
+    # ... but not one on an object ("which" may stand for the whole clause before)
+    ("Germany criticized Hungary, which blocked the sanctions.",
+     ["ACCUSE occurred: Germany -> Hungary"]),
+])
+def test_a_relative_clause_on_the_opening_subject(line, expect):
+    assert_events(line, expect)

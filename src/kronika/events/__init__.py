@@ -545,7 +545,7 @@ class _SentenceContext:
         appealed to dialogue" the appeal is background."""
         limit = self.left_limit(trigger.start)
         rel = _RELATIVE.search(self.text, max(self.sent.start, limit - 6), limit)
-        if not rel or who_only and not rel.group().startswith("who"):
+        if not rel:
             return []
         toks = self.tokens_between(self.sent.start, limit)[:-1]
         if toks and toks[-1][2] == ",":
@@ -553,7 +553,14 @@ class _SentenceContext:
         if not toks:
             return []
         m = self._mention_at(toks[-1][0], toks[-1][1])
-        if m is None or who_only and any(a.kind != "person" for a in m.actors):
+        if m is None:
+            return []
+        if who_only and rel.group().startswith("which"):
+            # "Hamas, which attacked Israel in October, released": a body or a country that
+            # opens the sentence is its main subject, and what it did is told of it
+            opens = self.text[self.sent.start : m.start].strip(" \"“'‘(").lower() in {"", "the"}
+            return list(m.actors) if opens and all(a.kind != "person" for a in m.actors) else []
+        if who_only and any(a.kind != "person" for a in m.actors):
             return []
         return list(m.actors)
 
