@@ -339,3 +339,17 @@ def test_an_unnamed_object_named_in_an_apposition(line, expect):
 ])
 def test_a_relative_clause_on_the_opening_subject(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # the target of a noun whose doer follows it, named after the doer (en-roles12) ...
+    ("The court dismissed a lawsuit filed by Greenpeace on Monday against Shell.",
+     ["ACCUSE occurred: Greenpeace -> Shell"]),
+    ("Georgia reported rocket attacks from Russia on Abkhazia.",
+     ["ASSAULT occurred: Russia -> Abkhazia"]),
+    # ... a time phrase after the doer is none, and the parties to a deal have no target
+    ("Armenia reported rocket attacks from Azerbaijan on Monday.",
+     ["ASSAULT occurred: Azerbaijan ->"]),
+])
+def test_a_target_after_the_doer_of_a_noun(line, expect):
+    assert_events(line, expect)

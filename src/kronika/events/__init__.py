@@ -47,6 +47,8 @@ MAX_APPOSITION = 20
 # accused Ukraine", "Biden, speaking in Ohio, criticized Trump".
 ASIDE_OPENERS = frozenset({"in", "on", "at", "during", "after", "via", "through", "speaking",
                            "writing", "according"})
+# Prepositions a target follows after the doer of a noun: "a lawsuit by X against Y".
+TARGET_AFTER_DOER = frozenset({"against", "on", "upon"})
 # Words that lead from an unnamed object to its name: "detained a man, later identified as X".
 APPOSITION_LEADS = frozenset({"later", "since", "subsequently", "identified", "named", "as",
                               "namely"})
@@ -1111,6 +1113,9 @@ class _SentenceContext:
                 sources, targets = self._undergone_from(trigger), subject
             elif rule.no_subject and rule.inverse and not targets and self._undergone(trigger):
                 targets = self.subject(trigger)  # "Serbia suffered attacks from NATO"
+            if (rule.no_subject and rule.inverse and sources and not targets
+                    and rule.type not in NEEDS_SOURCE):  # not the parties to a deal
+                targets = self._target_after_doer()  # "a lawsuit filed by X against Y"
             if rule.no_subject and not rule.inverse:
                 sources = self.agent(trigger)  # "the arrest of Navalny by Russia"
                 if not sources and self._possessed(trigger) and targets:
@@ -1426,6 +1431,20 @@ class _SentenceContext:
         found = self.objects_from(toks[k][0], None)
         after = [w for s, _, w in self.object_tokens[self.object_end : self.object_end + 1]]
         return found if not after or after[0] in {",", ".", ";", "for", "over", "in", "on"} else []
+
+    def _target_after_doer(self) -> list[Actor]:
+        """The target of a noun whose doer follows it ("a lawsuit filed by X", "attacks from
+        X"), named after the doer by "against" or "on" (a time phrase may stand between): "a
+        lawsuit filed by the Senate on Sunday against X", "rocket attacks from X on Y"."""
+        toks, k = self.object_tokens, self.object_end
+        for _, end, word in toks[k : k + 6]:
+            if word in {",", ";", ":", "—", "–", "and", "but"}:
+                return []
+            if word.lower() in TARGET_AFTER_DOER:
+                found = self.objects_from(end, None)
+                if found:
+                    return found
+        return []
 
     def _shared_object(self, trigger: TriggerMatch) -> list[Actor]:
         """The object of the next trigger when the two verbs are coordinated before it ("France
