@@ -353,3 +353,17 @@ def test_a_relative_clause_on_the_opening_subject(line, expect):
 ])
 def test_a_target_after_the_doer_of_a_noun(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # partners joined to the subject by "along with", "as well as", "joined X in" (en-roles12)
+    ("Norway, along with Denmark, condemned Iran.", ["ACCUSE occurred: Denmark + Norway -> Iran"]),
+    ("Norway as well as Denmark condemned Iran.", ["ACCUSE occurred: Denmark + Norway -> Iran"]),
+    ("Norway joined Denmark in condemning Iran.", ["ACCUSE occurred: Denmark + Norway -> Iran"]),
+    # an apposition of a possessed noun or of a reduced passive describes the subject
+    ("Belarus, Russia's closest ally, criticized Poland.", ["ACCUSE occurred: Belarus -> Poland"]),
+    ("Hamas, backed by Iran, attacked Israel.", ["SUPPORT occurred: Iran -> Hamas",
+                                                "ASSAULT occurred: Hamas -> Israel"]),
+])
+def test_partners_and_descriptions_of_a_subject(line, expect):
+    assert_events(line, expect)

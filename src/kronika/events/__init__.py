@@ -47,6 +47,8 @@ MAX_APPOSITION = 20
 # accused Ukraine", "Biden, speaking in Ohio, criticized Trump".
 ASIDE_OPENERS = frozenset({"in", "on", "at", "during", "after", "via", "through", "speaking",
                            "writing", "according"})
+# Verbs by which a subject takes part in another's act: "France joined Germany in condemning".
+JOIN_VERBS = frozenset({"join", "joins", "joined", "joining"})
 # Prepositions a target follows after the doer of a noun: "a lawsuit by X against Y".
 TARGET_AFTER_DOER = frozenset({"against", "on", "upon"})
 # Words that lead from an unnamed object to its name: "detained a man, later identified as X".
@@ -113,7 +115,7 @@ POSSESSED_TYPES = ("ASSAULT", "COERCE", "SANCTION")
 # Types whose active-voice events need a named source (the others stand on a named target).
 NEEDS_SOURCE = ("CONSULT", "AGREE", "COOPERATE")
 GROUP_JOINERS = {"and", "or", ",", "both", "Both", "the", "The", "of", "its",
-                 "together", "with", "his", "her", "their"}
+                 "together", "with", "his", "her", "their", "along", "alongside"}
 GROUP_NOUNS = {"head", "heads", "chief", "chiefs", "leader", "leaders", "leadership", "minister",
                "ministers", "secretary", "spokesman", "spokeswoman", "spokesperson", "republics",
                "republic", "side", "sides", "forces", "troops", "authorities", "government",
@@ -410,6 +412,9 @@ class _SentenceContext:
         if scene and trigger.start < self.sent.start + scene.end():
             return self._main_subject(self.sent.start + scene.end())
         found = self._subject_before(trigger)
+        joined = self._joined_in(trigger, found)
+        if joined:
+            return joined
         if found and self._infinitive_after_place(trigger):
             return self._opening_group(trigger, own_verb=True)
         if found:
@@ -418,6 +423,22 @@ class _SentenceContext:
             return (self._relative_antecedent(trigger, who_only=True)  # "Christie, who denounced"
                     or self._message_participle(trigger))
         return self._relative_antecedent(trigger)  # "Babaryka, who was arrested"
+
+    def _joined_in(self, trigger: TriggerMatch, partners: list[Actor]) -> list[Actor]:
+        """"France joined Germany in condemning Iran": the -ing act after "joined X in" is
+        done by the subject of "joined" and by X together."""
+        first = self.text[trigger.start : trigger.end].split()[0]
+        if not partners or not first.endswith("ing"):
+            return []
+        toks = self.tokens_between(self.left_limit(trigger.start), trigger.start)
+        if len(toks) < 3 or toks[-1][2] != "in":
+            return []
+        k = next((n for n in range(len(toks) - 2, -1, -1)
+                  if toks[n][2].lower() in JOIN_VERBS), None)
+        if k is None or any(w in {",", ";"} for _, _, w in toks[k:]):
+            return []
+        head = TriggerMatch(toks[k][0], toks[k][1], trigger.rule)
+        return [*self._subject_before(head), *partners]
 
     def _participle_subject(self, trigger: TriggerMatch) -> list[Actor]:
         """", urging viewers", ", accusing the president": an -ing clause after a comma has the
@@ -629,6 +650,9 @@ class _SentenceContext:
                 crossed_and = crossed_and or word == "and"
                 if gap > MAX_GAP_WORDS or word in {",", "“", "”"} and gap > 3:
                     break
+            elif word == "as" and i > 1 and [w for _, _, w in toks[i - 2 : i]] == ["as", "well"]:
+                i -= 3  # "France as well as Germany condemned": one group
+                continue
             elif word == "and" and i > 0 and toks[i - 1][2] == "," and not self._serial_list(
                     toks, i - 1):
                 break  # ", and" joins clauses, not actors (but "A, B, and C" lists them)
@@ -745,8 +769,14 @@ class _SentenceContext:
                 of_x = toks[j + 1][2].islower() and j + 2 < len(toks) and (
                     toks[j + 2][2] in HEAD_PREPOSITIONS  # ", spokeswoman for X,"; ", formerly
                     # the president of X,": an adverb first
-                    or opens.endswith("ly") and toks[j + 2][2].lower() in APPOSITION_OPENERS)
-                if (j > 0 and (opens in APPOSITION_OPENERS or of_x or opens in ASIDE_OPENERS)
+                    or opens.endswith("ly") and toks[j + 2][2].lower() in APPOSITION_OPENERS
+                    # ", backed by X,": a reduced passive describes the subject
+                    or _participle(toks[j + 1][2]) and toks[j + 2][2] in self.grammar.agent)
+                # ", Russia's close ally,": a possessed noun describes the subject
+                owned = j + 2 < len(toks) and toks[j + 2][2] in {"'s", "’s", "'", "’"} or (
+                    toks[j + 1][2].endswith(("'s", "’s")) and toks[j + 1][2][:1].isupper())
+                if (j > 0 and (opens in APPOSITION_OPENERS or of_x or opens in ASIDE_OPENERS
+                               or owned)
                         and self._mention_at(toks[j - 1][0], toks[j - 1][1]) is not None):
                     return toks[:j]
                 return toks
