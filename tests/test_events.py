@@ -367,3 +367,13 @@ def test_a_target_after_the_doer_of_a_noun(line, expect):
 ])
 def test_partners_and_descriptions_of_a_subject(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a demonym between the determiner and the head of an event noun names its doer (en-roles12)
+    ("The Iranian attack on Israel was repelled.", ["ASSAULT occurred: Iran -> Israel"]),
+    # what is discussed is a topic, not a party: the partner follows "with"
+    ("Erdoğan and Putin discussed Syria.", ["CONSULT occurred: Recep Tayyip Erdoğan + Vladimir Putin ->"]),
+])
+def test_a_doer_and_a_topic_inside_the_phrase(line, expect):
+    assert_events(line, expect)

@@ -1152,6 +1152,8 @@ class _SentenceContext:
                     sources = self.owner(trigger)  # "China's arrest of X": China arrests
                 if not sources and targets:
                     sources = self._pronoun_owner(trigger)  # "Hamas defended its attack on"
+                if not sources and targets:
+                    sources = self._demonym_inside(trigger)  # "the Iranian attack on Israel"
             # no_subject + inverse: the group after the trigger are the parties themselves
             # ("the agreement signed between Turkey and Libya")
         if not targets and rule.type in ("ACCUSE", "SUPPORT") and sources and not passive:
@@ -1474,6 +1476,17 @@ class _SentenceContext:
                 found = self.objects_from(end, None)
                 if found:
                     return found
+        return []
+
+    def _demonym_inside(self, trigger: TriggerMatch) -> list[Actor]:
+        """The country whose demonym qualifies a noun trigger, between its determiner and its
+        head: "the Iranian attack on Israel", "a Russian missile strike on Kyiv" (the state
+        acts, as "Russian forces" stand for Russia)."""
+        first_end = trigger.start + len(self.text[trigger.start : trigger.end].split()[0])
+        for m in self.mentions[bisect_left(self.mention_starts, first_end):
+                               bisect_left(self.mention_starts, trigger.end)]:
+            if m.rule == "demonym" and m.actors and all(a.kind == "country" for a in m.actors):
+                return list(m.actors)
         return []
 
     def _shared_object(self, trigger: TriggerMatch) -> list[Actor]:
