@@ -374,6 +374,11 @@ def test_partners_and_descriptions_of_a_subject(line, expect):
     ("The Iranian attack on Israel was repelled.", ["ASSAULT occurred: Iran -> Israel"]),
     # what is discussed is a topic, not a party: the partner follows "with"
     ("Erdoğan and Putin discussed Syria.", ["CONSULT occurred: Recep Tayyip Erdoğan + Vladimir Putin ->"]),
+    # a body after a person's name and "of" describes the person, as object as well as subject
+    ("Egypt criticized Dana Whitmore of Amnesty International.",
+     ["ACCUSE occurred: Egypt -> Dana Whitmore"]),
+    ("Dana Whitmore of Amnesty International criticized Egypt.",
+     ["ACCUSE occurred: Dana Whitmore -> Egypt"]),
 ])
 def test_a_doer_and_a_topic_inside_the_phrase(line, expect):
     assert_events(line, expect)

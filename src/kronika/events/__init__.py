@@ -879,6 +879,9 @@ class _SentenceContext:
                 self.object_end = i + 1
             elif qualifier and word == "of" and self.object_possessive:
                 break  # "criticized China's arrest of X": China's act, X is no object of it
+            elif (word == "of" and not qualifier and group.actors
+                  and all(a.kind == "person" for a in group.actors)):
+                break  # "criticized Dana Whitmore of Amnesty": the body only describes her
             elif qualifier and self._title_place(toks, i + 1):
                 pass  # "Ambassador to Germany X": the title goes on to its place
             elif qualifier and word.islower() and word not in PREPOSITIONS and len(qualifier) < 6:
