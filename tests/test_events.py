@@ -382,3 +382,17 @@ def test_partners_and_descriptions_of_a_subject(line, expect):
 ])
 def test_a_doer_and_a_topic_inside_the_phrase(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # criticism of a deal is an accusation of its parties, and the deal is an event of its own:
+    # the verb before "the deal between" is no modifier of the deal (en-roles12)
+    ("Cyprus criticized the deal between Turkey and Libya.",
+     ["ACCUSE occurred: Cyprus -> Libya + Turkey", "AGREE occurred: Libya + Turkey ->"]),
+    # an -ing clause hangs on the clause's verb, not on the noun event in its object
+    ("Cyprus criticized the deal between Turkey and Libya, calling it illegal.",
+     ["ACCUSE occurred: Cyprus -> Libya + Turkey", "AGREE occurred: Libya + Turkey ->",
+      "ACCUSE occurred: Cyprus ->"]),
+])
+def test_criticism_of_a_deal_between_parties(line, expect):
+    assert_events(line, expect)

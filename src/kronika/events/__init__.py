@@ -343,6 +343,7 @@ class _SentenceContext:
         self.fronted = self._fronted()
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
+        self.clause_sources: list[Actor] = []  # ... of the last one coded on a verb, not a noun
         self.previous_targets: list[Actor] = []  # of the last event coded in the sentence
         self.coded: set[int] = set()  # starts of the triggers coded as events so far
         self.skipped_name = False  # a role's group passed a capitalised word no mention covers
@@ -449,8 +450,8 @@ class _SentenceContext:
                 or _ING_TO.search(self.text, max(self.sent.start, trigger.start - 40),
                                   trigger.start)):
             return []  # (", committing to send troops": the infinitive of such a clause too)
-        if self.previous_sources:
-            return list(self.previous_sources)
+        if self.clause_sources:  # not the parties of a noun in its object ("commented on the
+            return list(self.clause_sources)  # Turkish-Libyan agreement, calling it void")
         return self._opening_group(trigger)
 
     def _after_comma(self, at: int) -> bool:
@@ -1041,6 +1042,8 @@ class _SentenceContext:
         self.coded.add(trigger.start)
         if sources:
             self.previous_sources = sources
+            if not (rule.no_subject or rule.possessive):
+                self.clause_sources = sources
         self.previous_targets = targets
         date_info = self.date_of(trigger, status)
         attribution = self.attribution(trigger)
@@ -1273,8 +1276,8 @@ class _SentenceContext:
         if not toks or toks[0][2].lower() not in {"the", "this", "that", "these", "those"}:
             return []
         for _, end, word in toks[1:]:
-            if word.lower() in self.grammar.agent:
-                return self.objects_from(end, None)
+            if word.lower() in self.grammar.agent or word == "between":
+                return self.objects_from(end, None)  # "the deal between X and Y": the parties
             if word in {"said", "and", "but", "or"}:
                 return []
         return []
