@@ -396,3 +396,21 @@ def test_a_doer_and_a_topic_inside_the_phrase(line, expect):
 ])
 def test_criticism_of_a_deal_between_parties(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a fronted phrase opened by an event noun or a gerund has the main clause's subject
+    # (en-roles12) ...
+    ("Following talks with Erdoğan in Ankara, Scholz criticized Russia.",
+     ["CONSULT occurred: Olaf Scholz -> Recep Tayyip Erdoğan", "ACCUSE occurred: Olaf Scholz -> Russia"]),
+    ("After meeting Macron, Scholz criticized Russia.",
+     ["CONSULT occurred: Olaf Scholz -> Emmanuel Macron", "ACCUSE occurred: Olaf Scholz -> Russia"]),
+    # ... but a fronted clause with a subject of its own keeps it
+    ("After Russia attacked Ukraine, NATO condemned Moscow.",
+     ["ASSAULT occurred: Russia -> Ukraine", "ACCUSE occurred: NATO -> Russia"]),
+    # a he/she in a fronted clause that no one before it names is the main clause's person
+    ("After he was arrested by Russia, Navalny was sentenced.",
+     ["COERCE occurred: Russia -> Alexei Navalny", "SANCTION occurred:  -> Alexei Navalny"]),
+])
+def test_a_fronted_phrase_and_its_main_subject(line, expect):
+    assert_events(line, expect)

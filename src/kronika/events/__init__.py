@@ -69,7 +69,12 @@ _FRONTED_PHRASE = re.compile(
     r"^\W*(?:From|In|At|For|With|Despite|During|Amid|Under|Following|Like|Unlike|Besides)\b[^,]*,"
 )
 # A fronted phrase that sets an event as the scene: "During a meeting with Erdoğan, Putin ..."
-_SCENE = re.compile(r"^\W*(?:During|In|At|On)\s+(?:a|an|the|his|her|their|its)\s[^,]*,")
+# "After talks with Erdoğan, Scholz ...", "Following a call with Xi, Biden ...", "After meeting
+# Macron, Scholz ...": a noun or a gerund opens it, not a clause with a subject of its own
+# ("After Russia attacked Ukraine, NATO ...").
+_SCENE = re.compile(r"^\W*(?:(?:During|In|At|On)\s+(?:a|an|the|his|her|their|its)\s"
+                    r"|(?:After|Following|Before|Ahead\s+of)\s+(?:a|an|the|his|her|their|its"
+                    r"|talks|meetings?|[a-z]+ing)\s)[^,]*,")
 _CLAUSE_END = re.compile(r"[,;:—–]|(?<!\w)(?:but|which|who|while|whereas|and then)(?!\w)")
 # A coordinated list of names goes on past its commas: "condemned by Egypt, Greece and Cyprus on
 # October 8" (the date is the condemnation's).
@@ -945,7 +950,12 @@ class _SentenceContext:
             "," not in items[:-1] or items[-1] == ",")
 
     def pronoun(self, word: str, at: int) -> list[Actor]:
-        """He/she: the nearest person mentioned before; they: the nearest plural group."""
+        """He/she: the nearest person mentioned before; they: the nearest plural group. In a
+        fronted clause, he/she is the person the main clause opens with ("After he was
+        arrested, Navalny was sentenced")."""
+        ahead = self._fronted_referent(word, at)
+        if ahead:
+            return ahead
         before = [m for m in self.doc.mentions if m.end <= at]
         if word in PERSON_PRONOUNS or word in {"him", "her"}:
             unknown_people = self._unknown_people(at) if word in PERSON_PRONOUNS else []
@@ -963,6 +973,20 @@ class _SentenceContext:
         for m in reversed(before):
             if len(m.actors) > 1:
                 return list(m.actors)
+        return []
+
+    def _fronted_referent(self, word: str, at: int) -> list[Actor]:
+        """The person who opens the main clause, for he/she inside a fronted clause before it
+        (cataphora: "When she met Macron, Meloni ...")."""
+        if word not in PERSON_PRONOUNS and word not in {"him", "her"} or not self.fronted:
+            return []
+        comma = self.fronted[1]
+        if not self.sent.start <= at < comma:
+            return []
+        for start, end, _ in self.tokens_between(comma + 1, self.sent.end)[:4]:
+            m = self._mention_at(start, end)
+            if m is not None and len(m.actors) == 1:
+                return list(m.actors) if m.actors[0].kind == "person" else []
         return []
 
     # the event -----------------------------------------------------------------------------
