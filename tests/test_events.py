@@ -414,3 +414,15 @@ def test_criticism_of_a_deal_between_parties(line, expect):
 ])
 def test_a_fronted_phrase_and_its_main_subject(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # an infinitive after a verb's named object is done by the verb's subject (en-roles12) ...
+    ("Russia used Belarus to attack Ukraine.", ["ASSAULT occurred: Russia -> Ukraine"]),
+    ("Airbus defeated Boeing to win a contract from the Royal Air Force.",
+     ["AGREE occurred: Royal Air Force -> Airbus"]),
+    # ... but by the object after a verb of the grammar's object_control
+    ("Iran paid Hezbollah to attack Israel.", ["ASSAULT occurred: Hezbollah -> Israel"]),
+])
+def test_whose_infinitive_after_an_object(line, expect):
+    assert_events(line, expect)

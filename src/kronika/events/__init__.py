@@ -423,6 +423,8 @@ class _SentenceContext:
             return joined
         if found and self._infinitive_after_place(trigger):
             return self._opening_group(trigger, own_verb=True)
+        if found and (head := self._purpose_head(trigger)) is not None:
+            return self._subject_before(head) or found
         if found:
             return found
         if not self.passive(trigger):
@@ -495,6 +497,32 @@ class _SentenceContext:
         m = self._mention_at(toks[-2][0], toks[-2][1])
         return (m is not None and bool(m.actors) and all(a.kind == "country" for a in m.actors)
                 and self._after_preposition(m.start))  # not "paid the Taliban to kill"
+
+    def _purpose_head(self, trigger: TriggerMatch) -> TriggerMatch | None:
+        """The verb whose subject does an infinitive after its named object: "Airbus defeated
+        Boeing to win the contract" (Airbus wins), not "paid the Taliban to attack" (the
+        grammar's `object_control` verbs). Returns a match at that verb, or None."""
+        toks = self.tokens_between(self.left_limit(trigger.start), trigger.start)
+        if len(toks) < 3 or toks[-1][2] != "to":
+            return None
+        m = self._mention_at(toks[-2][0], toks[-2][1])
+        if m is None or not m.actors or self.text.startswith(("'s", "’s"), m.end):
+            return None
+        k = len(toks) - 2
+        while k >= 0 and toks[k][1] > m.start:
+            k -= 1
+        while k >= 0 and toks[k][2].lower() in DETERMINERS:
+            k -= 1
+        if k < 1:
+            return None
+        verb = toks[k][2]
+        if not (verb.isalpha() and verb.islower()) or verb in PREPOSITIONS or (
+                verb in self.grammar.object_control or verb in COORDINATORS
+                or verb in self.grammar.passive_auxiliaries or verb in AUXILIARIES):
+            return None
+        if not (verb.endswith(("ed", "s")) or verb in self.grammar.irregular_forms):
+            return None  # a verb, not a noun before a name ("spokesman Dmitry Peskov to")
+        return TriggerMatch(toks[k][0], toks[k][1], trigger.rule)
 
     def _main_subject(self, at: int) -> list[Actor]:
         """"During a meeting with Erdoğan, Putin discussed Syria": an event noun in a fronted
