@@ -426,3 +426,14 @@ def test_a_fronted_phrase_and_its_main_subject(line, expect):
 ])
 def test_whose_infinitive_after_an_object(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a descriptor phrase before an object's name ("oil giant", "electronics maker") is no
+    # gap the object cannot cross (en-roles12)
+    ("Greenpeace sued oil giant Shell.", ["ACCUSE occurred: Greenpeace -> Shell"]),
+    ("Greenpeace filed a lawsuit against oil and gas producer Shell.",
+     ["ACCUSE occurred: Greenpeace -> Shell"]),
+])
+def test_a_descriptor_before_an_object(line, expect):
+    assert_events(line, expect)

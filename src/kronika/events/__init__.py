@@ -41,6 +41,8 @@ MAX_AGENT_GAP = 5
 # linear (tests/test_events_bad_input.py).
 MAX_OBJECT_TOKENS = 40
 MAX_STATUS_REACH = 400
+# How many words a descriptor before an object's name may run to ("electronics maker X").
+MAX_DESCRIPTOR = 5
 # How long an apposition between a subject and its verb may be, in tokens.
 MAX_APPOSITION = 20
 # Words that open an aside between a subject and its verb: "Russia, in a statement on Monday,
@@ -888,6 +890,9 @@ class _SentenceContext:
             elif group.start is None and penalty and (past := _penalty_of(toks, i)):
                 i = past  # "commuted the (prison) sentence of X": a concession to X
                 continue
+            elif group.start is None and (past := self._descriptor_before_name(toks, i)):
+                i = past  # "sued computer and electronics maker Apple Computer"
+                continue
             elif (group.start is None and word.islower() and i + 1 < len(toks)
                   and toks[i + 1][2] == "named" and gap < MAX_OBJECT_GAP):
                 i += 2  # "killed a woman named Heather Heyer": the name is the object
@@ -928,6 +933,20 @@ class _SentenceContext:
                 break
             i += 1
         return group.actors
+
+    def _descriptor_before_name(self, toks: list[tuple[int, int, str]], i: int) -> int:
+        """The index of the name after a descriptor noun phrase that starts at toks[i]: a few
+        lower-case words ending in a descriptor of names.en.yaml ("maker", "carrier") right
+        before a name ("computer and electronics maker Apple Computer"); else 0."""
+        descriptors = named.lexicon().descriptors
+        for k in range(i, min(i + MAX_DESCRIPTOR, len(toks) - 1)):
+            word = toks[k][2]
+            if not (word.isalpha() and word.islower() or word in {"-", "and"}):
+                return 0
+            if word in descriptors:
+                m = self._mention_at(toks[k + 1][0], toks[k + 1][1])
+                return k + 1 if m is not None and m.actors and m.start == toks[k + 1][0] else 0
+        return 0
 
     def _person_next(self, toks: list[tuple[int, int, str]], i: int) -> bool:
         """A person is named right after toks[i], a noun describing them ("his son Hunter
