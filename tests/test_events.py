@@ -434,6 +434,8 @@ def test_whose_infinitive_after_an_object(line, expect):
     ("Greenpeace sued oil giant Shell.", ["ACCUSE occurred: Greenpeace -> Shell"]),
     ("Greenpeace filed a lawsuit against oil and gas producer Shell.",
      ["ACCUSE occurred: Greenpeace -> Shell"]),
+    # ... but a trigger word that qualifies the descriptor is a noun, no event
+    ("Rheinmetall bought the Dutch bomb maker Nammo.", []),
 ])
 def test_a_descriptor_before_an_object(line, expect):
     assert_events(line, expect)

@@ -944,6 +944,8 @@ class _SentenceContext:
             if not (word.isalpha() and word.islower() or word in {"-", "and"}):
                 return 0
             if word in descriptors:
+                if k == 0:
+                    return 0  # "mortar and shell manufacturer X": the trigger qualifies it
                 m = self._mention_at(toks[k + 1][0], toks[k + 1][1])
                 return k + 1 if m is not None and m.actors and m.start == toks[k + 1][0] else 0
         return 0
