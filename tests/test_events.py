@@ -439,3 +439,14 @@ def test_whose_infinitive_after_an_object(line, expect):
 ])
 def test_a_descriptor_before_an_object(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # an object before a passive infinitive undergoes what is asked, it is not asked (en-roles12)
+    ("Okafor urged for the army to be deployed in Lagos.", ["REQUEST occurred: Okafor ->"]),
+    ("Germany called for Navalny to be released.", ["REQUEST occurred: Germany ->"]),
+    # ... an active one, or an adjective, keeps the addressee
+    ("Biden urged Israel to be careful.", ["REQUEST occurred: Joe Biden -> Israel"]),
+])
+def test_the_addressee_of_a_request_before_an_infinitive(line, expect):
+    assert_events(line, expect)

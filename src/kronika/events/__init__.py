@@ -1211,6 +1211,8 @@ class _SentenceContext:
                 after_object = self._after_object()
             if objects and self.object_possessive:
                 after_object = "'s"  # "called Theresa May's deal lousy"
+            if objects and rule.type in GOVERNING_TYPES and self._passive_infinitive():
+                objects = []  # "urged for the National Guard to be brought in": no addressee
             if not objects:  # "released 50 Ukrainian prisoners", "dismissed Putin's offer"
                 objects = self.inside(trigger)
             if not objects:
@@ -1296,6 +1298,16 @@ class _SentenceContext:
                 k += 1
             toks = toks[k:]
         return toks[0][2].lower() if toks else ""
+
+    def _passive_infinitive(self) -> bool:
+        """A passive infinitive follows the object group ("to be brought in", "to be
+        released"): the object undergoes what is asked or threatened, it is not asked."""
+        words = [w.lower() for _, _, w in
+                 self.object_tokens[self.object_end : self.object_end + 4]]
+        if words[:2] != ["to", "be"]:
+            return False
+        rest = [w for w in words[2:] if not _adverb(w)]
+        return bool(rest) and (_participle(rest[0]) or rest[0] in self.grammar.irregular_forms)
 
     def _quoted_object(self) -> bool:
         """A quote opens the object group: called "New Order"."""
