@@ -450,3 +450,17 @@ def test_a_descriptor_before_an_object(line, expect):
 ])
 def test_the_addressee_of_a_request_before_an_infinitive(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a title apposition whose closing comma is missing: the body is the title's, the person
+    # acts (en-roles12)
+    ("Tom Okafor, director of Human Rights Watch condemned Nigeria.",
+     ["ACCUSE occurred: Tom Okafor -> Nigeria"]),
+    ("Tom Okafor, Dean of the Lagos School of Law criticized Ghana.",
+     ["ACCUSE occurred: Tom Okafor -> Ghana"]),
+    # ... and a list of names stays a list
+    ("Ghana, Togo and Benin criticized Nigeria.", ["ACCUSE occurred: Benin + Ghana + Togo -> Nigeria"]),
+])
+def test_a_title_apposition_without_its_closing_comma(line, expect):
+    assert_events(line, expect)

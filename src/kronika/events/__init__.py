@@ -62,6 +62,11 @@ APPOSITION_OPENERS = {"the", "a", "an", "who", "whose", "which", "its", "his", "
 _QUOTE_OPEN = re.compile(r"\s*[\"“‘']")  # a quote opens right after a colon
 _TOKEN = re.compile(r"\w+(?:[’'‘]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[;:—–]|(?<!\w)(?:that|which|who|whom|whose|but|while|whereas|where)(?!\w)")
+# Between a person's name and the body of their title in an apposition: ", Dean of (the) ".
+_OPEN_TITLE = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:of|at|for)\s+(?:the\s+)?")
+# Words that may open a title before its head: "former head of", "acting director of".
+TITLE_MODIFIERS = frozenset({"former", "deputy", "acting", "executive", "vice", "top", "senior",
+                             "founding", "interim", "managing"})
 _FRONTED = re.compile(
     r"^\W*(?P<kind>After|Before|When|While|Since|As|Although|Though|If|Unless|Because|Once|Until)\b"
 )
@@ -666,6 +671,12 @@ class _SentenceContext:
                     # "US Ambassador to Germany Richard Grenell said": the title's place;
                     # "Senate President Thomas Rivera Schatz": the title's body
                     break
+                if (group.start is not None and mention.actors
+                        and all(a.kind == "person" for a in mention.actors)
+                        and self._open_title(mention.end, group.start)):
+                    # "Erwin Chemerinsky, Dean of UC Berkeley School of Law called": an
+                    # apposition its closing comma is missing from; the body is the title's
+                    group.actors = []
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
@@ -697,6 +708,13 @@ class _SentenceContext:
                     i == 0 or toks[i - 1][2] not in GROUP_JOINERS):  # "France and Ambassador X"
                 break  # "US Ambassador Richard Grenell said": the country qualifies the title
             elif not (word in GROUP_JOINERS or word.lower() in GROUP_NOUNS or word[:1].isupper()):
+                if group.start is not None and i > 1 and toks[i - 1][2] == ",":
+                    # "Tom Okafor, director of Human Rights Watch condemned": the person
+                    before = self._mention_at(toks[i - 2][0], toks[i - 2][1])
+                    if (before is not None and before.actors
+                            and all(a.kind == "person" for a in before.actors)
+                            and self._open_title(before.end, group.start)):
+                        return list(before.actors)
                 if word.lower() in PREPOSITIONS and i > 1 and toks[i - 1][2] == ",":
                     # "Bruce McArthur, from Toronto, Canada, admitted": the place is an
                     # apposition; the subject is the name before its comma
@@ -708,6 +726,18 @@ class _SentenceContext:
         if group.start is not None and self._unnamed_head(toks, group.start):
             return []
         return group.actors
+
+    def _open_title(self, end: int, body: int) -> bool:
+        """The words between a person's name ending at `end` and a body's name at `body` are an
+        apposition that titles the person: ", Dean of ", ", the director of ", ", former head
+        of " (title words or capitalised words, then of/at/for)."""
+        m = _OPEN_TITLE.match(self.text, end, body)
+        if m is None or m.end() != body:
+            return False
+        words = [w for w in m.group().strip(", ").split() if w.lower() != "the"][:-1]
+        return bool(words) and all(
+            w[:1].isupper() or w in unknown.PERSON_TITLES or w in GROUP_NOUNS
+            or w in TITLE_MODIFIERS for w in words)
 
     def _titled_person(self, group: _Group, toks: list[tuple[int, int, str]], k: int) -> bool:
         """The subject group so far is one person named right at toks[k], after their title:
