@@ -464,3 +464,15 @@ def test_the_addressee_of_a_request_before_an_infinitive(line, expect):
 ])
 def test_a_title_apposition_without_its_closing_comma(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a modifier of a title before an object person is no gap (en-roles12) ...
+    ("Police arrested former president Dana Whitmore.", ["COERCE occurred:  -> Dana Whitmore"]),
+    # ... and a body before a person's title qualifies it, as a country does
+    ("Israel killed senior Hamas commander Dana Whitmore.",
+     ["ASSAULT occurred: Israel -> Dana Whitmore"]),
+    ("Russia arrested Gazprom director Dana Whitmore.", ["COERCE occurred: Russia -> Dana Whitmore"]),
+])
+def test_a_title_before_an_object_person(line, expect):
+    assert_events(line, expect)

@@ -883,7 +883,11 @@ class _SentenceContext:
                 nxt = [t for t in toks[i:] if t[0] >= mention.end][:1]
                 if (group.start is None and nxt and nxt[0][2].islower()
                         and nxt[0][2] not in PREPOSITIONS and nxt[0][2] not in {"and", "or"}
-                        and all(a.kind == "country" for a in mention.actors)):
+                        and (all(a.kind == "country" for a in mention.actors)
+                             or all(a.kind != "person" for a in mention.actors) and (
+                                 nxt[0][2] in unknown.PERSON_NOUNS
+                                 or nxt[0][2] in GROUP_NOUNS))):
+                    # "US senator X", "Hamas commander X": the body qualifies the title
                     qualifier = list(mention.actors)
                 elif (group.start is None and nxt and _capital_title(nxt[0][2])
                       or qualifier and self._title_place(toks, i)):
@@ -928,6 +932,8 @@ class _SentenceContext:
                 i += 2  # "killed a woman named Heather Heyer": the name is the object
                 gap += 1
                 continue
+            elif group.start is None and word in TITLE_MODIFIERS and gap < MAX_OBJECT_GAP:
+                gap += 1  # "arrested former president X": a modifier of the title
             elif (group.start is None and word.isalpha() and word.islower() and gap < MAX_OBJECT_GAP
                   and (via is None or gap) and self._person_next(toks, i)):
                 gap += 1  # "pardoned his son Hunter Biden", "the sentence of confidante X"
