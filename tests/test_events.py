@@ -476,3 +476,13 @@ def test_a_title_apposition_without_its_closing_comma(line, expect):
 ])
 def test_a_title_before_an_object_person(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a name the knowledge base lacks inside or at the head of a subject group is read again
+    # with the entity model (en-roles12)
+    ("Okafor and Whitmore were arrested by Nigeria.",
+     ["COERCE occurred: Nigeria -> Okafor + Whitmore"]),
+])
+def test_a_subject_group_with_a_name_the_kb_lacks(line, expect):
+    assert_events(line, expect)

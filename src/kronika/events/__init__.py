@@ -64,6 +64,8 @@ _TOKEN = re.compile(r"\w+(?:[’'‘]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[;:—–]|(?<!\w)(?:that|which|who|whom|whose|but|while|whereas|where)(?!\w)")
 # Between a person's name and the body of their title in an apposition: ", Dean of (the) ".
 _OPEN_TITLE = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:of|at|for)\s+(?:the\s+)?")
+# Between a person's name and the body that describes them: "Dana Whitmore of Amnesty".
+_PERSON_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 # Words that may open a title before its head: "former head of", "acting director of".
 TITLE_MODIFIERS = frozenset({"former", "deputy", "acting", "executive", "vice", "top", "senior",
                              "founding", "interim", "managing"})
@@ -673,7 +675,11 @@ class _SentenceContext:
                     break
                 if (group.start is not None and mention.actors
                         and all(a.kind == "person" for a in mention.actors)
-                        and self._open_title(mention.end, group.start)):
+                        and (self._open_title(mention.end, group.start)
+                             or _PERSON_OF.fullmatch(self.text, mention.end, group.start)
+                             and self._one_mention(group))):
+                    # "Dana Whitmore of Amnesty International criticized": the body describes
+                    # the person
                     # "Erwin Chemerinsky, Dean of UC Berkeley School of Law called": an
                     # apposition its closing comma is missing from; the body is the title's
                     group.actors = []
@@ -695,6 +701,8 @@ class _SentenceContext:
             elif group.start is None:
                 gap += 1
                 crossed_and = crossed_and or word == "and"
+                if word[:1].isupper() and word.isalpha() and i > 0 and word not in GROUP_JOINERS:
+                    self.skipped_name = True  # "Navalny and Yashin were arrested": the same
                 if gap > MAX_GAP_WORDS or word in {",", "“", "”"} and gap > 3:
                     break
             elif word == "as" and i > 1 and [w for _, _, w in toks[i - 2 : i]] == ["as", "well"]:
@@ -722,10 +730,19 @@ class _SentenceContext:
                     if before is not None and before.actors:
                         return list(before.actors)
                 break
+            elif (group.start is not None and word[:1].isupper() and word.isalpha()
+                  and word.lower() not in GROUP_NOUNS and word not in GROUP_JOINERS):
+                self.skipped_name = True  # "Navalny and Yashin were arrested": a name the KB
+                # lacks in the subject group; the roles are read again with the entity model
             i -= 1
         if group.start is not None and self._unnamed_head(toks, group.start):
             return []
         return group.actors
+
+    def _one_mention(self, group: _Group) -> bool:
+        """The group holds the actors of one mention, the one it starts with."""
+        first = None if group.start is None else self._mention_at(group.start, group.start + 1)
+        return first is not None and len(group.actors) == len(first.actors)
 
     def _open_title(self, end: int, body: int) -> bool:
         """The words between a person's name ending at `end` and a body's name at `body` are an
