@@ -48,6 +48,8 @@ MAX_AGENT_GAP = 5
 # linear (tests/test_events_bad_input.py).
 MAX_OBJECT_TOKENS = 40
 MAX_STATUS_REACH = 400
+# How many words a descriptor before an object's name may run to ("electronics maker X").
+MAX_DESCRIPTOR = 5
 _PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "be", "being", "will", "would", "'s", "’s"})
 # How long an apposition between a subject and its verb may be, in tokens.
 MAX_APPOSITION = 20
@@ -55,12 +57,26 @@ MAX_APPOSITION = 20
 # accused Ukraine", "Biden, speaking in Ohio, criticized Trump".
 ASIDE_OPENERS = frozenset({"in", "on", "at", "during", "after", "via", "through", "speaking",
                            "writing", "according"})
+# Verbs by which a subject takes part in another's act: "France joined Germany in condemning".
+JOIN_VERBS = frozenset({"join", "joins", "joined", "joining"})
+# Prepositions a target follows after the doer of a noun: "a lawsuit by X against Y".
+TARGET_AFTER_DOER = frozenset({"against", "on", "upon"})
+# Words that lead from an unnamed object to its name: "detained a man, later identified as X".
+APPOSITION_LEADS = frozenset({"later", "since", "subsequently", "identified", "named", "as",
+                              "namely"})
 # Words that open an apposition: "Milley, the chairman of ..., spoke".
 APPOSITION_OPENERS = {"the", "a", "an", "who", "whose", "which", "its", "his", "her", "their"}
 
 _QUOTE_OPEN = re.compile(r"\s*[\"“‘']")  # a quote opens right after a colon
 _TOKEN = re.compile(r"\w+(?:[’'‘]\w+)*|[^\w\s]")
 _BOUNDARY = re.compile(r"[;:—–]|(?<!\w)(?:that|which|who|whom|whose|but|while|whereas|where)(?!\w)")
+# Between a person's name and the body of their title in an apposition: ", Dean of (the) ".
+_OPEN_TITLE = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:of|at|for)\s+(?:the\s+)?")
+# Between a person's name and the body that describes them: "Dana Whitmore of Amnesty".
+_PERSON_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+# Words that may open a title before its head: "former head of", "acting director of".
+TITLE_MODIFIERS = frozenset({"former", "deputy", "acting", "executive", "vice", "top", "senior",
+                             "founding", "interim", "managing"})
 _FRONTED = re.compile(
     r"^\W*(?P<kind>After|Before|When|While|Since|As|Although|Though|If|Unless|Because|Once|Until)\b"
 )
@@ -70,7 +86,12 @@ _FRONTED_PHRASE = re.compile(
     r"^\W*(?:From|In|At|For|With|Despite|During|Amid|Under|Following|Like|Unlike|Besides)\b[^,]*,"
 )
 # A fronted phrase that sets an event as the scene: "During a meeting with Erdoğan, Putin ..."
-_SCENE = re.compile(r"^\W*(?:During|In|At|On)\s+(?:a|an|the|his|her|their|its)\s[^,]*,")
+# "After talks with Erdoğan, Scholz ...", "Following a call with Xi, Biden ...", "After meeting
+# Macron, Scholz ...": a noun or a gerund opens it, not a clause with a subject of its own
+# ("After Russia attacked Ukraine, NATO ...").
+_SCENE = re.compile(r"^\W*(?:(?:During|In|At|On)\s+(?:a|an|the|his|her|their|its)\s"
+                    r"|(?:After|Following|Before|Ahead\s+of)\s+(?:a|an|the|his|her|their|its"
+                    r"|talks|meetings?|[a-z]+ing)\s)[^,]*,")
 _CLAUSE_END = re.compile(r"[,;:—–]|(?<!\w)(?:but|which|who|while|whereas|and then)(?!\w)")
 # A coordinated list of names goes on past its commas: "condemned by Egypt, Greece and Cyprus on
 # October 8" (the date is the condemnation's).
@@ -116,7 +137,7 @@ POSSESSED_TYPES = ("ASSAULT", "COERCE", "SANCTION")
 # Types whose active-voice events need a named source (the others stand on a named target).
 NEEDS_SOURCE = ("CONSULT", "AGREE", "COOPERATE")
 GROUP_JOINERS = {"and", "or", ",", "both", "Both", "the", "The", "of", "its",
-                 "together", "with", "his", "her", "their"}
+                 "together", "with", "his", "her", "their", "along", "alongside"}
 GROUP_NOUNS = {"head", "heads", "chief", "chiefs", "leader", "leaders", "leadership", "minister",
                "ministers", "secretary", "spokesman", "spokeswoman", "spokesperson", "republics",
                "republic", "side", "sides", "forces", "troops", "authorities", "government",
@@ -203,6 +224,8 @@ def _penalty_of(toks: list[tuple[int, int, str]], i: int) -> int:
 
 # An infinitive of an -ing clause after a comma: ", committing to send", ", vowing to".
 _ING_TO = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+to\s+$")
+# What opens an -ing clause after a comma, an adverb aside: ", killing", ", reportedly killing".
+_AFTER_COMMA = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
 
 
 def trigger_sentences(lang: str) -> Callable[[str, int, int], bool] | None:
@@ -342,6 +365,7 @@ class _SentenceContext:
         self.fronted = self._fronted()
         self.boundaries = self._boundaries()
         self.previous_sources: list[Actor] = []
+        self.clause_sources: list[Actor] = []  # ... of the last one coded on a verb, not a noun
         self.previous_targets: list[Actor] = []  # of the last event coded in the sentence
         self.coded: set[int] = set()  # starts of the triggers coded as events so far
         self.skipped_name = False  # a role's group passed a capitalised word no mention covers
@@ -411,8 +435,13 @@ class _SentenceContext:
         if scene and trigger.start < self.sent.start + scene.end():
             return self._main_subject(self.sent.start + scene.end())
         found = self._subject_before(trigger)
+        joined = self._joined_in(trigger, found)
+        if joined:
+            return joined
         if found and self._infinitive_after_place(trigger):
             return self._opening_group(trigger, own_verb=True)
+        if found and (head := self._purpose_head(trigger)) is not None:
+            return self._subject_before(head) or found
         if found:
             return found
         if not self.passive(trigger):
@@ -420,18 +449,39 @@ class _SentenceContext:
                     or self._message_participle(trigger))
         return self._relative_antecedent(trigger)  # "Babaryka, who was arrested"
 
+    def _joined_in(self, trigger: TriggerMatch, partners: list[Actor]) -> list[Actor]:
+        """"France joined Germany in condemning Iran": the -ing act after "joined X in" is
+        done by the subject of "joined" and by X together."""
+        first = self.text[trigger.start : trigger.end].split()[0]
+        if not partners or not first.endswith("ing"):
+            return []
+        toks = self.tokens_between(self.left_limit(trigger.start), trigger.start)
+        if len(toks) < 3 or toks[-1][2] != "in":
+            return []
+        k = next((n for n in range(len(toks) - 2, -1, -1)
+                  if toks[n][2].lower() in JOIN_VERBS), None)
+        if k is None or any(w in {",", ";"} for _, _, w in toks[k:]):
+            return []
+        head = TriggerMatch(toks[k][0], toks[k][1], trigger.rule)
+        return [*self._subject_before(head), *partners]
+
     def _participle_subject(self, trigger: TriggerMatch) -> list[Actor]:
         """", urging viewers", ", accusing the president": an -ing clause after a comma has the
         subject of the clause it hangs on: the actors of the sentence's last event, else the
         sentence's opening group ("Michelle Obama gave the address, urging viewers")."""
         first = self.text[trigger.start : trigger.end].split()[0]
-        if not (first.endswith("ing") and self.text[:trigger.start].rstrip().endswith(",")
+        if not (first.endswith("ing") and self._after_comma(trigger.start)
                 or _ING_TO.search(self.text, max(self.sent.start, trigger.start - 40),
                                   trigger.start)):
             return []  # (", committing to send troops": the infinitive of such a clause too)
-        if self.previous_sources:
-            return list(self.previous_sources)
+        if self.clause_sources:  # not the parties of a noun in its object ("commented on the
+            return list(self.clause_sources)  # Turkish-Libyan agreement, calling it void")
         return self._opening_group(trigger)
+
+    def _after_comma(self, at: int) -> bool:
+        """A comma stands right before `at`, or before an adverb right before it: the -ing
+        clause it opens hangs on the clause before ("struck Lebanon, reportedly killing")."""
+        return bool(_AFTER_COMMA.search(self.text, max(self.sent.start, at - 24), at))
 
     def _message_participle(self, trigger: TriggerMatch) -> list[Actor]:
         """"Pompeo posted a message on Twitter blaming Iran": an -ing clause right after the noun
@@ -464,6 +514,32 @@ class _SentenceContext:
         m = self._mention_at(toks[-2][0], toks[-2][1])
         return (m is not None and bool(m.actors) and all(a.kind == "country" for a in m.actors)
                 and self._after_preposition(m.start))  # not "paid the Taliban to kill"
+
+    def _purpose_head(self, trigger: TriggerMatch) -> TriggerMatch | None:
+        """The verb whose subject does an infinitive after its named object: "Airbus defeated
+        Boeing to win the contract" (Airbus wins), not "paid the Taliban to attack" (the
+        grammar's `object_control` verbs). Returns a match at that verb, or None."""
+        toks = self.tokens_between(self.left_limit(trigger.start), trigger.start)
+        if len(toks) < 3 or toks[-1][2] != "to":
+            return None
+        m = self._mention_at(toks[-2][0], toks[-2][1])
+        if m is None or not m.actors or self.text.startswith(("'s", "’s"), m.end):
+            return None
+        k = len(toks) - 2
+        while k >= 0 and toks[k][1] > m.start:
+            k -= 1
+        while k >= 0 and toks[k][2].lower() in DETERMINERS:
+            k -= 1
+        if k < 1:
+            return None
+        verb = toks[k][2]
+        if not (verb.isalpha() and verb.islower()) or verb in PREPOSITIONS or (
+                verb in self.grammar.object_control or verb in COORDINATORS
+                or verb in self.grammar.passive_auxiliaries or verb in AUXILIARIES):
+            return None
+        if not (verb.endswith(("ed", "s")) or verb in self.grammar.irregular_forms):
+            return None  # a verb, not a noun before a name ("spokesman Dmitry Peskov to")
+        return TriggerMatch(toks[k][0], toks[k][1], trigger.rule)
 
     def _main_subject(self, at: int) -> list[Actor]:
         """"During a meeting with Erdoğan, Putin discussed Syria": an event noun in a fronted
@@ -543,7 +619,7 @@ class _SentenceContext:
         appealed to dialogue" the appeal is background."""
         limit = self.left_limit(trigger.start)
         rel = _RELATIVE.search(self.text, max(self.sent.start, limit - 6), limit)
-        if not rel or who_only and not rel.group().startswith("who"):
+        if not rel:
             return []
         toks = self.tokens_between(self.sent.start, limit)[:-1]
         if toks and toks[-1][2] == ",":
@@ -551,7 +627,14 @@ class _SentenceContext:
         if not toks:
             return []
         m = self._mention_at(toks[-1][0], toks[-1][1])
-        if m is None or who_only and any(a.kind != "person" for a in m.actors):
+        if m is None:
+            return []
+        if who_only and rel.group().startswith("which"):
+            # "Hamas, which attacked Israel in October, released": a body or a country that
+            # opens the sentence is its main subject, and what it did is told of it
+            opens = self.text[self.sent.start : m.start].strip(" \"“'‘(").lower() in {"", "the"}
+            return list(m.actors) if opens and all(a.kind != "person" for a in m.actors) else []
+        if who_only and any(a.kind != "person" for a in m.actors):
             return []
         return list(m.actors)
 
@@ -598,6 +681,16 @@ class _SentenceContext:
                     # "US Ambassador to Germany Richard Grenell said": the title's place;
                     # "Senate President Thomas Rivera Schatz": the title's body
                     break
+                if (group.start is not None and mention.actors
+                        and all(a.kind == "person" for a in mention.actors)
+                        and (self._open_title(mention.end, group.start)
+                             or _PERSON_OF.fullmatch(self.text, mention.end, group.start)
+                             and self._one_mention(group))):
+                    # "Dana Whitmore of Amnesty International criticized": the body describes
+                    # the person
+                    # "Erwin Chemerinsky, Dean of UC Berkeley School of Law called": an
+                    # apposition its closing comma is missing from; the body is the title's
+                    group.actors = []
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
@@ -616,8 +709,13 @@ class _SentenceContext:
             elif group.start is None:
                 gap += 1
                 crossed_and = crossed_and or word == "and"
+                if word[:1].isupper() and word.isalpha() and i > 0 and word not in GROUP_JOINERS:
+                    self.skipped_name = True  # "Navalny and Yashin were arrested": the same
                 if gap > MAX_GAP_WORDS or word in {",", "“", "”"} and gap > 3:
                     break
+            elif word == "as" and i > 1 and [w for _, _, w in toks[i - 2 : i]] == ["as", "well"]:
+                i -= 3  # "France as well as Germany condemned": one group
+                continue
             elif word == "and" and i > 0 and toks[i - 1][2] == "," and not self._serial_list(
                     toks, i - 1):
                 break  # ", and" joins clauses, not actors (but "A, B, and C" lists them)
@@ -626,6 +724,13 @@ class _SentenceContext:
                     i == 0 or toks[i - 1][2] not in GROUP_JOINERS):  # "France and Ambassador X"
                 break  # "US Ambassador Richard Grenell said": the country qualifies the title
             elif not (word in GROUP_JOINERS or word.lower() in GROUP_NOUNS or word[:1].isupper()):
+                if group.start is not None and i > 1 and toks[i - 1][2] == ",":
+                    # "Tom Okafor, director of Human Rights Watch condemned": the person
+                    before = self._mention_at(toks[i - 2][0], toks[i - 2][1])
+                    if (before is not None and before.actors
+                            and all(a.kind == "person" for a in before.actors)
+                            and self._open_title(before.end, group.start)):
+                        return list(before.actors)
                 if word.lower() in PREPOSITIONS and i > 1 and toks[i - 1][2] == ",":
                     # "Bruce McArthur, from Toronto, Canada, admitted": the place is an
                     # apposition; the subject is the name before its comma
@@ -633,10 +738,31 @@ class _SentenceContext:
                     if before is not None and before.actors:
                         return list(before.actors)
                 break
+            elif (group.start is not None and word[:1].isupper() and word.isalpha()
+                  and word.lower() not in GROUP_NOUNS and word not in GROUP_JOINERS):
+                self.skipped_name = True  # "Navalny and Yashin were arrested": a name the KB
+                # lacks in the subject group; the roles are read again with the entity model
             i -= 1
         if group.start is not None and self._unnamed_head(toks, group.start):
             return []
         return group.actors
+
+    def _one_mention(self, group: _Group) -> bool:
+        """The group holds the actors of one mention, the one it starts with."""
+        first = None if group.start is None else self._mention_at(group.start, group.start + 1)
+        return first is not None and len(group.actors) == len(first.actors)
+
+    def _open_title(self, end: int, body: int) -> bool:
+        """The words between a person's name ending at `end` and a body's name at `body` are an
+        apposition that titles the person: ", Dean of ", ", the director of ", ", former head
+        of " (title words or capitalised words, then of/at/for)."""
+        m = _OPEN_TITLE.match(self.text, end, body)
+        if m is None or m.end() != body:
+            return False
+        words = [w for w in m.group().strip(", ").split() if w.lower() != "the"][:-1]
+        return bool(words) and all(
+            w[:1].isupper() or w in unknown.PERSON_TITLES or w in GROUP_NOUNS
+            or w in TITLE_MODIFIERS for w in words)
 
     def _titled_person(self, group: _Group, toks: list[tuple[int, int, str]], k: int) -> bool:
         """The subject group so far is one person named right at toks[k], after their title:
@@ -734,8 +860,14 @@ class _SentenceContext:
                 of_x = toks[j + 1][2].islower() and j + 2 < len(toks) and (
                     toks[j + 2][2] in HEAD_PREPOSITIONS  # ", spokeswoman for X,"; ", formerly
                     # the president of X,": an adverb first
-                    or opens.endswith("ly") and toks[j + 2][2].lower() in APPOSITION_OPENERS)
-                if (j > 0 and (opens in APPOSITION_OPENERS or of_x or opens in ASIDE_OPENERS)
+                    or opens.endswith("ly") and toks[j + 2][2].lower() in APPOSITION_OPENERS
+                    # ", backed by X,": a reduced passive describes the subject
+                    or _participle(toks[j + 1][2]) and toks[j + 2][2] in self.grammar.agent)
+                # ", Russia's close ally,": a possessed noun describes the subject
+                owned = j + 2 < len(toks) and toks[j + 2][2] in {"'s", "’s", "'", "’"} or (
+                    toks[j + 1][2].endswith(("'s", "’s")) and toks[j + 1][2][:1].isupper())
+                if (j > 0 and (opens in APPOSITION_OPENERS or of_x or opens in ASIDE_OPENERS
+                               or owned)
                         and self._mention_at(toks[j - 1][0], toks[j - 1][1]) is not None):
                     return toks[:j]
                 return toks
@@ -776,7 +908,11 @@ class _SentenceContext:
                 nxt = [t for t in toks[i:] if t[0] >= mention.end][:1]
                 if (group.start is None and nxt and nxt[0][2].islower()
                         and nxt[0][2] not in PREPOSITIONS and nxt[0][2] not in {"and", "or"}
-                        and all(a.kind == "country" for a in mention.actors)):
+                        and (all(a.kind == "country" for a in mention.actors)
+                             or all(a.kind != "person" for a in mention.actors) and (
+                                 nxt[0][2] in unknown.PERSON_NOUNS
+                                 or nxt[0][2] in GROUP_NOUNS))):
+                    # "US senator X", "Hamas commander X": the body qualifies the title
                     qualifier = list(mention.actors)
                 elif (group.start is None and nxt and _capital_title(nxt[0][2])
                       or qualifier and self._title_place(toks, i)):
@@ -813,11 +949,16 @@ class _SentenceContext:
             elif group.start is None and penalty and (past := _penalty_of(toks, i)):
                 i = past  # "commuted the (prison) sentence of X": a concession to X
                 continue
+            elif group.start is None and (past := self._descriptor_before_name(toks, i)):
+                i = past  # "sued computer and electronics maker Apple Computer"
+                continue
             elif (group.start is None and word.islower() and i + 1 < len(toks)
                   and toks[i + 1][2] == "named" and gap < MAX_OBJECT_GAP):
                 i += 2  # "killed a woman named Heather Heyer": the name is the object
                 gap += 1
                 continue
+            elif group.start is None and word in TITLE_MODIFIERS and gap < MAX_OBJECT_GAP:
+                gap += 1  # "arrested former president X": a modifier of the title
             elif (group.start is None and word.isalpha() and word.islower() and gap < MAX_OBJECT_GAP
                   and (via is None or gap) and self._person_next(toks, i)):
                 gap += 1  # "pardoned his son Hunter Biden", "the sentence of confidante X"
@@ -838,6 +979,9 @@ class _SentenceContext:
                 self.object_end = i + 1
             elif qualifier and word == "of" and self.object_possessive:
                 break  # "criticized China's arrest of X": China's act, X is no object of it
+            elif (word == "of" and not qualifier and group.actors
+                  and all(a.kind == "person" for a in group.actors)):
+                break  # "criticized Dana Whitmore of Amnesty": the body only describes her
             elif qualifier and self._title_place(toks, i + 1):
                 pass  # "Ambassador to Germany X": the title goes on to its place
             elif qualifier and word.islower() and word not in PREPOSITIONS and len(qualifier) < 6:
@@ -850,6 +994,22 @@ class _SentenceContext:
                 break
             i += 1
         return group.actors
+
+    def _descriptor_before_name(self, toks: list[tuple[int, int, str]], i: int) -> int:
+        """The index of the name after a descriptor noun phrase that starts at toks[i]: a few
+        lower-case words ending in a descriptor of names.en.yaml ("maker", "carrier") right
+        before a name ("computer and electronics maker Apple Computer"); else 0."""
+        descriptors = named.lexicon().descriptors
+        for k in range(i, min(i + MAX_DESCRIPTOR, len(toks) - 1)):
+            word = toks[k][2]
+            if not (word.isalpha() and word.islower() or word in {"-", "and"}):
+                return 0
+            if word in descriptors:
+                if k == 0:
+                    return 0  # "mortar and shell manufacturer X": the trigger qualifies it
+                m = self._mention_at(toks[k + 1][0], toks[k + 1][1])
+                return k + 1 if m is not None and m.actors and m.start == toks[k + 1][0] else 0
+        return 0
 
     def _person_next(self, toks: list[tuple[int, int, str]], i: int) -> bool:
         """A person is named right after toks[i], a noun describing them ("his son Hunter
@@ -900,7 +1060,12 @@ class _SentenceContext:
             "," not in items[:-1] or items[-1] == ",")
 
     def pronoun(self, word: str, at: int) -> list[Actor]:
-        """He/she: the nearest person mentioned before; they: the nearest plural group."""
+        """He/she: the nearest person mentioned before; they: the nearest plural group. In a
+        fronted clause, he/she is the person the main clause opens with ("After he was
+        arrested, Navalny was sentenced")."""
+        ahead = self._fronted_referent(word, at)
+        if ahead:
+            return ahead
         before = [m for m in self.doc.mentions if m.end <= at]
         if word in PERSON_PRONOUNS or word in {"him", "her"}:
             unknown_people = self._unknown_people(at) if word in PERSON_PRONOUNS else []
@@ -918,6 +1083,20 @@ class _SentenceContext:
         for m in reversed(before):
             if len(m.actors) > 1:
                 return list(m.actors)
+        return []
+
+    def _fronted_referent(self, word: str, at: int) -> list[Actor]:
+        """The person who opens the main clause, for he/she inside a fronted clause before it
+        (cataphora: "When she met Macron, Meloni ...")."""
+        if word not in PERSON_PRONOUNS and word not in {"him", "her"} or not self.fronted:
+            return []
+        comma = self.fronted[1]
+        if not self.sent.start <= at < comma:
+            return []
+        for start, end, _ in self.tokens_between(comma + 1, self.sent.end)[:4]:
+            m = self._mention_at(start, end)
+            if m is not None and len(m.actors) == 1:
+                return list(m.actors) if m.actors[0].kind == "person" else []
         return []
 
     # the event -----------------------------------------------------------------------------
@@ -951,7 +1130,7 @@ class _SentenceContext:
         ("ordered Khashoggi's killing"). An -ing clause after a comma hangs on the clause
         before, it is no part of the request ("filed a petition, accusing the network of ...")."""
         first = self.text[trigger.start : trigger.end].split()[0]
-        if first.endswith("ing") and self.text[:trigger.start].rstrip().endswith(","):
+        if first.endswith("ing") and self._after_comma(trigger.start):
             return False
         limit = self.clause_cuts[bisect_right(self.clause_cuts, trigger.start) - 1]
         k = bisect_left(self.trigger_starts, limit)
@@ -1010,6 +1189,8 @@ class _SentenceContext:
         self.coded.add(trigger.start)
         if sources:
             self.previous_sources = sources
+            if not (rule.no_subject or rule.possessive):
+                self.clause_sources = sources
         self.previous_targets = targets
         date_info = self.date_of(trigger, status)
         attribution = self.attribution(trigger)
@@ -1082,7 +1263,7 @@ class _SentenceContext:
             return None  # the act refused is an event of its own, with status "refused"
         possessor = self.possessor(trigger)
         if possessor is not None:  # "ordered Khashoggi's killing": the possessor suffers it
-            return ([], possessor, rule.type) if possessor else None
+            return (self._agent_right_after(trigger), possessor, rule.type) if possessor else None
         subject = [] if rule.no_subject else self.subject(trigger)
         after_object = None
         passive = not rule.no_subject and self.passive(trigger)
@@ -1090,6 +1271,8 @@ class _SentenceContext:
             return None  # "the hurricane killed 12": a hazard is no actor (PLOVER: by an actor)
         if passive and not subject and rule.type in EVALUATION_TYPES:
             subject = self._possessive_subject(trigger)  # "Russia's invasion was condemned"
+        if passive and not subject:
+            subject = self._named_after_noun(trigger.end)  # "were impeached: X and Y"
         if passive:
             sources, targets = self.agent(trigger), subject
             if rule.needs_agent and not sources:
@@ -1097,22 +1280,35 @@ class _SentenceContext:
             if rule.after_object:  # "Iran was told to release them": the subject was the object
                 after_object = self._word_after(trigger.end)
         else:
-            objects = self.objects(trigger)
+            objects = self.objects(trigger) or self._shared_object(trigger)
             if objects and self.object_end < len(self.object_tokens):
                 after_object = self._after_object()
             if objects and self.object_possessive:
                 after_object = "'s"  # "called Theresa May's deal lousy"
+            if objects and rule.type in GOVERNING_TYPES and self._passive_infinitive():
+                objects = []  # "urged for the National Guard to be brought in": no addressee
             if not objects:  # "released 50 Ukrainian prisoners", "dismissed Putin's offer"
                 objects = self.inside(trigger)
+            if not objects:
+                objects = self._named_after_noun(trigger.end)
             if not objects and rule.far_object_via:
                 objects = self.far_objects(trigger)
             sources, targets = (objects, subject) if rule.inverse else (subject, objects)
+            if not rule.no_subject and not rule.inverse and self._undergone(trigger):
+                sources, targets = self._undergone_from(trigger), subject
+            elif rule.no_subject and rule.inverse and not targets and self._undergone(trigger):
+                targets = self.subject(trigger)  # "Serbia suffered attacks from NATO"
+            if (rule.no_subject and rule.inverse and sources and not targets
+                    and rule.type not in NEEDS_SOURCE):  # not the parties to a deal
+                targets = self._target_after_doer()  # "a lawsuit filed by X against Y"
             if rule.no_subject and not rule.inverse:
                 sources = self.agent(trigger)  # "the arrest of Navalny by Russia"
                 if not sources and self._possessed(trigger) and targets:
                     sources = self.owner(trigger)  # "China's arrest of X": China arrests
                 if not sources and targets:
                     sources = self._pronoun_owner(trigger)  # "Hamas defended its attack on"
+                if not sources and targets:
+                    sources = self._demonym_inside(trigger)  # "the Iranian attack on Israel"
             # no_subject + inverse: the group after the trigger are the parties themselves
             # ("the agreement signed between Turkey and Libya")
         if not targets and rule.type in ("ACCUSE", "SUPPORT") and sources and not passive:
@@ -1177,6 +1373,16 @@ class _SentenceContext:
             toks = toks[k:]
         return toks[0][2].lower() if toks else ""
 
+    def _passive_infinitive(self) -> bool:
+        """A passive infinitive follows the object group ("to be brought in", "to be
+        released"): the object undergoes what is asked or threatened, it is not asked."""
+        words = [w.lower() for _, _, w in
+                 self.object_tokens[self.object_end : self.object_end + 4]]
+        if words[:2] != ["to", "be"]:
+            return False
+        rest = [w for w in words[2:] if not _adverb(w)]
+        return bool(rest) and (_participle(rest[0]) or rest[0] in self.grammar.irregular_forms)
+
     def _quoted_object(self) -> bool:
         """A quote opens the object group: called "New Order"."""
         return any(w in {'"', "“"} for _, _, w in self.object_tokens[:self.object_end][:3])
@@ -1229,8 +1435,8 @@ class _SentenceContext:
         if not toks or toks[0][2].lower() not in {"the", "this", "that", "these", "those"}:
             return []
         for _, end, word in toks[1:]:
-            if word.lower() in self.grammar.agent:
-                return self.objects_from(end, None)
+            if word.lower() in self.grammar.agent or word == "between":
+                return self.objects_from(end, None)  # "the deal between X and Y": the parties
             if word in {"said", "and", "but", "or"}:
                 return []
         return []
@@ -1259,6 +1465,15 @@ class _SentenceContext:
         if not before.rstrip().endswith(("'s", "’s")):
             return None
         return self.owner(trigger)
+
+    def _agent_right_after(self, trigger: TriggerMatch) -> list[Actor]:
+        """The doer of a possessed act named by "by" right after it: "Navalny's arrest by
+        Russia" (Russia arrests); not an agent further on ("Navalny's arrest was condemned by
+        Germany" is the condemnation's)."""
+        nxt = self.tokens_between(trigger.end, self.sent.end)[:1]
+        if not nxt or nxt[0][2].lower() not in self.grammar.agent:
+            return []
+        return self.objects_from(nxt[0][1], None)
 
     def _possessive_subject(self, trigger: TriggerMatch) -> list[Actor]:
         """The owner "X's" that opens the subject of a passive trigger: "Russia's invasion of
@@ -1361,6 +1576,99 @@ class _SentenceContext:
             if word in {",", ";", ":", "—", "–"}:
                 break
         return []
+
+    def _undergone(self, trigger: TriggerMatch) -> bool:
+        """The trigger is an event noun its subject undergoes: a support verb of the grammar's
+        `undergo` stands right before it, a determiner and two lower-case modifiers aside
+        ("faced new sanctions", "was subjected to harsh criticism", "came under attack")."""
+        words = [w.lower() for _, _, w in self.tokens_between(
+            self.left_limit(trigger.start), trigger.start)][-6:]
+        first = self.text[trigger.start : trigger.end].split()[0].lower()
+        if first in self.grammar.noun_before:
+            words.append(first)  # a trigger that takes its determiner in: "the attack"
+        for _ in range(3):
+            if any(tuple(words[-len(p):]) == p for p in self.grammar.undergo):
+                return True
+            if not words or not (words[-1] in self.grammar.noun_before or words[-1].isalpha()):
+                return False
+            words.pop()  # a determiner or a modifier: "faced (new) sanctions"
+        return any(tuple(words[-len(p):]) == p for p in self.grammar.undergo)
+
+    def _undergone_from(self, trigger: TriggerMatch) -> list[Actor]:
+        """Who does what the subject undergoes: the group after "from"/"by" a few words after
+        the noun ("faced criticism on Monday from France")."""
+        toks = self.tokens_between(trigger.end, self.sent.end)[: MAX_AGENT_GAP + 1]
+        for _, end, word in toks:
+            if word.lower() in self.grammar.undergo_from:
+                return self.objects_from(end, None)
+            if word in {",", ";", ":", "—", "–"}:
+                break
+        return []
+
+    def _named_after_noun(self, at: int) -> list[Actor]:
+        """People an apposition names after an unnamed noun phrase that follows `at`: "detained
+        a man, later identified as X", "impeached two judges, X and Y", "criticized its
+        neighbour, Belarus," — or after a colon: "were impeached: X and Y". The phrase is a few
+        lower-case words (a determiner, a number, a noun); the names close the clause."""
+        toks = self.tokens_between(at, self.sent.end)[:MAX_OBJECT_TOKENS]
+        k = 0
+        while k < len(toks) and k < 4 and toks[k][2].isalpha() and toks[k][2].islower():
+            k += 1
+        if k >= len(toks) or toks[k][2] not in {",", ":"} or (k == 0) != (toks[k][2] == ":"):
+            return []  # a noun phrase before a comma; a colon right after the trigger
+        k += 1
+        while k < len(toks) and toks[k][2] in APPOSITION_LEADS:
+            k += 1  # ", later identified as X", ", named X"
+        if k >= len(toks):
+            return []
+        m = self._mention_at(toks[k][0], toks[k][1])
+        if m is None or m.start != toks[k][0] or not m.actors or m.rule.startswith(
+                "unknown") and m.text.split()[0].lower() in DETERMINERS:
+            return []  # "released a book, The Room Where It Happened,": a title, no actor
+        found = self.objects_from(toks[k][0], None)
+        after = [w for s, _, w in self.object_tokens[self.object_end : self.object_end + 1]]
+        return found if not after or after[0] in {",", ".", ";", "for", "over", "in", "on"} else []
+
+    def _target_after_doer(self) -> list[Actor]:
+        """The target of a noun whose doer follows it ("a lawsuit filed by X", "attacks from
+        X"), named after the doer by "against" or "on" (a time phrase may stand between): "a
+        lawsuit filed by the Senate on Sunday against X", "rocket attacks from X on Y"."""
+        toks, k = self.object_tokens, self.object_end
+        for _, end, word in toks[k : k + 6]:
+            if word in {",", ";", ":", "—", "–", "and", "but"}:
+                return []
+            if word.lower() in TARGET_AFTER_DOER:
+                found = self.objects_from(end, None)
+                if found:
+                    return found
+        return []
+
+    def _demonym_inside(self, trigger: TriggerMatch) -> list[Actor]:
+        """The country whose demonym qualifies a noun trigger, between its determiner and its
+        head: "the Iranian attack on Israel", "a Russian missile strike on Kyiv" (the state
+        acts, as "Russian forces" stand for Russia)."""
+        first_end = trigger.start + len(self.text[trigger.start : trigger.end].split()[0])
+        for m in self.mentions[bisect_left(self.mention_starts, first_end):
+                               bisect_left(self.mention_starts, trigger.end)]:
+            if m.rule == "demonym" and m.actors and all(a.kind == "country" for a in m.actors):
+                return list(m.actors)
+        return []
+
+    def _shared_object(self, trigger: TriggerMatch) -> list[Actor]:
+        """The object of the next trigger when the two verbs are coordinated before it ("France
+        criticized and sanctioned Iran", "condemned and then expelled"): they share it."""
+        toks = self.tokens_between(trigger.end, self.sent.end)[:4]
+        if not toks or toks[0][2] not in COORDINATORS | {"or"}:
+            return []
+        k = 1
+        while k < len(toks) and (toks[k][2] in AUXILIARIES or _adverb(toks[k][2])):
+            k += 1
+        if k >= len(toks):
+            return []
+        nxt = next((t for t in self.triggers if t.start == toks[k][0]), None)
+        if nxt is None or nxt.rule.possessive or nxt.rule.no_subject or nxt.rule.inverse:
+            return []
+        return self.objects(nxt)
 
     def inside(self, trigger: TriggerMatch) -> list[Actor]:
         """Actors named inside a multi-word trigger, after its first word."""

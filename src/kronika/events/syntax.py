@@ -101,6 +101,7 @@ class Cue:
     needs_target: bool = True
     target_kinds: frozenset[str] | None = None  # the kinds of actor a target may be
     examples: tuple[str, ...] = ()
+    topic_object: bool = False  # the direct object is a topic ("discussed Ukraine"), no party
 
     @property
     def rule(self) -> TriggerRule:
@@ -202,7 +203,7 @@ def lexicon(lang: str = "en") -> Lexicon:
                   frozenset(item.get("via") or DEFAULT_VIA), bool(item.get("inverse", False)),
                   bool(item.get("needs_target", True)),
                   frozenset(item["target_kinds"]) if item.get("target_kinds") else None,
-                  tuple(item["examples"]))
+                  tuple(item["examples"]), bool(item.get("topic_object", False)))
         cues.append(cue)
         for verb in cue.verbs:
             for form in verb_forms(verb, irregular):
@@ -445,7 +446,7 @@ def code_verb(tok, cue: Cue, lex: Lexicon) -> Found | None:
         subj = _subject(tok)
         if _hazard(subj):
             return None  # "The hurricane killed John Smith": PLOVER's events are an actor's
-        objects = [] if obj is not None else [
+        objects = [] if obj is not None or cue.topic_object else [
             c for c in tok.children if c.dep_ in ("dobj", "dative")]
         objects += _prep_objects(tok, cue.via)
         if obj is not None:  # the event noun's own arguments: "a deal with Iran"

@@ -68,6 +68,15 @@ class Grammar:
     background_before: frozenset[str] = frozenset()  # "since the invasion of": no new event
     hazards: frozenset[str] = frozenset()  # "the hurricane killed 12": no actor, no event
     praise: frozenset[str] = frozenset()  # words of praise: "called Biden a decent man"
+    # support verbs whose subject undergoes the event noun after them ("faced sanctions from
+    # X"), each as a tuple of lower-case words, and the prepositions its doer follows
+    undergo: tuple[tuple[str, ...], ...] = ()
+    undergo_from: frozenset[str] = frozenset()
+    # forms of the verbs whose object is the subject of an infinitive after it ("urged Iran
+    # to", "helped Iran to"); after the others the infinitive is the subject's ("defeated
+    # Boeing to win": the winner is who defeated)
+    object_control: frozenset[str] = frozenset()
+    irregular_forms: frozenset[str] = frozenset()  # every form of `irregular_verbs`
 
     def mode(self, event_type: str, *texts: str) -> str | None:
         """The first mode whose cue occurs in the texts (the trigger first, then its clause)."""
@@ -284,7 +293,9 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
 
 @cache
 def grammar(lang: str) -> Grammar:
-    data = load_rules("kronika.events", f"{lang}.yaml").get("grammar") or {}
+    rules = load_rules("kronika.events", f"{lang}.yaml")
+    data = rules.get("grammar") or {}
+    irregular = dict(rules.get("irregular_verbs") or {})
     modes = []
     for type_, table in (data.get("modes") or {}).items():
         if type_ not in PLOVER_TYPES:
@@ -301,7 +312,12 @@ def grammar(lang: str) -> Grammar:
                    frozenset(data.get("gerund_before", ())), tuple(modes),
                    frozenset(data.get("background_before", ())),
                    frozenset(w.lower() for w in data.get("hazards", ())),
-                   frozenset(w.lower() for w in data.get("praise", ())))
+                   frozenset(w.lower() for w in data.get("praise", ())),
+                   tuple(tuple(p.lower().split()) for p in data.get("undergo", ())),
+                   frozenset(data.get("undergo_from", ())),
+                   frozenset(f for v in data.get("object_control", ())
+                             for f in verb_forms(v, irregular)),
+                   frozenset(f for forms in irregular.values() for f in forms))
 
 
 @dataclass(frozen=True)
