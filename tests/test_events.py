@@ -57,19 +57,24 @@ def normal(expect: str) -> tuple[str, re.Match[str]]:
     return out.rstrip(), m
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"line{c.lineno}" for c in CASES])
-def test_event_case(case):
-    doc = PIPELINE.process(case.line, published=case.options.get("published"), lang="en")
+def assert_case(pipeline: Pipeline, case) -> list[Event]:
+    """A case of a markup file holds the events it expects, in text order; returns them."""
+    doc = pipeline.process(case.line, published=case.options.get("published"), lang="en")
     if case.expect == ["(no event)"]:
         assert not doc.events, f"{case}\n  unexpected: {[e.rule for e in doc.events]}"
-        return
+        return []
     wanted = [normal(x) for x in case.expect]
-    got = list(doc.events)
+    got = sorted(doc.events, key=lambda e: e.trigger.start)
     assert len(got) == len(wanted), (
         f"{case}\n  expected {[w for w, _ in wanted]}\n  got {[(e.type, e.rule) for e in got]}")
-    for (want, like), event in zip(wanted, sorted(got, key=lambda e: e.trigger.start),
-                                   strict=True):
+    for (want, like), event in zip(wanted, got, strict=True):
         assert describe(event, like) == want, f"{case}\n  rule {event.rule}"
+    return got
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"line{c.lineno}" for c in CASES])
+def test_event_case(case):
+    assert_case(PIPELINE, case)
 
 
 def test_cases_cover_every_type_of_rule():

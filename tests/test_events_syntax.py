@@ -8,7 +8,7 @@ import pytest
 from kronika import Pipeline
 from kronika.events import Events, syntax
 from markup import read_cases
-from test_events import describe, normal
+from test_events import assert_case
 
 CASES = read_cases("events/en.syntax.txt")
 PIPELINE = Pipeline.default()
@@ -17,16 +17,9 @@ UPTO_ACTORS = PIPELINE.upto("actors")
 
 @pytest.mark.parametrize("case", CASES, ids=[f"line{c.lineno}" for c in CASES])
 def test_syntax_case(case):
-    doc = PIPELINE.process(case.line, published=case.options.get("published"), lang="en")
+    got = assert_case(PIPELINE, case)
     if case.expect == ["(no event)"]:
-        assert not doc.events, f"{case}\n  unexpected: {[e.rule for e in doc.events]}"
         return
-    wanted = [normal(x) for x in case.expect]
-    got = sorted(doc.events, key=lambda e: e.trigger.start)
-    assert len(got) == len(wanted), (
-        f"{case}\n  expected {[w for w, _ in wanted]}\n  got {[(e.type, e.rule) for e in got]}")
-    for (want, like), event in zip(wanted, got, strict=True):
-        assert describe(event, like) == want, f"{case}\n  rule {event.rule}"
     assert any(e.rule.startswith("syntax:") for e in got), "no event came from the fallback"
 
 

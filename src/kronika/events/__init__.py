@@ -1569,9 +1569,13 @@ class _SentenceContext:
 
     def agent(self, trigger: TriggerMatch) -> list[Actor]:
         """The actors after "by" a few words after a passive trigger."""
+        return self._group_after_word(trigger, self.grammar.agent)
+
+    def _group_after_word(self, trigger: TriggerMatch, words: frozenset[str]) -> list[Actor]:
+        """The actors after one of `words` a few words after the trigger, within its clause."""
         toks = self.tokens_between(trigger.end, self.sent.end)[: MAX_AGENT_GAP + 1]
         for _, end, word in toks:
-            if word.lower() in self.grammar.agent:
+            if word.lower() in words:
                 return self.objects_from(end, None)
             if word in {",", ";", ":", "—", "–"}:
                 break
@@ -1597,13 +1601,7 @@ class _SentenceContext:
     def _undergone_from(self, trigger: TriggerMatch) -> list[Actor]:
         """Who does what the subject undergoes: the group after "from"/"by" a few words after
         the noun ("faced criticism on Monday from France")."""
-        toks = self.tokens_between(trigger.end, self.sent.end)[: MAX_AGENT_GAP + 1]
-        for _, end, word in toks:
-            if word.lower() in self.grammar.undergo_from:
-                return self.objects_from(end, None)
-            if word in {",", ";", ":", "—", "–"}:
-                break
-        return []
+        return self._group_after_word(trigger, self.grammar.undergo_from)
 
     def _named_after_noun(self, at: int) -> list[Actor]:
         """People an apposition names after an unnamed noun phrase that follows `at`: "detained
