@@ -1280,8 +1280,21 @@ class _Sentence:
                       if self._mention_at(j) is m and self.toks[j].text[:1].isupper()
                       and _name_cases(self.toks[j].low)), None)
             if j is not None and "nomn" not in first:
-                return self._name_part_cases(j, m, self.toks[j].word.cases or frozenset(_CASES))
+                j = self._name_start(j, m)
+                name = self._name_part_cases(j, m, self.toks[j].word.cases or frozenset(_CASES))
+                # a name that does not decline («госсекретарем США Хиллари Клинтон») stands in
+                # its title's case: the title decides
+                return first & name or name if len(name) == len(_CASES) else name
         return self._name_part_cases(i, m, first)
+
+    def _name_start(self, j: int, m: Mention) -> int:
+        """The first word of the personal name whose word at token j declines as a name: back
+        over the capitalised given names before it («Хиллари» before «Клинтон»), whose gender
+        tells whether the surname declines."""
+        while j > 0 and self._mention_at(j - 1) is m and self.toks[j - 1].text[:1].isupper() \
+                and name_genders(self.toks[j - 1].low):
+            j -= 1
+        return j
 
     def _name_part_cases(self, i: int, m: Mention, first: frozenset[str]) -> frozenset[str]:
         """The cases every word of the name from token i allows as one person's name, within
