@@ -831,6 +831,7 @@ class _Sentence:
         seen: set[int] = set()
         last = self._index(trig.end)
         named_after: list[Actor] = []  # sources read from a nominative after the trigger
+        undeclined_after: list[Mention] = []  # undeclined names after a passive: whom or by whom
         # (end token, role, start token) of the last mention
         previous: tuple[int, str | None, int] | None = None
         for i in range(lo, hi):
@@ -867,6 +868,9 @@ class _Sentence:
                 named_after.extend(m.actors if i >= last else ())
             elif role == "target":
                 _add(targets, m.actors)
+                if passive and i >= last and self._preposition(i) is None \
+                        and len(self._mention_cases(i)) == len(_CASES):
+                    undeclined_after.append(m)
             elif role == "ambiguous":
                 ambiguous.append((i, m))
             previous = (end, role if role != "ambiguous" else None, i)
@@ -889,6 +893,14 @@ class _Sentence:
             # Корриган Магуайр»)
             sources = [a for a in sources if a not in named_after]
             targets = list(named_after)
+        if undeclined_after and not sources and self._patient_elsewhere(trig, lo, targets,
+                                                                         undeclined_after):
+            # «Петров, задержанный ФСБ, …», «Петров был задержан ФСБ»: the one who undergoes a
+            # passive stands before it, so a name after it that does not decline is its
+            # instrumental agent
+            agents = [a for m in undeclined_after for a in m.actors]
+            targets = [a for a in targets if a not in agents]
+            sources = agents
         if not sources and not passive:  # «Шойгу, выступая в Думе, обвинил НАТО»
             sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo) \
                 or ([] if rule.receiver or rule.passive else self._speaking_body(lo, hi))
@@ -906,6 +918,17 @@ class _Sentence:
             elif bare:
                 _add(targets, m.actors)
         return sources, targets
+
+    def _patient_elsewhere(self, trig: RuTrigger, lo: int, targets: list[Actor],
+                           undeclined: list[Mention]) -> bool:
+        """Whether the one who undergoes a passive trigger is named apart from the undeclined
+        names after it: another target of the clause, or the noun a participle phrase hangs on,
+        or the subject the clause borrows past the phrases wedged in («Иван Петров, обвинённый
+        в шпионаже, был задержан ФСБ»)."""
+        names = {a for m in undeclined for a in m.actors}
+        if any(a not in names for a in targets):
+            return True
+        return not self._own_subject(lo, trig) and bool(self._borrowed_subject(trig, lo))
 
     def _joins_list(self, lo: int, hi: int) -> bool:
         """Whether the tokens [lo, hi) between two mentions join them in a list: joiners, then
