@@ -1798,6 +1798,8 @@ class _Sentence:
                 sources = listed
             elif role == "target" and not targets:
                 targets = listed
+        if rule.mode == "visit" and not targets:
+            targets = self._visited_capital(lo, hi, sources)  # «визит Нетаньяху в Вашингтон»
         if rule.receiver:
             sources, targets = targets, sources  # «Дублин получил помощь от МВФ»
         if head.pos == "NOUN" and rule.genitive_targets:
@@ -1846,6 +1848,20 @@ class _Sentence:
                     and not self._unnamed_target(lo, hi, trig):
                 return None
         return self._build(trig, status, status_rule, sources, targets)
+
+    def _visited_capital(self, lo: int, hi: int, sources: list[Actor]) -> list[Actor]:
+        """The host of a visit whose destination the clause names by its capital after «в»
+        («визит Нетаньяху в Вашингтон», «прибыл с визитом в Москву»): the actor stage reads a
+        capital after a preposition as a place, but the country is whom a visit goes to. Not
+        the visitor's own country."""
+        for i in range(max(lo, 1), hi):
+            if self.toks[i - 1].low not in ("в", "во") or self._mention_at(i) is not None \
+                    or not self.toks[i].text[:1].isupper():
+                continue
+            host = _capital_country(self.toks[i].text)
+            if host is not None and all(a.country != host.country for a in sources):
+                return [host]
+        return []
 
     def _support_verb(self, first: int) -> str | None:
         """What the subject of the verb an event noun at token `first` leans on does: 'undergo'
@@ -2025,6 +2041,33 @@ def _title_country(words: str, code: str | None) -> Actor | None:
                             + _TOKEN.findall(words)[:1]):
         return None
     return Actor(words, c.name, c.id, c.country, None, "country" if c.country else c.kind)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """The knowledge base's one-word Russian capitals, lower case with «ё» as «е», to their
+    country's id («москва» -> RUS)."""
+    from kronika.actors.kb import load_kb
+
+    return {cap.lower().replace("ё", "е"): c.id for c in load_kb().countries.values()
+            if c.kind == "country" for cap in c.capitals
+            if re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*", cap)}
+
+
+@lru_cache(maxsize=4096)
+def _capital_country(word: str) -> Actor | None:
+    """The country whose capital a word names in any case («Вашингтон», «Москву»), as an
+    actor; None for any other word."""
+    from kronika.actors.kb import load_kb
+
+    low = word.lower().replace("ё", "е")
+    code = _capitals().get(low) or next(
+        (_capitals()[p.normal_form.replace("ё", "е")] for p in morph().parse(low)
+         if p.normal_form.replace("ё", "е") in _capitals()), None)
+    if code is None:
+        return None
+    c = load_kb().countries[code]
+    return Actor(word, c.name, c.id, c.country, None, "country")
 
 
 @lru_cache(maxsize=4096)
