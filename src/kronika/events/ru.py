@@ -854,6 +854,8 @@ class _Sentence:
                 continue  # the infinitive's own argument: «пригрозила последовать примеру X»,
                 #           «призвал НАТО направить войска в Эстонию»
             role = self._role(trig, i, passive, bare, dative_subject)
+            if role == "source" and self._singular_before_plural(trig, i, m, hi, bare):
+                role = "ambiguous"  # «Бэ Чжун Хо посетили дипломаты»: read as its object below
             if joined and previous[1] is not None and (
                     role in (None, "ambiguous") or self._preposition(previous[2]) is not None
                     or len(self._mention_cases(i)) == len(_CASES)):
@@ -918,6 +920,24 @@ class _Sentence:
             elif bare:
                 _add(targets, m.actors)
         return sources, targets
+
+    def _singular_before_plural(self, trig: RuTrigger, i: int, m: Mention, hi: int,
+                                bare: set[str]) -> bool:
+        """Whether the mention at token i, one person alone before a plural verb trigger that
+        takes a direct object, cannot be its subject (the verb agrees in number) and, its name
+        reading as any case («Бэ Чжун Хо», a name that does not decline), may be its object.
+        Not a name on a noun in the nominative before it («родители и адвокат Сингха
+        настаивают»), which may be the subject it hangs on."""
+        first = self._index(trig.start)
+        verb = self.toks[first].word if first < len(self.toks) else None
+        return verb is not None and verb.pos == "VERB" and verb.plural and "accs" in bare \
+            and i < first and len(m.actors) == 1 and m.actors[0].kind == "person" \
+            and "accs" in (self.toks[i].word.cases or {"accs"}) \
+            and not (i > 0 and self._joins(i - 1)) and not self._joined_after(m, i, hi) \
+            and not any(t.low in _JOINERS for t in self.toks[self._mention_end(i) + 1:first]) \
+            and not (i > 0 and self._mention_at(i - 1) is None  # «адвокат Сингха настаивают»
+                     and self.toks[i - 1].word.pos == "NOUN"
+                     and "nomn" in self.toks[i - 1].word.cases)
 
     def _patient_elsewhere(self, trig: RuTrigger, lo: int, targets: list[Actor],
                            undeclined: list[Mention]) -> bool:
