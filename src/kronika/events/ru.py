@@ -309,6 +309,20 @@ def _related_nouns() -> frozenset[str]:
     return frozenset(load_rules("kronika.events", "groups.ru.yaml")["related_to"]["lemmas"])
 
 
+@cache
+def _including() -> tuple[tuple[str, ...], ...]:
+    """The words that name some members of a group before them (groups.ru.yaml `including`),
+    each as its lower-case tokens."""
+    data = load_rules("kronika.events", "groups.ru.yaml")["including"]
+    return tuple(tuple(f.split()) for f in data["forms"])
+
+
+def including_examples() -> list[tuple[str, str]]:
+    """The (sentence, source) examples of groups.ru.yaml `including`, for the tests."""
+    return [(e["text"], e["source"])
+            for e in load_rules("kronika.events", "groups.ru.yaml")["including"]["examples"]]
+
+
 def related_to_examples() -> list[tuple[str, str]]:
     """The (sentence, actor) examples of groups.ru.yaml `related_to`, for the tests."""
     return [(e["text"], e["not"]) for e in
@@ -1703,6 +1717,48 @@ class _Sentence:
             return None, []
         return self._group_role(trig, g, group, passive), listed
 
+    def _members_included(self, trig: RuTrigger, hi: int, passive: bool, sources: list[Actor],
+                          targets: list[Actor]) -> tuple[str | None, list[Actor]]:
+        """A group the clause ends on, some of whose members a comma and «в том числе»,
+        «включая» (groups.ru.yaml `including`) name after it («поздравили многие лидеры, в том
+        числе Си Цзиньпин»): the group's role in the clause and the actors named, else
+        (None, []). A group after a number («несколько стран») is a nominative or accusative
+        phrase; one that may be either fills the role the clause has left empty."""
+        if hi + 1 >= len(self.toks) or self.toks[hi].text != ",":
+            return None, []
+        k = next((hi + 1 + len(f) for f in _including()
+                  if tuple(t.low for t in self.toks[hi + 1:hi + 1 + len(f)]) == f), None)
+        g = hi - 1
+        if k is None or g < 0 or self.toks[g].word.pos != "NOUN" or not self.toks[g].word.plural \
+                and "gent" not in self.toks[g].word.cases or self._mention_at(g) is not None \
+                or trig.start <= self.toks[g].start < trig.end:
+            return None, []
+        listed: list[Actor] = []
+        while k < len(self.toks) and not self._is_boundary(k):
+            m = self._mention_at(k)
+            if m is not None and not self._describes_person(m, self._mention_end(k),
+                                                            len(self.toks)):
+                _add(listed, m.actors)
+                k = self._mention_end(k)
+            k += 1
+        if not listed:
+            return None, []
+        group = self.toks[g].word
+        j = g - 1
+        while j >= 0 and self.toks[j].word.pos in ("ADJF", "PRTF"):
+            j -= 1
+        if j >= 0 and (self.toks[j].word.pos == "NUMR" or self.toks[j].text.isdigit()
+                       or self.toks[j].low in ("несколько", "ряд", "много", "немало")):
+            group = replace(group, cases=frozenset({"nomn", "accs"}))  # «несколько стран»
+            g = j
+        if not passive and "nomn" in group.cases and self._preposition(g) is None:
+            if targets and not sources:
+                return "source", listed  # «Путина поздравили многие лидеры, в том числе …»
+            if sources and not targets and group.cases & {c for p, c in trig.rule.targets
+                                                          if p is None}:
+                return "target", listed
+        return self._group_role(trig, g, group, passive), listed
+
     def _group_role(self, trig: RuTrigger, g: int, group: _Word, passive: bool) -> str | None:
         """The role of an unnamed group noun at token g, by its case and preposition."""
         bare = {c for p, c in trig.rule.targets if p is None}
@@ -1820,6 +1876,12 @@ class _Sentence:
                 targets = listed
         if rule.mode == "visit" and not targets:
             targets = self._visited_capital(lo, hi, sources)  # «визит Нетаньяху в Вашингтон»
+        if not (sources and targets):
+            role, listed = self._members_included(trig, hi, passive, sources, targets)
+            if role == "source" and not sources:
+                sources = listed
+            elif role == "target" and not targets:
+                targets = listed
         if rule.receiver:
             sources, targets = targets, sources  # «Дублин получил помощь от МВФ»
         if head.pos == "NOUN" and rule.genitive_targets:
