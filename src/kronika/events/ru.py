@@ -112,6 +112,8 @@ _AGENT_PRONOUNS = frozenset({"ими", "им", "ею", "ей"})
 #: An adjective written with a number («23-летняя», «5-й»).
 _NUMBER_ADJECTIVE = re.compile(r"\d+-[а-яё]+")
 _FIRST_PERSON = frozenset({"я", "мы"})
+#: Possessive pronouns of the third person: before a verbal noun, whom it befalls («их ареста»).
+_POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 #: The parts of speech of a predicate «и» may join to another (`_Sentence._joins_predicates`).
 _PREDICATES = frozenset({"VERB", "PRTS"})
 #: Pronouns that are an object or a possessive («его задержали», «его блог»): the actor stage
@@ -1061,6 +1063,39 @@ class _Sentence:
             j += 1
         return []
 
+    def _possessor(self, trig: RuTrigger) -> list[Actor]:
+        """Who undergoes a verbal noun whose possessive pronoun stands right before it, as a
+        genitive after it would («с момента их ареста», «после его убийства»): the pronoun's
+        person in the sentence, the nearest before it, else the nearest after it («через год
+        после его убийства Бандера остаётся …»); «их» the nearest list of actors before it."""
+        first = self._index(trig.start)
+        if first == 0 or self.toks[first - 1].low not in _POSSESSIVES:
+            return []
+        plural = self.toks[first - 1].low == "их"
+        for k in [*range(first - 2, -1, -1), *([] if plural else range(first + 1, len(self.toks)))]:
+            m = self._mention_at(k)
+            if m is None or not m.actors or m.rule == "pronoun":
+                continue
+            if not plural:
+                return list(m.actors) if all(a.kind == "person" for a in m.actors) else []
+            start = k
+            while start > 0 and self._mention_at(start - 1) is m:
+                start -= 1
+            found = list(m.actors)
+            while start > 0:  # back over the list it closes («Алёхина и 23-летняя Надежда …»)
+                j = start - 1
+                while j >= 0 and self._mention_at(j) is None and start - j <= 3:
+                    j -= 1
+                if j < 0 or self._mention_at(j) is None or not self._joins_list(j + 1, start):
+                    break
+                prev = self._mention_at(j)
+                found = [*prev.actors, *found]
+                start = j
+                while start > 0 and self._mention_at(start - 1) is prev:
+                    start -= 1
+            return found if len(found) > 1 else []
+        return []
+
     def _genitive_list_after(self, trig: RuTrigger) -> list[Actor]:
         """The actors of the genitive right after a noun trigger and of the genitives joined to
         it by «и» or a comma («переговоры президентов России и Украины»)."""
@@ -1889,7 +1924,8 @@ class _Sentence:
             # subject is some other verb's («вышел после ареста за участие в марше») unless the
             # noun leans on a support verb («Россия продолжила обстрел Харькова»)
             sources, targets = (sources if support else []), \
-                self._genitive_after(trig) or (targets if support else [])
+                self._genitive_after(trig) or (targets if support else []) \
+                or self._possessor(trig)
         if rule.genitive_only:
             # a circumstance naming who asked («арестован по запросу США»): the clause's other
             # actors belong to its verb
