@@ -1449,6 +1449,8 @@ class _Sentence:
                 k -= 1
             if k > 0 and self.toks[k - 1].text == "," and not self._own_subject(lo, trig):
                 return self._earlier_subject(k - 1, coordinated=True)  # «…, а затем освобождён»
+            if k > 0 and self._joins_predicates(k - 1) and not self._own_subject(lo, trig):
+                return self._subject_before_and(trig, k - 1)  # «был задержан и затем выдан»
             return []
         that = lo - 1 if start.low in _TIME_PREPOSITIONS and self.toks[lo - 1].low == "что" else lo
         if self.toks[that].low == "что" and that > 0 and self.toks[that - 1].text == "," \
