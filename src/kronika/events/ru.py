@@ -1911,8 +1911,6 @@ class _Sentence:
                 sources = listed
             elif role == "target" and not targets:
                 targets = listed
-        if rule.mode == "visit" and not targets:
-            targets = self._visited_capital(lo, hi, sources)  # «визит Нетаньяху в Вашингтон»
         if not (sources and targets):
             role, listed = self._members_included(trig, hi, passive, sources, targets)
             if role == "source" and not sources:
@@ -1928,6 +1926,14 @@ class _Sentence:
             sources, targets = (sources if support else []), \
                 self._genitive_after(trig) or (targets if support else []) \
                 or self._possessor(trig)
+        if head.pos == "NOUN" and rule.genitive_sources and not support:
+            # «США решили отменить визит Обамы»: where the noun's genitive names who acts, the
+            # clause's subject is some other verb's
+            own = self._genitive_list_after(trig)
+            if own and any(a in own for a in sources):
+                sources = [a for a in sources if a in own]
+        if rule.mode == "visit" and not targets:
+            targets = self._visited_capital(lo, hi, sources)  # «визит Нетаньяху в Вашингтон»
         if rule.genitive_only:
             # a circumstance naming who asked («арестован по запросу США»): the clause's other
             # actors belong to its verb
