@@ -1481,6 +1481,10 @@ class _Sentence:
             if not seg:
                 return []
             head = seg[0]
+            if head.low == "по":  # «По данным следствия … Пётр Завьялов, находясь …, ударил»
+                found = self._segment_subject(seg_lo, seg_hi)
+                if found:
+                    return found
             if head.word.gerund or head.word.participle or head.low in ("как", "по") \
                     or head.low in _RELATIVE or self._description(seg_lo, seg_hi) \
                     or head.word.pos == "VERB":
@@ -1500,6 +1504,24 @@ class _Sentence:
                         continue
                     return self._listed_with(k)
             return []
+        return []
+
+    def _segment_subject(self, lo: int, hi: int) -> list[Actor]:
+        """The subject a segment opening with a source phrase («по данным следствия», «по
+        словам X») goes on to name before the comma at token hi: a nominative actor mention
+        outside any preposition that hangs on no noun, past the source the phrase itself
+        names («по данным ТАСС»), with the actors listed with it. Not a segment with a verb of
+        its own («по которому Роскомнадзор требовал …»): its subject is that verb's."""
+        if lo + 1 >= hi or self.toks[lo + 1].word.pos != "NOUN" \
+                or any(t.word.pos == "VERB" for t in self.toks[lo:hi]):
+            return []
+        for k in range(lo + 3, hi):
+            m = self._mention_at(k)
+            if m is None or self._mention_at(k - 1) is m or "nomn" not in self._mention_cases(k) \
+                    or self._preposition(k) is not None or self._genitive_attribute(k):
+                continue
+            if not self._describes_person(m, self._mention_end(k), hi):
+                return self._listed_with(k)
         return []
 
     def _later_subject(self, hi: int) -> list[Actor]:
