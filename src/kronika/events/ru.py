@@ -1470,8 +1470,9 @@ class _Sentence:
         письмо, в котором …»); then the first nominative actor mention outside any preposition,
         with the actors listed with it. A `coordinated` predicate shares the subject of the clause
         before even where that clause is a subordinate one («что X был арестован, а затем …»)."""
+        described = False  # the segment after this one described its subject
         while j > 0:
-            if self.toks[j].text != ",":
+            if self.toks[j].text not in (",", "—", "–"):
                 return []
             seg_hi = j
             seg_lo = j
@@ -1481,6 +1482,22 @@ class _Sentence:
             if not seg:
                 return []
             head = seg[0]
+            if self.toks[j].text != ",":
+                # a dash sets off a description of the subject («Ким – вице-премьер, …,
+                # казнён») or the subject's name after its description («Старший брат X —
+                # Тамерлан — был убит»), nothing else
+                first = seg_lo + (self.toks[seg_lo].low in _SUBORDINATORS)  # «, что Ким –»
+                m = self._mention_at(first)
+                if m is not None and self._mention_end(first) == seg_hi - 1 and m.actors \
+                        and all(a.kind == "person" for a in m.actors):
+                    return list(m.actors)
+                if self._description(seg_lo, seg_hi):
+                    described = True
+                    j = seg_lo - 1
+                    continue
+                if not described:
+                    return []
+            described = False
             if head.low == "по":  # «По данным следствия … Пётр Завьялов, находясь …, ударил»
                 found = self._segment_subject(seg_lo, seg_hi)
                 if found:
@@ -1488,6 +1505,7 @@ class _Sentence:
             if head.word.gerund or head.word.participle or head.low in ("как", "по") \
                     or head.low in _RELATIVE or self._description(seg_lo, seg_hi) \
                     or head.word.pos == "VERB":
+                described = self._description(seg_lo, seg_hi)
                 j = seg_lo - 1
                 continue
             if head.low in _SUBORDINATORS and not coordinated:
