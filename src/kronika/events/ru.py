@@ -1922,9 +1922,11 @@ class _Sentence:
         inside = [t for t in self.toks[first:] if t.start < trig.end]
         # a passive participle makes the trigger passive when it is the predicate («подписан»,
         # «захваченный в Пакистане»), not an attribute inside it («в список запрещённых»)
+        # (not a participle on the trigger's own noun: «на введённые США санкции»)
         passive = rule.passive or any(t.word.passive and (t.word.pos == "PRTS"
                                                           or "nomn" in t.word.cases)
-                                      for t in inside)
+                                      and not self._attributive(k, inside)
+                                      for k, t in enumerate(inside))
         support = self._support_verb(first) if head.pos == "NOUN" else None
         passive = passive or support == "undergo"  # «подверглась обстрелу со стороны России»
         clause_start = self.toks[lo].start if lo < len(self.toks) else trig.start
@@ -1966,6 +1968,11 @@ class _Sentence:
             sources, targets = (sources if support else []), \
                 self._genitive_after(trig) or (targets if support else []) \
                 or self._possessor(trig)
+        agent = self._attribute_agent(trig)
+        if agent:
+            # «от введённых Евросоюзом санкций»: the agent of the participle on the event's
+            # noun did it; the clause's subject belongs to the verb the phrase depends on
+            sources, targets = agent, [a for a in targets if a not in agent]
         if head.pos == "NOUN" and rule.genitive_sources and not support:
             # «США решили отменить визит Обамы»: where the noun's genitive names who acts, the
             # clause's subject is some other verb's
@@ -2014,6 +2021,27 @@ class _Sentence:
                     and not self._unnamed_target(lo, hi, trig):
                 return None
         return self._build(trig, status, status_rule, sources, targets)
+
+    @staticmethod
+    def _attributive(k: int, inside: list[_Tok]) -> bool:
+        """Whether the participle at position k of the trigger's tokens is an attribute of a
+        noun later in the trigger («введённые США санкции»), not its predicate."""
+        return inside[k].word.pos == "PRTF" and any(t.word.pos == "NOUN" and not t.text[:1].isupper()
+                                                    for t in inside[k + 1:])
+
+    def _attribute_agent(self, trig: RuTrigger) -> list[Actor]:
+        """The instrumental agent right after a passive participle that stands in the trigger as
+        an attribute of its noun («наложенного Вашингтоном эмбарго», «введённых Евросоюзом
+        санкций»), else []."""
+        first, last = self._index(trig.start), self._index(trig.end)
+        for j in range(first, min(last, len(self.toks) - 1)):
+            w = self.toks[j].word
+            if w.pos != "PRTF" or not w.passive or self._mention_at(j + 1) is None:
+                continue
+            cases = self._mention_cases(j + 1)
+            if "ablt" in cases and (len(cases) < len(_CASES) or j + 1 < last):
+                return list(self._mention_at(j + 1).actors)
+        return []
 
     def _visited_capital(self, lo: int, hi: int, sources: list[Actor]) -> list[Actor]:
         """The host of a visit whose destination the clause names by its capital after «в»
