@@ -1168,8 +1168,10 @@ class _Sentence:
             if t.text in "«»\"" or t.low == "и":
                 joined = joined or t.low == "и"
                 continue
-            if titled and t.word.pos == "PREP" and t.text[:1].islower():
-                continue  # «Глава палестинской делегации на переговорах Саеб Эрекат»
+            if titled and t.word.pos == "PREP" and t.text[:1].islower() and (
+                    title or any(a.kind != "person" for a in m.actors)):
+                continue  # «Глава палестинской делегации на переговорах Саеб Эрекат»; not a
+                #           person's name («признал доктора Петрова виновным в убийстве X»)
             if t.word.pos not in ("NOUN", "ADJF", "PRTF") or not t.text[:1].islower() and (
                     title or adjective or _name_cases(t.low) or not _names_place(t.text)
                     and t.word.pos != "ADJF"):
