@@ -1438,6 +1438,8 @@ class _Sentence:
         if head_clause or start.low in _RELATIVE_SUBJECT:
             j = lo - 2 if comma_before else lo - 1
             m = self._mention_at(j) if j >= 0 else None
+            if m is None and j > 0:
+                return self._organ_of_country(j)  # «шведская прокуратура, добивающаяся …»
             return list(m.actors) if m is not None else []
         if start.low == "чтобы" and trigger_first.word.pos == "INFN" and comma_before:
             return self._main_subject(lo - 1)  # «зашёл Федун, чтобы поздравить Карпина»
@@ -1463,6 +1465,18 @@ class _Sentence:
         if start.low in _SUBORDINATORS:
             return []
         return self._earlier_subject(lo - 1)
+
+    def _organ_of_country(self, j: int) -> list[Actor]:
+        """The country whose adjective stands on the noun at token j, where the noun names an
+        organ of that state («шведская прокуратура»: docs/ANNOTATION.md, an unnamed organ of a
+        state described by its country is the country), not a group that is none (groups.ru.yaml
+        `not_state`)."""
+        t, m = self.toks[j], self._mention_at(j - 1)
+        if t.word.pos != "NOUN" or not t.text[:1].islower() or m is None or not m.actors \
+                or any(a.kind != "country" for a in m.actors) \
+                or self.toks[j - 1].word.pos != "ADJF" or t.word.lemma in _not_state():
+            return []
+        return list(m.actors)
 
     def _earlier_subject(self, j: int, coordinated: bool = False) -> list[Actor]:
         """The subject of the clause before the comma at token j, skipping back over clauses
