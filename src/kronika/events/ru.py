@@ -325,6 +325,26 @@ def including_examples() -> list[tuple[str, str]]:
             for e in load_rules("kronika.events", "groups.ru.yaml")["including"]["examples"]]
 
 
+@cache
+def _asked_for() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Endings and lemmas of verbal nouns naming what is asked for (groups.ru.yaml
+    `asked_for`)."""
+    data = load_rules("kronika.events", "groups.ru.yaml")["asked_for"]
+    return tuple(data["suffixes"]), frozenset(data["lemmas"])
+
+
+def _asks_for(lemma: str) -> bool:
+    """Whether a noun's lemma names an act a request or threat is about («освобождение»)."""
+    suffixes, lemmas = _asked_for()
+    return lemma in lemmas or lemma.endswith(suffixes)
+
+
+def asked_for_examples() -> list[tuple[str, str]]:
+    """The (sentence, actor) examples of groups.ru.yaml `asked_for`, for the tests."""
+    return [(e["text"], e["not"])
+            for e in load_rules("kronika.events", "groups.ru.yaml")["asked_for"]["examples"]]
+
+
 def related_to_examples() -> list[tuple[str, str]]:
     """The (sentence, actor) examples of groups.ru.yaml `related_to`, for the tests."""
     return [(e["text"], e["not"]) for e in
@@ -1692,6 +1712,9 @@ class _Sentence:
         w = self.toks[first].word
         if w.lemma in _related_nouns():
             return first, frozenset(), None  # «сторонники Навального» are not Navalny
+        if trig.rule.type in CONTENT_OF and self.toks[first].start >= trig.end and any(
+                _asks_for(t.word.lemma) for t in self.toks[first:i] if t.word.pos == "NOUN"):
+            return first, frozenset(), None  # «требует освобождения Петрова»: what is asked
         if nouns > 1 and w.animate:
             titled = self._title_of_name(first, i)
             if titled is None:
