@@ -1163,6 +1163,9 @@ class _Sentence:
                 and not self._genitive_attribute(end - len(_TOKEN.findall(m.text)) + 1):
             return False
         start = end - len(_TOKEN.findall(m.text)) + 1
+        if not title and 0 < start < len(self.toks) and self.toks[start].word.pos != "ADJF" \
+                and self.toks[start - 1].word.pos == "PREP":
+            return False  # «потребовал от Украины освобождения Петрова»: a preposition's own
         # a country adjective describing an organisation named after it («Российский оператор
         # «Мегафон»», «китайским производителем Xiaomi»)
         adjective = not title and all(a.kind == "country" for a in m.actors) and \
