@@ -21,7 +21,13 @@ named without its holder's name is the country it names («президент Р
 adjective on a group that is no organ of a state («грузинская общественность»,
 groups.ru.yaml) no actor.
 A country or title describing the person named after it («американский актёр Уэнтуорт Миллер»)
-is no actor of its own. Status cues (`status.ru.yaml`) and the trigger verb's tense decide
+is no actor of its own. Agreement decides where case cannot: a plural verb takes no single
+person before it as subject («Бэ Чжун Хо посетили дипломаты»), a name that does not decline
+stands in its title's case, and one after a passive is its agent where the one who undergoes it
+is named apart («Петров, задержанный ФСБ»). Members named after a group («многие лидеры, в том
+числе X») take its role; a possessive before a verbal noun («их ареста») stands for its
+genitive; a request's addressee is never whom the act asked for concerns («требует
+освобождения X»). Status cues (`status.ru.yaml`) and the trigger verb's tense decide
 whether it happened.
 
 Example:
