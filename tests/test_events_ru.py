@@ -16,7 +16,9 @@ from kronika.actors import Actors
 from kronika.eval.events import read_cases, score
 from kronika.events import Events
 from kronika.events.ru import (
+    asked_for_examples,
     find_triggers,
+    including_examples,
     law_of_examples,
     not_state_examples,
     related_to_examples,
@@ -169,6 +171,20 @@ def test_people_named_by_their_tie_to_an_actor_are_not_that_actor(example, actor
         "the example has an event and names the actor"
     for e in doc.events:
         assert actor not in {a.name for a in (*e.sources, *e.targets)}, e
+
+
+@pytest.mark.parametrize(("example", "actor"), asked_for_examples())
+def test_whom_a_request_is_about_is_not_whom_it_is_addressed_to(example, actor):
+    doc = PIPELINE.process(example, lang="ru")
+    assert any(e.type == "REQUEST" for e in doc.events), doc.events
+    for e in doc.events:
+        assert actor not in {a.name for a in e.targets}, e
+
+
+@pytest.mark.parametrize(("example", "actor"), including_examples())
+def test_members_named_after_a_group_take_its_role(example, actor):
+    doc = PIPELINE.process(example, lang="ru")
+    assert any(actor in {a.name for a in e.sources} for e in doc.events), doc.events
 
 
 def test_explain_names_the_rule_and_the_spans_point_into_the_text():

@@ -21,7 +21,13 @@ named without its holder's name is the country it names («президент Р
 adjective on a group that is no organ of a state («грузинская общественность»,
 groups.ru.yaml) no actor.
 A country or title describing the person named after it («американский актёр Уэнтуорт Миллер»)
-is no actor of its own. Status cues (`status.ru.yaml`) and the trigger verb's tense decide
+is no actor of its own. Agreement decides where case cannot: a plural verb takes no single
+person before it as subject («Бэ Чжун Хо посетили дипломаты»), a name that does not decline
+stands in its title's case, and one after a passive is its agent where the one who undergoes it
+is named apart («Петров, задержанный ФСБ»). Members named after a group («многие лидеры, в том
+числе X») take its role; a possessive before a verbal noun («их ареста») stands for its
+genitive; a request's addressee is never whom the act asked for concerns («требует
+освобождения X»). Status cues (`status.ru.yaml`) and the trigger verb's tense decide
 whether it happened.
 
 Example:
@@ -112,6 +118,8 @@ _AGENT_PRONOUNS = frozenset({"ими", "им", "ею", "ей"})
 #: An adjective written with a number («23-летняя», «5-й»).
 _NUMBER_ADJECTIVE = re.compile(r"\d+-[а-яё]+")
 _FIRST_PERSON = frozenset({"я", "мы"})
+#: Possessive pronouns of the third person: before a verbal noun, whom it befalls («их ареста»).
+_POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 #: The parts of speech of a predicate «и» may join to another (`_Sentence._joins_predicates`).
 _PREDICATES = frozenset({"VERB", "PRTS"})
 #: Pronouns that are an object or a possessive («его задержали», «его блог»): the actor stage
@@ -307,6 +315,40 @@ def _law_nouns() -> frozenset[str]:
 def _related_nouns() -> frozenset[str]:
     """Nouns for people named by their tie to an actor (groups.ru.yaml `related_to`)."""
     return frozenset(load_rules("kronika.events", "groups.ru.yaml")["related_to"]["lemmas"])
+
+
+@cache
+def _including() -> tuple[tuple[str, ...], ...]:
+    """The words that name some members of a group before them (groups.ru.yaml `including`),
+    each as its lower-case tokens."""
+    data = load_rules("kronika.events", "groups.ru.yaml")["including"]
+    return tuple(tuple(f.split()) for f in data["forms"])
+
+
+def including_examples() -> list[tuple[str, str]]:
+    """The (sentence, source) examples of groups.ru.yaml `including`, for the tests."""
+    return [(e["text"], e["source"])
+            for e in load_rules("kronika.events", "groups.ru.yaml")["including"]["examples"]]
+
+
+@cache
+def _asked_for() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Endings and lemmas of verbal nouns naming what is asked for (groups.ru.yaml
+    `asked_for`)."""
+    data = load_rules("kronika.events", "groups.ru.yaml")["asked_for"]
+    return tuple(data["suffixes"]), frozenset(data["lemmas"])
+
+
+def _asks_for(lemma: str) -> bool:
+    """Whether a noun's lemma names an act a request or threat is about («освобождение»)."""
+    suffixes, lemmas = _asked_for()
+    return lemma in lemmas or lemma.endswith(suffixes)
+
+
+def asked_for_examples() -> list[tuple[str, str]]:
+    """The (sentence, actor) examples of groups.ru.yaml `asked_for`, for the tests."""
+    return [(e["text"], e["not"])
+            for e in load_rules("kronika.events", "groups.ru.yaml")["asked_for"]["examples"]]
 
 
 def related_to_examples() -> list[tuple[str, str]]:
@@ -831,6 +873,7 @@ class _Sentence:
         seen: set[int] = set()
         last = self._index(trig.end)
         named_after: list[Actor] = []  # sources read from a nominative after the trigger
+        undeclined_after: list[Mention] = []  # undeclined names after a passive: whom or by whom
         # (end token, role, start token) of the last mention
         previous: tuple[int, str | None, int] | None = None
         for i in range(lo, hi):
@@ -853,6 +896,8 @@ class _Sentence:
                 continue  # the infinitive's own argument: «пригрозила последовать примеру X»,
                 #           «призвал НАТО направить войска в Эстонию»
             role = self._role(trig, i, passive, bare, dative_subject)
+            if role == "source" and self._singular_before_plural(trig, i, m, hi, bare):
+                role = "ambiguous"  # «Бэ Чжун Хо посетили дипломаты»: read as its object below
             if joined and previous[1] is not None and (
                     role in (None, "ambiguous") or self._preposition(previous[2]) is not None
                     or len(self._mention_cases(i)) == len(_CASES)):
@@ -867,6 +912,9 @@ class _Sentence:
                 named_after.extend(m.actors if i >= last else ())
             elif role == "target":
                 _add(targets, m.actors)
+                if passive and i >= last and self._preposition(i) is None \
+                        and len(self._mention_cases(i)) == len(_CASES):
+                    undeclined_after.append(m)
             elif role == "ambiguous":
                 ambiguous.append((i, m))
             previous = (end, role if role != "ambiguous" else None, i)
@@ -889,6 +937,14 @@ class _Sentence:
             # Корриган Магуайр»)
             sources = [a for a in sources if a not in named_after]
             targets = list(named_after)
+        if undeclined_after and not sources and self._patient_elsewhere(trig, lo, targets,
+                                                                         undeclined_after):
+            # «Петров, задержанный ФСБ, …», «Петров был задержан ФСБ»: the one who undergoes a
+            # passive stands before it, so a name after it that does not decline is its
+            # instrumental agent
+            agents = [a for m in undeclined_after for a in m.actors]
+            targets = [a for a in targets if a not in agents]
+            sources = agents
         if not sources and not passive:  # «Шойгу, выступая в Думе, обвинил НАТО»
             sources = self._pronoun_subject(lo, hi, trig) or self._borrowed_subject(trig, lo) \
                 or ([] if rule.receiver or rule.passive else self._speaking_body(lo, hi))
@@ -906,6 +962,35 @@ class _Sentence:
             elif bare:
                 _add(targets, m.actors)
         return sources, targets
+
+    def _singular_before_plural(self, trig: RuTrigger, i: int, m: Mention, hi: int,
+                                bare: set[str]) -> bool:
+        """Whether the mention at token i, one person alone before a plural verb trigger that
+        takes a direct object, cannot be its subject (the verb agrees in number) and, its name
+        reading as any case («Бэ Чжун Хо», a name that does not decline), may be its object.
+        Not a name on a noun in the nominative before it («родители и адвокат Сингха
+        настаивают»), which may be the subject it hangs on."""
+        first = self._index(trig.start)
+        verb = self.toks[first].word if first < len(self.toks) else None
+        return verb is not None and verb.pos == "VERB" and verb.plural and "accs" in bare \
+            and i < first and len(m.actors) == 1 and m.actors[0].kind == "person" \
+            and "accs" in (self.toks[i].word.cases or {"accs"}) \
+            and not (i > 0 and self._joins(i - 1)) and not self._joined_after(m, i, hi) \
+            and not any(t.low in _JOINERS for t in self.toks[self._mention_end(i) + 1:first]) \
+            and not (i > 0 and self._mention_at(i - 1) is None  # «адвокат Сингха настаивают»
+                     and self.toks[i - 1].word.pos == "NOUN"
+                     and "nomn" in self.toks[i - 1].word.cases)
+
+    def _patient_elsewhere(self, trig: RuTrigger, lo: int, targets: list[Actor],
+                           undeclined: list[Mention]) -> bool:
+        """Whether the one who undergoes a passive trigger is named apart from the undeclined
+        names after it: another target of the clause, or the noun a participle phrase hangs on,
+        or the subject the clause borrows past the phrases wedged in («Иван Петров, обвинённый
+        в шпионаже, был задержан ФСБ»)."""
+        names = {a for m in undeclined for a in m.actors}
+        if any(a not in names for a in targets):
+            return True
+        return not self._own_subject(lo, trig) and bool(self._borrowed_subject(trig, lo))
 
     def _joins_list(self, lo: int, hi: int) -> bool:
         """Whether the tokens [lo, hi) between two mentions join them in a list: joiners, then
@@ -1004,6 +1089,39 @@ class _Sentence:
             j += 1
         return []
 
+    def _possessor(self, trig: RuTrigger) -> list[Actor]:
+        """Who undergoes a verbal noun whose possessive pronoun stands right before it, as a
+        genitive after it would («с момента их ареста», «после его убийства»): the pronoun's
+        person in the sentence, the nearest before it, else the nearest after it («через год
+        после его убийства Бандера остаётся …»); «их» the nearest list of actors before it."""
+        first = self._index(trig.start)
+        if first == 0 or self.toks[first - 1].low not in _POSSESSIVES:
+            return []
+        plural = self.toks[first - 1].low == "их"
+        for k in [*range(first - 2, -1, -1), *([] if plural else range(first + 1, len(self.toks)))]:
+            m = self._mention_at(k)
+            if m is None or not m.actors or m.rule == "pronoun":
+                continue
+            if not plural:
+                return list(m.actors) if all(a.kind == "person" for a in m.actors) else []
+            start = k
+            while start > 0 and self._mention_at(start - 1) is m:
+                start -= 1
+            found = list(m.actors)
+            while start > 0:  # back over the list it closes («Алёхина и 23-летняя Надежда …»)
+                j = start - 1
+                while j >= 0 and self._mention_at(j) is None and start - j <= 3:
+                    j -= 1
+                if j < 0 or self._mention_at(j) is None or not self._joins_list(j + 1, start):
+                    break
+                prev = self._mention_at(j)
+                found = [*prev.actors, *found]
+                start = j
+                while start > 0 and self._mention_at(start - 1) is prev:
+                    start -= 1
+            return found if len(found) > 1 else []
+        return []
+
     def _genitive_list_after(self, trig: RuTrigger) -> list[Actor]:
         """The actors of the genitive right after a noun trigger and of the genitives joined to
         it by «и» or a comma («переговоры президентов России и Украины»)."""
@@ -1051,6 +1169,9 @@ class _Sentence:
                 and not self._genitive_attribute(end - len(_TOKEN.findall(m.text)) + 1):
             return False
         start = end - len(_TOKEN.findall(m.text)) + 1
+        if not title and 0 < start < len(self.toks) and self.toks[start].word.pos != "ADJF" \
+                and self.toks[start - 1].word.pos == "PREP":
+            return False  # «потребовал от Украины освобождения Петрова»: a preposition's own
         # a country adjective describing an organisation named after it («Российский оператор
         # «Мегафон»», «китайским производителем Xiaomi»)
         adjective = not title and all(a.kind == "country" for a in m.actors) and \
@@ -1076,8 +1197,10 @@ class _Sentence:
             if t.text in "«»\"" or t.low == "и":
                 joined = joined or t.low == "и"
                 continue
-            if titled and t.word.pos == "PREP" and t.text[:1].islower():
-                continue  # «Глава палестинской делегации на переговорах Саеб Эрекат»
+            if titled and t.word.pos == "PREP" and t.text[:1].islower() and (
+                    title or any(a.kind != "person" for a in m.actors)):
+                continue  # «Глава палестинской делегации на переговорах Саеб Эрекат»; not a
+                #           person's name («признал доктора Петрова виновным в убийстве X»)
             if t.word.pos not in ("NOUN", "ADJF", "PRTF") or not t.text[:1].islower() and (
                     title or adjective or _name_cases(t.low) or not _names_place(t.text)
                     and t.word.pos != "ADJF"):
@@ -1280,8 +1403,21 @@ class _Sentence:
                       if self._mention_at(j) is m and self.toks[j].text[:1].isupper()
                       and _name_cases(self.toks[j].low)), None)
             if j is not None and "nomn" not in first:
-                return self._name_part_cases(j, m, self.toks[j].word.cases or frozenset(_CASES))
+                j = self._name_start(j, m)
+                name = self._name_part_cases(j, m, self.toks[j].word.cases or frozenset(_CASES))
+                # a name that does not decline («госсекретарем США Хиллари Клинтон») stands in
+                # its title's case: the title decides
+                return first & name or name if len(name) == len(_CASES) else name
         return self._name_part_cases(i, m, first)
+
+    def _name_start(self, j: int, m: Mention) -> int:
+        """The first word of the personal name whose word at token j declines as a name: back
+        over the capitalised given names before it («Хиллари» before «Клинтон»), whose gender
+        tells whether the surname declines."""
+        while j > 0 and self._mention_at(j - 1) is m and self.toks[j - 1].text[:1].isupper() \
+                and name_genders(self.toks[j - 1].low):
+            j -= 1
+        return j
 
     def _name_part_cases(self, i: int, m: Mention, first: frozenset[str]) -> frozenset[str]:
         """The cases every word of the name from token i allows as one person's name, within
@@ -1331,6 +1467,8 @@ class _Sentence:
         if head_clause or start.low in _RELATIVE_SUBJECT:
             j = lo - 2 if comma_before else lo - 1
             m = self._mention_at(j) if j >= 0 else None
+            if m is None and j > 0:
+                return self._organ_of_country(j)  # «шведская прокуратура, добивающаяся …»
             return list(m.actors) if m is not None else []
         if start.low == "чтобы" and trigger_first.word.pos == "INFN" and comma_before:
             return self._main_subject(lo - 1)  # «зашёл Федун, чтобы поздравить Карпина»
@@ -1344,6 +1482,8 @@ class _Sentence:
                 k -= 1
             if k > 0 and self.toks[k - 1].text == "," and not self._own_subject(lo, trig):
                 return self._earlier_subject(k - 1, coordinated=True)  # «…, а затем освобождён»
+            if k > 0 and self._joins_predicates(k - 1) and not self._own_subject(lo, trig):
+                return self._subject_before_and(trig, k - 1)  # «был задержан и затем выдан»
             return []
         that = lo - 1 if start.low in _TIME_PREPOSITIONS and self.toks[lo - 1].low == "что" else lo
         if self.toks[that].low == "что" and that > 0 and self.toks[that - 1].text == "," \
@@ -1355,6 +1495,18 @@ class _Sentence:
             return []
         return self._earlier_subject(lo - 1)
 
+    def _organ_of_country(self, j: int) -> list[Actor]:
+        """The country whose adjective stands on the noun at token j, where the noun names an
+        organ of that state («шведская прокуратура»: docs/ANNOTATION.md, an unnamed organ of a
+        state described by its country is the country), not a group that is none (groups.ru.yaml
+        `not_state`)."""
+        t, m = self.toks[j], self._mention_at(j - 1)
+        if t.word.pos != "NOUN" or not t.text[:1].islower() or m is None or not m.actors \
+                or any(a.kind != "country" for a in m.actors) \
+                or self.toks[j - 1].word.pos != "ADJF" or t.word.lemma in _not_state():
+            return []
+        return list(m.actors)
+
     def _earlier_subject(self, j: int, coordinated: bool = False) -> list[Actor]:
         """The subject of the clause before the comma at token j, skipping back over clauses
         wedged in by commas: gerund, participle and relative phrases, «как сообщили …», a
@@ -1363,8 +1515,9 @@ class _Sentence:
         письмо, в котором …»); then the first nominative actor mention outside any preposition,
         with the actors listed with it. A `coordinated` predicate shares the subject of the clause
         before even where that clause is a subordinate one («что X был арестован, а затем …»)."""
+        described = False  # the segment after this one described its subject
         while j > 0:
-            if self.toks[j].text != ",":
+            if self.toks[j].text not in (",", "—", "–"):
                 return []
             seg_hi = j
             seg_lo = j
@@ -1374,9 +1527,30 @@ class _Sentence:
             if not seg:
                 return []
             head = seg[0]
+            if self.toks[j].text != ",":
+                # a dash sets off a description of the subject («Ким – вице-премьер, …,
+                # казнён») or the subject's name after its description («Старший брат X —
+                # Тамерлан — был убит»), nothing else
+                first = seg_lo + (self.toks[seg_lo].low in _SUBORDINATORS)  # «, что Ким –»
+                m = self._mention_at(first)
+                if m is not None and self._mention_end(first) == seg_hi - 1 and m.actors \
+                        and all(a.kind == "person" for a in m.actors):
+                    return list(m.actors)
+                if self._description(seg_lo, seg_hi):
+                    described = True
+                    j = seg_lo - 1
+                    continue
+                if not described:
+                    return []
+            described = False
+            if head.low == "по":  # «По данным следствия … Пётр Завьялов, находясь …, ударил»
+                found = self._segment_subject(seg_lo, seg_hi)
+                if found:
+                    return found
             if head.word.gerund or head.word.participle or head.low in ("как", "по") \
                     or head.low in _RELATIVE or self._description(seg_lo, seg_hi) \
                     or head.word.pos == "VERB":
+                described = self._description(seg_lo, seg_hi)
                 j = seg_lo - 1
                 continue
             if head.low in _SUBORDINATORS and not coordinated:
@@ -1393,6 +1567,24 @@ class _Sentence:
                         continue
                     return self._listed_with(k)
             return []
+        return []
+
+    def _segment_subject(self, lo: int, hi: int) -> list[Actor]:
+        """The subject a segment opening with a source phrase («по данным следствия», «по
+        словам X») goes on to name before the comma at token hi: a nominative actor mention
+        outside any preposition that hangs on no noun, past the source the phrase itself
+        names («по данным ТАСС»), with the actors listed with it. Not a segment with a verb of
+        its own («по которому Роскомнадзор требовал …»): its subject is that verb's."""
+        if lo + 1 >= hi or self.toks[lo + 1].word.pos != "NOUN" \
+                or any(t.word.pos == "VERB" for t in self.toks[lo:hi]):
+            return []
+        for k in range(lo + 3, hi):
+            m = self._mention_at(k)
+            if m is None or self._mention_at(k - 1) is m or "nomn" not in self._mention_cases(k) \
+                    or self._preposition(k) is not None or self._genitive_attribute(k):
+                continue
+            if not self._describes_person(m, self._mention_end(k), hi):
+                return self._listed_with(k)
         return []
 
     def _later_subject(self, hi: int) -> list[Actor]:
@@ -1529,6 +1721,9 @@ class _Sentence:
         w = self.toks[first].word
         if w.lemma in _related_nouns():
             return first, frozenset(), None  # «сторонники Навального» are not Navalny
+        if trig.rule.type in CONTENT_OF and self.toks[first].start >= trig.end and any(
+                _asks_for(t.word.lemma) for t in self.toks[first:i] if t.word.pos == "NOUN"):
+            return first, frozenset(), None  # «требует освобождения Петрова»: what is asked
         if nouns > 1 and w.animate:
             titled = self._title_of_name(first, i)
             if titled is None:
@@ -1647,6 +1842,48 @@ class _Sentence:
             return None, []
         return self._group_role(trig, g, group, passive), listed
 
+    def _members_included(self, trig: RuTrigger, hi: int, passive: bool, sources: list[Actor],
+                          targets: list[Actor]) -> tuple[str | None, list[Actor]]:
+        """A group the clause ends on, some of whose members a comma and «в том числе»,
+        «включая» (groups.ru.yaml `including`) name after it («поздравили многие лидеры, в том
+        числе Си Цзиньпин»): the group's role in the clause and the actors named, else
+        (None, []). A group after a number («несколько стран») is a nominative or accusative
+        phrase; one that may be either fills the role the clause has left empty."""
+        if hi + 1 >= len(self.toks) or self.toks[hi].text != ",":
+            return None, []
+        k = next((hi + 1 + len(f) for f in _including()
+                  if tuple(t.low for t in self.toks[hi + 1:hi + 1 + len(f)]) == f), None)
+        g = hi - 1
+        if k is None or g < 0 or self.toks[g].word.pos != "NOUN" or not self.toks[g].word.plural \
+                and "gent" not in self.toks[g].word.cases or self._mention_at(g) is not None \
+                or trig.start <= self.toks[g].start < trig.end:
+            return None, []
+        listed: list[Actor] = []
+        while k < len(self.toks) and not self._is_boundary(k):
+            m = self._mention_at(k)
+            if m is not None and not self._describes_person(m, self._mention_end(k),
+                                                            len(self.toks)):
+                _add(listed, m.actors)
+                k = self._mention_end(k)
+            k += 1
+        if not listed:
+            return None, []
+        group = self.toks[g].word
+        j = g - 1
+        while j >= 0 and self.toks[j].word.pos in ("ADJF", "PRTF"):
+            j -= 1
+        if j >= 0 and (self.toks[j].word.pos == "NUMR" or self.toks[j].text.isdigit()
+                       or self.toks[j].low in ("несколько", "ряд", "много", "немало")):
+            group = replace(group, cases=frozenset({"nomn", "accs"}))  # «несколько стран»
+            g = j
+        if not passive and "nomn" in group.cases and self._preposition(g) is None:
+            if targets and not sources:
+                return "source", listed  # «Путина поздравили многие лидеры, в том числе …»
+            if sources and not targets and group.cases & {c for p, c in trig.rule.targets
+                                                          if p is None}:
+                return "target", listed
+        return self._group_role(trig, g, group, passive), listed
+
     def _group_role(self, trig: RuTrigger, g: int, group: _Word, passive: bool) -> str | None:
         """The role of an unnamed group noun at token g, by its case and preposition."""
         bare = {c for p, c in trig.rule.targets if p is None}
@@ -1733,9 +1970,11 @@ class _Sentence:
         inside = [t for t in self.toks[first:] if t.start < trig.end]
         # a passive participle makes the trigger passive when it is the predicate («подписан»,
         # «захваченный в Пакистане»), not an attribute inside it («в список запрещённых»)
+        # (not a participle on the trigger's own noun: «на введённые США санкции»)
         passive = rule.passive or any(t.word.passive and (t.word.pos == "PRTS"
                                                           or "nomn" in t.word.cases)
-                                      for t in inside)
+                                      and not self._attributive(k, inside)
+                                      for k, t in enumerate(inside))
         support = self._support_verb(first) if head.pos == "NOUN" else None
         passive = passive or support == "undergo"  # «подверглась обстрелу со стороны России»
         clause_start = self.toks[lo].start if lo < len(self.toks) else trig.start
@@ -1762,6 +2001,12 @@ class _Sentence:
                 sources = listed
             elif role == "target" and not targets:
                 targets = listed
+        if not (sources and targets):
+            role, listed = self._members_included(trig, hi, passive, sources, targets)
+            if role == "source" and not sources:
+                sources = listed
+            elif role == "target" and not targets:
+                targets = listed
         if rule.receiver:
             sources, targets = targets, sources  # «Дублин получил помощь от МВФ»
         if head.pos == "NOUN" and rule.genitive_targets:
@@ -1769,7 +2014,21 @@ class _Sentence:
             # subject is some other verb's («вышел после ареста за участие в марше») unless the
             # noun leans on a support verb («Россия продолжила обстрел Харькова»)
             sources, targets = (sources if support else []), \
-                self._genitive_after(trig) or (targets if support else [])
+                self._genitive_after(trig) or (targets if support else []) \
+                or self._possessor(trig)
+        agent = self._attribute_agent(trig)
+        if agent:
+            # «от введённых Евросоюзом санкций»: the agent of the participle on the event's
+            # noun did it; the clause's subject belongs to the verb the phrase depends on
+            sources, targets = agent, [a for a in targets if a not in agent]
+        if head.pos == "NOUN" and rule.genitive_sources and not support:
+            # «США решили отменить визит Обамы»: where the noun's genitive names who acts, the
+            # clause's subject is some other verb's
+            own = self._genitive_list_after(trig)
+            if own and any(a in own for a in sources):
+                sources = [a for a in sources if a in own]
+        if rule.mode == "visit" and not targets:
+            targets = self._visited_capital(lo, hi, sources)  # «визит Нетаньяху в Вашингтон»
         if rule.genitive_only:
             # a circumstance naming who asked («арестован по запросу США»): the clause's other
             # actors belong to its verb
@@ -1810,6 +2069,41 @@ class _Sentence:
                     and not self._unnamed_target(lo, hi, trig):
                 return None
         return self._build(trig, status, status_rule, sources, targets)
+
+    @staticmethod
+    def _attributive(k: int, inside: list[_Tok]) -> bool:
+        """Whether the participle at position k of the trigger's tokens is an attribute of a
+        noun later in the trigger («введённые США санкции»), not its predicate."""
+        return inside[k].word.pos == "PRTF" and any(t.word.pos == "NOUN" and not t.text[:1].isupper()
+                                                    for t in inside[k + 1:])
+
+    def _attribute_agent(self, trig: RuTrigger) -> list[Actor]:
+        """The instrumental agent right after a passive participle that stands in the trigger as
+        an attribute of its noun («наложенного Вашингтоном эмбарго», «введённых Евросоюзом
+        санкций»), else []."""
+        first, last = self._index(trig.start), self._index(trig.end)
+        for j in range(first, min(last, len(self.toks) - 1)):
+            w = self.toks[j].word
+            if w.pos != "PRTF" or not w.passive or self._mention_at(j + 1) is None:
+                continue
+            cases = self._mention_cases(j + 1)
+            if "ablt" in cases and (len(cases) < len(_CASES) or j + 1 < last):
+                return list(self._mention_at(j + 1).actors)
+        return []
+
+    def _visited_capital(self, lo: int, hi: int, sources: list[Actor]) -> list[Actor]:
+        """The host of a visit whose destination the clause names by its capital after «в»
+        («визит Нетаньяху в Вашингтон», «прибыл с визитом в Москву»): the actor stage reads a
+        capital after a preposition as a place, but the country is whom a visit goes to. Not
+        the visitor's own country."""
+        for i in range(max(lo, 1), hi):
+            if self.toks[i - 1].low not in ("в", "во") or self._mention_at(i) is not None \
+                    or not self.toks[i].text[:1].isupper():
+                continue
+            host = _capital_country(self.toks[i].text)
+            if host is not None and all(a.country != host.country for a in sources):
+                return [host]
+        return []
 
     def _support_verb(self, first: int) -> str | None:
         """What the subject of the verb an event noun at token `first` leans on does: 'undergo'
@@ -1989,6 +2283,33 @@ def _title_country(words: str, code: str | None) -> Actor | None:
                             + _TOKEN.findall(words)[:1]):
         return None
     return Actor(words, c.name, c.id, c.country, None, "country" if c.country else c.kind)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """The knowledge base's one-word Russian capitals, lower case with «ё» as «е», to their
+    country's id («москва» -> RUS)."""
+    from kronika.actors.kb import load_kb
+
+    return {cap.lower().replace("ё", "е"): c.id for c in load_kb().countries.values()
+            if c.kind == "country" for cap in c.capitals
+            if re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*", cap)}
+
+
+@lru_cache(maxsize=4096)
+def _capital_country(word: str) -> Actor | None:
+    """The country whose capital a word names in any case («Вашингтон», «Москву»), as an
+    actor; None for any other word."""
+    from kronika.actors.kb import load_kb
+
+    low = word.lower().replace("ё", "е")
+    code = _capitals().get(low) or next(
+        (_capitals()[p.normal_form.replace("ё", "е")] for p in morph().parse(low)
+         if p.normal_form.replace("ё", "е") in _capitals()), None)
+    if code is None:
+        return None
+    c = load_kb().countries[code]
+    return Actor(word, c.name, c.id, c.country, None, "country")
 
 
 @lru_cache(maxsize=4096)
