@@ -507,3 +507,35 @@ def test_a_title_before_an_object_person(line, expect):
 ])
 def test_a_subject_group_with_a_name_the_kb_lacks(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # "it" as the object of a verb: the nearest body or country named before it, other than
+    # the verb's subject (en-gaps13) ...
+    ("Ghana criticized Togo and accused it of lying.",
+     ["ACCUSE occurred: Ghana -> Togo", "ACCUSE occurred: Ghana -> Togo"]),
+    ("The United States sanctioned Huawei and accused it of stealing secrets.",
+     ["SANCTION occurred: United States -> Huawei", "ACCUSE occurred: United States -> Huawei"]),
+    ("The United States blacklisted Huawei last year and sanctioned it again on Monday.",
+     ["SANCTION occurred: United States -> Huawei", "SANCTION occurred: United States -> Huawei"]),
+    # ... no one when only the subject is named (a subject is its own object only as "itself")
+    ("Russia seized the tanker and accused it of spying.", ["ACCUSE occurred: Russia ->"]),
+    # ... and "it" that opens a clause after the verb is no object
+    ("Iran warned it would retaliate against Israel.",
+     ["THREATEN occurred: Iran -> Israel"]),
+])
+def test_it_as_an_object(line, expect):
+    assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # the subject of a verb of doing right before an event noun does the noun's act (en-gaps13)
+    ("Hamas orchestrated the attacks on Israel.", ["ASSAULT occurred: Hamas -> Israel"]),
+    ("Iran masterminded the killing of Dana Whitmore.",
+     ["ASSAULT occurred: Iran -> Dana Whitmore"]),
+    # ... not a verb that only speaks of it
+    ("Pakistan condemned the attacks on India.",
+     ["ACCUSE occurred: Pakistan ->", "ASSAULT occurred:  -> India"]),
+])
+def test_a_verb_of_doing_before_an_event_noun(line, expect):
+    assert_events(line, expect)

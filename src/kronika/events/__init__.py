@@ -14,7 +14,7 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -1287,6 +1287,8 @@ class _SentenceContext:
                 after_object = "'s"  # "called Theresa May's deal lousy"
             if objects and rule.type in GOVERNING_TYPES and self._passive_infinitive():
                 objects = []  # "urged for the National Guard to be brought in": no addressee
+            if not objects:  # "fined Google and accused it of": a body named before
+                objects = self._object_it(trigger, subject)
             if not objects:  # "released 50 Ukrainian prisoners", "dismissed Putin's offer"
                 objects = self.inside(trigger)
             if not objects:
@@ -1303,6 +1305,8 @@ class _SentenceContext:
                 targets = self._target_after_doer()  # "a lawsuit filed by X against Y"
             if rule.no_subject and not rule.inverse:
                 sources = self.agent(trigger)  # "the arrest of Navalny by Russia"
+                if not sources and targets:
+                    sources = self._agentive_subject(trigger)  # "Hamas orchestrated the attacks"
                 if not sources and self._possessed(trigger) and targets:
                     sources = self.owner(trigger)  # "China's arrest of X": China arrests
                 if not sources and targets:
@@ -1639,6 +1643,44 @@ class _SentenceContext:
                 found = self.objects_from(end, None)
                 if found:
                     return found
+        return []
+
+    def _object_it(self, trigger: TriggerMatch, subject: list[Actor]) -> list[Actor]:
+        """"it" as the object right after a verb: the nearest body or country named alone
+        before it in the sentence other than the verb's subject ("The EU fined Google and
+        accused it of ...": Google; "Russia seized the tanker and accused it": no one, a
+        subject is its own object only as "itself"). "it" that opens a clause ("warned it
+        would") is no object: a preposition, "and" or a stop must follow it."""
+        toks = self.tokens_between(trigger.end, self.sent.end)[:2]
+        if not toks or toks[0][2] != "it":
+            return []
+        if len(toks) > 1 and toks[1][2] not in PREPOSITIONS | COORDINATORS | {"or"} and (
+                toks[1][2][:1].isalnum() and not self._in_timex(toks[1][0])
+                and not _adverb(toks[1][2]) and toks[1][2] not in AUXILIARIES | {"again"}):
+            return []
+        named = list(self.mentions)
+        if self._unknown_on:  # "fined Google": a name the knowledge base lacks
+            self._mention_at(self.sent.start, self.sent.start + 1)  # the entity model's
+            named += self._unknown or []
+        before = sorted((m for m in named if self.sent.start <= m.start and m.end <= trigger.start),
+                        key=lambda m: m.end)
+        for m in reversed(before):
+            if len(m.actors) == 1 and m.actors[0].kind != "person":
+                return [] if any(_same(m.actors[0], s) for s in subject) else list(m.actors)
+        return []
+
+    def _agentive_subject(self, trigger: TriggerMatch) -> list[Actor]:
+        """The subject of a verb of doing right before a noun trigger (grammar `agentive`):
+        "Hamas orchestrated the attacks on Israel", "Iran carried out the bombing of" (the
+        doer of the noun's act is the verb's subject)."""
+        toks = self.tokens_between(self.left_limit(trigger.start), trigger.start)
+        if toks and toks[-1][2].lower() in self.grammar.noun_before:
+            toks = toks[:-1]  # "ordered the": the determiner outside the trigger
+        for phrase in self.grammar.agentive:
+            words = toks[-len(phrase):]
+            if len(words) == len(phrase) and tuple(w.lower() for _, _, w in words) == phrase:
+                verb = replace(trigger, start=words[0][0], end=words[-1][1])
+                return [] if self.passive(verb) else self.subject(verb)
         return []
 
     def _demonym_inside(self, trigger: TriggerMatch) -> list[Actor]:

@@ -77,6 +77,9 @@ class Grammar:
     # Boeing to win": the winner is who defeated)
     object_control: frozenset[str] = frozenset()
     irregular_forms: frozenset[str] = frozenset()  # every form of `irregular_verbs`
+    # verbs whose subject does the act an event noun right after them names ("orchestrated the
+    # attacks on", "carried out strikes on"), every form, as tuples of lower-case words
+    agentive: tuple[tuple[str, ...], ...] = ()
 
     def mode(self, event_type: str, *texts: str) -> str | None:
         """The first mode whose cue occurs in the texts (the trigger first, then its clause)."""
@@ -317,7 +320,10 @@ def grammar(lang: str) -> Grammar:
                    frozenset(data.get("undergo_from", ())),
                    frozenset(f for v in data.get("object_control", ())
                              for f in verb_forms(v, irregular)),
-                   frozenset(f for forms in irregular.values() for f in forms))
+                   frozenset(f for forms in irregular.values() for f in forms),
+                   tuple((form, *rest) for phrase in data.get("agentive", ())
+                         for first, *rest in [phrase.lower().split()]
+                         for form in verb_forms(first, irregular)))
 
 
 @dataclass(frozen=True)
