@@ -518,6 +518,9 @@ def test_a_subject_group_with_a_name_the_kb_lacks(line, expect):
      ["SANCTION occurred: United States -> Huawei", "ACCUSE occurred: United States -> Huawei"]),
     ("The United States blacklisted Huawei last year and sanctioned it again on Monday.",
      ["SANCTION occurred: United States -> Huawei", "SANCTION occurred: United States -> Huawei"]),
+    # ... a name after a preposition is passed over
+    ("Japan accused Russia of aggression against Ukraine and sanctioned it.",
+     ["ACCUSE occurred: Japan -> Russia", "SANCTION occurred: Japan -> Russia"]),
     # ... no one when only the subject is named (a subject is its own object only as "itself")
     ("Russia seized the tanker and accused it of spying.", ["ACCUSE occurred: Russia ->"]),
     # ... and "it" that opens a clause after the verb is no object
@@ -539,3 +542,29 @@ def test_it_as_an_object(line, expect):
 ])
 def test_a_verb_of_doing_before_an_event_noun(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # gapping: a second object after "and" with the verb left out, each with a phrase of time
+    # or place, is a second event with the verb and subject of the first (en-gaps13)
+    ("Biden met Scholz on Monday and Macron on Tuesday.",
+     ["CONSULT occurred: Joe Biden -> Olaf Scholz", "CONSULT occurred: Joe Biden -> Emmanuel Macron"]),
+    ("Israel bombed Hamas in Gaza and Hezbollah in Lebanon.",
+     ["ASSAULT occurred: Israel -> Hamas", "ASSAULT occurred: Israel -> Hezbollah"]),
+    ("Blinken spoke with Lavrov on Monday and with Wang Yi on Friday.",
+     ["CONSULT occurred: Antony Blinken -> Sergey Lavrov",
+      "CONSULT occurred: Antony Blinken -> Wang Yi"]),
+    # ... not a new clause after "and", nor two objects sharing one phrase
+    ("Biden met Scholz on Monday and Macron said nothing.",
+     ["CONSULT occurred: Joe Biden -> Olaf Scholz"]),
+    ("Biden met Scholz and Macron on Tuesday.",
+     ["CONSULT occurred: Joe Biden -> Emmanuel Macron + Olaf Scholz"]),
+])
+def test_gapping(line, expect):
+    assert_events(line, expect)
+
+
+def test_a_gapped_event_has_the_date_of_its_own_phrase():
+    doc = PIPELINE.process("Biden met Scholz on 2 March 2020 and Macron on 5 March 2020.",
+                           published="2020-03-09", lang="en")
+    assert [date_text(e) for e in doc.events] == ["2020-03-02", "2020-03-05"]

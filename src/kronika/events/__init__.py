@@ -298,6 +298,7 @@ def find_events(doc: Document, *, syntax: bool = True,
             event = ctx.event(t)
             if event is not None:
                 out.append(event)
+                out.extend(ctx.gapped(t, event))
         if len(out) == before:
             quiet.append(sent)
             contexts[sent.start] = ctx
@@ -1075,7 +1076,7 @@ class _SentenceContext:
             return []
         if word in THING_PRONOUNS:
             for m in reversed([m for m in before if m.start >= self.sent.start]):
-                if len(m.actors) == 1 and m.actors[0].kind != "person":
+                if len(m.actors) == 1 and m.actors[0].kind in {"country", "organisation", "group"}:
                     return [m.actors[0]]
             return []
         if self.previous_sources and len(self.previous_sources) > 1:
@@ -1219,6 +1220,65 @@ class _SentenceContext:
             + (f">{event_type}" if event_type != rule.type else "")
             + (f"+{status_rule}" if status_rule else ""), again=again,
         )
+
+    def gapped(self, trigger: TriggerMatch, event: Event) -> list[Event]:
+        """A second object with the verb left out (gapping): "Biden met Scholz on Monday and
+        Macron on Tuesday" is a meeting with each, "Israel struck Hamas in Gaza and Hezbollah
+        in Lebanon" an attack on each. The object and the name after "and" each take a phrase
+        of time or place and the sentence ends (or a comma or semicolon comes) after the
+        second: "met Scholz on Monday and Macron said" is a new clause, "met Scholz and
+        Macron" one meeting with both."""
+        rule = trigger.rule
+        if (not event.sources or not event.targets or rule.no_subject or rule.possessive
+                or rule.inverse or self.passive(trigger)):
+            return []
+        self.objects_from(trigger.end, rule.object_via, places=rule.place_object)
+        toks = self.tokens_between(trigger.end, self.sent.end)
+        first = self._adjunct(toks, self.object_end) if self.object_end else None
+        if first is None or first >= len(toks) or toks[first][2] not in COORDINATORS - {"but"}:
+            return []
+        if first + 1 < len(toks) and toks[first + 1][2] == self.text[
+                trigger.start : trigger.end].split()[-1]:
+            first += 1  # "spoke with Lavrov on Monday and with Wang Yi on Friday"
+        second = self._mention_at(toks[first + 1][0], toks[first + 1][1]) if first + 1 < len(
+            toks) else None
+        if second is None or not second.actors or any(
+                _same(a, b) for a in second.actors for b in (*event.sources, *event.targets)):
+            return []
+        k = next((i for i, t in enumerate(toks) if t[0] >= second.end), len(toks))
+        last = self._adjunct(toks, k)
+        if last is None or last < len(toks) and toks[last][2] not in {",", ";", ".", "!"}:
+            return []
+        ident = hashlib.sha256(f"{self.doc.id}:{trigger.start}:{rule.type}:{second.start}"
+                               .encode()).hexdigest()[:16]
+        return [replace(event, id=f"ev-{ident}", targets=tuple(second.actors),
+                        date=self._gapped_date(event, toks[first + 1:last], toks[:first]))]
+
+    _ADJUNCT_OPENERS = frozenset({"on", "in", "at", "during", "last", "this", "earlier"})
+
+    def _adjunct(self, toks: list[tuple[int, int, str]], i: int) -> int | None:
+        """The index past a phrase of time or place of at most four words that starts at
+        toks[i] ("on Monday", "in Gaza", "last week"), or None."""
+        if i >= len(toks) or not (toks[i][2] in self._ADJUNCT_OPENERS
+                                  or self._in_timex(toks[i][0])):
+            return None
+        j = i + 1
+        while (j < len(toks) and j - i < 4 and toks[j][2] not in COORDINATORS
+               and toks[j][2][:1].isalnum() and (toks[j][2][:1].isupper() or toks[j][2].isdigit()
+                                                 or self._in_timex(toks[j][0]))):
+            j += 1
+        return j
+
+    def _gapped_date(self, event: Event, own: list[tuple[int, int, str]],
+                     first: list[tuple[int, int, str]]) -> DateInfo:
+        """The date of a gapped event: its own phrase's; none when only the first has one."""
+        for t in self.timexes:
+            if own and own[0][0] <= t.start < own[-1][1] and (t.earliest or t.latest):
+                return DateInfo(t.value, t.earliest, t.latest,
+                                "relative" if t.anchor_basis else "explicit")
+        if any(self._in_timex(start) for start, _, _ in first):
+            return DateInfo()
+        return event.date
 
     def roles(self, trigger: TriggerMatch) -> tuple[list[Actor], list[Actor], str] | None:
         """The roles from the mentions of the actors layer; where a role stays empty and a name
@@ -1647,13 +1707,13 @@ class _SentenceContext:
 
     def _object_it(self, trigger: TriggerMatch, subject: list[Actor]) -> list[Actor]:
         """"it" as the object right after a verb: the nearest body or country named alone
-        before it in the sentence other than the verb's subject ("The EU fined Google and
+        before it in the sentence, not after a preposition, other than the verb's subject ("The EU fined Google and
         accused it of ...": Google; "Russia seized the tanker and accused it": no one, a
         subject is its own object only as "itself"). "it" that opens a clause ("warned it
         would") is no object: a preposition, "and" or a stop must follow it."""
         toks = self.tokens_between(trigger.end, self.sent.end)[:2]
-        if not toks or toks[0][2] != "it":
-            return []
+        if not toks or toks[0][2] != "it" or not subject:
+            return []  # with no subject known, "it" may be the subject's own
         if len(toks) > 1 and toks[1][2] not in PREPOSITIONS | COORDINATORS | {"or"} and (
                 toks[1][2][:1].isalnum() and not self._in_timex(toks[1][0])
                 and not _adverb(toks[1][2]) and toks[1][2] not in AUXILIARIES | {"again"}):
@@ -1665,7 +1725,9 @@ class _SentenceContext:
         before = sorted((m for m in named if self.sent.start <= m.start and m.end <= trigger.start),
                         key=lambda m: m.end)
         for m in reversed(before):
-            if len(m.actors) == 1 and m.actors[0].kind != "person":
+            if self._after_preposition(m.start):
+                continue  # "accused Russia of aggression against Ukraine and sanctioned it"
+            if len(m.actors) == 1 and m.actors[0].kind in {"country", "organisation", "group"}:
                 return [] if any(_same(m.actors[0], s) for s in subject) else list(m.actors)
         return []
 
