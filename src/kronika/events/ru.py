@@ -896,6 +896,8 @@ class _Sentence:
             if i > last and any(t.word.pos == "INFN" for t in self.toks[last:i]):
                 continue  # the infinitive's own argument: «пригрозила последовать примеру X»,
                 #           «призвал НАТО направить войска в Эстонию»
+            if i > last and self._main_verb_between(trig, last, i):
+                continue  # «Встретившись с Путиным Лукашенко раскритиковал Евросоюз»
             role = self._role(trig, i, passive, bare, dative_subject)
             if role == "source" and self._singular_before_plural(trig, i, m, hi, bare):
                 role = "ambiguous"  # «Бэ Чжун Хо посетили дипломаты»: read as its object below
@@ -992,6 +994,15 @@ class _Sentence:
         if any(a not in names for a in targets):
             return True
         return not self._own_subject(lo, trig) and bool(self._borrowed_subject(trig, lo))
+
+    def _main_verb_between(self, trig: RuTrigger, last: int, i: int) -> bool:
+        """Whether a finite verb stands between an adverbial participle trigger and the mention
+        at token i: the participle's phrase ended before it, even with no comma, and what
+        follows the verb is the main clause's («Встретившись с Путиным Лукашенко раскритиковал
+        Евросоюз»: the European Union is what was criticised, not who met)."""
+        first = self._index(trig.start)
+        return first < len(self.toks) and self.toks[first].word.pos == "GRND" \
+            and any(t.word.pos == "VERB" for t in self.toks[last:i])
 
     def _subject_after_phrase(self, first: int, second: int) -> bool:
         """Whether the mention at token `second`, right after the one at `first` with no joiner,
