@@ -886,7 +886,8 @@ class _Sentence:
                 end += 1
             joined = previous is not None and self._joins_list(previous[0] + 1, i) and (
                 previous[0] + 1 < i or bool(self._mention_cases(i)
-                                            & self._mention_cases(previous[2])))
+                                            & self._mention_cases(previous[2]))
+                and not self._subject_after_phrase(previous[2], i))
             # two names side by side with no case in common are no list: «после встречи с
             # Путиным Эрдоган заявил» (the instrumental ends the phrase, the nominative is
             # the subject)
@@ -895,6 +896,8 @@ class _Sentence:
             if i > last and any(t.word.pos == "INFN" for t in self.toks[last:i]):
                 continue  # the infinitive's own argument: «пригрозила последовать примеру X»,
                 #           «призвал НАТО направить войска в Эстонию»
+            if i > last and self._main_verb_between(trig, last, i):
+                continue  # «Встретившись с Путиным Лукашенко раскритиковал Евросоюз»
             role = self._role(trig, i, passive, bare, dative_subject)
             if role == "source" and self._singular_before_plural(trig, i, m, hi, bare):
                 role = "ambiguous"  # «Бэ Чжун Хо посетили дипломаты»: read as its object below
@@ -991,6 +994,25 @@ class _Sentence:
         if any(a not in names for a in targets):
             return True
         return not self._own_subject(lo, trig) and bool(self._borrowed_subject(trig, lo))
+
+    def _main_verb_between(self, trig: RuTrigger, last: int, i: int) -> bool:
+        """Whether a finite verb stands between an adverbial participle trigger and the mention
+        at token i: the participle's phrase ended before it, even with no comma, and what
+        follows the verb is the main clause's («Встретившись с Путиным Лукашенко раскритиковал
+        Евросоюз»: the European Union is what was criticised, not who met)."""
+        first = self._index(trig.start)
+        return first < len(self.toks) and self.toks[first].word.pos == "GRND" \
+            and any(t.word.pos == "VERB" for t in self.toks[last:i])
+
+    def _subject_after_phrase(self, first: int, second: int) -> bool:
+        """Whether the mention at token `second`, right after the one at `first` with no joiner,
+        opens the clause after a prepositional phrase rather than continuing it: the first is
+        governed by a preposition, the second may be a nominative and a verb follows it right
+        away («после встречи с Путиным Лукашенко заявил», «вместе с Лукашенко Путин
+        посетил»). A name that does not decline meets every case, so the cases alone cannot
+        tell; a list side by side has no verb of its own."""
+        return self._preposition(first) is not None and "nomn" in self._mention_cases(second) \
+            and self._before_verb(second)
 
     def _joins_list(self, lo: int, hi: int) -> bool:
         """Whether the tokens [lo, hi) between two mentions join them in a list: joiners, then
