@@ -24,6 +24,7 @@ CASES = [
     "Odesa was shelled on Sunday.",  # a town of the gazetteer, before a be-form
     "[[Parker|unknown]] spoke to [[Wikinews|unknown]] in July.",  # a surname that is a town's
     "[[Jackson|unknown]] was convicted of fraud in 2019.",  # ... a passive only people undergo
+    "Regulators fined [[Google|unknown]] in May.",  # ... the object of a fine (also a town's)
     "Later, [[Jackson|unknown]] criticized the budget plan.",  # name, opening its clause
     "The envoy flew to Jackson on Monday.",  # ... but a place after a preposition
     "Later Judge [[Marrero|unknown]] dismissed the lawsuit.",  # ... unless a title precedes
