@@ -27,7 +27,6 @@ from kronika.events.triggers import (
     TriggerRule,
     find_triggers,
     grammar,
-    past_forms,
     trigger_rules,
 )
 from kronika.reporting import Frame, find_frames, said_dates
@@ -417,12 +416,20 @@ class _SentenceContext:
         for m in reversed(self.mentions[max(0, k - 3) : k]):  # mentions barely overlap
             if m.start < end and start < m.end:
                 return m
-        if not self._unknown_on or not self.text[start : start + 1].isupper():
+        if not self.text[start : start + 1].isupper():
             return None
-        if self._unknown is None:  # the entity model, once per sentence, only when needed
+        return next((m for m in self._unknown_mentions() if m.start < end and start < m.end),
+                    None)
+
+    def _unknown_mentions(self) -> list[Mention]:
+        """The sentence's actors the knowledge base does not know (unknown.py), read once per
+        sentence and only when the roles are read again with them (`_unknown_on`), else none."""
+        if not self._unknown_on:
+            return []
+        if self._unknown is None:
             self._unknown = unknown.mentions(self.text, self.sent.start, self.sent.end,
                                              self.mentions)
-        return next((m for m in self._unknown if m.start < end and start < m.end), None)
+        return self._unknown
 
     def subject(self, trigger: TriggerMatch) -> list[Actor]:
         participle = self._participle_subject(trigger)
@@ -1108,13 +1115,8 @@ class _SentenceContext:
         by Biden" after "Okafor gave her first speech". A one-word name is a person's unless it
         is a body's or an acronym ("Senate", "NASA"); a longer one if it opens with a given
         name ("the Great Orchestra of Christmas Charity" is none)."""
-        if not self._unknown_on:
-            return []
-        if self._unknown is None:
-            self._unknown = unknown.mentions(self.text, self.sent.start, self.sent.end,
-                                             self.mentions)
         out = []
-        for m in self._unknown:
+        for m in self._unknown_mentions():
             if m.end > at or not m.actors:
                 continue
             a = m.actors[0]
@@ -1145,7 +1147,7 @@ class _SentenceContext:
         """The trigger's verb is in the past tense ("called", "met"), not a participle of the
         present or future passive ("is pardoned", "will be freed")."""
         word = self.text[trigger.start : trigger.end].split()[0].lower()
-        if not (word.endswith("ed") or word in past_forms(self.lang)):
+        if not (word.endswith("ed") or word in self.grammar.past_forms):
             return False
         previous = self.text[max(self.sent.start, trigger.start - 12) : trigger.start].split()
         return not previous or previous[-1].lower() not in _PRESENT_AUXILIARIES
@@ -1718,10 +1720,7 @@ class _SentenceContext:
                 toks[1][2][:1].isalnum() and not self._in_timex(toks[1][0])
                 and not _adverb(toks[1][2]) and toks[1][2] not in AUXILIARIES | {"again"}):
             return []
-        named = list(self.mentions)
-        if self._unknown_on:  # "fined Google": a name the knowledge base lacks
-            self._mention_at(self.sent.start, self.sent.start + 1)  # the entity model's
-            named += self._unknown or []
+        named = [*self.mentions, *self._unknown_mentions()]  # "fined Google": a name the KB lacks
         before = sorted((m for m in named if self.sent.start <= m.start and m.end <= trigger.start),
                         key=lambda m: m.end)
         for m in reversed(before):

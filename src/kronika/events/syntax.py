@@ -229,8 +229,8 @@ def wordnet_words(lang: str, names: set[str]
                   ) -> tuple[dict[str, dict[str, list[str]]], dict[str, list[str]]]:
     """The reviewed WordNet words of `wordnet.<lang>.yaml` (scripts/wordnet_cues.py), per cue
     name and part ("verbs", "nouns", "objects"), less its `rejected:`; and the forms of those
-    verbs that the spelling rules miss ("rebutted"), base -> every form. None where the file is
-    absent."""
+    verbs that the spelling rules miss ("rebutted"), base -> every form. Both empty where the
+    file is absent."""
     where = f"events/wordnet.{lang}.yaml"
     if not resources.files("kronika.events").joinpath(f"wordnet.{lang}.yaml").is_file():
         return {}, {}

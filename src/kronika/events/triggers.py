@@ -80,6 +80,9 @@ class Grammar:
     # verbs whose subject does the act an event noun right after them names ("orchestrated the
     # attacks on", "carried out strikes on"), every form, as tuples of lower-case words
     agentive: tuple[tuple[str, ...], ...] = ()
+    # the past forms among `irregular_verbs` ("held", "spoke", "met"): each verb's forms but its
+    # base, its -s and its -ing form
+    past_forms: frozenset[str] = frozenset()
 
     def mode(self, event_type: str, *texts: str) -> str | None:
         """The first mode whose cue occurs in the texts (the trigger first, then its clause)."""
@@ -246,15 +249,6 @@ def _words(item: dict, key: str, lang: str) -> frozenset[str]:
 
 
 @cache
-def past_forms(lang: str) -> frozenset[str]:
-    """The past forms among the irregular verbs of `<lang>.yaml` ("held", "spoke", "met"): each
-    verb's forms but its base, its -s and its -ing form."""
-    irregular = load_rules("kronika.events", f"{lang}.yaml").get("irregular_verbs", {})
-    return frozenset(form.lower() for forms in irregular.values() for form in forms[1:]
-                     if not form.endswith(("s", "ing")))
-
-
-@cache
 def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
     data = load_rules("kronika.events", f"{lang}.yaml")
     irregular = data.get("irregular_verbs", {})
@@ -323,7 +317,9 @@ def grammar(lang: str) -> Grammar:
                    frozenset(f for forms in irregular.values() for f in forms),
                    tuple((form, *rest) for phrase in data.get("agentive", ())
                          for first, *rest in [phrase.lower().split()]
-                         for form in verb_forms(first, irregular)))
+                         for form in verb_forms(first, irregular)),
+                   frozenset(form.lower() for forms in irregular.values() for form in forms[1:]
+                             if not form.endswith(("s", "ing"))))
 
 
 @dataclass(frozen=True)
