@@ -134,3 +134,38 @@ def test_agreement_scores_a_second_annotation_against_the_first(tmp_path):
     b.write_text("Biden met Putin.\n  (no event)\n", encoding="utf-8")
     with pytest.raises(GoldFileError, match="first file's sentences"):
         agreement(read_cases(a), read_cases(b))
+
+
+def test_pooled_agreement_counts_several_pairs_as_one_set(tmp_path):
+    from kronika.eval.events import pooled_agreement
+
+    files = {}
+    for name, text in {
+        "a": "Russia attacked Ukraine.\n  ASSAULT occurred: Russia -> Ukraine\n",
+        "a.B": "Russia attacked Ukraine.\n  ASSAULT occurred: Russia -> Ukraine\n",
+        "b": "Biden met Putin.\n  CONSULT occurred: Joe Biden -> Vladimir Putin\n"
+             "It rained.\n  (no event)\n",
+        "b.B": "Biden met Putin.\n  (no event)\n",  # the start of the first file only
+    }.items():
+        files[name] = tmp_path / f"{name}.txt"
+        files[name].write_text(text, encoding="utf-8")
+    s = pooled_agreement([(read_cases(files["a"]), read_cases(files["a.B"])),
+                          (read_cases(files["b"]), read_cases(files["b.B"]))])
+    assert s.cases == 2 and (s.types["ASSAULT"].tp, s.types["CONSULT"].fn) == (1, 1)
+    with pytest.raises(GoldFileError, match="b.B.txt against .*a.txt"):
+        pooled_agreement([(read_cases(files["a"]), read_cases(files["b.B"]))])
+
+
+def test_eval_agreement_takes_files_in_pairs(tmp_path):
+    from typer.testing import CliRunner
+
+    from kronika.cli import app
+
+    a = tmp_path / "a.txt"
+    a.write_text("Russia attacked Ukraine.\n  ASSAULT occurred: Russia -> Ukraine\n",
+                 encoding="utf-8")
+    runner = CliRunner()
+    pooled = runner.invoke(app, ["eval", "agreement", str(a), str(a), str(a), str(a)])
+    assert pooled.exit_code == 0 and pooled.output.startswith("2 cases: type macro-F1 1.000")
+    odd = runner.invoke(app, ["eval", "agreement", str(a), str(a), str(a)])
+    assert odd.exit_code == 2 and "in pairs" in odd.output

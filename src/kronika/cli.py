@@ -939,23 +939,31 @@ def _echo_event_score(result, fmt: str, errors: int) -> None:  # noqa: ANN001 - 
 
 @eval_app.command("agreement")
 def eval_agreement(
-    first: Annotated[str, typer.Argument(help="a case file in the events markup")],
-    second: Annotated[str, typer.Argument(help="another annotation of the same sentences")],
+    files: Annotated[list[str], typer.Argument(
+        help="FIRST SECOND: a case file and another annotation of its sentences; give several "
+             "such pairs to pool them")],
     lang: Annotated[str, typer.Option(help="language of files without an @lang line")] = "en",
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
     errors: Annotated[int, typer.Option(help="how many disagreements to list")] = 0,
 ) -> None:
     """Inter-annotator agreement on events: the second annotation scored against the first in
     the coder's figures (type macro- and micro-F1, status accuracy, actor F1), so that the
-    coder's scores can be read against what two people agree on.
+    coder's scores can be read against what two people agree on. Several pairs are pooled into
+    one score, as `eval events` pools its files.
 
     Example:
         kronika eval agreement tests/data/events/en.heldout5.txt en.heldout5.B.txt
+        kronika eval agreement a.txt a.B.txt b.txt b.B.txt   # two pairs, one pooled score
     """
-    from kronika.eval.events import agreement, read_cases
+    from kronika.eval.events import pooled_agreement, read_cases
 
-    result = agreement(read_cases(first, lang), read_cases(second, lang))
-    _echo_event_score(result, fmt, errors)
+    if len(files) % 2:
+        raise typer.BadParameter(
+            f"give files in pairs, each first annotation followed by its second ({len(files)} "
+            "files given)", param_hint="FILES")
+    pairs = [(read_cases(first, lang), read_cases(second, lang))
+             for first, second in zip(files[::2], files[1::2], strict=True)]
+    _echo_event_score(pooled_agreement(pairs), fmt, errors)
 
 
 @eval_app.command("places")

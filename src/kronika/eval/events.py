@@ -295,13 +295,23 @@ def agreement(first: list[Case], second: list[Case]) -> Score:
     coder: inter-annotator agreement in the figures the coder is judged by. The second file
     holds the first file's sentences in the same order: all of them, or its first ones (a
     second annotation of the start of a long file)."""
-    if not second or [c.text for c in first[:len(second)]] != [c.text for c in second]:
-        raise GoldFileError("the second file does not hold the first file's sentences (all of "
-                            "them, or its first ones) in the same order; annotate a copy of them")
+    return pooled_agreement([(first, second)])
+
+
+def pooled_agreement(pairs: list[tuple[list[Case], list[Case]]]) -> Score:
+    """Agreement over several pairs of annotations (first, second) counted as one set, as the
+    coder's pooled figures are."""
     s = Score()
-    for case, other in zip(first[:len(second)], second, strict=True):
-        score_case(case, [Predicted(g.type, g.status, _actors(g.sources), _actors(g.targets),
-                                    g.mode, g.hedged, "annotator B") for g in other.events], s)
+    for first, second in pairs:
+        if not second or [c.text for c in first[:len(second)]] != [c.text for c in second]:
+            where = f" ({second[0].file} against {first[0].file})" if second and first else ""
+            raise GoldFileError(f"the second file does not hold the first file's sentences (all "
+                                f"of them, or its first ones) in the same order{where}; annotate "
+                                "a copy of them")
+        for case, other in zip(first[:len(second)], second, strict=True):
+            score_case(case, [Predicted(g.type, g.status, _actors(g.sources), _actors(g.targets),
+                                        g.mode, g.hedged, "annotator B") for g in other.events],
+                       s)
     return s
 
 
