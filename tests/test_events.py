@@ -564,6 +564,32 @@ def test_gapping(line, expect):
     assert_events(line, expect)
 
 
+@pytest.mark.parametrize(("line", "expect"), [
+    # "then" marks a second partner of the same act, with the verb left out; it needs no phrase
+    # of time of its own (en-recall14)
+    ("Scholz met with Macron, then with Biden.",
+     ["CONSULT occurred: Olaf Scholz -> Emmanuel Macron",
+      "CONSULT occurred: Olaf Scholz -> Joe Biden"]),
+    ("Scholz spoke with Macron on Monday, then with Biden on Tuesday.",
+     ["CONSULT occurred: Olaf Scholz -> Emmanuel Macron",
+      "CONSULT occurred: Olaf Scholz -> Joe Biden"]),
+    # ... not a new clause after "then"
+    ("Macron met Scholz, then left for Rome.", ["CONSULT occurred: Emmanuel Macron -> Olaf Scholz"]),
+    ("Macron met Scholz, then Biden said the talks had failed.",
+     ["CONSULT occurred: Emmanuel Macron -> Olaf Scholz"]),
+    # a passive with a second subject and the verb left out: each subject undergoes the act
+    ("Lula was convicted in 2017, and Dilma Rousseff in 2016.",
+     ["SANCTION occurred:  -> Luiz Inácio Lula da Silva", "SANCTION occurred:  -> Dilma Rousseff"]),
+    ("Russia was sanctioned by the EU in 2014, and Belarus in 2020.",
+     ["SANCTION occurred: European Union -> Russia", "SANCTION occurred: European Union -> Belarus"]),
+    # ... not a new clause with a verb of its own
+    ("Navalny was arrested in January, and Putin in a speech called him a traitor.",
+     ["COERCE occurred:  -> Alexei Navalny"]),
+])
+def test_gapping_after_then_and_in_the_passive(line, expect):
+    assert_events(line, expect)
+
+
 def test_a_gapped_event_has_the_date_of_its_own_phrase():
     doc = PIPELINE.process("Biden met Scholz on 2 March 2020 and Macron on 5 March 2020.",
                            published="2020-03-09", lang="en")

@@ -99,6 +99,8 @@ _NAME_LIST = re.compile(rf"(?:,\s*{_NAME})*,?\s+and\s+{_NAME}")
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\s|;")  # a coordinated clause begins
 _RIGHT_AFTER = re.compile(r"\s+(?:(?:on|in|at|during)\s+)?")  # between the list and its date
 
+# What may end a gapped clause ("met Scholz on Monday and Macron on Tuesday.").
+CLAUSE_STOPS = frozenset({",", ";", ".", "!"})
 PERSON_PRONOUNS = {"he", "she", "He", "She"}
 # Words that join a verb to an earlier one with the same subject ("arrested and charged him"),
 # and auxiliaries that may stand between ("but was later released", "and has been charged").
@@ -1229,16 +1231,32 @@ class _SentenceContext:
         in Lebanon" an attack on each. The object and the name after "and" each take a phrase
         of time or place and the sentence ends (or a comma or semicolon comes) after the
         second: "met Scholz on Monday and Macron said" is a new clause, "met Scholz and
-        Macron" one meeting with both."""
+        Macron" one meeting with both. "then" marks the second as a next step of the same act
+        and needs no phrase of time: "met with Scholz, then with Macron". In the passive, the
+        gapped name is a second subject: "Clinton was impeached in 1998, and Johnson in 1868"."""
         rule = trigger.rule
-        if (not event.sources or not event.targets or rule.no_subject or rule.possessive
-                or rule.inverse or self.passive(trigger)):
+        if not event.targets or rule.no_subject or rule.possessive or rule.inverse:
             return []
+        # the roles were read with the names the knowledge base lacks: so is the second name
+        self._unknown_on = any(a.id is None for a in (*event.sources, *event.targets))
+        try:
+            if self.passive(trigger):
+                return self._gapped_subject(trigger, event)
+            return self._gapped_object(trigger, event) if event.sources else []
+        finally:
+            self._unknown_on = False
+
+    def _gapped_object(self, trigger: TriggerMatch, event: Event) -> list[Event]:
+        rule = trigger.rule
         self.objects_from(trigger.end, rule.object_via, places=rule.place_object)
         toks = self.tokens_between(trigger.end, self.sent.end)
         first = self._adjunct(toks, self.object_end) if self.object_end else None
+        then = None
         if first is None or first >= len(toks) or toks[first][2] not in COORDINATORS - {"but"}:
-            return []
+            # "met with Scholz (on Monday), then with Macron"
+            first = then = self._then(toks, first or self.object_end) if self.object_end else None
+            if first is None:
+                return []
         if first + 1 < len(toks) and toks[first + 1][2] == self.text[
                 trigger.start : trigger.end].split()[-1]:
             first += 1  # "spoke with Lavrov on Monday and with Wang Yi on Friday"
@@ -1249,12 +1267,53 @@ class _SentenceContext:
             return []
         k = next((i for i, t in enumerate(toks) if t[0] >= second.end), len(toks))
         last = self._adjunct(toks, k)
-        if last is None or last < len(toks) and toks[last][2] not in {",", ";", ".", "!"}:
+        if last is None and then is not None:
+            last = k  # "met with Scholz, then with Macron."
+        if last is None or last < len(toks) and toks[last][2] not in CLAUSE_STOPS:
             return []
-        ident = hashlib.sha256(f"{self.doc.id}:{trigger.start}:{rule.type}:{second.start}"
-                               .encode()).hexdigest()[:16]
-        return [replace(event, id=f"ev-{ident}", targets=tuple(second.actors),
-                        date=self._gapped_date(event, toks[first + 1:last], toks[:first]))]
+        return [self._second_event(trigger, event, second, toks[first + 1:last], toks[:first])]
+
+    def _then(self, toks: list[tuple[int, int, str]], i: int) -> int | None:
+        """The index of "then" where ", then", "and then" or ", and then" opens at toks[i],
+        else None."""
+        words = [w.lower() for _, _, w in toks[i : i + 3]]
+        for lead in ([",", "then"], ["and", "then"], [",", "and", "then"]):
+            if words[: len(lead)] == lead:
+                return i + len(lead) - 1
+        return None
+
+    def _gapped_subject(self, trigger: TriggerMatch, event: Event) -> list[Event]:
+        """A second subject of a passive with the verb left out: "X was impeached in 1998, and
+        Y in 1868". The first subject and the name after "and" each take a phrase of time or
+        place, and the clause ends after the second."""
+        toks = self.tokens_between(trigger.end, self.sent.end)
+        start = 0
+        if len(toks) > 1 and toks[0][2] in self.grammar.agent and (
+                agent := self._mention_at(toks[1][0], toks[1][1])) is not None:
+            start = next((i for i, t in enumerate(toks) if t[0] >= agent.end), len(toks))
+        first = self._adjunct(toks, start)  # "was sanctioned (by the EU) in 2014"
+        if first is not None and first < len(toks) and toks[first][2] == ",":
+            first += 1
+        if first is None or first + 1 >= len(toks) or toks[first][2] != "and":
+            return []
+        second = self._mention_at(toks[first + 1][0], toks[first + 1][1])
+        if second is None or not second.actors or any(
+                _same(a, b) for a in second.actors for b in (*event.sources, *event.targets)):
+            return []
+        k = next((i for i, t in enumerate(toks) if t[0] >= second.end), len(toks))
+        last = self._adjunct(toks, k)
+        if last is None or last < len(toks) and toks[last][2] not in CLAUSE_STOPS:
+            return []
+        return [self._second_event(trigger, event, second, toks[first + 1:last], toks[:first])]
+
+    def _second_event(self, trigger: TriggerMatch, event: Event, second: Mention,
+                      own: list[tuple[int, int, str]], first: list[tuple[int, int, str]]) -> Event:
+        """The event of a gapped name: the first event's, with the name as its target and the
+        date of the name's own phrase."""
+        ident = hashlib.sha256(f"{self.doc.id}:{trigger.start}:{trigger.rule.type}:"
+                               f"{second.start}".encode()).hexdigest()[:16]
+        return replace(event, id=f"ev-{ident}", targets=tuple(second.actors),
+                       date=self._gapped_date(event, own, first))
 
     _ADJUNCT_OPENERS = frozenset({"on", "in", "at", "during", "last", "this", "earlier"})
 
