@@ -594,3 +594,21 @@ def test_a_gapped_event_has_the_date_of_its_own_phrase():
     doc = PIPELINE.process("Biden met Scholz on 2 March 2020 and Macron on 5 March 2020.",
                            published="2020-03-09", lang="en")
     assert [date_text(e) for e in doc.events] == ["2020-03-02", "2020-03-05"]
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a past-tense verb after "and" is coordinated with the finite verb of a request, not with
+    # its infinitive: it reports an act of its own (en-recall14)
+    ("Biden urged Putin to stop the war and met with Zelensky.",
+     ["REQUEST occurred: Joe Biden -> Vladimir Putin",
+      "CONSULT occurred: Joe Biden -> Volodymyr Zelensky"]),
+    ("Macron urged Iran to free the prisoners and threatened Iran with sanctions.",
+     ["REQUEST occurred: Emmanuel Macron -> Iran", "THREATEN occurred: Emmanuel Macron -> Iran"]),
+    # ... a base form after "and" is asked for, and so is a participle after "have" or "be"
+    ("Biden urged Russia to withdraw and negotiate with Ukraine.",
+     ["REQUEST occurred: Joe Biden -> Russia"]),
+    ("Biden urged Ukraine to have Shokin fired and charged.",
+     ["REQUEST occurred: Joe Biden -> Ukraine"]),
+])
+def test_a_past_verb_after_a_request_is_no_part_of_it(line, expect):
+    assert_events(line, expect)

@@ -1137,6 +1137,8 @@ class _SentenceContext:
         first = self.text[trigger.start : trigger.end].split()[0]
         if first.endswith("ing") and self._after_comma(trigger.start):
             return False
+        if self._coordinated_past(trigger):
+            return False
         limit = self.clause_cuts[bisect_right(self.clause_cuts, trigger.start) - 1]
         k = bisect_left(self.trigger_starts, limit)
         if k and self.triggers[k - 1].end >= limit:
@@ -1144,6 +1146,21 @@ class _SentenceContext:
         return any(t.rule.type in GOVERNING_TYPES and t.end <= trigger.start
                    and (t.start in self.coded or not t.rule.after_object)
                    for t in self.triggers[k:bisect_left(self.trigger_starts, trigger.start)])
+
+    def _coordinated_past(self, trigger: TriggerMatch) -> bool:
+        """A verb in the past tense after "and" is coordinated with the finite verb before it,
+        not with an infinitive of a request or threat: "urged X to reconsider and spoke with
+        Y" reports a talk ("urged X to stop and withdraw" asks for both; "urged X to have him
+        arrested and charged" is a participle of the passive)."""
+        return (self._coordinated(trigger) and self._past_tense(trigger)
+                and not self.passive(trigger) and not self._participle_chain(trigger))
+
+    def _participle_chain(self, trigger: TriggerMatch) -> bool:
+        """A form of "be" or "have" stands in the clause before the trigger: its past form may
+        be a participle coordinated with another ("to be arrested and charged")."""
+        words = {w.lower() for _, _, w in self.tokens_between(self.left_limit(trigger.start),
+                                                              trigger.start)}
+        return not words.isdisjoint(self.grammar.passive_auxiliaries | {"have", "has", "had"})
 
     def _past_tense(self, trigger: TriggerMatch) -> bool:
         """The trigger's verb is in the past tense ("called", "met"), not a participle of the
