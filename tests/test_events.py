@@ -612,3 +612,20 @@ def test_a_gapped_event_has_the_date_of_its_own_phrase():
 ])
 def test_a_past_verb_after_a_request_is_no_part_of_it(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a meeting, deal or alliance whose trigger ends with a preposition of partnership, with no
+    # name before it in the sentence: the doer is unnamed, the event stands on its partner
+    # (en-recall14; docs/ANNOTATION.md: one named side is enough)
+    ("The company is in talks with Japan about the sale.", ["CONSULT occurred:  -> Japan"]),
+    ("A delegation met with Zelensky in Kyiv.", ["CONSULT occurred:  -> Volodymyr Zelensky"]),
+    ("The agency worked alongside Interpol.", ["COOPERATE occurred:  -> Interpol"]),
+    # ... but a name before it is a doer the roles did not reach: no half event
+    ("In 2018, Hungary licensed firearms technology and started production, then agreed with "
+     "Airbus to build a factory.", []),
+    # ... and a trigger with no partner preposition still needs its named doer
+    ("The lab called Mendez.", []),
+])
+def test_a_partner_of_an_unnamed_doer(line, expect):
+    assert_events(line, expect)

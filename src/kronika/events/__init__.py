@@ -1475,7 +1475,8 @@ class _SentenceContext:
         # "Police arrested Khan": an unnamed source is left out, the event stands on its target;
         # a meeting, deal or alliance is reported between named parties ("a lab called X").
         if not sources and (not targets or not (passive or rule.inverse) and (
-                rule.type in NEEDS_SOURCE or self.opens_report(trigger))):
+                rule.type in NEEDS_SOURCE and not self._partner_of_unnamed(trigger)
+                or self.opens_report(trigger))):
             return None
         event_type = rule.type
         if after_object:
@@ -1485,6 +1486,20 @@ class _SentenceContext:
             if rule.praised and event_type != rule.type and self._praises():
                 event_type = rule.praised  # "called Biden a decent man": praise, no criticism
         return sources, targets, event_type
+
+    def _partner_of_unnamed(self, trigger: TriggerMatch) -> bool:
+        """The trigger takes its named partner by a preposition of partnership ("in talks with
+        China", "spoke to Blake", "working alongside the police") and no name stands before it
+        in the sentence: its doer is unnamed ("The company is in talks with China") and the
+        event stands on its partner. A name before it is a doer the roles did not reach
+        ("Hungary licensed ... then agreed with Airbus"): no event is better than a half one."""
+        last = self.text[trigger.start : trigger.end].split()[-1].lower()
+        if last not in self.grammar.partner_prepositions:
+            return False
+        toks = self.tokens_between(self.sent.start, trigger.start)
+        return (not any(m.actors and m.start < trigger.start for m in self.mentions
+                        if m.start >= self.sent.start)
+                and not unknown.name_near(toks, self.mentions))
 
     def _hazard_acts(self, trigger: TriggerMatch, passive: bool) -> bool:
         """A natural hazard or a disease does the act: the subject right before an active
