@@ -629,3 +629,19 @@ def test_a_past_verb_after_a_request_is_no_part_of_it(line, expect):
 ])
 def test_a_partner_of_an_unnamed_doer(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # an -ing form after "and" in a series that opens with an -ing clause after a comma has
+    # the subject of that clause (the main clause's), not the object before "and" (en-recall14)
+    ("Thunberg toured Europe, meeting Macron and speaking to Scholz.",
+     ["CONSULT occurred: Thunberg -> Emmanuel Macron", "CONSULT occurred: Thunberg -> Olaf Scholz"]),
+    ("Macron toured Africa, visiting Senegal, meeting Macky Sall, and speaking to Paul Kagame.",
+     ["CONSULT occurred: Emmanuel Macron -> Senegal",
+      "CONSULT occurred: Emmanuel Macron -> Macky Sall",
+      "CONSULT occurred: Emmanuel Macron -> Paul Kagame"]),
+    ("Biden criticized Putin, calling him a killer and accusing Russia of war crimes.",
+     ["ACCUSE occurred: Joe Biden -> Vladimir Putin", "ACCUSE occurred: Joe Biden -> Russia"]),
+])
+def test_a_series_of_ing_clauses_shares_its_subject(line, expect):
+    assert_events(line, expect)

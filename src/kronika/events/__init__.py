@@ -434,7 +434,7 @@ class _SentenceContext:
         return self._unknown
 
     def subject(self, trigger: TriggerMatch) -> list[Actor]:
-        participle = self._participle_subject(trigger)
+        participle = self._participle_subject(trigger) or self._series_participle(trigger)
         if participle:
             return participle
         if self._coordinated(trigger):
@@ -487,6 +487,26 @@ class _SentenceContext:
         if self.clause_sources:  # not the parties of a noun in its object ("commented on the
             return list(self.clause_sources)  # Turkish-Libyan agreement, calling it void")
         return self._opening_group(trigger)
+
+    def _series_participle(self, trigger: TriggerMatch) -> list[Actor]:
+        """"toured Europe, meeting Macron and speaking to Scholz": an -ing form after "and"
+        whose series opens with an -ing clause after a comma has that clause's subject (the
+        main clause's), not the object before "and"."""
+        first = self.text[trigger.start : trigger.end].split()[0]
+        if not first.endswith("ing") or not first.islower():
+            return []
+        toks = self.tokens_between(self.sent.start, trigger.start)
+        while toks and _adverb(toks[-1][2]):
+            toks = toks[:-1]  # "and later speaking"
+        if not toks or toks[-1][2] != "and":
+            return []
+        for start, end, word in reversed(toks[:-1]):
+            if word in {";", ":"}:
+                return []
+            if (word.endswith("ing") and word.isalpha() and word.islower()
+                    and self._after_comma(start)):
+                return self._participle_subject(TriggerMatch(start, end, trigger.rule))
+        return []
 
     def _after_comma(self, at: int) -> bool:
         """A comma stands right before `at`, or before an adverb right before it: the -ing
