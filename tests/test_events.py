@@ -564,7 +564,84 @@ def test_gapping(line, expect):
     assert_events(line, expect)
 
 
+@pytest.mark.parametrize(("line", "expect"), [
+    # "then" marks a second partner of the same act, with the verb left out; it needs no phrase
+    # of time of its own (en-recall14)
+    ("Scholz met with Macron, then with Biden.",
+     ["CONSULT occurred: Olaf Scholz -> Emmanuel Macron",
+      "CONSULT occurred: Olaf Scholz -> Joe Biden"]),
+    ("Scholz spoke with Macron on Monday, then with Biden on Tuesday.",
+     ["CONSULT occurred: Olaf Scholz -> Emmanuel Macron",
+      "CONSULT occurred: Olaf Scholz -> Joe Biden"]),
+    # ... not a new clause after "then"
+    ("Macron met Scholz, then left for Rome.", ["CONSULT occurred: Emmanuel Macron -> Olaf Scholz"]),
+    ("Macron met Scholz, then Biden said the talks had failed.",
+     ["CONSULT occurred: Emmanuel Macron -> Olaf Scholz"]),
+    # a passive with a second subject and the verb left out: each subject undergoes the act
+    ("Lula was convicted in 2017, and Dilma Rousseff in 2016.",
+     ["SANCTION occurred:  -> Luiz Inácio Lula da Silva", "SANCTION occurred:  -> Dilma Rousseff"]),
+    ("Russia was sanctioned by the EU in 2014, and Belarus in 2020.",
+     ["SANCTION occurred: European Union -> Russia", "SANCTION occurred: European Union -> Belarus"]),
+    # ... not a new clause with a verb of its own
+    ("Navalny was arrested in January, and Putin in a speech called him a traitor.",
+     ["COERCE occurred:  -> Alexei Navalny"]),
+])
+def test_gapping_after_then_and_in_the_passive(line, expect):
+    assert_events(line, expect)
+
+
 def test_a_gapped_event_has_the_date_of_its_own_phrase():
     doc = PIPELINE.process("Biden met Scholz on 2 March 2020 and Macron on 5 March 2020.",
                            published="2020-03-09", lang="en")
     assert [date_text(e) for e in doc.events] == ["2020-03-02", "2020-03-05"]
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a past-tense verb after "and" is coordinated with the finite verb of a request, not with
+    # its infinitive: it reports an act of its own (en-recall14)
+    ("Biden urged Putin to stop the war and met with Zelensky.",
+     ["REQUEST occurred: Joe Biden -> Vladimir Putin",
+      "CONSULT occurred: Joe Biden -> Volodymyr Zelensky"]),
+    ("Macron urged Iran to free the prisoners and threatened Iran with sanctions.",
+     ["REQUEST occurred: Emmanuel Macron -> Iran", "THREATEN occurred: Emmanuel Macron -> Iran"]),
+    # ... a base form after "and" is asked for, and so is a participle after "have" or "be"
+    ("Biden urged Russia to withdraw and negotiate with Ukraine.",
+     ["REQUEST occurred: Joe Biden -> Russia"]),
+    ("Biden urged Ukraine to have Shokin fired and charged.",
+     ["REQUEST occurred: Joe Biden -> Ukraine"]),
+])
+def test_a_past_verb_after_a_request_is_no_part_of_it(line, expect):
+    assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a meeting, deal or alliance whose trigger ends with a preposition of partnership, with no
+    # name before it in the sentence: the doer is unnamed, the event stands on its partner
+    # (en-recall14; docs/ANNOTATION.md: one named side is enough)
+    ("The company is in talks with Japan about the sale.", ["CONSULT occurred:  -> Japan"]),
+    ("A delegation met with Zelensky in Kyiv.", ["CONSULT occurred:  -> Volodymyr Zelensky"]),
+    ("The agency worked alongside Interpol.", ["COOPERATE occurred:  -> Interpol"]),
+    # ... but a name before it is a doer the roles did not reach: no half event
+    ("In 2018, Hungary licensed firearms technology and started production, then agreed with "
+     "Airbus to build a factory.", []),
+    # ... and a trigger with no partner preposition still needs its named doer
+    ("The lab called Mendez.", []),
+])
+def test_a_partner_of_an_unnamed_doer(line, expect):
+    assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # an -ing form after "and" in a series that opens with an -ing clause after a comma has
+    # the subject of that clause (the main clause's), not the object before "and" (en-recall14)
+    ("Thunberg toured Europe, meeting Macron and speaking to Scholz.",
+     ["CONSULT occurred: Thunberg -> Emmanuel Macron", "CONSULT occurred: Thunberg -> Olaf Scholz"]),
+    ("Macron toured Africa, visiting Senegal, meeting Macky Sall, and speaking to Paul Kagame.",
+     ["CONSULT occurred: Emmanuel Macron -> Senegal",
+      "CONSULT occurred: Emmanuel Macron -> Macky Sall",
+      "CONSULT occurred: Emmanuel Macron -> Paul Kagame"]),
+    ("Biden criticized Putin, calling him a killer and accusing Russia of war crimes.",
+     ["ACCUSE occurred: Joe Biden -> Vladimir Putin", "ACCUSE occurred: Joe Biden -> Russia"]),
+])
+def test_a_series_of_ing_clauses_shares_its_subject(line, expect):
+    assert_events(line, expect)

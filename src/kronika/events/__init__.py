@@ -99,6 +99,8 @@ _NAME_LIST = re.compile(rf"(?:,\s*{_NAME})*,?\s+and\s+{_NAME}")
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\s|;")  # a coordinated clause begins
 _RIGHT_AFTER = re.compile(r"\s+(?:(?:on|in|at|during)\s+)?")  # between the list and its date
 
+# What may end a gapped clause ("met Scholz on Monday and Macron on Tuesday.").
+CLAUSE_STOPS = frozenset({",", ";", ".", "!"})
 PERSON_PRONOUNS = {"he", "she", "He", "She"}
 # Words that join a verb to an earlier one with the same subject ("arrested and charged him"),
 # and auxiliaries that may stand between ("but was later released", "and has been charged").
@@ -432,7 +434,7 @@ class _SentenceContext:
         return self._unknown
 
     def subject(self, trigger: TriggerMatch) -> list[Actor]:
-        participle = self._participle_subject(trigger)
+        participle = self._participle_subject(trigger) or self._series_participle(trigger)
         if participle:
             return participle
         if self._coordinated(trigger):
@@ -485,6 +487,26 @@ class _SentenceContext:
         if self.clause_sources:  # not the parties of a noun in its object ("commented on the
             return list(self.clause_sources)  # Turkish-Libyan agreement, calling it void")
         return self._opening_group(trigger)
+
+    def _series_participle(self, trigger: TriggerMatch) -> list[Actor]:
+        """"toured Europe, meeting Macron and speaking to Scholz": an -ing form after "and"
+        whose series opens with an -ing clause after a comma has that clause's subject (the
+        main clause's), not the object before "and"."""
+        first = self.text[trigger.start : trigger.end].split()[0]
+        if not first.endswith("ing") or not first.islower():
+            return []
+        toks = self.tokens_between(self.sent.start, trigger.start)
+        while toks and _adverb(toks[-1][2]):
+            toks = toks[:-1]  # "and later speaking"
+        if not toks or toks[-1][2] != "and":
+            return []
+        for start, end, word in reversed(toks[:-1]):
+            if word in {";", ":"}:
+                return []
+            if (word.endswith("ing") and word.isalpha() and word.islower()
+                    and self._after_comma(start)):
+                return self._participle_subject(TriggerMatch(start, end, trigger.rule))
+        return []
 
     def _after_comma(self, at: int) -> bool:
         """A comma stands right before `at`, or before an adverb right before it: the -ing
@@ -1135,6 +1157,8 @@ class _SentenceContext:
         first = self.text[trigger.start : trigger.end].split()[0]
         if first.endswith("ing") and self._after_comma(trigger.start):
             return False
+        if self._coordinated_past(trigger):
+            return False
         limit = self.clause_cuts[bisect_right(self.clause_cuts, trigger.start) - 1]
         k = bisect_left(self.trigger_starts, limit)
         if k and self.triggers[k - 1].end >= limit:
@@ -1142,6 +1166,21 @@ class _SentenceContext:
         return any(t.rule.type in GOVERNING_TYPES and t.end <= trigger.start
                    and (t.start in self.coded or not t.rule.after_object)
                    for t in self.triggers[k:bisect_left(self.trigger_starts, trigger.start)])
+
+    def _coordinated_past(self, trigger: TriggerMatch) -> bool:
+        """A verb in the past tense after "and" is coordinated with the finite verb before it,
+        not with an infinitive of a request or threat: "urged X to reconsider and spoke with
+        Y" reports a talk ("urged X to stop and withdraw" asks for both; "urged X to have him
+        arrested and charged" is a participle of the passive)."""
+        return (self._coordinated(trigger) and self._past_tense(trigger)
+                and not self.passive(trigger) and not self._participle_chain(trigger))
+
+    def _participle_chain(self, trigger: TriggerMatch) -> bool:
+        """A form of "be" or "have" stands in the clause before the trigger: its past form may
+        be a participle coordinated with another ("to be arrested and charged")."""
+        words = {w.lower() for _, _, w in self.tokens_between(self.left_limit(trigger.start),
+                                                              trigger.start)}
+        return not words.isdisjoint(self.grammar.passive_auxiliaries | {"have", "has", "had"})
 
     def _past_tense(self, trigger: TriggerMatch) -> bool:
         """The trigger's verb is in the past tense ("called", "met"), not a participle of the
@@ -1229,16 +1268,32 @@ class _SentenceContext:
         in Lebanon" an attack on each. The object and the name after "and" each take a phrase
         of time or place and the sentence ends (or a comma or semicolon comes) after the
         second: "met Scholz on Monday and Macron said" is a new clause, "met Scholz and
-        Macron" one meeting with both."""
+        Macron" one meeting with both. "then" marks the second as a next step of the same act
+        and needs no phrase of time: "met with Scholz, then with Macron". In the passive, the
+        gapped name is a second subject: "Clinton was impeached in 1998, and Johnson in 1868"."""
         rule = trigger.rule
-        if (not event.sources or not event.targets or rule.no_subject or rule.possessive
-                or rule.inverse or self.passive(trigger)):
+        if not event.targets or rule.no_subject or rule.possessive or rule.inverse:
             return []
+        # the roles were read with the names the knowledge base lacks: so is the second name
+        self._unknown_on = any(a.id is None for a in (*event.sources, *event.targets))
+        try:
+            if self.passive(trigger):
+                return self._gapped_subject(trigger, event)
+            return self._gapped_object(trigger, event) if event.sources else []
+        finally:
+            self._unknown_on = False
+
+    def _gapped_object(self, trigger: TriggerMatch, event: Event) -> list[Event]:
+        rule = trigger.rule
         self.objects_from(trigger.end, rule.object_via, places=rule.place_object)
         toks = self.tokens_between(trigger.end, self.sent.end)
         first = self._adjunct(toks, self.object_end) if self.object_end else None
+        then = None
         if first is None or first >= len(toks) or toks[first][2] not in COORDINATORS - {"but"}:
-            return []
+            # "met with Scholz (on Monday), then with Macron"
+            first = then = self._then(toks, first or self.object_end) if self.object_end else None
+            if first is None:
+                return []
         if first + 1 < len(toks) and toks[first + 1][2] == self.text[
                 trigger.start : trigger.end].split()[-1]:
             first += 1  # "spoke with Lavrov on Monday and with Wang Yi on Friday"
@@ -1249,12 +1304,53 @@ class _SentenceContext:
             return []
         k = next((i for i, t in enumerate(toks) if t[0] >= second.end), len(toks))
         last = self._adjunct(toks, k)
-        if last is None or last < len(toks) and toks[last][2] not in {",", ";", ".", "!"}:
+        if last is None and then is not None:
+            last = k  # "met with Scholz, then with Macron."
+        if last is None or last < len(toks) and toks[last][2] not in CLAUSE_STOPS:
             return []
-        ident = hashlib.sha256(f"{self.doc.id}:{trigger.start}:{rule.type}:{second.start}"
-                               .encode()).hexdigest()[:16]
-        return [replace(event, id=f"ev-{ident}", targets=tuple(second.actors),
-                        date=self._gapped_date(event, toks[first + 1:last], toks[:first]))]
+        return [self._second_event(trigger, event, second, toks[first + 1:last], toks[:first])]
+
+    def _then(self, toks: list[tuple[int, int, str]], i: int) -> int | None:
+        """The index of "then" where ", then", "and then" or ", and then" opens at toks[i],
+        else None."""
+        words = [w.lower() for _, _, w in toks[i : i + 3]]
+        for lead in ([",", "then"], ["and", "then"], [",", "and", "then"]):
+            if words[: len(lead)] == lead:
+                return i + len(lead) - 1
+        return None
+
+    def _gapped_subject(self, trigger: TriggerMatch, event: Event) -> list[Event]:
+        """A second subject of a passive with the verb left out: "X was impeached in 1998, and
+        Y in 1868". The first subject and the name after "and" each take a phrase of time or
+        place, and the clause ends after the second."""
+        toks = self.tokens_between(trigger.end, self.sent.end)
+        start = 0
+        if len(toks) > 1 and toks[0][2] in self.grammar.agent and (
+                agent := self._mention_at(toks[1][0], toks[1][1])) is not None:
+            start = next((i for i, t in enumerate(toks) if t[0] >= agent.end), len(toks))
+        first = self._adjunct(toks, start)  # "was sanctioned (by the EU) in 2014"
+        if first is not None and first < len(toks) and toks[first][2] == ",":
+            first += 1
+        if first is None or first + 1 >= len(toks) or toks[first][2] != "and":
+            return []
+        second = self._mention_at(toks[first + 1][0], toks[first + 1][1])
+        if second is None or not second.actors or any(
+                _same(a, b) for a in second.actors for b in (*event.sources, *event.targets)):
+            return []
+        k = next((i for i, t in enumerate(toks) if t[0] >= second.end), len(toks))
+        last = self._adjunct(toks, k)
+        if last is None or last < len(toks) and toks[last][2] not in CLAUSE_STOPS:
+            return []
+        return [self._second_event(trigger, event, second, toks[first + 1:last], toks[:first])]
+
+    def _second_event(self, trigger: TriggerMatch, event: Event, second: Mention,
+                      own: list[tuple[int, int, str]], first: list[tuple[int, int, str]]) -> Event:
+        """The event of a gapped name: the first event's, with the name as its target and the
+        date of the name's own phrase."""
+        ident = hashlib.sha256(f"{self.doc.id}:{trigger.start}:{trigger.rule.type}:"
+                               f"{second.start}".encode()).hexdigest()[:16]
+        return replace(event, id=f"ev-{ident}", targets=tuple(second.actors),
+                       date=self._gapped_date(event, own, first))
 
     _ADJUNCT_OPENERS = frozenset({"on", "in", "at", "during", "last", "this", "earlier"})
 
@@ -1399,7 +1495,8 @@ class _SentenceContext:
         # "Police arrested Khan": an unnamed source is left out, the event stands on its target;
         # a meeting, deal or alliance is reported between named parties ("a lab called X").
         if not sources and (not targets or not (passive or rule.inverse) and (
-                rule.type in NEEDS_SOURCE or self.opens_report(trigger))):
+                rule.type in NEEDS_SOURCE and not self._partner_of_unnamed(trigger)
+                or self.opens_report(trigger))):
             return None
         event_type = rule.type
         if after_object:
@@ -1409,6 +1506,20 @@ class _SentenceContext:
             if rule.praised and event_type != rule.type and self._praises():
                 event_type = rule.praised  # "called Biden a decent man": praise, no criticism
         return sources, targets, event_type
+
+    def _partner_of_unnamed(self, trigger: TriggerMatch) -> bool:
+        """The trigger takes its named partner by a preposition of partnership ("in talks with
+        China", "spoke to Blake", "working alongside the police") and no name stands before it
+        in the sentence: its doer is unnamed ("The company is in talks with China") and the
+        event stands on its partner. A name before it is a doer the roles did not reach
+        ("Hungary licensed ... then agreed with Airbus"): no event is better than a half one."""
+        last = self.text[trigger.start : trigger.end].split()[-1].lower()
+        if last not in self.grammar.partner_prepositions:
+            return False
+        toks = self.tokens_between(self.sent.start, trigger.start)
+        return (not any(m.actors and m.start < trigger.start for m in self.mentions
+                        if m.start >= self.sent.start)
+                and not unknown.name_near(toks, self.mentions))
 
     def _hazard_acts(self, trigger: TriggerMatch, passive: bool) -> bool:
         """A natural hazard or a disease does the act: the subject right before an active

@@ -83,6 +83,9 @@ class Grammar:
     # the past forms among `irregular_verbs` ("held", "spoke", "met"): each verb's forms but its
     # base, its -s and its -ing form
     past_forms: frozenset[str] = frozenset()
+    # the prepositions a partner follows at the end of a trigger ("in talks with", "spoke to"):
+    # such an event stands on its named partner where no name stands before it (en-recall14)
+    partner_prepositions: frozenset[str] = frozenset()
 
     def mode(self, event_type: str, *texts: str) -> str | None:
         """The first mode whose cue occurs in the texts (the trigger first, then its clause)."""
@@ -319,7 +322,8 @@ def grammar(lang: str) -> Grammar:
                          for first, *rest in [phrase.lower().split()]
                          for form in verb_forms(first, irregular)),
                    frozenset(form.lower() for forms in irregular.values() for form in forms[1:]
-                             if not form.endswith(("s", "ing"))))
+                             if not form.endswith(("s", "ing"))),
+                   frozenset(data.get("partner_prepositions", ())))
 
 
 @dataclass(frozen=True)
