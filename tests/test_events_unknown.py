@@ -43,6 +43,15 @@ CASES = [
     "Later, [[The New York Times|unknown]] published it.",  # a title keeps its "The"
     "The [[Commission on Presidential Debates|unknown]] refused.",  # a body's name goes on
     "[[Pelosi|unknown]] on Monday criticized the plan.",  # ... a person's does not
+    # a capital only because the sentence opens: the tagger reads an adjective or a noun
+    "New sanctions were imposed on the regime.",
+    "Seventeen rockets were fired at the town.",
+    "Twin bombings hit the market on Monday.",
+    "True justice demands that the army withdraw.",
+    "Search and rescue teams helped the town.",
+    "[[Blankenship|unknown]] attacked the media.",  # ... a name before its verb
+    "[[Greenpeace|unknown]] activists picketed the headquarters.",  # ... a group's members
+    "[[Gazprom|unknown]] cut gas supplies to the region.",
     "The envoy flew to The Hague on Monday.",  # ... a place does not become an actor
     # a word refused alone joined by "and" to a name it is coordinated with (act-en9)
     "[[Lopez|unknown]] and [[Garcia|unknown]] were convicted of fraud.",  # an opener, a town
@@ -148,3 +157,14 @@ def test_a_missing_or_malformed_word_list_is_a_rule_file_error(data):
 def test_a_malformed_word_table_is_a_rule_file_error():
     with pytest.raises(RuleFileError, match=r"K400.*x\.yaml: 'short-body-names'"):
         word_map({"short-body-names": ["House"]}, "short-body-names", "x.yaml")
+
+
+def test_tagging_an_opener_inside_the_parsers_memory_zone_keeps_the_zones_words():
+    from kronika.events.syntax import parser
+
+    nlp = parser()
+    with nlp.memory_zone():  # the syntax fallback codes its sentences inside one
+        doc = nlp("Zorblat criticized the Quuxian plan.")
+        unknown._proper_noun.cache_clear()
+        assert unknown._proper_noun("Flimzy activists marched on Monday.")
+        assert [t.lower_ for t in doc][:2] == ["zorblat", "criticized"]
