@@ -95,6 +95,9 @@ eval: $(STAMP)
 	for f in ru.heldout4 ru.factrueval2; do $(BIN)/kronika eval agreement --lang ru tests/data/events/$$f.txt tests/data/events/agreement/$$f.B.txt; done
 	$(BIN)/kronika eval agreement tests/data/events/train/en.train1.txt tests/data/events/agreement/en.train1.B.txt
 	$(BIN)/kronika eval agreement --lang ru tests/data/events/train/ru.train1.txt tests/data/events/agreement/ru.train1.B.txt
+	@echo "the human ceiling: a second blind annotation under docs/ANNOTATION.md of every unseen set (.C) against the guideline annotation, pooled:"
+	$(BIN)/kronika eval agreement $(foreach f,$(GUIDED_EN),$(f) $(subst guideline/,agreement/,$(f:.txt=.C.txt)))
+	$(BIN)/kronika eval agreement --lang ru $(foreach f,$(GUIDED_RU),$(f) $(subst guideline/,agreement/,$(f:.txt=.C.txt)))
 	$(BIN)/kronika eval places tests/data/places.heldout.en.txt tests/data/places.heldout.ru.txt
 	for s in austin-shoigu biden-putin grain-deal; do $(BIN)/kronika eval timeline tests/data/stories/$$s/gold.json; done
 	$(BIN)/kronika eval timex tests/data/timex/meantime.test.en.jsonl
