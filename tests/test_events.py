@@ -645,3 +645,17 @@ def test_a_partner_of_an_unnamed_doer(line, expect):
 ])
 def test_a_series_of_ing_clauses_shares_its_subject(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # missiles fired at a target in the passive are an attack on it, by no one named; "fired"
+    # before "at" or "on" is a shot, never a dismissal (round 14)
+    ("Seventeen rockets were fired at Israel.", "ASSAULT occurred:  -> Israel"),
+    ("Rockets were fired at Israel from Gaza on Monday.", "ASSAULT occurred:  -> Israel"),
+    ("Two missiles were launched at the US embassy in Baghdad.",
+     "ASSAULT occurred:  -> United States"),
+    ("Donald Trump fired James Comey.", "SANCTION occurred: Donald Trump -> James Comey"),
+    ("New sanctions were imposed on Iran.", "SANCTION occurred:  -> Iran"),  # no name opens it
+])
+def test_shots_fired_and_sentence_openers(line, expect):
+    assert_one_event(line, expect)
