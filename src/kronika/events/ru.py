@@ -1093,6 +1093,7 @@ class _Sentence:
         title that describes the person named after it («задержания отстранённого ими
         президента страны Мухаммеда Мурси»)."""
         j = self._index(trig.end)
+        described = False  # a common noun told who the person named after it is
         for _ in range(4):
             if j >= len(self.toks):
                 return []
@@ -1103,13 +1104,39 @@ class _Sentence:
                     j += 1
                 continue
             if m is not None:
+                if described and not all(a.kind == "person" for a in m.actors):
+                    return []
                 return list(m.actors) if "gent" in (self.toks[j].word.cases or {"gent"}) else []
             w = self.toks[j].word
+            if not described and self._describing_noun(j):
+                described = True  # «арест журналиста Ивана Петрова»
+                j += 1
+                continue
             if w.pos not in ("ADJF", "NUMR", "PRTF") and not self.toks[j].text.isdigit() \
                     and self.toks[j].low not in _AGENT_PRONOUNS:
                 return []
             j += 1
         return []
+
+    def _describing_noun(self, j: int) -> bool:
+        """Whether token j, after a verbal noun, is a common noun in the genitive singular
+        that tells who the person named right after it is, in apposition to the name («арест
+        журналиста Ивана Петрова», «убийство британца Марка Дуггана»): a person's noun, lower
+        case, not one naming people by their tie to someone («сторонника Навального» is someone
+        else), a person's name right after it, past adjectives or the body whose title it is."""
+        w = self.toks[j].word
+        if w.pos != "NOUN" or not w.animate or w.plural or "gent" not in w.cases \
+                or not self.toks[j].text[:1].islower() or w.lemma in _related_nouns():
+            return False
+        k = j + 1
+        while k < len(self.toks) and self._mention_at(k) is None \
+                and self.toks[k].word.pos == "ADJF" and k - j < 3:
+            k += 1
+        m = self._mention_at(k) if k < len(self.toks) else None
+        if m is not None and m.actors and not all(a.kind == "person" for a in m.actors):
+            k = self._mention_end(k) + 1  # «призыв лидера ИГ Абу Бакра аль-Багдади»: the
+            m = self._mention_at(k) if k < len(self.toks) else None  # title's own genitive
+        return m is not None and bool(m.actors) and all(a.kind == "person" for a in m.actors)
 
     def _possessor(self, trig: RuTrigger) -> list[Actor]:
         """Who undergoes a verbal noun whose possessive pronoun stands right before it, as a
