@@ -955,8 +955,9 @@ class _Sentence:
                 and self.toks[lo].low in _TIME_PREPOSITIONS:
             sources = self._subject_before_phrase(lo)  # «Порошенко после встречи с Путиным …»
         last = self._index(trig.end)
+        object_relative = self._object_relative(trig, lo)
         for k, m in ambiguous:  # after the trigger: the object slot first, then the subject
-            if bare and not targets:
+            if bare and not targets and not object_relative:
                 _add(targets, m.actors)  # «приговорил активиста Рашида аль-Энези»
             elif any(t.word.pos == "VERB" for t in self.toks[last:k]):
                 continue  # «Скрипаля помиловали и выдали США»: the later verb's argument
@@ -1024,6 +1025,18 @@ class _Sentence:
         return k > lo and all(t.word.pos in ("ADJF", "NUMR") or t.text.isdigit()
                               or _NUMBER_ADJECTIVE.fullmatch(t.text) for t in self.toks[k:hi]) \
             or k == hi
+
+    def _object_relative(self, trig: RuTrigger, lo: int) -> bool:
+        """Whether the trigger's clause opens with a relative pronoun that can only be its
+        object («Журналист, которого арестовала ФСБ», «Сделка, которую заключил Газпром»): the
+        object slot is taken, so a name after the verb that may be nominative is its subject,
+        not its object."""
+        rel = self.toks[lo] if lo < len(self.toks) else None
+        if rel is None or rel.low not in _RELATIVE or rel.low in _RELATIVE_SUBJECT \
+                or lo == 0 or self.toks[lo - 1].text != ",":
+            return False
+        bare = {c for p, c in trig.rule.targets if p is None}
+        return "accs" in bare and "accs" in rel.word.cases and "nomn" not in rel.word.cases
 
     def _relative_object(self, trig: RuTrigger, lo: int, passive: bool) -> list[Actor]:
         """The noun a relative clause hangs on, where the relative pronoun is the trigger's
