@@ -87,6 +87,7 @@ _TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 # Quotation marks are no boundary: they wrap names and titles («оранжевая революция») as often
 # as speech, and speech comes with its own colon, dash or comma.
 _HARD = frozenset(";:—–()?!…")
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё-]+")
 _SUBORDINATORS = frozenset({"что", "чтобы", "если", "когда", "где", "но", "а", "однако", "хотя",
                             "поскольку", "пока", "как", "чем", "ведь", "зато", "причём",
                             "причем", "тогда", "после", "перед", "прежде", "затем"})
@@ -1470,7 +1471,20 @@ class _Sentence:
                 # a name that does not decline («госсекретарем США Хиллари Клинтон») stands in
                 # its title's case: the title decides
                 return first & name or name if len(name) == len(_CASES) else name
-        return self._name_part_cases(i, m, first)
+        cases = self._name_part_cases(i, m, first)
+        if "nomn" in cases and _inflected_name(m):
+            return self._oblique_cases(i, m, cases)  # «поздравить Карпина»: Карпин, said the
+        return cases                                 # actor stage
+
+    def _oblique_cases(self, i: int, m: Mention, cases: frozenset[str]) -> frozenset[str]:
+        """The cases of a name written in another case than its nominative (`_inflected_name`):
+        its last word's readings but the nominative; a man's genitive is his accusative too
+        (a person is animate)."""
+        last = self._mention_end(i)
+        rest = (cases | self.toks[last].word.cases) - {"nomn"}
+        if "gent" in rest and not _fold(m.actors[0].name).endswith(("а", "я")):
+            rest |= {"accs"}
+        return frozenset(rest) or cases
 
     def _name_start(self, j: int, m: Mention) -> int:
         """The first word of the personal name whose word at token j declines as a name: back
@@ -2382,6 +2396,18 @@ def _names_place(word: str) -> bool:
         if "Geox" in p.tag or p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий")):
             return True
     return False
+
+
+def _inflected_name(m: Mention) -> bool:
+    """Whether a person's name the knowledge base does not know is written in another case than
+    the nominative the actor stage gave it: its last word is not the name's («Карпина» of
+    Карпин, «Ивана Петрова» of Иван Петров). The actor stage read the whole name, so its word is
+    better than one word's parses («Карпина» also parses as a woman's given name)."""
+    if m.rule not in ("lone-surname", "unknown-person") or len(m.actors) != 1:
+        return False
+    written, name = _TOKEN.findall(m.text), _TOKEN.findall(m.actors[0].name)
+    return bool(written and name) and _CYRILLIC_WORD.fullmatch(name[-1]) is not None \
+        and _fold(written[-1]) != _fold(name[-1])
 
 
 def _verb_agrees(verb: str, subject: list[Actor]) -> bool:
