@@ -415,6 +415,15 @@ def _bodies() -> dict[str, str]:
 
 
 @cache
+def _city_bodies() -> tuple[frozenset[str], frozenset[str]]:
+    """The kinds of body a city has of its own (`kb/bodies.yaml` city_bodies), and those of them
+    that are one only with a name or a district of their own (a bare «суд Москвы» may be any)."""
+    data = load_rules("kronika.actors.kb", "bodies.yaml")["city_bodies"]
+    named = frozenset(_norm(w) for w in data["named_only"])
+    return frozenset(_norm(w) for w in data["kinds"]) | named, named
+
+
+@cache
 def _matcher(files: tuple[str, ...] = ()) -> _Matcher:
     """The matcher of the packaged KB plus the users' actor files (built once per tuple)."""
     return _Matcher(load_kb(files))
@@ -921,6 +930,7 @@ class _Resolver:
         self._span = (start, end)
         found = self.grammar(self.m.atoms(self.text, start, end) if atoms is None else atoms)
         found = self.bodies(found)
+        found = self.bodies_of_cities(found)
         found = self.organs_of_the_country(found)
         found = self.people(found, entities)
         found = self.holder_surnames(found)
@@ -969,6 +979,61 @@ class _Resolver:
                                         f"not know: the body '{name}' (bodies.yaml)"))
         out.sort(key=lambda r: r.start)
         return out
+
+    def bodies_of_cities(self, found: list[Resolution]) -> list[Resolution]:
+        """Russian: a body a city has of its own, before the genitive of a city the knowledge base
+        knows as a capital («мэрия Москвы», «правительству Москвы», «Департамента культуры
+        Москвы», «Пресненского суда Москвы», «Судом Партизанского района города Минска»): the
+        city's body, named by its words in the nominative as the sentence writes them, not the
+        capital's country (a city's hall, government or district court is no organ of the state;
+        docs/ANNOTATION.md: a named body keeps its own name). The kinds are data
+        (kb/bodies.yaml `city_bodies`; a court only with a name or a district of its own)."""
+        if not self.organisations:
+            return found
+        out = list(found)
+        for city in [r for r in found if r.rule == "capital-metonym"]:
+            first = self._city_body_start(out, city)
+            if first is None:
+                continue
+            words = self.text[first:city.end]
+            name = _nominative_ru(words)
+            out = [r for r in out if r is not city]
+            out.append(Resolution(first, city.end, words,
+                                  (Actor(words, name, None, None, None, "organisation"),),
+                                  "body-of-city",
+                                  f"'{words}' is a body the city '{city.text}' has of its own: "
+                                  f"the body '{name}', not the capital's country (bodies.yaml "
+                                  f"city_bodies)"))
+        out.sort(key=lambda r: r.start)
+        return out
+
+    def _city_body_start(self, out: list[Resolution], city: Resolution) -> int | None:
+        """Where the body before the capital `city` starts: its kind, then its genitive words
+        («культуры», «Партизанского района», «города»), a capitalised adjective before the kind
+        opening its name; None where no kind of `city_bodies` stands there or another mention
+        does."""
+        kinds, named_only = _city_bodies()
+        pos, named = city.start, False
+        for _ in range(6):
+            before = _WORD_BEFORE.search(self.text, self._span[0], pos)
+            if before is None or any(r.start < pos and before.start(1) < r.end for r in out):
+                return None
+            word = before.group(1)
+            parse = morph().parse(word)[0]
+            lemma = _norm(parse.normal_form)
+            if lemma in kinds and parse.tag.POS == "NOUN":
+                first = before.start(1)
+                adjective = _WORD_BEFORE.search(self.text, self._span[0], first)
+                if adjective is not None and adjective.group(1)[:1].isupper() \
+                        and _adjective(adjective.group(1)) \
+                        and not any(r.start < first and adjective.start(1) < r.end for r in out):
+                    first, named = adjective.start(1), True
+                return first if named or lemma not in named_only else None
+            if parse.tag.case != "gent" or parse.tag.POS not in ("NOUN", "ADJF"):
+                return None
+            named = named or word[:1].isupper()  # «Партизанского района»: a district of its own
+            pos = before.start(1)
+        return None
 
     def organs_of_the_country(self, found: list[Resolution]) -> list[Resolution]:
         """Russian: an organ of «страна» («власти страны», «правительство страны») after a
@@ -1048,7 +1113,8 @@ class _Resolver:
                     out.remove(after)  # «Минсельхоз РФ»: the body, named without its country
                     out.append(_organisation(e, self.text, after.end))
                 elif after is None and not self.sentence_case_only(e):
-                    out.append(_organisation(e))
+                    served = _place_served(self.text, e.end)
+                    out.append(_body_of_place(e, self.text, served) if served else _organisation(e))
                 continue
             if e.label != "PER":
                 continue
@@ -1442,6 +1508,54 @@ def _place_of_organ(rule: str, m: re.Match, place: re.Match, words: str) -> Reso
                       f"'{name}' (bodies.yaml)")
 
 
+_NEXT_TOKEN = re.compile(r" ([^\W\d_][\w-]*)")
+
+
+def _place_served(text: str, end: int) -> int | None:
+    """Where the genitive of the place a body serves ends, right after the body's name at `end`,
+    when the knowledge base does not know the place: a territory of a name of its own
+    («Законодательного собрания Приморского края», «Мировой суд Центрального района
+    Новосибирска») or a place name that does not decline («Высокий суд Дели»). The place is
+    part of the body's name (docs/ANNOTATION.md: an actor the knowledge base does not know is
+    named as the sentence writes it). The territories are data (kb/bodies.yaml `territories`)."""
+    words = []
+    pos = end
+    while (m := _NEXT_TOKEN.match(text, pos)) is not None and len(words) < 5:
+        words.append(m)
+        pos = m.end()
+    k = 0
+    while k < len(words) and words[k].group(1)[:1].isupper() and _genitive_adjective(words[k].group(1)):
+        k += 1
+    if 0 < k < len(words) and _territory(words[k].group(1)):
+        last = k + 1 if k + 1 < len(words) and _genitive_place(words[k + 1].group(1)) else k
+        return words[last].end()
+    if words and _undeclined_place(words[0].group(1)):
+        return words[0].end()
+    return None
+
+
+def _genitive_adjective(word: str) -> bool:
+    return any(p.tag.POS == "ADJF" and p.tag.case == "gent" for p in morph().parse(word)[:2])
+
+
+def _territory(word: str) -> bool:
+    """A territory's kind in the genitive singular («края», «района», «области»; bodies.yaml)."""
+    return any(p.tag.case == "gent" and p.tag.number == "sing"
+               and _norm(p.normal_form) in _territories() for p in morph().parse(word)[:2])
+
+
+def _undeclined_place(word: str) -> bool:
+    """A capitalised Russian place name that does not decline («Дели», «Осло»)."""
+    return word[:1].isupper() and bool(_CYRILLIC.search(word)) and \
+        all("Fixd" in p.tag and "Geox" in p.tag for p in morph().parse(word)[:1])
+
+
+@cache
+def _territories() -> frozenset[str]:
+    data = load_rules("kronika.actors.kb", "bodies.yaml")
+    return frozenset(_norm(w) for w in data["territories"])
+
+
 def _official_name(words: list[str]) -> bool:
     """Whether words opening a sentence, capitalised only there, still read as a body's official
     name: a full adjective of a kind that names bodies, or a noun with its genitive, before the
@@ -1588,6 +1702,17 @@ def _organisation(e: Entity, text: str = "", end: int | None = None) -> Resoluti
                       "body-of-country", f"'{e.text}' is an ORG (named-entity model) the "
                       f"knowledge base does not know, with a name of its own before the "
                       f"country's: the body '{name}', named without the country")
+
+
+def _body_of_place(e: Entity, text: str, end: int) -> Resolution:
+    """An organisation the KB does not know with the place it serves after it, up to `end`
+    (`_place_served`): named by all its words, the place's kept in the genitive."""
+    words = text[e.start:end]
+    name = _nominative_ru(words)
+    return Resolution(e.start, end, words, (Actor(words, name, None, None, None, "organisation"),),
+                      "body-of-place", f"'{e.text}' is an ORG (named-entity model) the knowledge "
+                      f"base does not know, with the place it serves after it: the body '{name}' "
+                      f"(bodies.yaml territories)")
 
 
 def _gender_agrees(a: Actor, gender: str | None) -> bool:

@@ -87,6 +87,7 @@ _TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 # Quotation marks are no boundary: they wrap names and titles («оранжевая революция») as often
 # as speech, and speech comes with its own colon, dash or comma.
 _HARD = frozenset(";:—–()?!…")
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё-]+")
 _SUBORDINATORS = frozenset({"что", "чтобы", "если", "когда", "где", "но", "а", "однако", "хотя",
                             "поскольку", "пока", "как", "чем", "ведь", "зато", "причём",
                             "причем", "тогда", "после", "перед", "прежде", "затем"})
@@ -955,8 +956,9 @@ class _Sentence:
                 and self.toks[lo].low in _TIME_PREPOSITIONS:
             sources = self._subject_before_phrase(lo)  # «Порошенко после встречи с Путиным …»
         last = self._index(trig.end)
+        object_relative = self._object_relative(trig, lo)
         for k, m in ambiguous:  # after the trigger: the object slot first, then the subject
-            if bare and not targets:
+            if bare and not targets and not object_relative:
                 _add(targets, m.actors)  # «приговорил активиста Рашида аль-Энези»
             elif any(t.word.pos == "VERB" for t in self.toks[last:k]):
                 continue  # «Скрипаля помиловали и выдали США»: the later verb's argument
@@ -1024,6 +1026,18 @@ class _Sentence:
         return k > lo and all(t.word.pos in ("ADJF", "NUMR") or t.text.isdigit()
                               or _NUMBER_ADJECTIVE.fullmatch(t.text) for t in self.toks[k:hi]) \
             or k == hi
+
+    def _object_relative(self, trig: RuTrigger, lo: int) -> bool:
+        """Whether the trigger's clause opens with a relative pronoun that can only be its
+        object («Журналист, которого арестовала ФСБ», «Сделка, которую заключил Газпром»): the
+        object slot is taken, so a name after the verb that may be nominative is its subject,
+        not its object."""
+        rel = self.toks[lo] if lo < len(self.toks) else None
+        if rel is None or rel.low not in _RELATIVE or rel.low in _RELATIVE_SUBJECT \
+                or lo == 0 or self.toks[lo - 1].text != ",":
+            return False
+        bare = {c for p, c in trig.rule.targets if p is None}
+        return "accs" in bare and "accs" in rel.word.cases and "nomn" not in rel.word.cases
 
     def _relative_object(self, trig: RuTrigger, lo: int, passive: bool) -> list[Actor]:
         """The noun a relative clause hangs on, where the relative pronoun is the trigger's
@@ -1093,6 +1107,7 @@ class _Sentence:
         title that describes the person named after it («задержания отстранённого ими
         президента страны Мухаммеда Мурси»)."""
         j = self._index(trig.end)
+        described = False  # a common noun told who the person named after it is
         for _ in range(4):
             if j >= len(self.toks):
                 return []
@@ -1103,13 +1118,39 @@ class _Sentence:
                     j += 1
                 continue
             if m is not None:
+                if described and not all(a.kind == "person" for a in m.actors):
+                    return []
                 return list(m.actors) if "gent" in (self.toks[j].word.cases or {"gent"}) else []
             w = self.toks[j].word
+            if not described and self._describing_noun(j):
+                described = True  # «арест журналиста Ивана Петрова»
+                j += 1
+                continue
             if w.pos not in ("ADJF", "NUMR", "PRTF") and not self.toks[j].text.isdigit() \
                     and self.toks[j].low not in _AGENT_PRONOUNS:
                 return []
             j += 1
         return []
+
+    def _describing_noun(self, j: int) -> bool:
+        """Whether token j, after a verbal noun, is a common noun in the genitive singular
+        that tells who the person named right after it is, in apposition to the name («арест
+        журналиста Ивана Петрова», «убийство британца Марка Дуггана»): a person's noun, lower
+        case, not one naming people by their tie to someone («сторонника Навального» is someone
+        else), a person's name right after it, past adjectives or the body whose title it is."""
+        w = self.toks[j].word
+        if w.pos != "NOUN" or not w.animate or w.plural or "gent" not in w.cases \
+                or not self.toks[j].text[:1].islower() or w.lemma in _related_nouns():
+            return False
+        k = j + 1
+        while k < len(self.toks) and self._mention_at(k) is None \
+                and self.toks[k].word.pos == "ADJF" and k - j < 3:
+            k += 1
+        m = self._mention_at(k) if k < len(self.toks) else None
+        if m is not None and m.actors and not all(a.kind == "person" for a in m.actors):
+            k = self._mention_end(k) + 1  # «призыв лидера ИГ Абу Бакра аль-Багдади»: the
+            m = self._mention_at(k) if k < len(self.toks) else None  # title's own genitive
+        return m is not None and bool(m.actors) and all(a.kind == "person" for a in m.actors)
 
     def _possessor(self, trig: RuTrigger) -> list[Actor]:
         """Who undergoes a verbal noun whose possessive pronoun stands right before it, as a
@@ -1430,7 +1471,20 @@ class _Sentence:
                 # a name that does not decline («госсекретарем США Хиллари Клинтон») stands in
                 # its title's case: the title decides
                 return first & name or name if len(name) == len(_CASES) else name
-        return self._name_part_cases(i, m, first)
+        cases = self._name_part_cases(i, m, first)
+        if "nomn" in cases and _inflected_name(m):
+            return self._oblique_cases(i, m, cases)  # «поздравить Карпина»: Карпин, said the
+        return cases                                 # actor stage
+
+    def _oblique_cases(self, i: int, m: Mention, cases: frozenset[str]) -> frozenset[str]:
+        """The cases of a name written in another case than its nominative (`_inflected_name`):
+        its last word's readings but the nominative; a man's genitive is his accusative too
+        (a person is animate)."""
+        last = self._mention_end(i)
+        rest = (cases | self.toks[last].word.cases) - {"nomn"}
+        if "gent" in rest and not _fold(m.actors[0].name).endswith(("а", "я")):
+            rest |= {"accs"}
+        return frozenset(rest) or cases
 
     def _name_start(self, j: int, m: Mention) -> int:
         """The first word of the personal name whose word at token j declines as a name: back
@@ -2342,6 +2396,18 @@ def _names_place(word: str) -> bool:
         if "Geox" in p.tag or p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий")):
             return True
     return False
+
+
+def _inflected_name(m: Mention) -> bool:
+    """Whether a person's name the knowledge base does not know is written in another case than
+    the nominative the actor stage gave it: its last word is not the name's («Карпина» of
+    Карпин, «Ивана Петрова» of Иван Петров). The actor stage read the whole name, so its word is
+    better than one word's parses («Карпина» also parses as a woman's given name)."""
+    if m.rule not in ("lone-surname", "unknown-person") or len(m.actors) != 1:
+        return False
+    written, name = _TOKEN.findall(m.text), _TOKEN.findall(m.actors[0].name)
+    return bool(written and name) and _CYRILLIC_WORD.fullmatch(name[-1]) is not None \
+        and _fold(written[-1]) != _fold(name[-1])
 
 
 def _verb_agrees(verb: str, subject: list[Actor]) -> bool:
