@@ -536,6 +536,12 @@ def test_it_as_an_object(line, expect):
     ("Hamas orchestrated the attacks on Israel.", ["ASSAULT occurred: Hamas -> Israel"]),
     ("Iran masterminded the killing of Dana Whitmore.",
      ["ASSAULT occurred: Iran -> Dana Whitmore"]),
+    # ... also where that verb is coordinated with an earlier one: its subject is the first
+    # verb's, not the first verb's object (en-actors14)
+    ("Putin founded Wagner and ordered the attacks on Kyiv.",
+     ["ASSAULT occurred: Vladimir Putin -> Ukraine"]),
+    ("Iran armed Hezbollah and orchestrated the attacks on Israel.",
+     ["ASSAULT occurred: Iran -> Israel"]),
     # ... not a verb that only speaks of it
     ("Pakistan condemned the attacks on India.",
      ["ACCUSE occurred: Pakistan ->", "ASSAULT occurred:  -> India"]),

@@ -1851,7 +1851,10 @@ class _SentenceContext:
         for phrase in self.grammar.agentive:
             words = toks[-len(phrase):]
             if len(words) == len(phrase) and tuple(w.lower() for _, _, w in words) == phrase:
-                verb = replace(trigger, start=words[0][0], end=words[-1][1])
+                # the verb has a subject of its own, shared with an earlier verb where it is
+                # coordinated ("Putin founded Wagner and ordered the attacks": Putin)
+                verb = replace(trigger, start=words[0][0], end=words[-1][1],
+                               rule=replace(trigger.rule, no_subject=False))
                 return [] if self.passive(verb) else self.subject(verb)
         return []
 
