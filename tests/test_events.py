@@ -651,3 +651,21 @@ def test_a_partner_of_an_unnamed_doer(line, expect):
 ])
 def test_a_series_of_ing_clauses_shares_its_subject(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a possessive after names joined by "and" (and commas) closes the whole group: every name
+    # owns the act (en-actors14)
+    ("The court overturned Navalny and Yashin's convictions.",
+     ["SANCTION occurred:  -> Alexei Navalny + Yashin"]),
+    ("The judge upheld Kowalski, Lis and Nowak's convictions.",
+     ["SANCTION occurred:  -> Kowalski + Lis + Nowak"]),
+    ("Russia condemned Biden and Blinken's visit to Kyiv.",
+     ["ACCUSE occurred: Russia -> Antony Blinken + Joe Biden",
+      "CONSULT occurred: Antony Blinken + Joe Biden -> Ukraine"]),
+    # ... not a country joined to a person: two phrases, the possessive only the person's
+    ("Poland condemned Russia and Navalny's arrest.",
+     ["ACCUSE occurred: Poland -> Alexei Navalny + Russia", "COERCE occurred:  -> Alexei Navalny"]),
+])
+def test_a_possessive_after_a_group_of_names(line, expect):
+    assert_events(line, expect)

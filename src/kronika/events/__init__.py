@@ -1701,7 +1701,37 @@ class _SentenceContext:
         if not toks:
             return []
         m = self._mention_at(toks[-1][0], toks[-1][1])
-        return list(m.actors) if m is not None else []
+        if m is None:
+            return []
+        return [*self._owners_joined_to(toks, m), *m.actors]
+
+    def _owners_joined_to(self, toks: list[tuple[int, int, str]], last: Mention) -> list[Actor]:
+        """The names joined by "and" (and commas) to the one before a possessive: "'s" closes
+        the whole group ("Kelly and Baroni's convictions", "Biden and Blinken's visit": both
+        own it). Only names of one kind, people with people, bodies with bodies (a name the
+        knowledge base lacks may be either)."""
+        kinds = self._name_kinds(last)
+        out: list[Actor] = []
+        i = next((k for k, t in enumerate(toks) if t[1] > last.start), len(toks))
+        joiner = "and"
+        while i >= 2 and toks[i - 1][2] == joiner:
+            m = self._mention_at(toks[i - 2][0], toks[i - 2][1])
+            if m is None or not m.actors or m.end != toks[i - 2][1]:
+                break
+            kinds &= self._name_kinds(m)
+            if not kinds:
+                break
+            out = [*m.actors, *out]
+            i = next((k for k, t in enumerate(toks) if t[1] > m.start), i - 2)
+            joiner = ","
+        return out
+
+    @staticmethod
+    def _name_kinds(m: Mention) -> set[str]:
+        """"person" or "body" for a known name; both for one the knowledge base lacks."""
+        if m.rule == "unknown-name":
+            return {"person", "body"}
+        return {"person" if all(a.kind == "person" for a in m.actors) else "body"}
 
     def opens_report(self, trigger: TriggerMatch) -> bool:
         """The trigger opens what a frame reports ("Biden announces first sanctions against
