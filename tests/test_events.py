@@ -669,3 +669,14 @@ def test_a_series_of_ing_clauses_shares_its_subject(line, expect):
 ])
 def test_a_possessive_after_a_group_of_names(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a possessive pronoun that opens an event noun with no doer names its doer: the person or
+    # body of the sentence it refers to, also one the knowledge base lacks (en-actors14)
+    ("Halloran defended his attack on Kowalski.", ["ASSAULT occurred: Halloran -> Kowalski"]),
+    ("Putin defended his attack on Ukraine.", ["ASSAULT occurred: Vladimir Putin -> Ukraine"]),
+    ("Hamas defended its attack on Israel.", ["ASSAULT occurred: Hamas -> Israel"]),
+])
+def test_a_possessive_pronoun_owns_an_event_noun(line, expect):
+    assert_events(line, expect)

@@ -1679,8 +1679,10 @@ class _SentenceContext:
         if subject is None:
             return []
         found = self.pronoun(subject, trigger.start)
-        before = [m for m in self.mentions if m.end <= trigger.start and m.actors]
-        return found if any(a in m.actors for a in found for m in before) else []
+        # a name of the sentence, known or not ("Halloran defended his attack on Kowalski")
+        named = {a.name for m in [*self.mentions, *self._unknown_mentions()]
+                 if self.sent.start <= m.start and m.end <= trigger.start for a in m.actors}
+        return found if any(a.name in named for a in found) else []
 
     def _possessed(self, trigger: TriggerMatch) -> bool:
         """A possessive "X's" stands right before the trigger."""
