@@ -680,3 +680,21 @@ def test_a_possessive_after_a_group_of_names(line, expect):
 ])
 def test_a_possessive_pronoun_owns_an_event_noun(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a run of capitalised words ending in a title of office before an object person is the
+    # person's title, also where the trigger takes its object directly or through "with"
+    # (en-actors14)
+    ("Putin criticized Governor Hans Jensen.", ["ACCUSE occurred: Vladimir Putin -> Hans Jensen"]),
+    ("Putin criticized Ohio Governor Hans Jensen.",
+     ["ACCUSE occurred: Vladimir Putin -> Hans Jensen"]),
+    ("Trump sued Manhattan District Attorney Hans Jensen.",
+     ["ACCUSE occurred: Donald Trump -> Hans Jensen"]),
+    ("Biden discussed the war with Attorney General Hans Jensen.",
+     ["CONSULT occurred: Joe Biden -> Hans Jensen"]),
+    # ... not a run that ends in no title ("Ohio Democrats") nor a capital the name is not after
+    ("Putin criticized Ohio on Monday.", ["ACCUSE occurred: Vladimir Putin -> Ohio"]),
+])
+def test_a_title_of_office_before_an_object_person(line, expect):
+    assert_events(line, expect)

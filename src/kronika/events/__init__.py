@@ -169,6 +169,9 @@ OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for
                  "by", "phone", "telephone", "["} | PAIR_WORDS  # "urge [Lam] to": an editor's word
 # Words an object after its preposition ("via") may follow: determiners and pair words.
 VIA_FILLER = DETERMINERS | PAIR_WORDS
+# The capitalised words a person's title may run to before the name: "Manhattan District
+# Attorney", "Deputy Prime Minister".
+MAX_TITLE_WORDS = 4
 
 
 def _participle(word: str) -> bool:
@@ -992,6 +995,10 @@ class _SentenceContext:
             elif (group.start is None and word.isalpha() and word.islower() and gap < MAX_OBJECT_GAP
                   and (via is None or gap) and self._person_next(toks, i)):
                 gap += 1  # "pardoned his son Hunter Biden", "the sentence of confidante X"
+            elif group.start is None and (past := self._title_before_person(toks, i)):
+                i = past  # "criticized Governor X", "sued Manhattan District Attorney X"
+                gap += 1
+                continue
             elif group.start is None:
                 gap += 1
                 if via is not None and word.lower() not in via | VIA_FILLER:
@@ -1039,6 +1046,23 @@ class _SentenceContext:
                     return 0  # "mortar and shell manufacturer X": the trigger qualifies it
                 m = self._mention_at(toks[k + 1][0], toks[k + 1][1])
                 return k + 1 if m is not None and m.actors and m.start == toks[k + 1][0] else 0
+        return 0
+
+    def _title_before_person(self, toks: list[tuple[int, int, str]], i: int) -> int:
+        """The index of a person's name after a run of capitalised words at toks[i] that ends
+        in a title of office the actors layer left out of the name ("Governor Hans Jensen",
+        "Manhattan District Attorney Alvin Bragg", "Boeing Chief Financial Officer X"); else
+        0. The title is the person's, no gap before the object."""
+        for k in range(i, min(i + MAX_TITLE_WORDS + 1, len(toks))):
+            word = toks[k][2]
+            m = self._mention_at(toks[k][0], toks[k][1])
+            if m is not None:
+                title = toks[k - 1][2]
+                person = m.start == toks[k][0] and m.actors and all(
+                    a.kind == "person" for a in m.actors)
+                return k if k > i and person and title.lower() in unknown.OFFICE_NOUNS else 0
+            if not (word[:1].isupper() and word.isalpha()):
+                return 0
         return 0
 
     def _person_next(self, toks: list[tuple[int, int, str]], i: int) -> bool:

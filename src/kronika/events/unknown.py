@@ -55,6 +55,7 @@ def _alternatives(key: str) -> str:
 
 PERSON_TITLES = frozenset(_words("person-titles"))
 PERSON_NOUNS = PERSON_TITLES | frozenset(_words("person-nouns"))
+OFFICE_NOUNS = PERSON_NOUNS - frozenset(_words("courtesy-titles"))
 _DESCRIBING = tuple(_words("describing-endings"))
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:" + _alternatives("adjective-endings") + r")$")
 REGION_ADJECTIVES = frozenset(_words("region-adjectives"))
