@@ -698,3 +698,18 @@ def test_a_possessive_pronoun_owns_an_event_noun(line, expect):
 ])
 def test_a_title_of_office_before_an_object_person(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a place phrase the clause opens with, after a phrase of time, ends at its comma: its
+    # names are no subject of an -ing clause that takes the opening group (en-actors14)
+    ("On Tuesday in the Canadian province of Ontario, Premier Hans Jensen signed the decree, "
+     "officially banning the strike.", ["SANCTION occurred: Hans Jensen ->"]),
+    ("In Moscow on Friday, Putin signed a decree, banning the party.",
+     ["SANCTION occurred: Vladimir Putin ->"]),
+    # ... not a clause with a verb of its own before the comma
+    ("On Monday Russia attacked Ukraine, killing Hans Jensen.",
+     ["ASSAULT occurred: Russia -> Ukraine", "ASSAULT occurred: Russia -> Hans Jensen"]),
+])
+def test_a_fronted_place_phrase_is_no_subject(line, expect):
+    assert_events(line, expect)

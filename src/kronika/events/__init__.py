@@ -172,6 +172,8 @@ VIA_FILLER = DETERMINERS | PAIR_WORDS
 # The capitalised words a person's title may run to before the name: "Manhattan District
 # Attorney", "Deputy Prime Minister".
 MAX_TITLE_WORDS = 4
+# The words a place phrase that opens a clause may run to before its comma.
+MAX_FRONTED_PLACE = 14
 
 
 def _participle(word: str) -> bool:
@@ -619,6 +621,7 @@ class _SentenceContext:
             start += phrase.end()
         if self.fronted:
             start = max(start, self.fronted[1] + 1)
+        start = self._after_fronted_place(start, trigger.start)
         for f in self.frames:  # "Police said Khan was arrested and charged"
             if f.content_start <= trigger.start < f.content_end:
                 start = max(start, f.content_start)
@@ -644,6 +647,26 @@ class _SentenceContext:
                         return []  # "Congratulations to X ... and push for": no subject
                 return self.objects_from(m.start, None, end)
         return []
+
+    def _after_fronted_place(self, start: int, stop: int) -> int:
+        """Past the comma of a place phrase the clause opens with, after a phrase of time or
+        none ("On Wednesday in the US state of Alabama, Governor X signed ..."): its names
+        are no subject. Only a phrase of names, determiners, "of" and nouns of a place's kind
+        (names.en.yaml `place_nouns`): a verb before the comma makes it a clause ("On Monday
+        Russia attacked Ukraine, killing ...")."""
+        place_nouns = named.lexicon().place_nouns
+        toks = self.tokens_between(start, stop)[:MAX_FRONTED_PLACE]
+        place = False
+        for k, (at, end, word) in enumerate(toks):
+            low = word.lower()
+            if word == ",":
+                return end if place else start
+            if low in {"in", "at"}:
+                place = True
+            elif not (k == 0 and low in PREPOSITIONS or self._in_timex(at) or word[:1].isupper()
+                      or low in DETERMINERS or low == "of" or low in place_nouns):
+                return start
+        return start
 
     def _relative_antecedent(self, trigger: TriggerMatch, who_only: bool = False) -> list[Actor]:
         """"Viktar Babaryka, who was arrested": a passive clause opened by who/which has the

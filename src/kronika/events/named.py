@@ -68,6 +68,7 @@ class Lexicon:
     country_codes: frozenset[str]
     hyphen_descriptors: frozenset[str]
     organs: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @cache
@@ -81,7 +82,8 @@ def lexicon() -> Lexicon:
                    frozenset(data["company_after_country"]),
                    frozenset(data["non_state_groups"]), frozenset(data["backed_words"]),
                    frozenset(data["company_country_codes"]),
-                   frozenset(data["hyphen_descriptors"]), frozenset(data["organs"]))
+                   frozenset(data["hyphen_descriptors"]), frozenset(data["organs"]),
+                   frozenset(data["place_nouns"]))
 
 
 def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
