@@ -713,3 +713,21 @@ def test_a_title_of_office_before_an_object_person(line, expect):
 ])
 def test_a_fronted_place_phrase_is_no_subject(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # "between A and B" names two parties: where what describes A ended the group after it, B
+    # is the group after the next "and" of the clause (en-actors14)
+    ("He arranged a meeting between Giuliani, claiming to represent the State Department, and "
+     "Andriy Yermak, an aide.", ["CONSULT occurred: Andriy Yermak + Giuliani ->"]),
+    ("The study was a joint project between Hans Jensen of the University of Oslo and Maria Lopez.",
+     ["COOPERATE occurred: Hans Jensen + Maria Lopez ->"]),
+    ("A meeting between Putin, who arrived late, and Erdogan took place in Sochi.",
+     ["CONSULT occurred: Recep Tayyip Erdoğan + Vladimir Putin ->"]),
+    # ... not an "and" inside a name, nor one that joins no name
+    ("The study was a joint project between Hans Jensen of the School of Marine and Polar "
+     "Science.", ["COOPERATE occurred: Hans Jensen ->"]),
+    ("The talks between Putin and his aides ended.", ["CONSULT occurred: Vladimir Putin ->"]),
+])
+def test_the_second_party_after_between(line, expect):
+    assert_events(line, expect)

@@ -172,6 +172,8 @@ VIA_FILLER = DETERMINERS | PAIR_WORDS
 # The capitalised words a person's title may run to before the name: "Manhattan District
 # Attorney", "Deputy Prime Minister".
 MAX_TITLE_WORDS = 4
+# The words that may describe the first party of "between A ... and B" before its "and".
+MAX_BETWEEN_GAP = 16
 # The words a place phrase that opens a clause may run to before its comma.
 MAX_FRONTED_PLACE = 14
 
@@ -940,6 +942,28 @@ class _SentenceContext:
                                  places=trigger.rule.place_object,
                                  penalty=trigger.rule.type == "CONCEDE")
 
+    def _between(self, trigger: TriggerMatch) -> bool:
+        return self.text[trigger.start : trigger.end].split()[-1] == "between"
+
+    def _second_party(self) -> list[Actor]:
+        """"between A and B" names two parties: where what describes A ("Hans Jensen of the
+        University of Oslo", "Giuliani, claiming to represent X,") ended the group after A, B
+        is the group after the next "and" of the clause; not an "and" inside a name ("of the
+        School of Marine and Atmospheric Science"), after a capitalised word that ends no name
+        the actors layer knows."""
+        toks = self.object_tokens[self.object_end :][:MAX_BETWEEN_GAP]
+        for k, (_, end, word) in enumerate(toks):
+            if word in {";", ":", ".", "(", ")"}:
+                return []
+            if word == "and" and k and toks[k - 1][2][:1].isupper() and all(
+                    m.end != toks[k - 1][1] for m in self.mentions):
+                continue
+            if word == "and":
+                nxt = toks[k + 1 : k + 2]
+                m = nxt and self._mention_at(nxt[0][0], nxt[0][1])
+                return self.objects_from(end, None) if m and m.actors else []
+        return []
+
     def objects_from(self, at: int, via: frozenset[str] | None, end: int | None = None,
                      places: bool = False, penalty: bool = False) -> list[Actor]:
         """The actor group that starts at `at` after a few filler words (`via`: the only ones).
@@ -1486,6 +1510,8 @@ class _SentenceContext:
                 after_object = self._word_after(trigger.end)
         else:
             objects = self.objects(trigger) or self._shared_object(trigger)
+            if len(objects) == 1 and self._between(trigger):
+                objects = [*objects, *self._second_party()]
             if objects and self.object_end < len(self.object_tokens):
                 after_object = self._after_object()
             if objects and self.object_possessive:
