@@ -731,3 +731,16 @@ def test_a_fronted_place_phrase_is_no_subject(line, expect):
 ])
 def test_the_second_party_after_between(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a refusal whose infinitive takes what someone owns ("X's proposal") rejects its owner, as
+    # "rejected Ukraine's offer" does (en-actors14)
+    ("Russia refused to consider Ukraine's proposal.", ["REJECT occurred: Russia -> Ukraine"]),
+    ("Democrats criticized the Republicans' refusal to consider Obama's nominee.",
+     ["ACCUSE occurred: Democrats -> Republicans", "REJECT occurred: Republicans -> Barack Obama"]),
+    # ... not a refusal of what nobody named owns
+    ("Russia refused to consider the Ukrainian proposal.", ["REJECT occurred: Russia ->"]),
+])
+def test_a_refusal_of_what_someone_owns(line, expect):
+    assert_events(line, expect)

@@ -942,6 +942,25 @@ class _SentenceContext:
                                  places=trigger.rule.place_object,
                                  penalty=trigger.rule.type == "CONCEDE")
 
+    def _owner_refused(self, trigger: TriggerMatch) -> list[Actor]:
+        """The owner of what a refusal's infinitive takes is refused: "refused to consider
+        Obama's nominee", "the refusal to accept Ukraine's proposal" reject Obama, Ukraine
+        (as "rejected Ukraine's offer" does)."""
+        if self.text[trigger.start : trigger.end].split()[-1] != "to":
+            return []
+        toks = self.tokens_between(trigger.end, self.clause_end(trigger.end))[:4]
+        if not toks or not (toks[0][2].isalpha() and toks[0][2].islower()):
+            return []
+        for at, end, word in toks[1:]:
+            if word.lower() in DETERMINERS:
+                continue
+            m = self._mention_at(at, end)
+            if m is None or m.start != at or not m.actors:
+                return []
+            return list(m.actors) if self.text.startswith(("'s ", "’s ", "' ", "’ "),
+                                                          m.end) else []
+        return []
+
     def _between(self, trigger: TriggerMatch) -> bool:
         return self.text[trigger.start : trigger.end].split()[-1] == "between"
 
@@ -1485,6 +1504,9 @@ class _SentenceContext:
             if not owner:
                 return None
             targets = [a for a in self.objects(trigger) if all(not _same(a, o) for o in owner)]
+            if not targets and rule.type == "REJECT":  # "X's refusal to consider Y's nominee"
+                targets = [a for a in self._owner_refused(trigger)
+                           if all(not _same(a, o) for o in owner)]
             if rule.needs_target and not targets:
                 return None
             return owner, targets, rule.type
@@ -1546,6 +1568,8 @@ class _SentenceContext:
                     sources = self._demonym_inside(trigger)  # "the Iranian attack on Israel"
             # no_subject + inverse: the group after the trigger are the parties themselves
             # ("the agreement signed between Turkey and Libya")
+        if not targets and rule.type == "REJECT" and not passive:
+            targets = self._owner_refused(trigger)  # "refused to consider Obama's nominee"
         if not targets and rule.type in ("ACCUSE", "SUPPORT") and sources and not passive:
             targets = (self._author_by(trigger)  # "condemned the move by Turkey": its author
                        or self.act_agent(trigger))  # "condemned the unprovoked attack": its attacker
