@@ -744,3 +744,19 @@ def test_the_second_party_after_between(line, expect):
 ])
 def test_a_refusal_of_what_someone_owns(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # the "by" after a passive verb of an event noun's clause is that verb's agent, not the
+    # noun's doer (en-actors14)
+    ("The attack on Kyiv was condemned by Germany.",
+     ["ASSAULT occurred:  -> Ukraine", "ACCUSE occurred: Germany ->"]),
+    ("The arrest of Navalny was criticized by Germany and France.",
+     ["COERCE occurred:  -> Alexei Navalny", "ACCUSE occurred: France + Germany ->"]),
+    # ... but the doer after a verb of doing, or in a relative clause on the noun
+    ("The attack on Israel was carried out by Hamas.", ["ASSAULT occurred: Hamas -> Israel"]),
+    ("The arrest of Navalny by Russia was criticized by Germany.",
+     ["COERCE occurred: Russia -> Alexei Navalny", "ACCUSE occurred: Germany -> Russia"]),
+])
+def test_the_agent_of_a_passive_after_an_event_noun(line, expect):
+    assert_events(line, expect)

@@ -172,6 +172,9 @@ VIA_FILLER = DETERMINERS | PAIR_WORDS
 # The capitalised words a person's title may run to before the name: "Manhattan District
 # Attorney", "Deputy Prime Minister".
 MAX_TITLE_WORDS = 4
+# Words that open a relative clause: a passive in it tells of the noun before it ("an attack
+# that was carried out by Hamas").
+RELATIVE_WORDS = frozenset({"that", "which", "who"})
 # The words that may describe the first party of "between A ... and B" before its "and".
 MAX_BETWEEN_GAP = 16
 # The words a place phrase that opens a clause may run to before its comma.
@@ -1878,14 +1881,28 @@ class _SentenceContext:
         return self._group_after_word(trigger, self.grammar.agent)
 
     def _group_after_word(self, trigger: TriggerMatch, words: frozenset[str]) -> list[Actor]:
-        """The actors after one of `words` a few words after the trigger, within its clause."""
+        """The actors after one of `words` a few words after the trigger, within its clause;
+        not after a passive verb of the event noun's clause ("The attack on Kyiv was condemned
+        by Germany": Germany condemns, it does not attack), unless a relative pronoun opens
+        it ("an attack that was claimed by Hamas") or the verb is one of doing ("was carried
+        out by Hamas")."""
         toks = self.tokens_between(trigger.end, self.sent.end)[: MAX_AGENT_GAP + 1]
-        for _, end, word in toks:
+        for k, (_, end, word) in enumerate(toks):
             if word.lower() in words:
                 return self.objects_from(end, None)
             if word in {",", ";", ":", "—", "–"}:
                 break
+            if (trigger.rule.no_subject and word.lower() in self.grammar.passive_auxiliaries
+                    and (k == 0 or toks[k - 1][2].lower() not in RELATIVE_WORDS)
+                    and not self._doing_next(toks[k + 1 :])):
+                break
         return []
+
+    def _doing_next(self, toks: list[tuple[int, int, str]]) -> bool:
+        """A verb of doing (grammar `agentive`) opens the tokens: "the attack was carried out
+        by Hamas" names the noun's doer."""
+        words = tuple(w.lower() for _, _, w in toks[:3])
+        return any(words[: len(p)] == p for p in self.grammar.agentive)
 
     def _undergone(self, trigger: TriggerMatch) -> bool:
         """The trigger is an event noun its subject undergoes: a support verb of the grammar's
