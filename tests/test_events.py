@@ -760,3 +760,15 @@ def test_a_refusal_of_what_someone_owns(line, expect):
 ])
 def test_the_agent_of_a_passive_after_an_event_noun(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a role the actors layer reads as its country right before a person's name is that
+    # person's: the country is no party (en-actors14)
+    ("Kuleba and his Polish counterpart Zbigniew Rau signed an agreement.",
+     ["AGREE occurred: Dmytro Kuleba + Zbigniew Rau ->"]),
+    ("Kuleba met the Polish foreign minister, Zbigniew Rau, on Monday.",
+     ["CONSULT occurred: Dmytro Kuleba -> Zbigniew Rau"]),
+])
+def test_a_role_before_a_persons_name(line, expect):
+    assert_events(line, expect)

@@ -17,6 +17,8 @@ mentions so (rules in names.en.yaml, each named):
   "China Eastern"): the company;
 - non-state-group: a country adjective before a non-state group ("Syrian rebels", "Iranian-
   backed militias") or after "pro-"/"anti-": no actor;
+- role-before-name: a role the layer read as its country right before a person's name ("his
+  Polish counterpart Zbigniew Rau", "the Polish foreign minister, Zbigniew Rau"): that person;
 - shared-surname: a given name coordinated with a full name ("David and Louise Turpin"): a
   person of that surname too.
 
@@ -98,7 +100,8 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
         shared = _shared_surname(text, start, m, out)
         if shared is not None:
             out.append(shared)
-        new = (_unnamed_organ(text, m, lex)
+        new = (_role_before_name(text, m, later)
+               or _unnamed_organ(text, m, lex)
                or _given_name_of_another(text, end, m, later)
                or _non_state_group(text, end, m, lex)
                or _body_after_country(text, end, m, later, lex)
@@ -153,6 +156,25 @@ def _given_name_of_another(text: str, end: int, m: Mention,
     name = text[m.start : nxt.end()]
     return Mention(m.start, nxt.end(), name, (Actor(text=name, name=name, kind="person"),),
                    "given-name-of-another")
+
+
+# The actors layer's rules that read a role ("his Polish counterpart", "the Polish foreign
+# minister") and name its country where they cannot name its holder.
+_ROLE_RULES = ("counterpart", "office-holder")
+_ROLE_TO_NAME = re.compile(r"\s*,?\s*")
+
+
+def _role_before_name(text: str, m: Mention, later: Sequence[Mention]) -> Mention | None:
+    """"his Polish counterpart Zbigniew Rau", "the Polish foreign minister, Zbigniew Rau": a
+    role read as its country right before a person's name (after a comma or none) is that
+    person's, and names the person, not the country."""
+    if m.rule not in _ROLE_RULES or not _country(m) or not later:
+        return None
+    nxt = later[0]
+    if (not nxt.actors or any(a.kind != "person" for a in nxt.actors)
+            or not _ROLE_TO_NAME.fullmatch(text, m.end, nxt.start)):
+        return None
+    return Mention(m.start, m.end, m.text, nxt.actors, "role-before-name")
 
 
 def _country(m: Mention) -> bool:
