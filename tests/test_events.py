@@ -772,3 +772,15 @@ def test_the_agent_of_a_passive_after_an_event_noun(line, expect):
 ])
 def test_a_role_before_a_persons_name(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # an apposition that opens with a quantifier describes the subject group before it: the
+    # body in it is no party (en-actors14)
+    ("Turkey and Greece, both NATO members, agreed to resume talks.",
+     ["AGREE occurred: Greece + Turkey ->"]),
+    ("Poland and Lithuania, fellow NATO members, condemned Belarus.",
+     ["ACCUSE occurred: Lithuania + Poland -> Belarus"]),
+])
+def test_an_apposition_with_a_quantifier(line, expect):
+    assert_events(line, expect)

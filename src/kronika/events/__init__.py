@@ -64,7 +64,10 @@ TARGET_AFTER_DOER = frozenset({"against", "on", "upon"})
 APPOSITION_LEADS = frozenset({"later", "since", "subsequently", "identified", "named", "as",
                               "namely"})
 # Words that open an apposition: "Milley, the chairman of ..., spoke".
-APPOSITION_OPENERS = {"the", "a", "an", "who", "whose", "which", "its", "his", "her", "their"}
+APPOSITION_OPENERS = {"the", "a", "an", "who", "whose", "which", "its", "his", "her", "their",
+                      # quantifiers of a group's description: "Turkey and Greece, both NATO
+                      # members, agreed" (NATO only describes them)
+                      "both", "all", "each", "fellow", "two", "three", "four", "five"}
 
 _QUOTE_OPEN = re.compile(r"\s*[\"“‘']")  # a quote opens right after a colon
 _TOKEN = re.compile(r"\w+(?:[’'‘]\w+)*|[^\w\s]")
