@@ -784,3 +784,17 @@ def test_a_role_before_a_persons_name(line, expect):
 ])
 def test_an_apposition_with_a_quantifier(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # the forms of a person's name the knowledge base lacks: a middle initial before the
+    # one-word alias of a known person makes another person; a generational suffix after a
+    # comma joins the name (en-actors14)
+    ("Trump sued Cyrus R. Vance over the subpoena.",
+     ["ACCUSE occurred: Donald Trump -> Cyrus R. Vance"]),
+    ("Trump sued Hans R. Jensen, Jr. on Monday.",
+     ["ACCUSE occurred: Donald Trump -> Hans R. Jensen Jr."]),
+    ("Trump criticized JD Vance.", ["ACCUSE occurred: Donald Trump -> JD Vance"]),
+])
+def test_forms_of_a_persons_name(line, expect):
+    assert_events(line, expect)

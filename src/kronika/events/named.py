@@ -19,6 +19,9 @@ mentions so (rules in names.en.yaml, each named):
   backed militias") or after "pro-"/"anti-": no actor;
 - role-before-name: a role the layer read as its country right before a person's name ("his
   Polish counterpart Zbigniew Rau", "the Polish foreign minister, Zbigniew Rau"): that person;
+- surname-of-another: a known person's one-word alias after another's name and a middle
+  initial ("Cyrus R. Vance", not JD Vance): that other person; a generational suffix after a
+  person the knowledge base lacks (", Jr.") joins the name;
 - shared-surname: a given name coordinated with a full name ("David and Louise Turpin"): a
   person of that surname too.
 
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kronika.actors.resolver import given_names
@@ -101,6 +104,7 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
         if shared is not None:
             out.append(shared)
         new = (_role_before_name(text, m, later)
+               or _surname_of_another(text, start, m)
                or _unnamed_organ(text, m, lex)
                or _given_name_of_another(text, end, m, later)
                or _non_state_group(text, end, m, lex)
@@ -109,9 +113,9 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
                or _candidate_group(text, end, m, lex)
                or _name_with_country(text, end, m, lex, out))
         if new is None:
-            out.append(m)
+            out.append(_with_suffix(text, end, m))
         elif new.actors:
-            out.append(new)
+            out.append(_with_suffix(text, end, new))
         # a mention with no actors: the adjective only described the next mention
     return out
 
@@ -156,6 +160,39 @@ def _given_name_of_another(text: str, end: int, m: Mention,
     name = text[m.start : nxt.end()]
     return Mention(m.start, nxt.end(), name, (Actor(text=name, name=name, kind="person"),),
                    "given-name-of-another")
+
+
+_INITIALLED = re.compile(r"([A-Z][a-z]+) [A-Z]\. $")
+_SUFFIX = re.compile(r",? (Jr|Sr)\.?")
+
+
+def _surname_of_another(text: str, start: int, m: Mention) -> Mention | None:
+    """"Cyrus R. Vance": a one-word alias of a known person (JD Vance) after a capitalised name
+    of another and a middle initial is the surname of another person, named by all three
+    words (the actors layer reads "Cyrus Vance" so, but not across the initial)."""
+    if len(m.actors) != 1 or m.actors[0].kind != "person" or " " in m.text.strip():
+        return None
+    g = _INITIALLED.search(text, max(start, m.start - 30), m.start)
+    if g is None or g.end() != m.start or g.group(1).lower() in NOT_NAMES or (
+            g.group(1) in m.actors[0].name.split()):
+        return None
+    name = text[g.start() : m.end]
+    return Mention(g.start(), m.end, name, (Actor(text=name, name=name, kind="person"),),
+                   "surname-of-another")
+
+
+def _with_suffix(text: str, end: int, m: Mention) -> Mention:
+    """"Cyrus R. Vance, Jr.": a generational suffix after a person the knowledge base lacks
+    belongs to the name, written without its comma (docs/ANNOTATION.md: the name as the
+    sentence writes it)."""
+    if len(m.actors) != 1 or m.actors[0].kind != "person" or m.actors[0].id:
+        return m
+    g = _SUFFIX.match(text, m.end, end)
+    if g is None or m.actors[0].name.endswith(g.group(1) + "."):
+        return m
+    name = f"{m.actors[0].name} {g.group(1)}."
+    return Mention(m.start, g.end(), text[m.start : g.end()],
+                   (replace(m.actors[0], name=name),), m.rule)
 
 
 # The actors layer's rules that read a role ("his Polish counterpart", "the Polish foreign
