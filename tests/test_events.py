@@ -798,3 +798,17 @@ def test_an_apposition_with_a_quantifier(line, expect):
 ])
 def test_forms_of_a_persons_name(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a run of capitalised words ending in a title right before a person is the person's title,
+    # no actor of its own, a company's office too (en-actors14)
+    ("Biden criticized Boeing Chief Executive Hans Jensen.",
+     ["ACCUSE occurred: Joe Biden -> Hans Jensen"]),
+    ("Boeing CEO Hans Jensen criticized Biden.", ["ACCUSE occurred: Hans Jensen -> Joe Biden"]),
+    # ... not a body's name
+    ("Biden criticized the Boeing Executive Board.",
+     ["ACCUSE occurred: Joe Biden -> Boeing Executive Board"]),
+])
+def test_a_companys_office_before_a_person(line, expect):
+    assert_events(line, expect)

@@ -223,8 +223,9 @@ def _after_known(text: str, at: int, known: Sequence[Mention]) -> bool:
 
 def _title_of_known(text: str, run: list[tuple[int, int, str]], known: Sequence[Mention]) -> bool:
     """The run ends in a title word right before a known person: "Police and Crime
-    Commissioner Stephen Mold" is Mold's title, no actor of its own."""
-    if run[-1][2].lower() not in NOT_NAMES:
+    Commissioner Stephen Mold", "Boeing Chief Executive X" is the person's title, no actor of
+    its own."""
+    if run[-1][2].lower() not in NOT_NAMES and run[-1][2].lower() not in PERSON_NOUNS:
         return False
     after = _skip_blanks(text, run[-1][1])
     return any(m.start == after and any(a.kind == "person" for a in m.actors) for m in known)
