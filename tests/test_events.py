@@ -812,3 +812,17 @@ def test_forms_of_a_persons_name(line, expect):
 ])
 def test_a_companys_office_before_a_person(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # "and" with the group's preposition again goes on with the group (en-actors14)
+    ("Biden was criticized by Republicans and by Netanyahu.",
+     ["ACCUSE occurred: Benjamin Netanyahu + Republicans -> Joe Biden"]),
+    ("Putin spoke with Macron and with Scholz.",
+     ["CONSULT occurred: Vladimir Putin -> Emmanuel Macron + Olaf Scholz"]),
+    # ... not with a pronoun of another clause after it
+    ("Macron met with Scholz and with him discussed Ukraine.",
+     ["CONSULT occurred: Emmanuel Macron -> Olaf Scholz"]),
+])
+def test_a_group_with_its_preposition_repeated(line, expect):
+    assert_events(line, expect)

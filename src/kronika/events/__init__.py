@@ -1001,8 +1001,14 @@ class _SentenceContext:
         self.object_end, self.object_tokens, self.object_possessive = 0, toks, False
         group, gap, i = _Group(), 0, 0
         qualifier: list[Actor] = []  # a country before a title: kept unless a person follows
+        before = self.tokens_between(max(self.sent.start, at - 12), at)[-1:]
+        opener = before[0][2].lower() if before and before[0][1] <= at else None
         while i < len(toks):
             start, stop, word = toks[i]
+            if (word in {"and", "or"} and group.actors and opener in PREPOSITIONS
+                    and i + 1 < len(toks) and toks[i + 1][2].lower() == opener):
+                i += 2  # "criticized by Republicans and by Netanyahu": the preposition again
+                continue
             mention = self._mention_at(start, stop)
             if mention is not None:
                 if (qualifier and all(a.kind == "person" for a in mention.actors)
