@@ -826,3 +826,12 @@ def test_a_companys_office_before_a_person(line, expect):
 ])
 def test_a_group_with_its_preposition_repeated(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # the parse's roles read names the knowledge base lacks; a pronoun among them takes one up
+    # too (en-actors14)
+    ("Okafor said he had asked Biden for help.", ["REQUEST occurred: Okafor -> Joe Biden"]),
+])
+def test_a_pronoun_in_the_parse_takes_up_an_unknown_name(line, expect):
+    assert_events(line, expect)

@@ -593,8 +593,14 @@ class _SyntaxContext(_SentenceContext):
     def roles(self, trigger: TriggerMatch) -> tuple[list[Actor], list[Actor], str] | None:
         f = self.found[trigger.start]
         cue = f.cue
-        sources = self._actors(f.sources)
-        named = self._actors(f.targets)
+        # the parse reads names the knowledge base lacks (below); a pronoun may take one up
+        # too ("Okafor said he had asked Biden": he is Okafor)
+        self._unknown_on = True
+        try:
+            sources = self._actors(f.sources)
+            named = self._actors(f.targets)
+        finally:
+            self._unknown_on = False
         targets = [a for a in named if all(not _same(a, s) for s in sources)]
         if cue.target_kinds is not None:
             targets = [a for a in targets if a.kind in cue.target_kinds]
