@@ -835,3 +835,18 @@ def test_a_group_with_its_preposition_repeated(line, expect):
 ])
 def test_a_pronoun_in_the_parse_takes_up_an_unknown_name(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a subject he/she the actors layer gave the nearest person, the object of a preposition,
+    # takes up a person before who is none, also one the knowledge base lacks (en-actors14)
+    ("Later on Tuesday Jensen met with the International Monetary Fund, then with President "
+     "Trump, where he denounced the agreement.",
+     ["CONSULT occurred: Jensen -> International Monetary Fund",
+      "CONSULT occurred: Jensen -> Donald Trump", "ACCUSE occurred: Jensen ->"]),
+    # ... not the object of a verb
+    ("Jensen criticized Putin after he threatened Finland.",
+     ["ACCUSE occurred: Jensen -> Vladimir Putin", "THREATEN occurred: Vladimir Putin -> Finland"]),
+])
+def test_a_pronoun_after_an_object_of_a_preposition(line, expect):
+    assert_events(line, expect)

@@ -430,11 +430,43 @@ class _SentenceContext:
         k = bisect_left(self.mention_starts, end)
         for m in reversed(self.mentions[max(0, k - 3) : k]):  # mentions barely overlap
             if m.start < end and start < m.end:
+                if m.rule == "pronoun" and m.text in PERSON_PRONOUNS:
+                    return self._pronoun_of_free_subject(m)
                 return m
         if not self.text[start : start + 1].isupper():
             return None
         return next((m for m in self._unknown_mentions() if m.start < end and start < m.end),
                     None)
+
+    def _pronoun_of_free_subject(self, m: Mention) -> Mention:
+        """A subject he/she the actors layer gave the nearest person, who is the object of a
+        preposition, takes up instead a person before who is none, also one the knowledge base
+        lacks (the layer sees only the names it knows): "Jensen met with the IMF, then with
+        President Trump, where he denounced the deal" is Jensen."""
+        known = [x for x in self.mentions if x.end <= m.start and x.rule != "pronoun"
+                 and x.actors and all(a.kind == "person" for a in x.actors)]
+        if not known or not self._after_preposition(known[-1].start):
+            return m
+        if self._unknown is None:
+            self._unknown = unknown.mentions(self.text, self.sent.start, self.sent.end,
+                                             self.mentions)
+        people = [x for x in self._unknown if x.end <= m.start and x.actors
+                  and self._person_name(x.actors[0])]
+        free = [x for x in [*known, *people] if not self._after_preposition(x.start)]
+        if not free:
+            return m
+        last = max(free, key=lambda x: x.end)
+        if any(a in m.actors for a in last.actors):
+            return m
+        actor = Actor(text=m.text, name=last.actors[0].name, id=last.actors[0].id, kind="person")
+        return Mention(m.start, m.end, m.text, (actor,), m.rule)
+
+    @staticmethod
+    def _person_name(a: Actor) -> bool:
+        """A name the knowledge base lacks that reads as a person's: one word that is no body's
+        nor an acronym, or several opening with a given name."""
+        return not (" " in a.name and a.name.split()[0] not in named.given_names()
+                    or a.name.isupper() or a.name in BODIES)
 
     def _unknown_mentions(self) -> list[Mention]:
         """The sentence's actors the knowledge base does not know (unknown.py), read once per
