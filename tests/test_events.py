@@ -850,3 +850,18 @@ def test_a_pronoun_in_the_parse_takes_up_an_unknown_name(line, expect):
 ])
 def test_a_pronoun_after_an_object_of_a_preposition(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # people related to an actor ("supporters of X", "X's supporters", "X supporters") are an
+    # unnamed group, not the actor (en-actors14; docs/ANNOTATION.md: unnamed groups are left out)
+    ("Supporters of Navalny protested in Moscow.", []),
+    ("Supporters of Imran Khan protested in Lahore.", []),
+    ("Police arrested Navalny's supporters.", []),
+    ("Critics of Okafor protested against Buhari.", ["PROTEST occurred:  -> Buhari"]),
+    # ... but members of a body stand for the body, and a candidate's campaign is named
+    ("Members of Hamas attacked Israel.", ["ASSAULT occurred: Hamas -> Israel"]),
+    ("The Trump campaign criticized Biden.", ["ACCUSE occurred: Trump campaign -> Joe Biden"]),
+])
+def test_people_related_to_an_actor(line, expect):
+    assert_events(line, expect)

@@ -448,8 +448,7 @@ class _SentenceContext:
         if not known or not self._after_preposition(known[-1].start):
             return m
         if self._unknown is None:
-            self._unknown = unknown.mentions(self.text, self.sent.start, self.sent.end,
-                                             self.mentions)
+            self._unknown = self._read_unknown()
         people = [x for x in self._unknown if x.end <= m.start and x.actors
                   and self._person_name(x.actors[0])]
         free = [x for x in [*known, *people] if not self._after_preposition(x.start)]
@@ -468,14 +467,20 @@ class _SentenceContext:
         return not (" " in a.name and a.name.split()[0] not in named.given_names()
                     or a.name.isupper() or a.name in BODIES)
 
+    def _read_unknown(self) -> list[Mention]:
+        """The names the knowledge base lacks in the sentence (unknown.py), but for those
+        people are related to ("supporters of Okafor": an unnamed group)."""
+        return [m for m in unknown.mentions(self.text, self.sent.start, self.sent.end,
+                                            self.mentions)
+                if not named.relation_owner(self.text, self.sent.start, self.sent.end, m)]
+
     def _unknown_mentions(self) -> list[Mention]:
         """The sentence's actors the knowledge base does not know (unknown.py), read once per
         sentence and only when the roles are read again with them (`_unknown_on`), else none."""
         if not self._unknown_on:
             return []
         if self._unknown is None:
-            self._unknown = unknown.mentions(self.text, self.sent.start, self.sent.end,
-                                             self.mentions)
+            self._unknown = self._read_unknown()
         return self._unknown
 
     def subject(self, trigger: TriggerMatch) -> list[Actor]:

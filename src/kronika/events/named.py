@@ -22,6 +22,8 @@ mentions so (rules in names.en.yaml, each named):
 - surname-of-another: a known person's one-word alias after another's name and a middle
   initial ("Cyrus R. Vance", not JD Vance): that other person; a generational suffix after a
   person the knowledge base lacks (", Jr.") joins the name;
+- relation-group: an actor people are related to ("supporters of Navalny", "Navalny's
+  supporters"): an unnamed group, no actor;
 - shared-surname: a given name coordinated with a full name ("David and Louise Turpin"): a
   person of that surname too.
 
@@ -74,6 +76,7 @@ class Lexicon:
     hyphen_descriptors: frozenset[str]
     organs: frozenset[str]
     place_nouns: frozenset[str]
+    relation_nouns: frozenset[str]
 
 
 @cache
@@ -88,7 +91,7 @@ def lexicon() -> Lexicon:
                    frozenset(data["non_state_groups"]), frozenset(data["backed_words"]),
                    frozenset(data["company_country_codes"]),
                    frozenset(data["hyphen_descriptors"]), frozenset(data["organs"]),
-                   frozenset(data["place_nouns"]))
+                   frozenset(data["place_nouns"]), frozenset(data["relation_nouns"]))
 
 
 def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
@@ -103,6 +106,8 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
         shared = _shared_surname(text, start, m, out)
         if shared is not None:
             out.append(shared)
+        if relation_owner(text, start, end, m):
+            continue  # "supporters of Navalny": an unnamed group, not Navalny
         new = (_role_before_name(text, m, later)
                or _surname_of_another(text, start, m)
                or _unnamed_organ(text, m, lex)
@@ -160,6 +165,21 @@ def _given_name_of_another(text: str, end: int, m: Mention,
     name = text[m.start : nxt.end()]
     return Mention(m.start, nxt.end(), name, (Actor(text=name, name=name, kind="person"),),
                    "given-name-of-another")
+
+
+_RELATION_BEFORE = re.compile(r"(\w+) (?:of|for) (?:the )?$")
+_RELATION_AFTER = re.compile(r"(?:['’]s?)? (\w+)")
+
+
+def relation_owner(text: str, start: int, end: int, m: Mention) -> bool:
+    """People related to the actor stand for it ("Supporters of Navalny", "Navalny's
+    supporters", "Navalny supporters", "lawyers for X"): an unnamed group, no actor."""
+    nouns = lexicon().relation_nouns
+    before = _RELATION_BEFORE.search(text, max(start, m.start - 30), m.start)
+    if before is not None and before.group(1).lower() in nouns:
+        return True
+    after = _RELATION_AFTER.match(text, m.end, end)
+    return after is not None and after.group(1) in nouns
 
 
 _INITIALLED = re.compile(r"([A-Z][a-z]+) [A-Z]\. $")

@@ -646,8 +646,7 @@ class _SyntaxContext(_SentenceContext):
                         if got:
                             return got
         if self._unknown is None:
-            self._unknown = unknown.mentions(self.text, self.sent.start, self.sent.end,
-                                             self.mentions)
+            self._unknown = self._read_unknown()
         names = [m for m in self._unknown if m.start < end and start < m.end]
         return [a for m in names for a in m.actors]
 

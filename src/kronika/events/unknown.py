@@ -106,6 +106,7 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
         titled = False  # "Judge Marrero": a name after a person's title is a person's
         while run and not _names_body(run) and (run[0][2].lower() in NOT_NAMES
                                                 or run[0][2].lower() in CONNECTORS
+                                                or run[0][2].lower() in _relation_nouns()
                        or run[0][2].lower().endswith(_DESCRIBING)):  # "Virginia-based X"
             titled = run[0][2].lower() in PERSON_TITLES  # right before: not "Mayor of X"
             run.pop(0)
@@ -196,6 +197,13 @@ def _with_partners(text: str, out: list[Mention], held: list[tuple[int, str]],
         added.append(Mention(at, end, name, (Actor(text=name, name=name, kind=kind),),
                              "unknown-partner"))
     return sorted([*out, *added], key=lambda m: m.start) if added else out
+
+
+def _relation_nouns() -> frozenset[str]:
+    """"Supporters of Imran Khan": people related to a name open no name of their own."""
+    from kronika.events.named import lexicon
+
+    return lexicon().relation_nouns
 
 
 def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
