@@ -403,12 +403,14 @@ _GROUP_AFTER = re.compile(r"(?:-([a-z]+))?\s+([a-z]+)")
 
 def _non_state_group(text: str, end: int, m: Mention, lex: Lexicon) -> Mention | None:
     """"Syrian rebels", "Iranian-backed militias", "pro-Russian separatists": the adjective
-    names no actor (the mention is kept, with none)."""
-    if not _country(m) or m.rule != "demonym":
+    names no actor (the mention is kept, with none). Whoever "X-backed" describes is not X,
+    whatever the noun ("US-backed forces", "Russia-backed fighters")."""
+    if not _country(m) or m.rule not in _COUNTRY_RULES:
         return None
     stance = text[max(0, m.start - 4) : m.start].lower() in ("pro-", "nti-")
     g = _GROUP_AFTER.match(text, m.end, end)
-    if not stance and (g is None or g.group(2) not in lex.non_state
-                       or g.group(1) and g.group(1) not in lex.backed):
+    backed = g is not None and g.group(1) in lex.backed
+    if not stance and not backed and (m.rule != "demonym" or g is None or g.group(1)
+                                      or g.group(2) not in lex.non_state):
         return None
     return Mention(m.start, m.end, m.text, (), "non-state-group")
