@@ -865,3 +865,18 @@ def test_a_pronoun_after_an_object_of_a_preposition(line, expect):
 ])
 def test_people_related_to_an_actor(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a country adjective and a noun of people before an object person describe the person
+    # (en-actors14): the object is the person
+    ("Russia freed American journalist Evan Gershkovich.",
+     ["CONCEDE occurred: Russia -> Evan Gershkovich"]),
+    ("Venezuela arrested Spanish citizen Hans Jensen.",
+     ["COERCE occurred: Venezuela -> Hans Jensen"]),
+    ("Iran released French tourist Hans Jensen.", ["CONCEDE occurred: Iran -> Hans Jensen"]),
+    # ... the country itself where no person follows
+    ("Russia detained Ukrainian soldiers near Bakhmut.", ["COERCE occurred: Russia -> Ukraine"]),
+])
+def test_a_nationality_and_a_noun_of_people_before_a_person(line, expect):
+    assert_events(line, expect)

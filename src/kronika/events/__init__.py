@@ -1110,6 +1110,10 @@ class _SentenceContext:
             elif (group.start is None and word.isalpha() and word.islower() and gap < MAX_OBJECT_GAP
                   and (via is None or gap) and self._person_next(toks, i)):
                 gap += 1  # "pardoned his son Hunter Biden", "the sentence of confidante X"
+            elif (group.start is None and word[:1].isupper() and word.isalpha()
+                  and gap < MAX_OBJECT_GAP and self._person_next(toks, i + 1)):
+                gap += 1  # "freed American journalist X", "arrested Spanish citizen X": an
+                # adjective of the noun that describes the person
             elif group.start is None and (past := self._title_before_person(toks, i)):
                 i = past  # "criticized Governor X", "sued Manhattan District Attorney X"
                 gap += 1
@@ -1191,7 +1195,10 @@ class _SentenceContext:
         if (m is None or m.start != toks[i + 1][0] or not m.actors
                 or any(a.kind != "person" for a in m.actors)):
             return False
-        if m.rule.startswith("unknown") and m.text.split()[0] not in named.given_names():
+        people_noun = (toks[i][2] in unknown.PERSON_NOUNS
+                       or toks[i][2] in named.lexicon().non_state)  # "citizen", "tourist"
+        if (m.rule.startswith("unknown") and m.text.split()[0] not in named.given_names()
+                and not people_noun):
             return False  # "manufacturer Hirtenberger Defence Group": a company, maybe
         after = [w for s, _, w in toks[i + 2 :] if s >= m.end][:1]
         return not after or not (after[0].isalpha() and after[0].islower()) or (
