@@ -880,3 +880,15 @@ def test_people_related_to_an_actor(line, expect):
 ])
 def test_a_nationality_and_a_noun_of_people_before_a_person(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # "the administration of X", "the regime of X" stand for X, as "the government of X" does
+    # (en-actors14)
+    ("Putin praised the administration of Donald Trump.",
+     ["SUPPORT occurred: Vladimir Putin -> Donald Trump"]),
+    ("Biden condemned the regime of Bashar al-Assad.",
+     ["ACCUSE occurred: Joe Biden -> Bashar al-Assad"]),
+])
+def test_the_administration_of_an_actor(line, expect):
+    assert_events(line, expect)

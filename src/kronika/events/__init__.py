@@ -154,7 +154,7 @@ OF_NOUNS = frozenset({"members", "member", "representatives", "officials", "forc
                       "authorities", "people",
                       "citizens", "residents", "capital", "parliament", "embassy", "police",
                       "delegation", "leadership", "fighters", "militants", "nations", "countries",
-                      "states"})
+                      "states", "administration", "regime"})
 # Verbs of a frame whose object is a message that may act in an -ing clause: "posted a message
 # blaming Iran", "issued a statement condemning the strike".
 PUBLISHING = frozenset({"posted", "issued", "released", "published", "wrote", "sent", "tweeted",
