@@ -892,3 +892,16 @@ def test_a_nationality_and_a_noun_of_people_before_a_person(line, expect):
 ])
 def test_the_administration_of_an_actor(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a country's or a body's name that qualifies an event noun the subject undergoes does the
+    # act; the subject before the verb undergoes it (en-actors14)
+    ("Iran faces new US sanctions.", ["SANCTION occurred: United States -> Iran"]),
+    ("Moscow came under Ukrainian drone attack.", ["ASSAULT occurred: Ukraine -> Russia"]),
+    ("Turkey is already under EU sanctions.", ["SANCTION occurred: European Union -> Turkey"]),
+    # ... and no name after the verb leaves the doer unnamed
+    ("Iran faced new sanctions.", ["SANCTION occurred:  -> Iran"]),
+])
+def test_a_name_qualifying_an_undergone_noun(line, expect):
+    assert_events(line, expect)

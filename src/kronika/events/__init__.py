@@ -1607,6 +1607,11 @@ class _SentenceContext:
             sources, targets = (objects, subject) if rule.inverse else (subject, objects)
             if not rule.no_subject and not rule.inverse and self._undergone(trigger):
                 sources, targets = self._undergone_from(trigger), subject
+                doer = self._name_before_noun(trigger)
+                if doer and not sources:  # "Iran faces new US sanctions": the US sanctions,
+                    sources = list(doer.actors)  # the subject before the verb undergoes them
+                    targets = self._subject_before(replace(trigger, start=doer.start,
+                                                           end=doer.start))
             elif rule.no_subject and rule.inverse and not targets and self._undergone(trigger):
                 targets = self.subject(trigger)  # "Serbia suffered attacks from NATO"
             if (rule.no_subject and rule.inverse and sources and not targets
@@ -1900,9 +1905,9 @@ class _SentenceContext:
         words = self.text[trigger.start : trigger.end].lower().split()
         # "had been allied with": a state, not an act done to the subject; but "was charged
         # with" is: only a reciprocal trigger (alliance, talks) ending in a preposition is a state
-        if not aux or words[0].endswith("ing") or (
+        if not aux or words[0].endswith("ing") or words[0] in PREPOSITIONS or (
                 len(words) > 1 and words[-1] in PREPOSITIONS and trigger.rule.reciprocal):
-            return False
+            return False  # ("is under EU sanctions": a preposition is no participle)
         limit = self.left_limit(trigger.start)
         toks = self.tokens_between(limit, trigger.start)
         for k in range(len(toks) - 1, -1, -1):
@@ -1973,6 +1978,21 @@ class _SentenceContext:
                 return False
             words.pop()  # a determiner or a modifier: "faced (new) sanctions"
         return any(tuple(words[-len(p):]) == p for p in self.grammar.undergo)
+
+    def _name_before_noun(self, trigger: TriggerMatch) -> Mention | None:
+        """A country's or a body's name that qualifies a noun trigger, a modifier or two aside
+        ("new US sanctions", "Ukrainian drone attack"): the noun's doer."""
+        before = self.tokens_between(self.left_limit(trigger.start), trigger.start)[-3:]
+        if len(before) > 1 and before[-1][2].isalpha() and before[-1][2].islower():
+            before = before[:-1]  # "drone" in "Ukrainian drone attack"
+        if len(before) < 2 or not before[-2][2].islower():
+            return None  # the name follows a verb, a determiner or a modifier
+        m = self._mention_at(before[-1][0], before[-1][1])
+        if (m is None or m.end != before[-1][1] or not m.actors
+                or any(a.kind == "person" for a in m.actors)
+                or self.text.startswith(("'s", "’s", "'", "’"), m.end)):
+            return None
+        return m
 
     def _undergone_from(self, trigger: TriggerMatch) -> list[Actor]:
         """Who does what the subject undergoes: the group after "from"/"by" a few words after
