@@ -905,3 +905,12 @@ def test_the_administration_of_an_actor(line, expect):
 ])
 def test_a_name_qualifying_an_undergone_noun(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # weapons fired or launched "targeting" X attack X, as "at X" (en-actors14)
+    ("Hezbollah fired rockets targeting Israeli troops.",
+     ["ASSAULT occurred: Hezbollah -> Israel"]),
+])
+def test_weapons_launched_targeting(line, expect):
+    assert_events(line, expect)
