@@ -769,6 +769,13 @@ def test_the_agent_of_a_passive_after_an_event_noun(line, expect):
      ["AGREE occurred: Dmytro Kuleba + Zbigniew Rau ->"]),
     ("Kuleba met the Polish foreign minister, Zbigniew Rau, on Monday.",
      ["CONSULT occurred: Dmytro Kuleba -> Zbigniew Rau"]),
+    # ... also a role the knowledge base fills with another holder: the sentence names him
+    ("Putin met the German chancellor, Hans Jensen, in Moscow.",
+     ["CONSULT occurred: Vladimir Putin -> Hans Jensen"]),
+    # ... and a country before a title, the person in an apposition after it
+    ("Russia expelled the Danish ambassador, Hans Jensen.",
+     ["SANCTION occurred: Russia -> Hans Jensen"]),
+    ("Russia expelled the Danish ambassador.", ["SANCTION occurred: Russia -> Denmark"]),
 ])
 def test_a_role_before_a_persons_name(line, expect):
     assert_events(line, expect)

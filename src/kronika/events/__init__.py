@@ -1129,6 +1129,10 @@ class _SentenceContext:
                     break
             elif word == "," and self._apposed_person(toks, i) is not None:
                 m = self._apposed_person(toks, i)
+                if qualifier:  # "the Danish ambassador, Hans Jensen": the country qualifies
+                    group.actors = [a for a in group.actors  # the title of the person named
+                                    if all(a is not q for q in qualifier)]
+                    qualifier = []
                 group.add(m.actors, m.start)  # "Russia's chief of staff, General Gerasimov,"
                 while i + 1 < len(toks) and toks[i + 1][0] < m.end:
                     i += 1

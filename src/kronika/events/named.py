@@ -223,15 +223,21 @@ _ROLE_TO_NAME = re.compile(r"\s*,?\s*")
 
 def _role_before_name(text: str, m: Mention, later: Sequence[Mention]) -> Mention | None:
     """"his Polish counterpart Zbigniew Rau", "the Polish foreign minister, Zbigniew Rau": a
-    role read as its country right before a person's name (after a comma or none) is that
-    person's, and names the person, not the country."""
-    if m.rule not in _ROLE_RULES or not _country(m) or not later:
+    role read as its country, or as the holder the knowledge base has for the day, right
+    before a person's name (after a comma or none) is that person's, and names the person
+    ("the German chancellor, Olaf Scholz" in an article the knowledge base dates to Merkel's
+    time is Scholz)."""
+    if m.rule not in _ROLE_RULES or not later or not (_country(m) or _one_person(m)):
         return None
     nxt = later[0]
     if (not nxt.actors or any(a.kind != "person" for a in nxt.actors)
             or not _ROLE_TO_NAME.fullmatch(text, m.end, nxt.start)):
         return None
     return Mention(m.start, m.end, m.text, nxt.actors, "role-before-name")
+
+
+def _one_person(m: Mention) -> bool:
+    return len(m.actors) == 1 and m.actors[0].kind == "person"
 
 
 def _country(m: Mention) -> bool:
