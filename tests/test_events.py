@@ -921,3 +921,15 @@ def test_a_name_qualifying_an_undergone_noun(line, expect):
 ])
 def test_weapons_launched_targeting(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # in a subject group of people, "of X" after each person describes that person; the body
+    # is no party, the group goes on (en-actors14)
+    ("Hans Jensen of Denmark and Maria Lopez of Spain met in Brussels.",
+     ["CONSULT occurred: Hans Jensen + Maria Lopez ->"]),
+    ("Dana Whitmore of Amnesty International criticized Iran.",
+     ["ACCUSE occurred: Dana Whitmore -> Iran"]),
+])
+def test_a_body_after_each_person_of_a_group(line, expect):
+    assert_events(line, expect)

@@ -792,6 +792,15 @@ class _SentenceContext:
                     # "Erwin Chemerinsky, Dean of UC Berkeley School of Law called": an
                     # apposition its closing comma is missing from; the body is the title's
                     group.actors = []
+                elif (group.start is not None and mention.actors
+                      and all(a.kind == "person" for a in mention.actors)
+                      and _PERSON_OF.fullmatch(self.text, mention.end, group.start)):
+                    # "Hans Jensen of Denmark and Maria Lopez of Spain met": each body
+                    # describes the person before it, the group goes on
+                    owner = self._mention_at(group.start, group.start + 1)
+                    if owner is not None and all(a.kind != "person" for a in owner.actors):
+                        group.actors = [a for a in group.actors
+                                        if all(a is not o for o in owner.actors)]
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
