@@ -64,7 +64,10 @@ TARGET_AFTER_DOER = frozenset({"against", "on", "upon"})
 APPOSITION_LEADS = frozenset({"later", "since", "subsequently", "identified", "named", "as",
                               "namely"})
 # Words that open an apposition: "Milley, the chairman of ..., spoke".
-APPOSITION_OPENERS = {"the", "a", "an", "who", "whose", "which", "its", "his", "her", "their"}
+APPOSITION_OPENERS = {"the", "a", "an", "who", "whose", "which", "its", "his", "her", "their",
+                      # quantifiers of a group's description: "Turkey and Greece, both NATO
+                      # members, agreed" (NATO only describes them)
+                      "both", "all", "each", "fellow", "two", "three", "four", "five"}
 
 _QUOTE_OPEN = re.compile(r"\s*[\"“‘']")  # a quote opens right after a colon
 _TOKEN = re.compile(r"\w+(?:[’'‘]\w+)*|[^\w\s]")
@@ -151,7 +154,7 @@ OF_NOUNS = frozenset({"members", "member", "representatives", "officials", "forc
                       "authorities", "people",
                       "citizens", "residents", "capital", "parliament", "embassy", "police",
                       "delegation", "leadership", "fighters", "militants", "nations", "countries",
-                      "states"})
+                      "states", "administration", "regime"})
 # Verbs of a frame whose object is a message that may act in an -ing clause: "posted a message
 # blaming Iran", "issued a statement condemning the strike".
 PUBLISHING = frozenset({"posted", "issued", "released", "published", "wrote", "sent", "tweeted",
@@ -169,6 +172,16 @@ OBJECT_FILLER = {"with", "to", "on", "in", "into", "against", "at", "from", "for
                  "by", "phone", "telephone", "["} | PAIR_WORDS  # "urge [Lam] to": an editor's word
 # Words an object after its preposition ("via") may follow: determiners and pair words.
 VIA_FILLER = DETERMINERS | PAIR_WORDS
+# The capitalised words a person's title may run to before the name: "Manhattan District
+# Attorney", "Deputy Prime Minister".
+MAX_TITLE_WORDS = 4
+# Words that open a relative clause: a passive in it tells of the noun before it ("an attack
+# that was carried out by Hamas").
+RELATIVE_WORDS = frozenset({"that", "which", "who"})
+# The words that may describe the first party of "between A ... and B" before its "and".
+MAX_BETWEEN_GAP = 16
+# The words a place phrase that opens a clause may run to before its comma.
+MAX_FRONTED_PLACE = 14
 
 
 def _participle(word: str) -> bool:
@@ -417,11 +430,49 @@ class _SentenceContext:
         k = bisect_left(self.mention_starts, end)
         for m in reversed(self.mentions[max(0, k - 3) : k]):  # mentions barely overlap
             if m.start < end and start < m.end:
+                if m.rule == "pronoun" and m.text in PERSON_PRONOUNS:
+                    return self._pronoun_of_free_subject(m)
                 return m
         if not self.text[start : start + 1].isupper():
             return None
         return next((m for m in self._unknown_mentions() if m.start < end and start < m.end),
                     None)
+
+    def _pronoun_of_free_subject(self, m: Mention) -> Mention:
+        """A subject he/she the actors layer gave the nearest person, who is the object of a
+        preposition, takes up instead a person before who is none, also one the knowledge base
+        lacks (the layer sees only the names it knows): "Jensen met with the IMF, then with
+        President Trump, where he denounced the deal" is Jensen."""
+        known = [x for x in self.mentions if x.end <= m.start and x.rule != "pronoun"
+                 and x.actors and all(a.kind == "person" for a in x.actors)]
+        if not known or not self._after_preposition(known[-1].start):
+            return m
+        if self._unknown is None:
+            self._unknown = self._read_unknown()
+        people = [x for x in self._unknown if x.end <= m.start and x.actors
+                  and self._person_name(x.actors[0])]
+        free = [x for x in [*known, *people] if not self._after_preposition(x.start)]
+        if not free:
+            return m
+        last = max(free, key=lambda x: x.end)
+        if any(a in m.actors for a in last.actors):
+            return m
+        actor = Actor(text=m.text, name=last.actors[0].name, id=last.actors[0].id, kind="person")
+        return Mention(m.start, m.end, m.text, (actor,), m.rule)
+
+    @staticmethod
+    def _person_name(a: Actor) -> bool:
+        """A name the knowledge base lacks that reads as a person's: one word that is no body's
+        nor an acronym, or several opening with a given name."""
+        return not (" " in a.name and a.name.split()[0] not in named.given_names()
+                    or a.name.isupper() or a.name in BODIES)
+
+    def _read_unknown(self) -> list[Mention]:
+        """The names the knowledge base lacks in the sentence (unknown.py), but for those
+        people are related to ("supporters of Okafor": an unnamed group)."""
+        return [m for m in unknown.mentions(self.text, self.sent.start, self.sent.end,
+                                            self.mentions)
+                if not named.relation_owner(self.text, self.sent.start, self.sent.end, m)]
 
     def _unknown_mentions(self) -> list[Mention]:
         """The sentence's actors the knowledge base does not know (unknown.py), read once per
@@ -429,8 +480,7 @@ class _SentenceContext:
         if not self._unknown_on:
             return []
         if self._unknown is None:
-            self._unknown = unknown.mentions(self.text, self.sent.start, self.sent.end,
-                                             self.mentions)
+            self._unknown = self._read_unknown()
         return self._unknown
 
     def subject(self, trigger: TriggerMatch) -> list[Actor]:
@@ -616,6 +666,7 @@ class _SentenceContext:
             start += phrase.end()
         if self.fronted:
             start = max(start, self.fronted[1] + 1)
+        start = self._after_fronted_place(start, trigger.start)
         for f in self.frames:  # "Police said Khan was arrested and charged"
             if f.content_start <= trigger.start < f.content_end:
                 start = max(start, f.content_start)
@@ -641,6 +692,26 @@ class _SentenceContext:
                         return []  # "Congratulations to X ... and push for": no subject
                 return self.objects_from(m.start, None, end)
         return []
+
+    def _after_fronted_place(self, start: int, stop: int) -> int:
+        """Past the comma of a place phrase the clause opens with, after a phrase of time or
+        none ("On Wednesday in the US state of Alabama, Governor X signed ..."): its names
+        are no subject. Only a phrase of names, determiners, "of" and nouns of a place's kind
+        (names.en.yaml `place_nouns`): a verb before the comma makes it a clause ("On Monday
+        Russia attacked Ukraine, killing ...")."""
+        place_nouns = named.lexicon().place_nouns
+        toks = self.tokens_between(start, stop)[:MAX_FRONTED_PLACE]
+        place = False
+        for k, (at, end, word) in enumerate(toks):
+            low = word.lower()
+            if word == ",":
+                return end if place else start
+            if low in {"in", "at"}:
+                place = True
+            elif not (k == 0 and low in PREPOSITIONS or self._in_timex(at) or word[:1].isupper()
+                      or low in DETERMINERS or low == "of" or low in place_nouns):
+                return start
+        return start
 
     def _relative_antecedent(self, trigger: TriggerMatch, who_only: bool = False) -> list[Actor]:
         """"Viktar Babaryka, who was arrested": a passive clause opened by who/which has the
@@ -721,6 +792,15 @@ class _SentenceContext:
                     # "Erwin Chemerinsky, Dean of UC Berkeley School of Law called": an
                     # apposition its closing comma is missing from; the body is the title's
                     group.actors = []
+                elif (group.start is not None and mention.actors
+                      and all(a.kind == "person" for a in mention.actors)
+                      and _PERSON_OF.fullmatch(self.text, mention.end, group.start)):
+                    # "Hans Jensen of Denmark and Maria Lopez of Spain met": each body
+                    # describes the person before it, the group goes on
+                    owner = self._mention_at(group.start, group.start + 1)
+                    if owner is not None and all(a.kind != "person" for a in owner.actors):
+                        group.actors = [a for a in group.actors
+                                        if all(a is not o for o in owner.actors)]
                 group.add(mention.actors, mention.start)
                 while i >= 0 and toks[i][1] > mention.start:
                     i -= 1
@@ -914,6 +994,47 @@ class _SentenceContext:
                                  places=trigger.rule.place_object,
                                  penalty=trigger.rule.type == "CONCEDE")
 
+    def _owner_refused(self, trigger: TriggerMatch) -> list[Actor]:
+        """The owner of what a refusal's infinitive takes is refused: "refused to consider
+        Obama's nominee", "the refusal to accept Ukraine's proposal" reject Obama, Ukraine
+        (as "rejected Ukraine's offer" does)."""
+        if self.text[trigger.start : trigger.end].split()[-1] != "to":
+            return []
+        toks = self.tokens_between(trigger.end, self.clause_end(trigger.end))[:4]
+        if not toks or not (toks[0][2].isalpha() and toks[0][2].islower()):
+            return []
+        for at, end, word in toks[1:]:
+            if word.lower() in DETERMINERS:
+                continue
+            m = self._mention_at(at, end)
+            if m is None or m.start != at or not m.actors:
+                return []
+            return list(m.actors) if self.text.startswith(("'s ", "’s ", "' ", "’ "),
+                                                          m.end) else []
+        return []
+
+    def _between(self, trigger: TriggerMatch) -> bool:
+        return self.text[trigger.start : trigger.end].split()[-1] == "between"
+
+    def _second_party(self) -> list[Actor]:
+        """"between A and B" names two parties: where what describes A ("Hans Jensen of the
+        University of Oslo", "Giuliani, claiming to represent X,") ended the group after A, B
+        is the group after the next "and" of the clause; not an "and" inside a name ("of the
+        School of Marine and Atmospheric Science"), after a capitalised word that ends no name
+        the actors layer knows."""
+        toks = self.object_tokens[self.object_end :][:MAX_BETWEEN_GAP]
+        for k, (_, end, word) in enumerate(toks):
+            if word in {";", ":", ".", "(", ")"}:
+                return []
+            if word == "and" and k and toks[k - 1][2][:1].isupper() and all(
+                    m.end != toks[k - 1][1] for m in self.mentions):
+                continue
+            if word == "and":
+                nxt = toks[k + 1 : k + 2]
+                m = nxt and self._mention_at(nxt[0][0], nxt[0][1])
+                return self.objects_from(end, None) if m and m.actors else []
+        return []
+
     def objects_from(self, at: int, via: frozenset[str] | None, end: int | None = None,
                      places: bool = False, penalty: bool = False) -> list[Actor]:
         """The actor group that starts at `at` after a few filler words (`via`: the only ones).
@@ -926,8 +1047,14 @@ class _SentenceContext:
         self.object_end, self.object_tokens, self.object_possessive = 0, toks, False
         group, gap, i = _Group(), 0, 0
         qualifier: list[Actor] = []  # a country before a title: kept unless a person follows
+        before = self.tokens_between(max(self.sent.start, at - 12), at)[-1:]
+        opener = before[0][2].lower() if before and before[0][1] <= at else None
         while i < len(toks):
             start, stop, word = toks[i]
+            if (word in {"and", "or"} and group.actors and opener in PREPOSITIONS
+                    and i + 1 < len(toks) and toks[i + 1][2].lower() == opener):
+                i += 2  # "criticized by Republicans and by Netanyahu": the preposition again
+                continue
             mention = self._mention_at(start, stop)
             if mention is not None:
                 if (qualifier and all(a.kind == "person" for a in mention.actors)
@@ -992,6 +1119,14 @@ class _SentenceContext:
             elif (group.start is None and word.isalpha() and word.islower() and gap < MAX_OBJECT_GAP
                   and (via is None or gap) and self._person_next(toks, i)):
                 gap += 1  # "pardoned his son Hunter Biden", "the sentence of confidante X"
+            elif (group.start is None and word[:1].isupper() and word.isalpha()
+                  and gap < MAX_OBJECT_GAP and self._person_next(toks, i + 1)):
+                gap += 1  # "freed American journalist X", "arrested Spanish citizen X": an
+                # adjective of the noun that describes the person
+            elif group.start is None and (past := self._title_before_person(toks, i)):
+                i = past  # "criticized Governor X", "sued Manhattan District Attorney X"
+                gap += 1
+                continue
             elif group.start is None:
                 gap += 1
                 if via is not None and word.lower() not in via | VIA_FILLER:
@@ -1003,6 +1138,10 @@ class _SentenceContext:
                     break
             elif word == "," and self._apposed_person(toks, i) is not None:
                 m = self._apposed_person(toks, i)
+                if qualifier:  # "the Danish ambassador, Hans Jensen": the country qualifies
+                    group.actors = [a for a in group.actors  # the title of the person named
+                                    if all(a is not q for q in qualifier)]
+                    qualifier = []
                 group.add(m.actors, m.start)  # "Russia's chief of staff, General Gerasimov,"
                 while i + 1 < len(toks) and toks[i + 1][0] < m.end:
                     i += 1
@@ -1041,6 +1180,23 @@ class _SentenceContext:
                 return k + 1 if m is not None and m.actors and m.start == toks[k + 1][0] else 0
         return 0
 
+    def _title_before_person(self, toks: list[tuple[int, int, str]], i: int) -> int:
+        """The index of a person's name after a run of capitalised words at toks[i] that ends
+        in a title of office the actors layer left out of the name ("Governor Hans Jensen",
+        "Manhattan District Attorney Alvin Bragg", "Boeing Chief Financial Officer X"); else
+        0. The title is the person's, no gap before the object."""
+        for k in range(i, min(i + MAX_TITLE_WORDS + 1, len(toks))):
+            word = toks[k][2]
+            m = self._mention_at(toks[k][0], toks[k][1])
+            if m is not None:
+                title = toks[k - 1][2]
+                person = m.start == toks[k][0] and m.actors and all(
+                    a.kind == "person" for a in m.actors)
+                return k if k > i and person and title.lower() in unknown.OFFICE_NOUNS else 0
+            if not (word[:1].isupper() and word.isalpha()):
+                return 0
+        return 0
+
     def _person_next(self, toks: list[tuple[int, int, str]], i: int) -> bool:
         """A person is named right after toks[i], a noun describing them ("his son Hunter
         Biden", "journalist Evan Gershkovich"), not a verb or a preposition before them."""
@@ -1052,7 +1208,10 @@ class _SentenceContext:
         if (m is None or m.start != toks[i + 1][0] or not m.actors
                 or any(a.kind != "person" for a in m.actors)):
             return False
-        if m.rule.startswith("unknown") and m.text.split()[0] not in named.given_names():
+        people_noun = (toks[i][2] in unknown.PERSON_NOUNS
+                       or toks[i][2] in named.lexicon().non_state)  # "citizen", "tourist"
+        if (m.rule.startswith("unknown") and m.text.split()[0] not in named.given_names()
+                and not people_noun):
             return False  # "manufacturer Hirtenberger Defence Group": a company, maybe
         after = [w for s, _, w in toks[i + 2 :] if s >= m.end][:1]
         return not after or not (after[0].isalpha() and after[0].islower()) or (
@@ -1414,6 +1573,9 @@ class _SentenceContext:
             if not owner:
                 return None
             targets = [a for a in self.objects(trigger) if all(not _same(a, o) for o in owner)]
+            if not targets and rule.type == "REJECT":  # "X's refusal to consider Y's nominee"
+                targets = [a for a in self._owner_refused(trigger)
+                           if all(not _same(a, o) for o in owner)]
             if rule.needs_target and not targets:
                 return None
             return owner, targets, rule.type
@@ -1439,6 +1601,8 @@ class _SentenceContext:
                 after_object = self._word_after(trigger.end)
         else:
             objects = self.objects(trigger) or self._shared_object(trigger)
+            if len(objects) == 1 and self._between(trigger):
+                objects = [*objects, *self._second_party()]
             if objects and self.object_end < len(self.object_tokens):
                 after_object = self._after_object()
             if objects and self.object_possessive:
@@ -1456,6 +1620,11 @@ class _SentenceContext:
             sources, targets = (objects, subject) if rule.inverse else (subject, objects)
             if not rule.no_subject and not rule.inverse and self._undergone(trigger):
                 sources, targets = self._undergone_from(trigger), subject
+                doer = self._name_before_noun(trigger)
+                if doer and not sources:  # "Iran faces new US sanctions": the US sanctions,
+                    sources = list(doer.actors)  # the subject before the verb undergoes them
+                    targets = self._subject_before(replace(trigger, start=doer.start,
+                                                           end=doer.start))
             elif rule.no_subject and rule.inverse and not targets and self._undergone(trigger):
                 targets = self.subject(trigger)  # "Serbia suffered attacks from NATO"
             if (rule.no_subject and rule.inverse and sources and not targets
@@ -1473,6 +1642,8 @@ class _SentenceContext:
                     sources = self._demonym_inside(trigger)  # "the Iranian attack on Israel"
             # no_subject + inverse: the group after the trigger are the parties themselves
             # ("the agreement signed between Turkey and Libya")
+        if not targets and rule.type == "REJECT" and not passive:
+            targets = self._owner_refused(trigger)  # "refused to consider Obama's nominee"
         if not targets and rule.type in ("ACCUSE", "SUPPORT") and sources and not passive:
             targets = (self._author_by(trigger)  # "condemned the move by Turkey": its author
                        or self.act_agent(trigger))  # "condemned the unprovoked attack": its attacker
@@ -1679,8 +1850,10 @@ class _SentenceContext:
         if subject is None:
             return []
         found = self.pronoun(subject, trigger.start)
-        before = [m for m in self.mentions if m.end <= trigger.start and m.actors]
-        return found if any(a in m.actors for a in found for m in before) else []
+        # a name of the sentence, known or not ("Halloran defended his attack on Kowalski")
+        named = {a.name for m in [*self.mentions, *self._unknown_mentions()]
+                 if self.sent.start <= m.start and m.end <= trigger.start for a in m.actors}
+        return found if any(a.name in named for a in found) else []
 
     def _possessed(self, trigger: TriggerMatch) -> bool:
         """A possessive "X's" stands right before the trigger."""
@@ -1701,7 +1874,37 @@ class _SentenceContext:
         if not toks:
             return []
         m = self._mention_at(toks[-1][0], toks[-1][1])
-        return list(m.actors) if m is not None else []
+        if m is None:
+            return []
+        return [*self._owners_joined_to(toks, m), *m.actors]
+
+    def _owners_joined_to(self, toks: list[tuple[int, int, str]], last: Mention) -> list[Actor]:
+        """The names joined by "and" (and commas) to the one before a possessive: "'s" closes
+        the whole group ("Kelly and Baroni's convictions", "Biden and Blinken's visit": both
+        own it). Only names of one kind, people with people, bodies with bodies (a name the
+        knowledge base lacks may be either)."""
+        kinds = self._name_kinds(last)
+        out: list[Actor] = []
+        i = next((k for k, t in enumerate(toks) if t[1] > last.start), len(toks))
+        joiner = "and"
+        while i >= 2 and toks[i - 1][2] == joiner:
+            m = self._mention_at(toks[i - 2][0], toks[i - 2][1])
+            if m is None or not m.actors or m.end != toks[i - 2][1]:
+                break
+            kinds &= self._name_kinds(m)
+            if not kinds:
+                break
+            out = [*m.actors, *out]
+            i = next((k for k, t in enumerate(toks) if t[1] > m.start), i - 2)
+            joiner = ","
+        return out
+
+    @staticmethod
+    def _name_kinds(m: Mention) -> set[str]:
+        """"person" or "body" for a known name; both for one the knowledge base lacks."""
+        if m.rule == "unknown-name":
+            return {"person", "body"}
+        return {"person" if all(a.kind == "person" for a in m.actors) else "body"}
 
     def opens_report(self, trigger: TriggerMatch) -> bool:
         """The trigger opens what a frame reports ("Biden announces first sanctions against
@@ -1715,9 +1918,9 @@ class _SentenceContext:
         words = self.text[trigger.start : trigger.end].lower().split()
         # "had been allied with": a state, not an act done to the subject; but "was charged
         # with" is: only a reciprocal trigger (alliance, talks) ending in a preposition is a state
-        if not aux or words[0].endswith("ing") or (
+        if not aux or words[0].endswith("ing") or words[0] in PREPOSITIONS or (
                 len(words) > 1 and words[-1] in PREPOSITIONS and trigger.rule.reciprocal):
-            return False
+            return False  # ("is under EU sanctions": a preposition is no participle)
         limit = self.left_limit(trigger.start)
         toks = self.tokens_between(limit, trigger.start)
         for k in range(len(toks) - 1, -1, -1):
@@ -1749,14 +1952,28 @@ class _SentenceContext:
         return self._group_after_word(trigger, self.grammar.agent)
 
     def _group_after_word(self, trigger: TriggerMatch, words: frozenset[str]) -> list[Actor]:
-        """The actors after one of `words` a few words after the trigger, within its clause."""
+        """The actors after one of `words` a few words after the trigger, within its clause;
+        not after a passive verb of the event noun's clause ("The attack on Kyiv was condemned
+        by Germany": Germany condemns, it does not attack), unless a relative pronoun opens
+        it ("an attack that was claimed by Hamas") or the verb is one of doing ("was carried
+        out by Hamas")."""
         toks = self.tokens_between(trigger.end, self.sent.end)[: MAX_AGENT_GAP + 1]
-        for _, end, word in toks:
+        for k, (_, end, word) in enumerate(toks):
             if word.lower() in words:
                 return self.objects_from(end, None)
             if word in {",", ";", ":", "—", "–"}:
                 break
+            if (trigger.rule.no_subject and word.lower() in self.grammar.passive_auxiliaries
+                    and (k == 0 or toks[k - 1][2].lower() not in RELATIVE_WORDS)
+                    and not self._doing_next(toks[k + 1 :])):
+                break
         return []
+
+    def _doing_next(self, toks: list[tuple[int, int, str]]) -> bool:
+        """A verb of doing (grammar `agentive`) opens the tokens: "the attack was carried out
+        by Hamas" names the noun's doer."""
+        words = tuple(w.lower() for _, _, w in toks[:3])
+        return any(words[: len(p)] == p for p in self.grammar.agentive)
 
     def _undergone(self, trigger: TriggerMatch) -> bool:
         """The trigger is an event noun its subject undergoes: a support verb of the grammar's
@@ -1774,6 +1991,21 @@ class _SentenceContext:
                 return False
             words.pop()  # a determiner or a modifier: "faced (new) sanctions"
         return any(tuple(words[-len(p):]) == p for p in self.grammar.undergo)
+
+    def _name_before_noun(self, trigger: TriggerMatch) -> Mention | None:
+        """A country's or a body's name that qualifies a noun trigger, a modifier or two aside
+        ("new US sanctions", "Ukrainian drone attack"): the noun's doer."""
+        before = self.tokens_between(self.left_limit(trigger.start), trigger.start)[-3:]
+        if len(before) > 1 and before[-1][2].isalpha() and before[-1][2].islower():
+            before = before[:-1]  # "drone" in "Ukrainian drone attack"
+        if len(before) < 2 or not before[-2][2].islower():
+            return None  # the name follows a verb, a determiner or a modifier
+        m = self._mention_at(before[-1][0], before[-1][1])
+        if (m is None or m.end != before[-1][1] or not m.actors
+                or any(a.kind == "person" for a in m.actors)
+                or self.text.startswith(("'s", "’s", "'", "’"), m.end)):
+            return None
+        return m
 
     def _undergone_from(self, trigger: TriggerMatch) -> list[Actor]:
         """Who does what the subject undergoes: the group after "from"/"by" a few words after
@@ -1851,7 +2083,10 @@ class _SentenceContext:
         for phrase in self.grammar.agentive:
             words = toks[-len(phrase):]
             if len(words) == len(phrase) and tuple(w.lower() for _, _, w in words) == phrase:
-                verb = replace(trigger, start=words[0][0], end=words[-1][1])
+                # the verb has a subject of its own, shared with an earlier verb where it is
+                # coordinated ("Putin founded Wagner and ordered the attacks": Putin)
+                verb = replace(trigger, start=words[0][0], end=words[-1][1],
+                               rule=replace(trigger.rule, no_subject=False))
                 return [] if self.passive(verb) else self.subject(verb)
         return []
 

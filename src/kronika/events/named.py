@@ -17,6 +17,13 @@ mentions so (rules in names.en.yaml, each named):
   "China Eastern"): the company;
 - non-state-group: a country adjective before a non-state group ("Syrian rebels", "Iranian-
   backed militias") or after "pro-"/"anti-": no actor;
+- role-before-name: a role the layer read as its country right before a person's name ("his
+  Polish counterpart Zbigniew Rau", "the Polish foreign minister, Zbigniew Rau"): that person;
+- surname-of-another: a known person's one-word alias after another's name and a middle
+  initial ("Cyrus R. Vance", not JD Vance): that other person; a generational suffix after a
+  person the knowledge base lacks (", Jr.") joins the name;
+- relation-group: an actor people are related to ("supporters of Navalny", "Navalny's
+  supporters"): an unnamed group, no actor;
 - shared-surname: a given name coordinated with a full name ("David and Louise Turpin"): a
   person of that surname too.
 
@@ -28,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kronika.actors.resolver import given_names
@@ -68,6 +75,8 @@ class Lexicon:
     country_codes: frozenset[str]
     hyphen_descriptors: frozenset[str]
     organs: frozenset[str]
+    place_nouns: frozenset[str]
+    relation_nouns: frozenset[str]
 
 
 @cache
@@ -81,7 +90,8 @@ def lexicon() -> Lexicon:
                    frozenset(data["company_after_country"]),
                    frozenset(data["non_state_groups"]), frozenset(data["backed_words"]),
                    frozenset(data["company_country_codes"]),
-                   frozenset(data["hyphen_descriptors"]), frozenset(data["organs"]))
+                   frozenset(data["hyphen_descriptors"]), frozenset(data["organs"]),
+                   frozenset(data["place_nouns"]), frozenset(data["relation_nouns"]))
 
 
 def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
@@ -96,7 +106,11 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
         shared = _shared_surname(text, start, m, out)
         if shared is not None:
             out.append(shared)
-        new = (_unnamed_organ(text, m, lex)
+        if relation_owner(text, start, end, m):
+            continue  # "supporters of Navalny": an unnamed group, not Navalny
+        new = (_role_before_name(text, m, later)
+               or _surname_of_another(text, start, m)
+               or _unnamed_organ(text, m, lex)
                or _given_name_of_another(text, end, m, later)
                or _non_state_group(text, end, m, lex)
                or _body_after_country(text, end, m, later, lex)
@@ -104,9 +118,9 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
                or _candidate_group(text, end, m, lex)
                or _name_with_country(text, end, m, lex, out))
         if new is None:
-            out.append(m)
+            out.append(_with_suffix(text, end, m))
         elif new.actors:
-            out.append(new)
+            out.append(_with_suffix(text, end, new))
         # a mention with no actors: the adjective only described the next mention
     return out
 
@@ -151,6 +165,79 @@ def _given_name_of_another(text: str, end: int, m: Mention,
     name = text[m.start : nxt.end()]
     return Mention(m.start, nxt.end(), name, (Actor(text=name, name=name, kind="person"),),
                    "given-name-of-another")
+
+
+_RELATION_BEFORE = re.compile(r"(\w+) (?:of|for) (?:the )?$")
+_RELATION_AFTER = re.compile(r"(?:['’]s?)? (\w+)")
+
+
+def relation_owner(text: str, start: int, end: int, m: Mention) -> bool:
+    """People related to the actor stand for it ("Supporters of Navalny", "Navalny's
+    supporters", "Navalny supporters", "lawyers for X"): an unnamed group, no actor."""
+    nouns = lexicon().relation_nouns
+    before = _RELATION_BEFORE.search(text, max(start, m.start - 30), m.start)
+    if before is not None and before.group(1).lower() in nouns:
+        return True
+    after = _RELATION_AFTER.match(text, m.end, end)
+    return after is not None and after.group(1) in nouns
+
+
+_INITIALLED = re.compile(r"([A-Z][a-z]+) [A-Z]\. $")
+_SUFFIX = re.compile(r",? (Jr|Sr)\.?")
+
+
+def _surname_of_another(text: str, start: int, m: Mention) -> Mention | None:
+    """"Cyrus R. Vance": a one-word alias of a known person (JD Vance) after a capitalised name
+    of another and a middle initial is the surname of another person, named by all three
+    words (the actors layer reads "Cyrus Vance" so, but not across the initial)."""
+    if len(m.actors) != 1 or m.actors[0].kind != "person" or " " in m.text.strip():
+        return None
+    g = _INITIALLED.search(text, max(start, m.start - 30), m.start)
+    if g is None or g.end() != m.start or g.group(1).lower() in NOT_NAMES or (
+            g.group(1) in m.actors[0].name.split()):
+        return None
+    name = text[g.start() : m.end]
+    return Mention(g.start(), m.end, name, (Actor(text=name, name=name, kind="person"),),
+                   "surname-of-another")
+
+
+def _with_suffix(text: str, end: int, m: Mention) -> Mention:
+    """"Cyrus R. Vance, Jr.": a generational suffix after a person the knowledge base lacks
+    belongs to the name, written without its comma (docs/ANNOTATION.md: the name as the
+    sentence writes it)."""
+    if len(m.actors) != 1 or m.actors[0].kind != "person" or m.actors[0].id:
+        return m
+    g = _SUFFIX.match(text, m.end, end)
+    if g is None or m.actors[0].name.endswith(g.group(1) + "."):
+        return m
+    name = f"{m.actors[0].name} {g.group(1)}."
+    return Mention(m.start, g.end(), text[m.start : g.end()],
+                   (replace(m.actors[0], name=name),), m.rule)
+
+
+# The actors layer's rules that read a role ("his Polish counterpart", "the Polish foreign
+# minister") and name its country where they cannot name its holder.
+_ROLE_RULES = ("counterpart", "office-holder")
+_ROLE_TO_NAME = re.compile(r"\s*,?\s*")
+
+
+def _role_before_name(text: str, m: Mention, later: Sequence[Mention]) -> Mention | None:
+    """"his Polish counterpart Zbigniew Rau", "the Polish foreign minister, Zbigniew Rau": a
+    role read as its country, or as the holder the knowledge base has for the day, right
+    before a person's name (after a comma or none) is that person's, and names the person
+    ("the German chancellor, Olaf Scholz" in an article the knowledge base dates to Merkel's
+    time is Scholz)."""
+    if m.rule not in _ROLE_RULES or not later or not (_country(m) or _one_person(m)):
+        return None
+    nxt = later[0]
+    if (not nxt.actors or any(a.kind != "person" for a in nxt.actors)
+            or not _ROLE_TO_NAME.fullmatch(text, m.end, nxt.start)):
+        return None
+    return Mention(m.start, m.end, m.text, nxt.actors, "role-before-name")
+
+
+def _one_person(m: Mention) -> bool:
+    return len(m.actors) == 1 and m.actors[0].kind == "person"
 
 
 def _country(m: Mention) -> bool:
@@ -322,12 +409,14 @@ _GROUP_AFTER = re.compile(r"(?:-([a-z]+))?\s+([a-z]+)")
 
 def _non_state_group(text: str, end: int, m: Mention, lex: Lexicon) -> Mention | None:
     """"Syrian rebels", "Iranian-backed militias", "pro-Russian separatists": the adjective
-    names no actor (the mention is kept, with none)."""
-    if not _country(m) or m.rule != "demonym":
+    names no actor (the mention is kept, with none). Whoever "X-backed" describes is not X,
+    whatever the noun ("US-backed forces", "Russia-backed fighters")."""
+    if not _country(m) or m.rule not in _COUNTRY_RULES:
         return None
     stance = text[max(0, m.start - 4) : m.start].lower() in ("pro-", "nti-")
     g = _GROUP_AFTER.match(text, m.end, end)
-    if not stance and (g is None or g.group(2) not in lex.non_state
-                       or g.group(1) and g.group(1) not in lex.backed):
+    backed = g is not None and g.group(1) in lex.backed
+    if not stance and not backed and (m.rule != "demonym" or g is None or g.group(1)
+                                      or g.group(2) not in lex.non_state):
         return None
     return Mention(m.start, m.end, m.text, (), "non-state-group")

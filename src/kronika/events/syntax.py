@@ -593,8 +593,14 @@ class _SyntaxContext(_SentenceContext):
     def roles(self, trigger: TriggerMatch) -> tuple[list[Actor], list[Actor], str] | None:
         f = self.found[trigger.start]
         cue = f.cue
-        sources = self._actors(f.sources)
-        named = self._actors(f.targets)
+        # the parse reads names the knowledge base lacks (below); a pronoun may take one up
+        # too ("Okafor said he had asked Biden": he is Okafor)
+        self._unknown_on = True
+        try:
+            sources = self._actors(f.sources)
+            named = self._actors(f.targets)
+        finally:
+            self._unknown_on = False
         targets = [a for a in named if all(not _same(a, s) for s in sources)]
         if cue.target_kinds is not None:
             targets = [a for a in targets if a.kind in cue.target_kinds]
@@ -640,8 +646,7 @@ class _SyntaxContext(_SentenceContext):
                         if got:
                             return got
         if self._unknown is None:
-            self._unknown = unknown.mentions(self.text, self.sent.start, self.sent.end,
-                                             self.mentions)
+            self._unknown = self._read_unknown()
         names = [m for m in self._unknown if m.start < end and start < m.end]
         return [a for m in names for a in m.actors]
 

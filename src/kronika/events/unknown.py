@@ -55,6 +55,7 @@ def _alternatives(key: str) -> str:
 
 PERSON_TITLES = frozenset(_words("person-titles"))
 PERSON_NOUNS = PERSON_TITLES | frozenset(_words("person-nouns"))
+OFFICE_NOUNS = PERSON_NOUNS - frozenset(_words("courtesy-titles"))
 _DESCRIBING = tuple(_words("describing-endings"))
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:" + _alternatives("adjective-endings") + r")$")
 REGION_ADJECTIVES = frozenset(_words("region-adjectives"))
@@ -105,6 +106,7 @@ def mentions(text: str, start: int, end: int, known: Sequence[Mention]) -> list[
         titled = False  # "Judge Marrero": a name after a person's title is a person's
         while run and not _names_body(run) and (run[0][2].lower() in NOT_NAMES
                                                 or run[0][2].lower() in CONNECTORS
+                                                or run[0][2].lower() in _relation_nouns()
                        or run[0][2].lower().endswith(_DESCRIBING)):  # "Virginia-based X"
             titled = run[0][2].lower() in PERSON_TITLES  # right before: not "Mayor of X"
             run.pop(0)
@@ -197,6 +199,13 @@ def _with_partners(text: str, out: list[Mention], held: list[tuple[int, str]],
     return sorted([*out, *added], key=lambda m: m.start) if added else out
 
 
+def _relation_nouns() -> frozenset[str]:
+    """"Supporters of Imran Khan": people related to a name open no name of their own."""
+    from kronika.events.named import lexicon
+
+    return lexicon().relation_nouns
+
+
 def _in_name(text: str, toks: list[tuple[int, int, str]], i: int, run: list,
              known: Sequence[Mention]) -> bool:
     start, _, word = toks[i]
@@ -222,8 +231,9 @@ def _after_known(text: str, at: int, known: Sequence[Mention]) -> bool:
 
 def _title_of_known(text: str, run: list[tuple[int, int, str]], known: Sequence[Mention]) -> bool:
     """The run ends in a title word right before a known person: "Police and Crime
-    Commissioner Stephen Mold" is Mold's title, no actor of its own."""
-    if run[-1][2].lower() not in NOT_NAMES:
+    Commissioner Stephen Mold", "Boeing Chief Executive X" is the person's title, no actor of
+    its own."""
+    if run[-1][2].lower() not in NOT_NAMES and run[-1][2].lower() not in PERSON_NOUNS:
         return False
     after = _skip_blanks(text, run[-1][1])
     return any(m.start == after and any(a.kind == "person" for a in m.actors) for m in known)
