@@ -45,6 +45,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 
+from kronika.actors.resolver import capital_country
 from kronika.document import (
     PLOVER_TYPES,
     Actor,
@@ -2176,7 +2177,7 @@ class _Sentence:
             if self.toks[i - 1].low not in ("в", "во") or self._mention_at(i) is not None \
                     or not self.toks[i].text[:1].isupper():
                 continue
-            host = _capital_country(self.toks[i].text)
+            host = capital_country(self.toks[i].text)
             if host is not None and all(a.country != host.country for a in sources):
                 return [host]
         return []
@@ -2358,34 +2359,7 @@ def _title_country(words: str, code: str | None) -> Actor | None:
     if c is None or not any(_names_place(w) for w in _TOKEN.findall(words)[1:]
                             + _TOKEN.findall(words)[:1]):
         return None
-    return Actor(words, c.name, c.id, c.country, None, "country" if c.country else c.kind)
-
-
-@cache
-def _capitals() -> dict[str, str]:
-    """The knowledge base's one-word Russian capitals, lower case with «ё» as «е», to their
-    country's id («москва» -> RUS)."""
-    from kronika.actors.kb import load_kb
-
-    return {cap.lower().replace("ё", "е"): c.id for c in load_kb().countries.values()
-            if c.kind == "country" for cap in c.capitals
-            if re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*", cap)}
-
-
-@lru_cache(maxsize=4096)
-def _capital_country(word: str) -> Actor | None:
-    """The country whose capital a word names in any case («Вашингтон», «Москву»), as an
-    actor; None for any other word."""
-    from kronika.actors.kb import load_kb
-
-    low = word.lower().replace("ё", "е")
-    code = _capitals().get(low) or next(
-        (_capitals()[p.normal_form.replace("ё", "е")] for p in morph().parse(low)
-         if p.normal_form.replace("ё", "е") in _capitals()), None)
-    if code is None:
-        return None
-    c = load_kb().countries[code]
-    return Actor(word, c.name, c.id, c.country, None, "country")
+    return c.actor(words)
 
 
 @lru_cache(maxsize=4096)
