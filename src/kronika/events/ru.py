@@ -299,45 +299,50 @@ def _support_verbs() -> dict[str, frozenset[str]]:
     return {kind: frozenset(data[kind]) for kind in ("undergo", "agent")}
 
 
+def _groups() -> dict:
+    """groups.ru.yaml: the groups of words that change who an actor is or what role it takes."""
+    return load_rules("kronika.events", "groups.ru.yaml")
+
+
+def group_examples(group: str, *fields: str) -> list:
+    """The examples of one group of groups.ru.yaml («not_state», «related_to» …), for the
+    tests: each a sentence, or with `fields` («text», «not»), a tuple of those fields."""
+    return [tuple(e[f] for f in fields) if fields else e
+            for e in _groups()[group].get("examples", ())]
+
+
 @cache
 def _not_state() -> frozenset[str]:
     """Nouns for groups that are no organ of a state (groups.ru.yaml `not_state`)."""
-    data = load_rules("kronika.events", "groups.ru.yaml")
-    return frozenset(w.replace("ё", "е") for w in data["not_state"]["lemmas"]) | frozenset(
-        data["not_state"]["lemmas"])
+    lemmas = _groups()["not_state"]["lemmas"]
+    return frozenset(w.replace("ё", "е") for w in lemmas) | frozenset(lemmas)
 
 
 @cache
 def _law_nouns() -> frozenset[str]:
     """Nouns for a state's laws (groups.ru.yaml `law_of`)."""
-    return frozenset(load_rules("kronika.events", "groups.ru.yaml")["law_of"]["lemmas"])
+    return frozenset(_groups()["law_of"]["lemmas"])
 
 
 @cache
 def _related_nouns() -> frozenset[str]:
     """Nouns for people named by their tie to an actor (groups.ru.yaml `related_to`)."""
-    return frozenset(load_rules("kronika.events", "groups.ru.yaml")["related_to"]["lemmas"])
+    return frozenset(_groups()["related_to"]["lemmas"])
 
 
 @cache
 def _including() -> tuple[tuple[str, ...], ...]:
     """The words that name some members of a group before them (groups.ru.yaml `including`),
     each as its lower-case tokens."""
-    data = load_rules("kronika.events", "groups.ru.yaml")["including"]
+    data = _groups()["including"]
     return tuple(tuple(f.split()) for f in data["forms"])
-
-
-def including_examples() -> list[tuple[str, str]]:
-    """The (sentence, source) examples of groups.ru.yaml `including`, for the tests."""
-    return [(e["text"], e["source"])
-            for e in load_rules("kronika.events", "groups.ru.yaml")["including"]["examples"]]
 
 
 @cache
 def _asked_for() -> tuple[tuple[str, ...], frozenset[str]]:
     """Endings and lemmas of verbal nouns naming what is asked for (groups.ru.yaml
     `asked_for`)."""
-    data = load_rules("kronika.events", "groups.ru.yaml")["asked_for"]
+    data = _groups()["asked_for"]
     return tuple(data["suffixes"]), frozenset(data["lemmas"])
 
 
@@ -345,23 +350,6 @@ def _asks_for(lemma: str) -> bool:
     """Whether a noun's lemma names an act a request or threat is about («освобождение»)."""
     suffixes, lemmas = _asked_for()
     return lemma in lemmas or lemma.endswith(suffixes)
-
-
-def asked_for_examples() -> list[tuple[str, str]]:
-    """The (sentence, actor) examples of groups.ru.yaml `asked_for`, for the tests."""
-    return [(e["text"], e["not"])
-            for e in load_rules("kronika.events", "groups.ru.yaml")["asked_for"]["examples"]]
-
-
-def related_to_examples() -> list[tuple[str, str]]:
-    """The (sentence, actor) examples of groups.ru.yaml `related_to`, for the tests."""
-    return [(e["text"], e["not"]) for e in
-            load_rules("kronika.events", "groups.ru.yaml")["related_to"]["examples"]]
-
-
-def law_of_examples() -> list[str]:
-    """The examples of groups.ru.yaml `law_of`, for the tests."""
-    return list(load_rules("kronika.events", "groups.ru.yaml")["law_of"].get("examples", ()))
 
 
 _WORD_BEFORE = re.compile(r"(\w+)[\s«»\"]*$")
@@ -379,11 +367,6 @@ def _names_a_law(text: str, start: int, m: Mention) -> bool:
         return False
     word = before.group(1)
     return word.lower() in _law_nouns() or _analyse(word.lower()).lemma in _law_nouns()
-
-
-def not_state_examples() -> list[str]:
-    """The examples of groups.ru.yaml, for the tests."""
-    return list(load_rules("kronika.events", "groups.ru.yaml")["not_state"].get("examples", ()))
 
 
 @cache
