@@ -180,18 +180,7 @@ def _split_top(pattern: str, sep: str) -> list[str]:
 
 def _items(seq: str) -> list[str]:
     """The space-separated items of a sequence, keeping groups «(…)» and «(…)?» whole."""
-    items, depth, cur = [], 0, []
-    for ch in seq.strip():
-        depth += (ch == "(") - (ch == ")")
-        if ch == " " and depth == 0:
-            if cur:
-                items.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    if cur:
-        items.append("".join(cur))
-    return items
+    return [item for item in _split_top(seq.strip(), " ") if item]
 
 
 def _compile(pattern: str, gap: int = TRIGGER_GAP) -> str:
