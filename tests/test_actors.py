@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kronika.actors import Actors, load_kb, resolve, validate
 from kronika.actors.kb import Holder
-from kronika.actors.resolver import _matcher
+from kronika.actors.resolver import _matcher, capital_country
 from kronika.document import Document
 from kronika.errors import ActorFileError, GoldFileError, RuleFileError
 from kronika.eval.actors import read_cases as read_actor_cases
@@ -174,6 +174,17 @@ def test_matcher_is_built_once():
 
 
 # The knowledge base --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Вашингтоне", "USA"), ("Пекином", "CHN"), ("Абу-Даби", "ARE"), ("Кремлю", "RUS")])
+def test_a_capital_in_any_case_names_its_country(word, country):
+    assert capital_country(word).id == country
+
+
+@pytest.mark.parametrize("word", ["Белый", "Ivanov", "Петрову", "Washington"])
+def test_a_word_that_is_no_russian_capital_names_no_country(word):
+    assert capital_country(word) is None
 
 
 def test_kb_validates():

@@ -15,16 +15,7 @@ from kronika import Pipeline
 from kronika.actors import Actors
 from kronika.eval.events import read_cases, score
 from kronika.events import Events
-from kronika.events.ru import (
-    asked_for_examples,
-    find_triggers,
-    including_examples,
-    law_of_examples,
-    not_state_examples,
-    related_to_examples,
-    rules,
-    status_examples,
-)
+from kronika.events.ru import find_triggers, group_examples, rules, status_examples
 from kronika.extract import Extract
 from kronika.extract.noise import NoiseFlagger
 from kronika.language.sentences import Sentences
@@ -146,7 +137,7 @@ def test_status_examples_decide(name, example):
     assert any(e.rule.endswith(f"+{name}") for e in doc.events), [e.rule for e in doc.events]
 
 
-@pytest.mark.parametrize("example", not_state_examples())
+@pytest.mark.parametrize("example", group_examples("not_state"))
 def test_a_country_adjective_on_a_non_state_group_is_no_actor(example):
     doc = PIPELINE.process(example, lang="ru")
     countries = {a.name for m in doc.mentions for a in m.actors if a.kind == "country"}
@@ -155,7 +146,7 @@ def test_a_country_adjective_on_a_non_state_group_is_no_actor(example):
         assert not countries & {a.name for a in (*e.sources, *e.targets)}, e
 
 
-@pytest.mark.parametrize("example", law_of_examples())
+@pytest.mark.parametrize("example", group_examples("law_of"))
 def test_a_country_whose_code_of_law_is_cited_is_no_actor(example):
     doc = PIPELINE.process(example, lang="ru")
     countries = {a.name for m in doc.mentions for a in m.actors if a.kind == "country"}
@@ -164,7 +155,7 @@ def test_a_country_whose_code_of_law_is_cited_is_no_actor(example):
         assert e.targets and not countries & {a.name for a in (*e.sources, *e.targets)}, e
 
 
-@pytest.mark.parametrize(("example", "actor"), related_to_examples())
+@pytest.mark.parametrize(("example", "actor"), group_examples("related_to", "text", "not"))
 def test_people_named_by_their_tie_to_an_actor_are_not_that_actor(example, actor):
     doc = PIPELINE.process(example, lang="ru")
     assert doc.events and any(a.name == actor for m in doc.mentions for a in m.actors), \
@@ -173,7 +164,7 @@ def test_people_named_by_their_tie_to_an_actor_are_not_that_actor(example, actor
         assert actor not in {a.name for a in (*e.sources, *e.targets)}, e
 
 
-@pytest.mark.parametrize(("example", "actor"), asked_for_examples())
+@pytest.mark.parametrize(("example", "actor"), group_examples("asked_for", "text", "not"))
 def test_whom_a_request_is_about_is_not_whom_it_is_addressed_to(example, actor):
     doc = PIPELINE.process(example, lang="ru")
     assert any(e.type == "REQUEST" for e in doc.events), doc.events
@@ -181,7 +172,7 @@ def test_whom_a_request_is_about_is_not_whom_it_is_addressed_to(example, actor):
         assert actor not in {a.name for a in e.targets}, e
 
 
-@pytest.mark.parametrize(("example", "actor"), including_examples())
+@pytest.mark.parametrize(("example", "actor"), group_examples("including", "text", "source"))
 def test_members_named_after_a_group_take_its_role(example, actor):
     doc = PIPELINE.process(example, lang="ru")
     assert any(actor in {a.name for a in e.sources} for e in doc.events), doc.events

@@ -287,6 +287,17 @@ class _Matcher:
             return any("Name" in p.tag for p in morph().parse(word)[:2])
         return word in self.given_names
 
+    def capital_country(self, word: str) -> str | None:
+        """The id of the country whose capital or seat of power one Russian word names in any
+        case («Вашингтон», «Москву», «Нью-Дели», «Кремль»): its "M" aliases, looked up by the
+        word's keys as atoms are; None for any other word."""
+        nodes = [self.trie]
+        for token in _TOKEN.findall(word):
+            nodes = [node[key] for node in nodes for key in self.keys(token) if key in node]
+        return next((a.ref for node in nodes for a in node.get("", ())
+                     if a.sym == "M" and a.lang == "ru" and a.ref is not None
+                     and self.kb.countries[a.ref].kind == "country"), None)
+
     def keys(self, token: str) -> tuple[str, ...]:
         """`_keys(token)`, without the dictionary look-up when no alias or grammar word begins
         with the token's first letters: a Russian ending changes, its first letters stay
@@ -429,6 +440,15 @@ def _matcher(files: tuple[str, ...] = ()) -> _Matcher:
     return _Matcher(load_kb(files))
 
 
+@lru_cache(maxsize=4096)
+def capital_country(word: str) -> Actor | None:
+    """The country whose capital one Russian word names in any case («Москву»: Russia), by the
+    packaged knowledge base, as the actor the word names; None for any other word."""
+    matcher = _matcher()
+    code = matcher.capital_country(word)
+    return None if code is None else matcher.kb.countries[code].actor(word)
+
+
 # Context -------------------------------------------------------------------------------------
 
 
@@ -523,8 +543,7 @@ class _Resolver:
                 f"the office {office.id}; {held} {p.name} ({h.term}{acting})")
 
     def country(self, cid: str, words: str) -> Actor:
-        c = self.kb.countries[cid]
-        return Actor(words, c.name, c.id, c.country, None, "country" if c.country else c.kind)
+        return self.kb.countries[cid].actor(words)
 
     def org(self, oid: str, words: str) -> Actor:
         if oid in self.kb.countries:

@@ -45,6 +45,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 
+from kronika.actors.resolver import capital_country
 from kronika.document import (
     PLOVER_TYPES,
     Actor,
@@ -179,18 +180,7 @@ def _split_top(pattern: str, sep: str) -> list[str]:
 
 def _items(seq: str) -> list[str]:
     """The space-separated items of a sequence, keeping groups «(…)» and «(…)?» whole."""
-    items, depth, cur = [], 0, []
-    for ch in seq.strip():
-        depth += (ch == "(") - (ch == ")")
-        if ch == " " and depth == 0:
-            if cur:
-                items.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    if cur:
-        items.append("".join(cur))
-    return items
+    return [item for item in _split_top(seq.strip(), " ") if item]
 
 
 def _compile(pattern: str, gap: int = TRIGGER_GAP) -> str:
@@ -298,45 +288,50 @@ def _support_verbs() -> dict[str, frozenset[str]]:
     return {kind: frozenset(data[kind]) for kind in ("undergo", "agent")}
 
 
+def _groups() -> dict:
+    """groups.ru.yaml: the groups of words that change who an actor is or what role it takes."""
+    return load_rules("kronika.events", "groups.ru.yaml")
+
+
+def group_examples(group: str, *fields: str) -> list:
+    """The examples of one group of groups.ru.yaml («not_state», «related_to» …), for the
+    tests: each a sentence, or with `fields` («text», «not»), a tuple of those fields."""
+    return [tuple(e[f] for f in fields) if fields else e
+            for e in _groups()[group].get("examples", ())]
+
+
 @cache
 def _not_state() -> frozenset[str]:
     """Nouns for groups that are no organ of a state (groups.ru.yaml `not_state`)."""
-    data = load_rules("kronika.events", "groups.ru.yaml")
-    return frozenset(w.replace("ё", "е") for w in data["not_state"]["lemmas"]) | frozenset(
-        data["not_state"]["lemmas"])
+    lemmas = _groups()["not_state"]["lemmas"]
+    return frozenset(w.replace("ё", "е") for w in lemmas) | frozenset(lemmas)
 
 
 @cache
 def _law_nouns() -> frozenset[str]:
     """Nouns for a state's laws (groups.ru.yaml `law_of`)."""
-    return frozenset(load_rules("kronika.events", "groups.ru.yaml")["law_of"]["lemmas"])
+    return frozenset(_groups()["law_of"]["lemmas"])
 
 
 @cache
 def _related_nouns() -> frozenset[str]:
     """Nouns for people named by their tie to an actor (groups.ru.yaml `related_to`)."""
-    return frozenset(load_rules("kronika.events", "groups.ru.yaml")["related_to"]["lemmas"])
+    return frozenset(_groups()["related_to"]["lemmas"])
 
 
 @cache
 def _including() -> tuple[tuple[str, ...], ...]:
     """The words that name some members of a group before them (groups.ru.yaml `including`),
     each as its lower-case tokens."""
-    data = load_rules("kronika.events", "groups.ru.yaml")["including"]
+    data = _groups()["including"]
     return tuple(tuple(f.split()) for f in data["forms"])
-
-
-def including_examples() -> list[tuple[str, str]]:
-    """The (sentence, source) examples of groups.ru.yaml `including`, for the tests."""
-    return [(e["text"], e["source"])
-            for e in load_rules("kronika.events", "groups.ru.yaml")["including"]["examples"]]
 
 
 @cache
 def _asked_for() -> tuple[tuple[str, ...], frozenset[str]]:
     """Endings and lemmas of verbal nouns naming what is asked for (groups.ru.yaml
     `asked_for`)."""
-    data = load_rules("kronika.events", "groups.ru.yaml")["asked_for"]
+    data = _groups()["asked_for"]
     return tuple(data["suffixes"]), frozenset(data["lemmas"])
 
 
@@ -344,23 +339,6 @@ def _asks_for(lemma: str) -> bool:
     """Whether a noun's lemma names an act a request or threat is about («освобождение»)."""
     suffixes, lemmas = _asked_for()
     return lemma in lemmas or lemma.endswith(suffixes)
-
-
-def asked_for_examples() -> list[tuple[str, str]]:
-    """The (sentence, actor) examples of groups.ru.yaml `asked_for`, for the tests."""
-    return [(e["text"], e["not"])
-            for e in load_rules("kronika.events", "groups.ru.yaml")["asked_for"]["examples"]]
-
-
-def related_to_examples() -> list[tuple[str, str]]:
-    """The (sentence, actor) examples of groups.ru.yaml `related_to`, for the tests."""
-    return [(e["text"], e["not"]) for e in
-            load_rules("kronika.events", "groups.ru.yaml")["related_to"]["examples"]]
-
-
-def law_of_examples() -> list[str]:
-    """The examples of groups.ru.yaml `law_of`, for the tests."""
-    return list(load_rules("kronika.events", "groups.ru.yaml")["law_of"].get("examples", ()))
 
 
 _WORD_BEFORE = re.compile(r"(\w+)[\s«»\"]*$")
@@ -378,11 +356,6 @@ def _names_a_law(text: str, start: int, m: Mention) -> bool:
         return False
     word = before.group(1)
     return word.lower() in _law_nouns() or _analyse(word.lower()).lemma in _law_nouns()
-
-
-def not_state_examples() -> list[str]:
-    """The examples of groups.ru.yaml, for the tests."""
-    return list(load_rules("kronika.events", "groups.ru.yaml")["not_state"].get("examples", ()))
 
 
 @cache
@@ -2176,7 +2149,7 @@ class _Sentence:
             if self.toks[i - 1].low not in ("в", "во") or self._mention_at(i) is not None \
                     or not self.toks[i].text[:1].isupper():
                 continue
-            host = _capital_country(self.toks[i].text)
+            host = capital_country(self.toks[i].text)
             if host is not None and all(a.country != host.country for a in sources):
                 return [host]
         return []
@@ -2358,34 +2331,7 @@ def _title_country(words: str, code: str | None) -> Actor | None:
     if c is None or not any(_names_place(w) for w in _TOKEN.findall(words)[1:]
                             + _TOKEN.findall(words)[:1]):
         return None
-    return Actor(words, c.name, c.id, c.country, None, "country" if c.country else c.kind)
-
-
-@cache
-def _capitals() -> dict[str, str]:
-    """The knowledge base's one-word Russian capitals, lower case with «ё» as «е», to their
-    country's id («москва» -> RUS)."""
-    from kronika.actors.kb import load_kb
-
-    return {cap.lower().replace("ё", "е"): c.id for c in load_kb().countries.values()
-            if c.kind == "country" for cap in c.capitals
-            if re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*", cap)}
-
-
-@lru_cache(maxsize=4096)
-def _capital_country(word: str) -> Actor | None:
-    """The country whose capital a word names in any case («Вашингтон», «Москву»), as an
-    actor; None for any other word."""
-    from kronika.actors.kb import load_kb
-
-    low = word.lower().replace("ё", "е")
-    code = _capitals().get(low) or next(
-        (_capitals()[p.normal_form.replace("ё", "е")] for p in morph().parse(low)
-         if p.normal_form.replace("ё", "е") in _capitals()), None)
-    if code is None:
-        return None
-    c = load_kb().countries[code]
-    return Actor(word, c.name, c.id, c.country, None, "country")
+    return c.actor(words)
 
 
 @lru_cache(maxsize=4096)

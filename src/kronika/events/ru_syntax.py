@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from kronika.document import PLOVER_TYPES, Actor, Document, Event, Mention, Sentence
 from kronika.errors import RuleFileError
 from kronika.events import ru
-from kronika.events.ru import RuRule, _agents, _analyse
+from kronika.events.ru import RuRule, _agents, _analyse, _fold
 from kronika.rules import load_rules, require_keys
 from kronika.timex.grammar import morph
 
@@ -153,7 +153,7 @@ def _forms() -> frozenset[str]:
     only the rare word that may be a cue is analysed by pymorphy3."""
     from kronika.timex.grammar import word_forms
 
-    return frozenset(f.lower().replace("ё", "е") for lemma in cues() for f in word_forms(lemma))
+    return frozenset(_fold(f) for lemma in cues() for f in word_forms(lemma))
 
 
 def find_cues(text: str, start: int, end: int) -> list[CueHit]:
@@ -162,7 +162,7 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
     lexicon, forms = cues(), _forms()
     out = []
     for m in _WORD.finditer(text, start, end):
-        word = m.group().lower().replace("ё", "е")
+        word = _fold(m.group())
         if word not in forms:
             continue
         cue = lexicon.get(_normal_form(word))

@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from kronika.document import Actor
 from kronika.errors import RuleFileError
 from kronika.rules import load_rules
 
@@ -38,6 +39,11 @@ class Country:
     @property
     def country(self) -> str | None:
         return self.id if self.kind == "country" else None
+
+    def actor(self, words: str) -> Actor:
+        """The country or entity as the actor that `words` of a text name."""
+        return Actor(words, self.name, self.id, self.country, None,
+                     "country" if self.country else self.kind)
 
 
 @dataclass(frozen=True, slots=True)
