@@ -947,3 +947,26 @@ def test_weapons_launched_targeting(line, expect):
 ])
 def test_a_body_after_each_person_of_a_group(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a name of a measure is no actor (en-prec14; docs/ANNOTATION.md: opinions about a policy
+    # are no events): a law, treaty or programme by its last word or its word before "of" ...
+    ("Okafor endorsed the Clean Rivers Act and the Farmers Bill of Rights.", []),
+    ("The senator praised the Blue Ocean Treaty.", []),
+    # ... a name modifying a measure, policy or war noun after it
+    ("Jensen opposed the Lagos zoning policy.", []),
+    ("The governor backed the Fairfield ruling.", []),
+    # (a nationality adjective names the author, as a possessive does)
+    ("Estonia rejected the Latvian policy.", ["REJECT occurred: Estonia -> Latvia"]),
+    # (criticism keeps its source with no target, as "condemned the decision" does)
+    ("Okafor condemned the Vietnam War.", ["ACCUSE occurred: Okafor ->"]),
+    # ... but a possessive names its owner, and a name before a function word or a verb stays
+    ("Okafor criticized Buhari's policy.", ["ACCUSE occurred: Okafor -> Buhari"]),
+    ("Macron urged Germany to reform pensions.", ["REQUEST occurred: Emmanuel Macron -> Germany"]),
+    ("Ukraine accused Russia of war crimes.", ["ACCUSE occurred: Ukraine -> Russia"]),
+    ("Poland demanded that Germany pay war reparations.",
+     ["REQUEST occurred: Poland -> Germany"]),
+])
+def test_a_measure_is_no_actor(line, expect):
+    assert_events(line, expect)

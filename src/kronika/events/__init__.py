@@ -469,10 +469,12 @@ class _SentenceContext:
 
     def _read_unknown(self) -> list[Mention]:
         """The names the knowledge base lacks in the sentence (unknown.py), but for those
-        people are related to ("supporters of Okafor": an unnamed group)."""
+        people are related to ("supporters of Okafor": an unnamed group) and names of measures
+        ("the Green New Deal")."""
         return [m for m in unknown.mentions(self.text, self.sent.start, self.sent.end,
                                             self.mentions)
-                if not named.relation_owner(self.text, self.sent.start, self.sent.end, m)]
+                if not named.relation_owner(self.text, self.sent.start, self.sent.end, m)
+                and not named.measure_name(self.text, self.sent.end, m)]
 
     def _unknown_mentions(self) -> list[Mention]:
         """The sentence's actors the knowledge base does not know (unknown.py), read once per

@@ -77,6 +77,8 @@ class Lexicon:
     organs: frozenset[str]
     place_nouns: frozenset[str]
     relation_nouns: frozenset[str]
+    measure_last_words: frozenset[str]
+    measure_nouns: frozenset[str]
 
 
 @cache
@@ -91,7 +93,8 @@ def lexicon() -> Lexicon:
                    frozenset(data["non_state_groups"]), frozenset(data["backed_words"]),
                    frozenset(data["company_country_codes"]),
                    frozenset(data["hyphen_descriptors"]), frozenset(data["organs"]),
-                   frozenset(data["place_nouns"]), frozenset(data["relation_nouns"]))
+                   frozenset(data["place_nouns"]), frozenset(data["relation_nouns"]),
+                   frozenset(data["measure_last_words"]), frozenset(data["measure_nouns"]))
 
 
 def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
@@ -108,6 +111,8 @@ def refine(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list
             out.append(shared)
         if relation_owner(text, start, end, m):
             continue  # "supporters of Navalny": an unnamed group, not Navalny
+        if measure_name(text, end, m):
+            continue  # "endorsed the Green New Deal", "the Iraq War": a measure, no actor
         new = (_role_before_name(text, m, later)
                or _surname_of_another(text, start, m)
                or _unnamed_organ(text, m, lex)
@@ -180,6 +185,32 @@ def relation_owner(text: str, start: int, end: int, m: Mention) -> bool:
         return True
     after = _RELATION_AFTER.match(text, m.end, end)
     return after is not None and after.group(1) in nouns
+
+
+_MEASURE_AFTER = re.compile(r" (\w+)(?: (\w+))?")
+_MEASURE_OPENERS = ("of", "on")
+
+
+def measure_name(text: str, end: int, m: Mention) -> bool:
+    """A name of a measure, not of an actor: a law, treaty or programme by its last word ("the
+    Green New Deal") or by the word before "of"/"on" ("the Bill of Rights", "the Treaty of
+    Rome"), or a name modifying a measure, policy or war noun right after it ("Court packing",
+    "the Citizens United decision", "the Iraq War"; one lower-case word may come between,
+    "election policy", but no function word and no verb form in -s or -ed: "urged Congress to
+    act", "Russia wages War" name their actors)."""
+    lex = lexicon()
+    words = m.text.split()
+    if len(words) > 1 and words[-1] in lex.measure_last_words or any(
+            w in lex.measure_last_words and nxt in _MEASURE_OPENERS
+            for w, nxt in zip(words, words[1:])):
+        return True
+    after = _MEASURE_AFTER.match(text, m.end, end)
+    if after is None or m.rule == "demonym":  # "the Latvian proposal" is Latvia's, a possessive
+        return False
+    first, second = after.groups()
+    return first in lex.measure_nouns or (
+        second in lex.measure_nouns and first.islower() and first not in NOT_NAMES
+        and not first.endswith(("s", "ed")))
 
 
 _INITIALLED = re.compile(r"([A-Z][a-z]+) [A-Z]\. $")
