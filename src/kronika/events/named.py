@@ -202,7 +202,7 @@ def measure_name(text: str, end: int, m: Mention) -> bool:
     words = m.text.split()
     if len(words) > 1 and words[-1] in lex.measure_last_words or any(
             w in lex.measure_last_words and nxt in _MEASURE_OPENERS
-            for w, nxt in zip(words, words[1:])):
+            for w, nxt in zip(words, words[1:], strict=False)):
         return True
     after = _MEASURE_AFTER.match(text, m.end, end)
     if after is None or m.rule == "demonym":  # "the Latvian proposal" is Latvia's, a possessive
