@@ -880,6 +880,10 @@ def test_a_pronoun_after_an_object_of_a_preposition(line, expect):
     ("Supporters of Imran Khan protested in Lahore.", []),
     ("Police arrested Navalny's supporters.", []),
     ("Critics of Okafor protested against Buhari.", ["PROTEST occurred:  -> Buhari"]),
+    # ... one person so related too: a supporter, a relative (en-prec14)
+    ("A Navalny supporter was arrested in Moscow.", []),
+    ("Okafor's brother was detained by Nigeria.", ["COERCE occurred: Nigeria ->"]),
+    ("The wife of Okafor was shot by gunmen.", []),
     # ... but members of a body stand for the body, and a candidate's campaign is named
     ("Members of Hamas attacked Israel.", ["ASSAULT occurred: Hamas -> Israel"]),
     ("The Trump campaign criticized Biden.", ["ACCUSE occurred: Trump campaign -> Joe Biden"]),
