@@ -974,3 +974,18 @@ def test_a_body_after_each_person_of_a_group(line, expect):
 ])
 def test_a_measure_is_no_actor(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a level reached is no attack: "struck a high", "hits a record low" (en-prec14;
+    # docs/ANNOTATION.md: a word sense that is no act) ...
+    ("The Nikkei index struck a six-month high on Friday.", []),
+    ("Gazprom struck a record low on Tuesday.", []),
+    ("Tesla shares struck a new peak as Musk spoke.", []),
+    # ... but a struck or hit target is
+    ("Israel struck a Hamas training camp.", ["ASSAULT occurred: Israel -> Hamas"]),
+    ("Apple hit a record high as China hit Taiwan.", ["ASSAULT occurred: China -> Taiwan"]),
+    ("Ukraine hit a Russian warship.", ["ASSAULT occurred: Ukraine -> Russia"]),
+])
+def test_a_level_struck_is_no_attack(line, expect):
+    assert_events(line, expect)
