@@ -989,3 +989,16 @@ def test_a_measure_is_no_actor(line, expect):
 ])
 def test_a_level_struck_is_no_attack(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a trigger a rule undid by the word after its object ("asked X about", "call X their
+    # home") is no event for the syntactic fallback either (en-prec14): a question put ...
+    ("The press asked Okafor about the payments, but he declined to comment.", []),
+    ("Reuters asked Lavrov whether the talks would resume.", []),
+    # ... while a request stays one
+    ("Zelensky asked NATO for more air defence.",
+     ["REQUEST occurred: Volodymyr Zelensky -> NATO"]),
+])
+def test_an_undone_trigger_stays_undone(line, expect):
+    assert_events(line, expect)

@@ -314,7 +314,8 @@ def find_events(doc: Document, *, syntax: bool = True,
                 out.append(event)
                 out.extend(ctx.gapped(t, event))
         if len(out) == before:
-            quiet.append(sent)
+            if not ctx.undone:
+                quiet.append(sent)
             contexts[sent.start] = ctx
     if syntax and quiet and doc.language == "en":
         from kronika.events import syntax as fallback
@@ -385,6 +386,9 @@ class _SentenceContext:
         self.coded: set[int] = set()  # starts of the triggers coded as events so far
         self.skipped_name = False  # a role's group passed a capitalised word no mention covers
         self.earlier: list[Event] = []  # the document's events before this sentence
+        # a trigger a rule's word after the object undid ("asked Trump about it"): the sentence
+        # said what the verb is, so the syntactic fallback does not read it as an event again
+        self.undone = False
         self.object_end, self.object_tokens, self.object_possessive = 0, [], False
         self._unknown: list[Mention] | None = None  # actors the KB does not know (unknown.py)
         self._unknown_on = False  # roles are read again with them only where one is missing
@@ -1653,6 +1657,7 @@ class _SentenceContext:
         if rule.after_object and after_object not in rule.after_object:
             return None
         if after_object is not None and after_object in rule.not_after_object:
+            self.undone = True
             return None  # "call Ukraine their homeland": a name given, no call
         if rule.unquoted_object and targets and not passive and self._quoted_object():
             return None  # a plan called "New Order": a name given, no call
