@@ -1002,3 +1002,16 @@ def test_a_level_struck_is_no_attack(line, expect):
 ])
 def test_an_undone_trigger_stays_undone(line, expect):
     assert_events(line, expect)
+
+
+@pytest.mark.parametrize(("line", "expect"), [
+    # a text that "calls for" something states a provision, no request is made (en-prec14;
+    # docs/ANNOTATION.md: positions held are no events) ...
+    ("EU guidelines call for a 3% deficit.", []),
+    ("The Okafor plan calls for new taxes on banks.", []),
+    # ... but a body or a person that calls for something requests it
+    ("The United Nations called for a ceasefire in Gaza.", ["REQUEST occurred: United Nations ->"]),
+    ("Zelensky called for more sanctions on Russia.", ["REQUEST occurred: Volodymyr Zelensky ->"]),
+])
+def test_a_text_calling_for_something_requests_nothing(line, expect):
+    assert_events(line, expect)
