@@ -97,6 +97,7 @@ _RELATIVE = frozenset({"который", "которая", "которое", "к
 _RELATIVE_SUBJECT = frozenset({"который", "которая", "которое", "которые"})
 # Subordinators that open a time phrase on a noun («после встречи с Путиным»), not a clause.
 _TIME_PREPOSITIONS = frozenset({"после", "перед", "прежде"})
+_TIME_ADVERBIAL_PREPOSITIONS = frozenset({"в", "во", "на"})  # «в 1990 году», «на прошлой неделе»
 # Words before an event noun that make it the time of another act («во время нападения»).
 _TIME_SETTING = frozenset({"время", "день", "ходе", "момент", "накануне", "годовщину",
                            "годовщина", "годовщины"})
@@ -1079,7 +1080,7 @@ class _Sentence:
         numerals («похищение двух россиян», «арест Навального»), or past a participle and the
         title that describes the person named after it («задержания отстранённого ими
         президента страны Мухаммеда Мурси»)."""
-        j = self._index(trig.end)
+        j = self._past_time(self._index(trig.end))
         described = False  # a common noun told who the person named after it is
         for _ in range(4):
             if j >= len(self.toks):
@@ -1104,6 +1105,20 @@ class _Sentence:
                 return []
             j += 1
         return []
+
+    def _past_time(self, j: int) -> int:
+        """The token after a time expression that starts at token j, with its preposition («в
+        1990 году», «в понедельник», «5 мая»), else j: a verbal noun's genitive may follow one."""
+        k = j + 1 if j < len(self.toks) and self.toks[j].low in _TIME_ADVERBIAL_PREPOSITIONS else j
+        if k >= len(self.toks):
+            return j
+        at = self.toks[k].start
+        end = next((t.end for t in self.timexes if t.start == at), None)
+        if end is None:
+            return j
+        while k < len(self.toks) and self.toks[k].start < end:
+            k += 1
+        return k
 
     def _describing_noun(self, j: int) -> bool:
         """Whether token j, after a verbal noun, is a common noun in the genitive singular
