@@ -536,6 +536,18 @@ def _name_cases(word: str, gender: str | None = None) -> frozenset[str]:
                      and (gender is None or p.tag.gender == gender))
 
 
+def _animate_accusative(word: str, cases: frozenset[str]) -> frozenset[str]:
+    """A person is animate: a man's name in the genitive singular is in the accusative too,
+    though the dictionary reads the word as an inanimate noun only («поблагодарил Макрона»:
+    «макрон», a diacritic, has no accusative in -а)."""
+    if "gent" not in cases or "accs" in cases:
+        return cases
+    if any(p.tag.case == "gent" and p.tag.number == "sing" and p.tag.gender == "masc"
+           for p in morph().parse(word)):
+        return cases | {"accs"}
+    return cases
+
+
 @lru_cache(maxsize=65536)
 def _case_numbers(word: str) -> frozenset[tuple[str, str | None]]:
     """The (case, number) pairs of a word's readings: every pair for an indeclinable, unknown or
@@ -1462,7 +1474,7 @@ class _Sentence:
         cases = self._name_part_cases(i, m, first)
         if "nomn" in cases and _inflected_name(m):
             return self._oblique_cases(i, m, cases)  # «поздравить Карпина»: Карпин, said the
-        return cases                                 # actor stage
+        return _animate_accusative(self.toks[i].low, cases)  # actor stage
 
     def _oblique_cases(self, i: int, m: Mention, cases: frozenset[str]) -> frozenset[str]:
         """The cases of a name written in another case than its nominative (`_inflected_name`):
