@@ -193,7 +193,8 @@ def _compile(pattern: str, gap: int = TRIGGER_GAP) -> str:
 def _sequence(seq: str, gap: int) -> str:
     # a word between the parts may stand in quotes («наложил на «Майкрософт» штраф»)
     _GAP = rf"(?:[«\"„]?[\w-]+[»\"“]?\s+){{0,{gap}}}?"
-    out = ""
+    out = alone = ""
+    lead = ""  # an optional first item, with the space after it («(уголовное)? дело возбудить»)
     for item in _items(seq):
         optional = item.endswith(")?")
         if item.startswith("("):
@@ -202,13 +203,15 @@ def _sequence(seq: str, gap: int) -> str:
             body = _INFINITIVE
         else:
             body = _forms_regex(item.lower())
-        if not out:
-            out = body if not optional else f"(?:{body})?"
+        if not out and optional and not lead:
+            lead, alone = rf"(?:{body}\s+{_GAP})?", body
+        elif not out:
+            out = lead + body
         elif optional:
             out += rf"(?:\s+{_GAP}{body})?"
         else:
             out += rf"\s+{_GAP}{body}"
-    return out
+    return out or alone  # a lone optional item is simply the item
 
 
 # Any infinitive (the `INF` item of a lemma pattern): «согласился предоставить» names the act
