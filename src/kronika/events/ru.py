@@ -97,6 +97,7 @@ _RELATIVE = frozenset({"который", "которая", "которое", "к
 _RELATIVE_SUBJECT = frozenset({"который", "которая", "которое", "которые"})
 # Subordinators that open a time phrase on a noun («после встречи с Путиным»), not a clause.
 _TIME_PREPOSITIONS = frozenset({"после", "перед", "прежде"})
+_TIME_ADVERBIAL_PREPOSITIONS = frozenset({"в", "во", "на"})  # «в 1990 году», «на прошлой неделе»
 # Words before an event noun that make it the time of another act («во время нападения»).
 _TIME_SETTING = frozenset({"время", "день", "ходе", "момент", "накануне", "годовщину",
                            "годовщина", "годовщины"})
@@ -192,7 +193,8 @@ def _compile(pattern: str, gap: int = TRIGGER_GAP) -> str:
 def _sequence(seq: str, gap: int) -> str:
     # a word between the parts may stand in quotes («наложил на «Майкрософт» штраф»)
     _GAP = rf"(?:[«\"„]?[\w-]+[»\"“]?\s+){{0,{gap}}}?"
-    out = ""
+    out = alone = ""
+    lead = ""  # an optional first item, with the space after it («(уголовное)? дело возбудить»)
     for item in _items(seq):
         optional = item.endswith(")?")
         if item.startswith("("):
@@ -201,13 +203,15 @@ def _sequence(seq: str, gap: int) -> str:
             body = _INFINITIVE
         else:
             body = _forms_regex(item.lower())
-        if not out:
-            out = body if not optional else f"(?:{body})?"
+        if not out and optional and not lead:
+            lead, alone = rf"(?:{body}\s+{_GAP})?", body
+        elif not out:
+            out = lead + body
         elif optional:
             out += rf"(?:\s+{_GAP}{body})?"
         else:
             out += rf"\s+{_GAP}{body}"
-    return out
+    return out or alone  # a lone optional item is simply the item
 
 
 # Any infinitive (the `INF` item of a lemma pattern): «согласился предоставить» names the act
@@ -533,6 +537,18 @@ def _name_cases(word: str, gender: str | None = None) -> frozenset[str]:
                      if p.tag.case and p.tag.number == "sing" and "Fixd" not in p.tag
                      and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag)
                      and (gender is None or p.tag.gender == gender))
+
+
+def _animate_accusative(word: str, cases: frozenset[str]) -> frozenset[str]:
+    """A person is animate: a man's name in the genitive singular is in the accusative too,
+    though the dictionary reads the word as an inanimate noun only («поблагодарил Макрона»:
+    «макрон», a diacritic, has no accusative in -а)."""
+    if "gent" not in cases or "accs" in cases:
+        return cases
+    if any(p.tag.case == "gent" and p.tag.number == "sing" and p.tag.gender == "masc"
+           for p in morph().parse(word)):
+        return cases | {"accs"}
+    return cases
 
 
 @lru_cache(maxsize=65536)
@@ -1079,7 +1095,7 @@ class _Sentence:
         numerals («похищение двух россиян», «арест Навального»), or past a participle and the
         title that describes the person named after it («задержания отстранённого ими
         президента страны Мухаммеда Мурси»)."""
-        j = self._index(trig.end)
+        j = self._past_time(self._index(trig.end))
         described = False  # a common noun told who the person named after it is
         for _ in range(4):
             if j >= len(self.toks):
@@ -1104,6 +1120,20 @@ class _Sentence:
                 return []
             j += 1
         return []
+
+    def _past_time(self, j: int) -> int:
+        """The token after a time expression that starts at token j, with its preposition («в
+        1990 году», «в понедельник», «5 мая»), else j: a verbal noun's genitive may follow one."""
+        k = j + 1 if j < len(self.toks) and self.toks[j].low in _TIME_ADVERBIAL_PREPOSITIONS else j
+        if k >= len(self.toks):
+            return j
+        at = self.toks[k].start
+        end = next((t.end for t in self.timexes if t.start == at), None)
+        if end is None:
+            return j
+        while k < len(self.toks) and self.toks[k].start < end:
+            k += 1
+        return k
 
     def _describing_noun(self, j: int) -> bool:
         """Whether token j, after a verbal noun, is a common noun in the genitive singular
@@ -1447,7 +1477,7 @@ class _Sentence:
         cases = self._name_part_cases(i, m, first)
         if "nomn" in cases and _inflected_name(m):
             return self._oblique_cases(i, m, cases)  # «поздравить Карпина»: Карпин, said the
-        return cases                                 # actor stage
+        return _animate_accusative(self.toks[i].low, cases)  # actor stage
 
     def _oblique_cases(self, i: int, m: Mention, cases: frozenset[str]) -> frozenset[str]:
         """The cases of a name written in another case than its nominative (`_inflected_name`):
