@@ -15,8 +15,8 @@ One model call only: a one-word opener of a sentence the knowledge base does not
 actor only where spaCy's tagger reads it as a name ("Pelosi said", not "New sanctions"),
 tagging the sentence's first dozen words (2026-11-27: the English training pool's type
 macro-F1 0.582 -> 0.584, micro precision 0.776 -> 0.781, actor F1 0.863 -> 0.865; events
-stage speed unchanged within noise). No entity model: the English entity model (spaCy small, PERSON/ORG/NORP) was tried first, run once per
-sentence that needed it. It cost ~30 ms a sentence on the shared bench machine: the events stage
+stage speed unchanged within noise). No entity model: the English entity model (spaCy small,
+PERSON/ORG/NORP) was tried first, run once per sentence that needed it. It cost ~30 ms a sentence on the shared bench machine: the events stage
 fell to 378 sentences/s (bench/events.py; 1,119 with this module), and it scored no better on
 the dev set (type macro-F1 0.890 with the model, 0.898 without, 2026-11-26).
 
@@ -254,11 +254,9 @@ def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
         return False
     one = " " not in name
     if one and at == first and name not in BODIES and name not in PARTY_MEMBERS and (
-            low.endswith(PLURAL_ENDINGS) or low in NOT_NAMES):
-        return False  # "Protesters called for ...": a sentence opens with a capital anyway
-    if one and at == first and name not in BODIES and name not in PARTY_MEMBERS and (
-            not _proper_noun(_opening_words(text, first))):
-        return False  # "New sanctions were imposed", "Twin bombings hit": an opener's capital
+            low.endswith(PLURAL_ENDINGS) or low in NOT_NAMES
+            or not _proper_noun(_opening_words(text, first))):
+        return False  # "Protesters called", "New sanctions were imposed": an opener's capital
     after = text[end : end + 2].strip()
     if after[:1].islower() and (one and _ADJECTIVE.match(name)
                                 or name.split()[-1] in REGION_ADJECTIVES):
@@ -273,13 +271,14 @@ def _may_be_actor(text: str, name: str, at: int, first: int, end: int) -> bool:
         _opens_clause(text, at, first) and _verb_after(text, end) or _person_object(text, at))
 
 
+_TAGGING_WINDOW = 12
+_NAME_FOLLOWERS = frozenset({"VBD", "VBZ", "VBP", "MD", "RB", "POS", ","})
+
+
 def _opening_words(text: str, first: int) -> str:
     """The first words of the sentence at `first`: context enough to tag its first word."""
     line = text[first : first + 200].split("\n", 1)[0]
     return " ".join(line.split()[:_TAGGING_WINDOW])
-
-
-_TAGGING_WINDOW = 12
 
 
 @lru_cache(maxsize=4096)
@@ -288,8 +287,9 @@ def _proper_noun(words: str) -> bool:
     than a word capitalised because it opens the sentence ("New sanctions", "Seventeen rockets",
     "Twin bombings"): the tagger calls it a proper noun, or a finite verb, an adverb, a comma or
     a possessive follows it (the small tagger calls an unfamiliar surname before a verb a
-    common noun: "Blankenship attacked"), or a group's members ("Greenpeace activists"). Only one-word openers the knowledge base does not
-    know reach it: spaCy's tagger runs on a dozen words, a millisecond, and forgets them."""
+    common noun: "Blankenship attacked"), or a group's members ("Greenpeace activists"). Only
+    one-word openers the knowledge base does not know reach it: spaCy's tagger runs on a dozen
+    words, a millisecond, and forgets them."""
     from kronika.events.named import lexicon
     from kronika.events.syntax import parser
 
@@ -301,9 +301,6 @@ def _proper_noun(words: str) -> bool:
             doc = nlp.get_pipe(name)(doc)
         return doc[0].tag_ in ("NNP", "NNPS") or len(doc) > 1 and (
             doc[1].tag_ in _NAME_FOLLOWERS or doc[1].text.lower() in lexicon().non_state)
-
-
-_NAME_FOLLOWERS = frozenset({"VBD", "VBZ", "VBP", "MD", "RB", "POS", ","})
 
 
 _PERSON_OBJECT = re.compile(
